@@ -1,0 +1,43 @@
+import { join } from 'node:path'
+import { app, BrowserWindow, session } from 'electron'
+import { createMainServices } from './services'
+import { createHandlerTable } from './ipc/handlers'
+import { registerIpcHandlers, sendEvent } from './ipc/electronAdapter'
+import { mainWindowOptions } from './window/windowOptions'
+import { hardenContents, hardenSession } from './window/windowSecurity'
+
+// The Electron shell stays thin: window, security and wiring. Everything else lives in services
+// that the headless server runs too.
+let mainWindow: BrowserWindow | undefined
+
+function appUrl(): string {
+  const devUrl = process.env['ELECTRON_RENDERER_URL']
+  return devUrl && !app.isPackaged ? devUrl : `file://${join(__dirname, '../renderer/index.html')}`
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs')))
+  hardenContents(mainWindow.webContents, appUrl())
+  mainWindow.once('ready-to-show', () => mainWindow?.show())
+  mainWindow.on('closed', () => (mainWindow = undefined))
+  void mainWindow.loadURL(appUrl())
+}
+
+app.enableSandbox()
+app.whenReady().then(() => {
+  hardenSession(session.defaultSession)
+  const services = createMainServices({
+    dataDir: app.getPath('userData'),
+    emit: (name, payload) => sendEvent(mainWindow?.webContents, name, payload)
+  })
+  registerIpcHandlers(createHandlerTable(services), appUrl)
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+  app.on('before-quit', () => void services.dispose())
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})

@@ -1,0 +1,79 @@
+import type { z } from 'zod'
+import { connectionEvents, connectionRequests } from './connection'
+import { modelEvents, modelRequests } from './model'
+import { profileEvents, profileRequests } from './profiles'
+import type { EventDef, RequestDef } from './define'
+import type { Result } from './errors'
+
+export * from './errors'
+export * from './common'
+export * from './connection'
+export * from './model'
+export * from './profiles'
+export type { RequestDef, EventDef } from './define'
+
+/** Every request the renderer may make, keyed `domain:action`. */
+export const requests = { ...connectionRequests, ...modelRequests, ...profileRequests } as const
+/** Every event main may send, keyed `domain:name`. */
+export const events = { ...connectionEvents, ...modelEvents, ...profileEvents } as const
+
+export type Requests = typeof requests
+export type RequestName = keyof Requests & string
+export type Events = typeof events
+export type EventName = keyof Events & string
+
+/** Arguments as the caller writes them (defaults may be left out). */
+export type ArgsOf<N extends RequestName> = Requests[N] extends RequestDef<infer A, unknown> ? z.input<A> : never
+/** Arguments as a handler receives them, after schema parsing filled the defaults. */
+export type ParsedArgsOf<N extends RequestName> = Requests[N] extends RequestDef<infer A, unknown> ? z.output<A> : never
+export type ReplyOf<N extends RequestName> = Requests[N] extends RequestDef<z.ZodType, infer R> ? R : never
+export type EventPayloadOf<N extends EventName> = Events[N] extends EventDef<infer P> ? P : never
+
+type DomainOf<N extends string> = N extends `${infer D}:${string}` ? D : never
+type ActionOf<N extends string, D extends string> = N extends `${D}:${infer A}` ? A : never
+
+/** The API the renderer sees: `api.connection.connect(args)`, one named function per request. */
+export type MainApi = {
+  [D in DomainOf<RequestName>]: {
+    [N in RequestName as ActionOf<N, D>]: (args: ArgsOf<N>) => Promise<Result<ReplyOf<N>>>
+  }
+}
+
+/** Event subscriptions: `events.connection.status(listener)` returns a function that unsubscribes. */
+export type MainEvents = {
+  [D in DomainOf<EventName>]: {
+    [N in EventName as ActionOf<N, D>]: (listener: (payload: EventPayloadOf<N>) => void) => () => void
+  }
+}
+
+/** What the Electron preload exposes on `window.main`, and what the WebSocket client implements. */
+export interface MainBridge {
+  api: MainApi
+  events: MainEvents
+}
+
+/** Builds the named bridge from the tables, so a request cannot exist without its function. */
+export function buildBridge(
+  call: (name: RequestName, args: unknown) => Promise<Result<unknown>>,
+  listen: (name: EventName, listener: (payload: unknown) => void) => () => void
+): MainBridge {
+  const api: Record<string, Record<string, unknown>> = {}
+  for (const name of Object.keys(requests) as RequestName[]) {
+    const [domain, action] = name.split(':') as [string, string]
+    ;(api[domain] ??= {})[action] = (args: unknown) => call(name, args)
+  }
+  const subscriptions: Record<string, Record<string, unknown>> = {}
+  for (const name of Object.keys(events) as EventName[]) {
+    const [domain, action] = name.split(':') as [string, string]
+    ;(subscriptions[domain] ??= {})[action] = (listener: (payload: unknown) => void) => listen(name, listener)
+  }
+  return { api: api as unknown as MainApi, events: subscriptions as unknown as MainEvents }
+}
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.hasOwn(requests, name)
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name)
+}

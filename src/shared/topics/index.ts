@@ -1,0 +1,3 @@
+export * from './utf8'
+export * from './validate'
+export * from './match'
