@@ -1,7 +1,8 @@
+import type { PayloadFormat } from '@shared/contract'
 import { fromBase64, fromHex, toBase64, toHex, utf8Decode, utf8DecodeStrict, utf8Encode } from './bytes'
 
 /** How a payload is shown or typed: the raw bytes are kept, so this can change at any time. */
-export type PayloadFormat = 'json' | 'text' | 'hex' | 'base64'
+export type { PayloadFormat }
 
 export const PAYLOAD_FORMATS: readonly PayloadFormat[] = ['json', 'text', 'hex', 'base64']
 
