@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs'
+import { createServer as createHttpServer } from 'node:http'
+import { createServer as createNetServer, type Server } from 'node:net'
+import { createServer as createTlsServer } from 'node:tls'
+import { Aedes, type AuthenticateError, type Client, type Connection } from 'aedes'
+import { WebSocketServer, createWebSocketStream } from 'ws'
+import { brokerFacts, type CertificateFiles, type ListenerName, type TestBroker } from './types'
+
+const passwordListeners: ReadonlySet<ListenerName> = new Set(['auth', 'acl'])
+
+function authError(message: string, returnCode: number): AuthenticateError {
+  return Object.assign(new Error(message), { returnCode })
+}
+
+/** The server for one listener; every accepted stream is handed to aedes tagged with its listener name. */
+function listenerServer(name: ListenerName, certs: CertificateFiles, accept: (stream: Connection, name: ListenerName) => void): {
+  server: Server; closeExtra: () => void
+} {
+  const pem = (path: string): Buffer => readFileSync(path)
+  const tlsServer = (cert: string, key: string, requireClientCert: boolean): Server => createTlsServer({
+    cert: pem(cert), key: pem(key), ca: pem(certs.ca), requestCert: requireClientCert, rejectUnauthorized: requireClientCert
+  }, (socket) => accept(socket, name))
+  switch (name) {
+    case 'plain':
+    case 'auth':
+    case 'acl':
+      return { server: createNetServer((socket) => accept(socket, name)), closeExtra: () => {} }
+    case 'tls': return { server: tlsServer(certs.serverCert, certs.serverKey, false), closeExtra: () => {} }
+    case 'mtls': return { server: tlsServer(certs.serverCert, certs.serverKey, true), closeExtra: () => {} }
+    case 'selfSigned': return { server: tlsServer(certs.selfSignedCert, certs.selfSignedKey, false), closeExtra: () => {} }
+    case 'expired': return { server: tlsServer(certs.expiredCert, certs.expiredKey, false), closeExtra: () => {} }
+    case 'ws': {
+      const http = createHttpServer()
+      const wss = new WebSocketServer({ server: http })
+      wss.on('connection', (socket) => accept(createWebSocketStream(socket), name))
+      return { server: http, closeExtra: () => wss.close() }
+    }
+  }
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, brokerFacts.host, () => {
+      const address = server.address()
+      if (address === null || typeof address === 'string') reject(new Error('The test broker listener got no TCP port.'))
+      else resolve(address.port)
+    })
+  })
+}
+
+/** Starts an in-process aedes broker emulating the Mosquitto listeners (per-listener auth and ACL) on free ports. */
+export async function startAedes(listeners: ListenerName[], certs: CertificateFiles): Promise<TestBroker> {
+  const listenerOf = new WeakMap<Connection, ListenerName>()
+  const usesPasswords = (client: Client | null): boolean => {
+    const name = client ? listenerOf.get(client.conn) : undefined
+    return name !== undefined && passwordListeners.has(name)
+  }
+  const isAclDenied = (client: Client | null, topic: string): boolean =>
+    client !== null && listenerOf.get(client.conn) === 'acl' && topic === brokerFacts.aclDeniedTopic
+
+  const broker = await Aedes.createBroker({
+    authenticate(client, username, password, done) {
+      if (!usesPasswords(client)) return done(null, true)
+      if (username === undefined) return done(authError('Anonymous clients are not allowed here.', 5), false)
+      const ok = username === brokerFacts.users.name && password?.toString() === brokerFacts.users.password
+      return ok ? done(null, true) : done(authError('Bad user name or password.', 4), false)
+    },
+    // Like Mosquitto's acl_file: subscriptions are granted, denied messages are not delivered to the user.
+    authorizeForward(client, packet) {
+      return isAclDenied(client, packet.topic) ? null : packet
+    },
+    authorizePublish(client, packet, done) {
+      // Mosquitto acknowledges a denied MQTT 3.1.1 publish and drops it; aedes would disconnect on an error,
+      // so route the message to a topic no wildcard reaches instead, unretained.
+      if (isAclDenied(client, packet.topic)) {
+        packet.topic = '$denied/by-acl'
+        packet.retain = false
+      }
+      return done(null)
+    }
+  })
+
+  const accept = (stream: Connection, name: ListenerName): void => {
+    listenerOf.set(stream, name)
+    broker.handle(stream)
+  }
+  const started: { server: Server; closeExtra: () => void }[] = []
+  const ports: Partial<Record<ListenerName, number>> = {}
+  try {
+    for (const name of listeners) {
+      const entry = listenerServer(name, certs, accept)
+      started.push(entry)
+      ports[name] = await listen(entry.server)
+    }
+  } catch (error) {
+    await stopAll(broker, started)
+    throw error
+  }
+
+  return {
+    kind: 'aedes',
+    ...brokerFacts,
+    ports,
+    files: {
+      ca: certs.ca, clientCert: certs.clientCert, clientKey: certs.clientKey,
+      clientKeyPassphrase: certs.clientKeyPassphrase, selfSignedCert: certs.selfSignedCert
+    },
+    stop: () => stopAll(broker, started)
+  }
+}
+
+async function stopAll(broker: Aedes, started: { server: Server; closeExtra: () => void }[]): Promise<void> {
+  const closed = started.map(({ server, closeExtra }) => {
+    closeExtra()
+    return new Promise((resolve) => server.close(resolve))
+  })
+  // Closing the broker closes every client, which lets the servers' close() complete.
+  await new Promise<void>((resolve) => broker.close(() => resolve()))
+  await Promise.all(closed)
+}

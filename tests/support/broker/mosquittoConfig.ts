@@ -1,0 +1,54 @@
+import type { CertificateFiles, ListenerName } from './types'
+
+/** Files a Mosquitto config refers to besides the certificates. */
+export interface MosquittoFiles {
+  log: string
+  passwordFile: string
+  aclFile: string
+}
+
+function tlsLines(certificate: string, key: string, ca: string): string[] {
+  return [`cafile ${ca}`, `certfile ${certificate}`, `keyfile ${key}`]
+}
+
+function listenerLines(name: ListenerName, port: number, certs: CertificateFiles, files: MosquittoFiles): string[] {
+  const passwords = ['allow_anonymous false', `password_file ${files.passwordFile}`]
+  switch (name) {
+    case 'plain': return [`listener ${port} 127.0.0.1`, 'allow_anonymous true']
+    case 'auth': return [`listener ${port} 127.0.0.1`, ...passwords]
+    case 'acl': return [`listener ${port} 127.0.0.1`, ...passwords, `acl_file ${files.aclFile}`]
+    // Mosquitto 2.0.11 ignores a bind address on a websockets listener; an interface name is honoured.
+    case 'ws': return [`listener ${port} lo`, 'protocol websockets', 'allow_anonymous true']
+    case 'tls': return [`listener ${port} 127.0.0.1`, 'allow_anonymous true', ...tlsLines(certs.serverCert, certs.serverKey, certs.ca)]
+    case 'mtls': return [`listener ${port} 127.0.0.1`, 'allow_anonymous true',
+      ...tlsLines(certs.serverCert, certs.serverKey, certs.ca), 'require_certificate true']
+    case 'selfSigned': return [`listener ${port} 127.0.0.1`, 'allow_anonymous true',
+      ...tlsLines(certs.selfSignedCert, certs.selfSignedKey, certs.ca)]
+    case 'expired': return [`listener ${port} 127.0.0.1`, 'allow_anonymous true',
+      ...tlsLines(certs.expiredCert, certs.expiredKey, certs.ca)]
+  }
+}
+
+/** The mosquitto.conf text for the given listeners, the way the usual Mosquitto setup guides write it. */
+export function mosquittoConfig(
+  ports: Partial<Record<ListenerName, number>>, certs: CertificateFiles, files: MosquittoFiles, runsAsRoot: boolean
+): string {
+  const lines = [
+    'per_listener_settings true',
+    'persistence false',
+    `log_dest file ${files.log}`,
+    'log_type error', 'log_type warning', 'log_type notice', 'log_type information', 'log_type subscribe',
+    'connection_messages true',
+    // As root Mosquitto 2 switches to user `mosquitto`, which cannot read our private temp files.
+    ...(runsAsRoot ? ['user root'] : [])
+  ]
+  for (const [name, port] of Object.entries(ports) as [ListenerName, number][]) {
+    lines.push('', ...listenerLines(name, port, certs, files))
+  }
+  return lines.join('\n') + '\n'
+}
+
+/** ACL file: the user may use every topic except the denied one. */
+export function mosquittoAcl(user: string, deniedTopic: string): string {
+  return [`user ${user}`, `topic deny ${deniedTopic}`, 'topic readwrite #', ''].join('\n')
+}

@@ -1,0 +1,54 @@
+/** One listener of a test broker; see ListenerName meanings in tests/support/broker/README.md. */
+export type ListenerName = 'plain' | 'auth' | 'tls' | 'mtls' | 'ws' | 'acl' | 'selfSigned' | 'expired'
+
+/** Every listener, in the order they are started when none are asked for. */
+export const allListeners: readonly ListenerName[] = [
+  'plain', 'auth', 'tls', 'mtls', 'ws', 'acl', 'selfSigned', 'expired'
+]
+
+/** Paths of the certificates and keys generated for the test brokers (PEM files). */
+export interface CertificateFiles {
+  /** CA certificate that signs the server, expired-server and client certificates. */
+  ca: string
+  caKey: string
+  /** Server certificate for tlsServerName, signed by the CA. */
+  serverCert: string
+  serverKey: string
+  /** Server certificate for tlsServerName, signed by the CA, valid only on 2020-01-01. */
+  expiredCert: string
+  expiredKey: string
+  /** Self-signed server certificate for tlsServerName (unknown to every CA). */
+  selfSignedCert: string
+  selfSignedKey: string
+  /** Client certificate signed by the CA; its key is PKCS#8 encrypted with clientKeyPassphrase. */
+  clientCert: string
+  clientKey: string
+  clientKeyPassphrase: string
+}
+
+/** A running test broker: where each listener is and what credentials it expects. */
+export interface TestBroker {
+  kind: 'mosquitto' | 'aedes'
+  host: '127.0.0.1'
+  /** Port of each listener that was started. */
+  ports: Partial<Record<ListenerName, number>>
+  /** DNS name in the TLS server certificate (NOT localhost / 127.0.0.1). */
+  tlsServerName: string
+  files: { ca: string; clientCert: string; clientKey: string; clientKeyPassphrase: string; selfSignedCert: string }
+  /** Valid on the 'auth' and 'acl' listeners. */
+  users: { name: string; password: string }
+  /** Subscribe and publish are refused for users.name on the 'acl' listener. */
+  aclDeniedTopic: string
+  /** WebSocket path for the 'ws' listener. */
+  wsPath: string
+  stop(): Promise<void>
+}
+
+/** Fixed facts every test broker shares, whatever its kind. */
+export const brokerFacts = {
+  host: '127.0.0.1',
+  tlsServerName: 'broker.example.test',
+  users: { name: 'explorer', password: 'correct-horse-7' },
+  aclDeniedTopic: 'secret/denied',
+  wsPath: '/mqtt'
+} as const
