@@ -1,0 +1,137 @@
+import type { ConnectionStatus, Subscription, SubscriptionResult } from '@shared/contract'
+import { api, errorMessage } from '../../services/api'
+import { useProfilesStore } from '../profiles'
+import type { ConnectionsState, ConnectionTab } from './initialState'
+
+type Set = (partial: Partial<ConnectionsState>) => void
+type Get = () => ConnectionsState
+
+/** Opening, connecting and closing connection tabs, and changing their subscriptions while connected. */
+export interface ConnectionsActions {
+  /** Brings the profile's tab to the front, opening and connecting it when there is none. */
+  open(profileId: string): Promise<string>
+  connect(connectionId: string): Promise<void>
+  disconnect(connectionId: string): Promise<void>
+  close(connectionId: string): Promise<void>
+  activate(connectionId: string | null): void
+  applyStatus(status: ConnectionStatus): void
+  /** Subscribes now when connected, and saves the subscription in the profile either way. */
+  subscribe(connectionId: string, subscription: Subscription): Promise<SubscriptionResult | null>
+  unsubscribe(connectionId: string, filter: string): Promise<void>
+}
+
+let nextTab = 0
+function newConnectionId(profileId: string): string {
+  nextTab += 1
+  return `${profileId}~${Date.now().toString(36)}${nextTab}`
+}
+
+const LIVE_STATES = new Set(['connecting', 'connected', 'reconnecting', 'offline'])
+
+/** Whether main holds a client for this tab (so disconnect and subscribe make sense). */
+export function isLive(tab: ConnectionTab): boolean {
+  return LIVE_STATES.has(tab.state)
+}
+
+function byFilter(results: SubscriptionResult[]): Record<string, SubscriptionResult> {
+  return Object.fromEntries(results.map((r) => [r.filter, r]))
+}
+
+export function createConnectionsActions(set: Set, get: Get): ConnectionsActions {
+  const update = (connectionId: string, patch: Partial<ConnectionTab>): void => {
+    set({ tabs: get().tabs.map((tab) => (tab.connectionId === connectionId ? { ...tab, ...patch } : tab)) })
+  }
+  const find = (connectionId: string): ConnectionTab | undefined => get().tabs.find((t) => t.connectionId === connectionId)
+
+  const actions: ConnectionsActions = {
+    async open(profileId) {
+      const existing = get().tabs.find((t) => t.profileId === profileId)
+      if (existing) {
+        set({ activeId: existing.connectionId })
+        if (!isLive(existing)) await actions.connect(existing.connectionId)
+        return existing.connectionId
+      }
+      const tab: ConnectionTab = { connectionId: newConnectionId(profileId), profileId, state: 'idle', error: null, subscriptionResults: {}, since: Date.now() }
+      set({ tabs: [...get().tabs, tab], activeId: tab.connectionId })
+      await actions.connect(tab.connectionId)
+      return tab.connectionId
+    },
+    async connect(connectionId) {
+      const tab = find(connectionId)
+      if (!tab) return
+      update(connectionId, { state: 'connecting', error: null, since: Date.now() })
+      try {
+        const reply = await api.profile.connect({ connectionId, profileId: tab.profileId })
+        // A status event may already have said 'connected'; only a still-pending tab is moved on here.
+        const current = find(connectionId)
+        update(connectionId, {
+          subscriptionResults: byFilter(reply.subscriptions),
+          ...(current?.state === 'connecting' ? { state: 'connected', since: Date.now() } : {})
+        })
+      } catch (error) {
+        update(connectionId, { state: 'error', error: errorMessage(error), since: Date.now() })
+      }
+    },
+    async disconnect(connectionId) {
+      try {
+        await api.connection.disconnect({ connectionId })
+        update(connectionId, { state: 'disconnected', error: null, since: Date.now() })
+      } catch (error) {
+        update(connectionId, { error: errorMessage(error) })
+      }
+    },
+    async close(connectionId) {
+      const tab = find(connectionId)
+      if (!tab) return
+      if (isLive(tab)) await api.connection.disconnect({ connectionId }).catch(() => undefined)
+      const tabs = get().tabs
+      const index = tabs.indexOf(tab)
+      const rest = tabs.filter((t) => t !== tab)
+      const neighbour = rest[Math.min(index, rest.length - 1)]
+      set({ tabs: rest, activeId: get().activeId === connectionId ? (neighbour?.connectionId ?? null) : get().activeId })
+    },
+    activate(connectionId) {
+      set({ activeId: connectionId })
+    },
+    applyStatus(status) {
+      if (!find(status.connectionId)) return
+      update(status.connectionId, {
+        state: status.state,
+        since: status.at,
+        ...(status.error ? { error: status.error.message } : status.state === 'connected' ? { error: null } : {})
+      })
+    },
+    async subscribe(connectionId, subscription) {
+      const tab = find(connectionId)
+      if (!tab) return null
+      let result: SubscriptionResult | null = null
+      if (tab.state === 'connected') {
+        const reply = await api.connection.subscribe({ connectionId, subscriptions: [subscription] })
+        result = reply.results[0] ?? null
+        if (result) update(connectionId, { subscriptionResults: { ...(find(connectionId)?.subscriptionResults ?? {}), [result.filter]: result } })
+      }
+      const profile = useProfilesStore.getState().profiles.find((p) => p.id === tab.profileId)
+      if (profile) {
+        const others = profile.subscriptions.filter((s) => s.filter !== subscription.filter)
+        await useProfilesStore.getState().setSubscriptions(profile.id, [...others, subscription])
+      }
+      return result
+    },
+    async unsubscribe(connectionId, filter) {
+      const tab = find(connectionId)
+      if (!tab) return
+      if (tab.state === 'connected') await api.connection.unsubscribe({ connectionId, filters: [filter] })
+      const results = { ...(find(connectionId)?.subscriptionResults ?? {}) }
+      delete results[filter]
+      update(connectionId, { subscriptionResults: results })
+      const profile = useProfilesStore.getState().profiles.find((p) => p.id === tab.profileId)
+      if (profile) {
+        await useProfilesStore.getState().setSubscriptions(
+          profile.id,
+          profile.subscriptions.filter((s) => s.filter !== filter)
+        )
+      }
+    }
+  }
+  return actions
+}

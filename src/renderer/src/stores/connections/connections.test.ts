@@ -1,0 +1,84 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { UserFacingError } from '@shared/contract'
+import { installTestMain, type TestMain } from '../../test/testMain'
+import { memoryProfiles, sampleProfile } from '../../test/memoryProfiles'
+import { initialProfilesState, useProfilesStore } from '../profiles'
+import { wireStoreEvents } from '../wireEvents'
+import { connectionsSelectors, initialConnectionsState, useConnectionsStore } from '.'
+
+const store = useConnectionsStore
+
+describe('connections store', () => {
+  let main: TestMain
+  let table: ReturnType<typeof memoryProfiles>
+  let refuse: string | null
+  beforeEach(async () => {
+    refuse = null
+    table = memoryProfiles([sampleProfile('a', 'Alpha'), sampleProfile('b', 'Beta')])
+    main = installTestMain({
+      ...table.handlers,
+      'profile:connect': ({ connectionId }) => {
+        if (refuse) throw new UserFacingError('bad-credentials', refuse)
+        return { connectionId, subscriptions: [{ filter: '#', grantedQos: 0, reasonCode: 0 }, { filter: '$SYS/#', grantedQos: null, reasonCode: 0x87, error: { code: 'subscription-refused', message: 'The broker refused "$SYS/#": not authorized.' } }] }
+      },
+      'connection:disconnect': ({ connectionId }) => ({ connectionId }),
+      'connection:subscribe': ({ subscriptions }) => ({ results: subscriptions.map((s) => ({ filter: s.filter, grantedQos: s.qos, reasonCode: s.qos })) }),
+      'connection:unsubscribe': ({ filters }) => ({ filters })
+    })
+    useProfilesStore.setState(initialProfilesState)
+    await useProfilesStore.getState().load()
+    store.setState(initialConnectionsState)
+  })
+
+  it('keeps several connections open, each in its own tab', async () => {
+    const first = await store.getState().open('a')
+    const second = await store.getState().open('b')
+    expect(first).not.toBe(second)
+    expect(store.getState().tabs.map((t) => [t.profileId, t.state])).toEqual([['a', 'connected'], ['b', 'connected']])
+    expect(connectionsSelectors.active(store.getState())?.connectionId).toBe(second)
+    expect(await store.getState().open('a')).toBe(first)
+    expect(store.getState().activeId).toBe(first)
+  })
+
+  it('shows refused subscriptions with their sentence', async () => {
+    const id = await store.getState().open('a')
+    const tab = connectionsSelectors.byId(id)(store.getState())
+    expect(tab?.subscriptionResults['$SYS/#']?.error?.message).toContain('not authorized')
+  })
+
+  it("shows the engine's sentence when connecting fails", async () => {
+    refuse = 'The broker refused the user name or password; check them in the profile.'
+    const id = await store.getState().open('a')
+    expect(connectionsSelectors.byId(id)(store.getState())).toMatchObject({ state: 'error', error: refuse })
+  })
+
+  it('follows status events and disconnects', async () => {
+    const id = await store.getState().open('a')
+    const stop = wireStoreEvents()
+    main.emit('connection:status', { connectionId: id, state: 'reconnecting', at: 5, error: { code: 'connection-refused', message: 'The broker at 127.0.0.1:1883 refused the connection.' } })
+    stop()
+    expect(connectionsSelectors.byId(id)(store.getState())?.error).toContain('refused the connection')
+    expect(connectionsSelectors.byId(id)(store.getState())?.state).toBe('reconnecting')
+    await store.getState().disconnect(id)
+    expect(connectionsSelectors.byId(id)(store.getState())?.state).toBe('disconnected')
+  })
+
+  it('subscribes and unsubscribes while connected and saves it in the profile', async () => {
+    const id = await store.getState().open('a')
+    const result = await store.getState().subscribe(id, { filter: 'devices/+/state', qos: 1 })
+    expect(result).toMatchObject({ filter: 'devices/+/state', grantedQos: 1 })
+    expect(table.profiles()[0]?.subscriptions.map((s) => s.filter)).toEqual(['#', '$SYS/#', 'devices/+/state'])
+    await store.getState().unsubscribe(id, '#')
+    expect(main.calls.at(-2)).toEqual({ name: 'connection:unsubscribe', args: { connectionId: id, filters: ['#'] } })
+    expect(table.profiles()[0]?.subscriptions.map((s) => s.filter)).toEqual(['$SYS/#', 'devices/+/state'])
+  })
+
+  it('closing a tab disconnects it and brings the neighbour forward', async () => {
+    const first = await store.getState().open('a')
+    const second = await store.getState().open('b')
+    await store.getState().close(second)
+    expect(store.getState().tabs.map((t) => t.connectionId)).toEqual([first])
+    expect(store.getState().activeId).toBe(first)
+    expect(main.calls.some((c) => c.name === 'connection:disconnect')).toBe(true)
+  })
+})

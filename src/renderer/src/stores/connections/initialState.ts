@@ -1,0 +1,23 @@
+import type { SubscriptionResult } from '@shared/contract'
+import type { TabState } from '../../components/StatusBadge'
+
+/** One open connection tab: a profile connected (or trying to) under its own connection id. */
+export interface ConnectionTab {
+  connectionId: string
+  profileId: string
+  state: TabState
+  /** The engine's sentence for the last failure, shown until the next attempt. */
+  error: string | null
+  /** The broker's answer per subscribed filter, from the last subscribe. */
+  subscriptionResults: Record<string, SubscriptionResult>
+  /** Milliseconds since the epoch of the last state change. */
+  since: number
+}
+
+/** Open connection tabs and which one is in front (null: the profiles screen). */
+export interface ConnectionsState {
+  tabs: ConnectionTab[]
+  activeId: string | null
+}
+
+export const initialConnectionsState: ConnectionsState = { tabs: [], activeId: null }

@@ -1,0 +1,87 @@
+import type { Profile, ProfileSaveInput, StorageNotice, Subscription } from '@shared/contract'
+import { api, errorMessage } from '../../services/api'
+import type { ProfilesState } from './initialState'
+
+type Set = (partial: Partial<ProfilesState>) => void
+type Get = () => ProfilesState
+
+/** What the profile screens can do; each call goes to main and keeps the list in main's order. */
+export interface ProfilesActions {
+  load(): Promise<void>
+  /** Creates or updates; resolves with the saved profile, rejects with the contract's sentence. */
+  save(input: ProfileSaveInput): Promise<Profile>
+  duplicate(id: string): Promise<Profile>
+  remove(id: string): Promise<void>
+  /** Moves a profile up (-1) or down (+1) in the list. */
+  move(id: string, offset: -1 | 1): Promise<void>
+  setSubscriptions(profileId: string, subscriptions: Subscription[]): Promise<Profile>
+  edit(id: string | 'new' | null): void
+  /** Applies the full list main sent with `profile:changed`. */
+  replaceAll(profiles: Profile[]): void
+  addNotice(notice: StorageNotice): void
+  dismissNotice(id: string): void
+}
+
+function withProfile(profiles: Profile[], profile: Profile): Profile[] {
+  const index = profiles.findIndex((p) => p.id === profile.id)
+  if (index === -1) return [...profiles, profile]
+  const next = profiles.slice()
+  next[index] = profile
+  return next
+}
+
+export function createProfilesActions(set: Set, get: Get): ProfilesActions {
+  return {
+    async load() {
+      try {
+        const [{ profiles }, { notices }] = await Promise.all([api.profile.list({}), api.profile.notices({})])
+        set({ profiles, notices, loaded: true, loadError: null })
+      } catch (error) {
+        set({ loaded: true, loadError: errorMessage(error) })
+      }
+    },
+    async save(input) {
+      const { profile } = await api.profile.save(input)
+      set({ profiles: withProfile(get().profiles, profile), editingId: profile.id })
+      return profile
+    },
+    async duplicate(id) {
+      const { profile } = await api.profile.duplicate({ id })
+      set({ profiles: withProfile(get().profiles, profile), editingId: profile.id })
+      return profile
+    },
+    async remove(id) {
+      const { profiles } = await api.profile.delete({ id })
+      set({ profiles, editingId: get().editingId === id ? null : get().editingId })
+    },
+    async move(id, offset) {
+      const ids = get().profiles.map((p) => p.id)
+      const from = ids.indexOf(id)
+      const to = from + offset
+      if (from === -1 || to < 0 || to >= ids.length) return
+      ids.splice(from, 1)
+      ids.splice(to, 0, id)
+      const { profiles } = await api.profile.reorder({ ids })
+      set({ profiles })
+    },
+    async setSubscriptions(profileId, subscriptions) {
+      const { profile } = await api.profile.setSubscriptions({ profileId, subscriptions })
+      set({ profiles: withProfile(get().profiles, profile) })
+      return profile
+    },
+    edit(id) {
+      set({ editingId: id })
+    },
+    replaceAll(profiles) {
+      const editingId = get().editingId
+      const stillThere = editingId === null || editingId === 'new' || profiles.some((p) => p.id === editingId)
+      set({ profiles, editingId: stillThere ? editingId : null })
+    },
+    addNotice(notice) {
+      set({ notices: [...get().notices.filter((n) => n.id !== notice.id), notice] })
+    },
+    dismissNotice(id) {
+      set({ notices: get().notices.filter((n) => n.id !== id) })
+    }
+  }
+}
