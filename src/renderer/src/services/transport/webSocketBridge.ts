@@ -1,0 +1,107 @@
+import { buildBridge, type AppError, type EventName, type MainBridge, type RequestName, type Result } from '@shared/contract'
+import { decodeServerMessage, encodeFrame, TOKEN_PROTOCOL_PREFIX, WIRE_PATH, WIRE_PROTOCOL } from '@shared/wire/codec'
+
+/** Where the server lives and how to prove the page may talk to it. */
+export interface WebSocketTarget {
+  /** The page's origin, e.g. `http://127.0.0.1:8080`. */
+  origin: string
+  token: string
+}
+
+const LOST: AppError = {
+  code: 'internal',
+  message: 'The connection to the MQTT Explorer server was lost. The page reloads once the server is back.'
+}
+
+/** Asks the server why a socket was refused, so the page can show its sentence instead of a generic failure. */
+async function refusalReason(target: WebSocketTarget): Promise<string> {
+  try {
+    const response = await fetch(`${target.origin}/session`, { method: 'POST', headers: { Authorization: `Bearer ${target.token}` } })
+    if (!response.ok) return await response.text()
+  } catch {
+    // Fall through: the server itself is unreachable.
+  }
+  return 'The MQTT Explorer server did not answer. Check that it is running, then reload the page.'
+}
+
+function socketUrl(origin: string): string {
+  return origin.replace(/^http/, 'ws') + WIRE_PATH
+}
+
+function openSocket(target: WebSocketTarget): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(socketUrl(target.origin), [WIRE_PROTOCOL, TOKEN_PROTOCOL_PREFIX + target.token])
+    socket.binaryType = 'arraybuffer'
+    const fail = (): void => void refusalReason(target).then((reason) => reject(new Error(reason)))
+    socket.addEventListener('error', fail, { once: true })
+    socket.addEventListener(
+      'open',
+      () => {
+        socket.removeEventListener('error', fail)
+        resolve(socket)
+      },
+      { once: true }
+    )
+  })
+}
+
+// After losing the server, wait until it answers again, then reload: the page starts over from the server's
+// current state instead of showing a view that missed events.
+function reloadWhenBack(target: WebSocketTarget, delayMs = 1000): void {
+  setTimeout(async () => {
+    const back = await fetch(`${target.origin}/session`, { method: 'POST', headers: { Authorization: `Bearer ${target.token}` } }).then(
+      (response) => response.ok,
+      () => false
+    )
+    if (back) location.reload()
+    else reloadWhenBack(target, Math.min(delayMs * 2, 10_000))
+  }, delayMs)
+}
+
+/** Opens the socket and resolves with the contract's bridge over it; rejects with a sentence when refused. */
+export async function connectWebSocketBridge(target: WebSocketTarget): Promise<MainBridge> {
+  const socket = await openSocket(target)
+  const pending = new Map<number, (result: Result<unknown>) => void>()
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  let nextId = 1
+  let lost = false
+
+  socket.addEventListener('message', (event: MessageEvent<ArrayBuffer>) => {
+    const message = decodeServerMessage(new Uint8Array(event.data))
+    if (!message) return
+    if (message[0] === 1) {
+      pending.get(message[1])?.(message[2])
+      pending.delete(message[1])
+      return
+    }
+    for (const listener of listeners.get(message[1]) ?? []) {
+      try {
+        listener(message[2])
+      } catch (error) {
+        reportError(error)
+      }
+    }
+  })
+  socket.addEventListener('close', () => {
+    lost = true
+    for (const settle of pending.values()) settle({ ok: false, error: LOST })
+    pending.clear()
+    reloadWhenBack(target)
+  })
+
+  const call = (name: RequestName, args: unknown): Promise<Result<unknown>> => {
+    if (lost) return Promise.resolve({ ok: false, error: LOST })
+    const id = nextId++
+    return new Promise((resolve) => {
+      pending.set(id, resolve)
+      socket.send(encodeFrame([0, id, name, args]))
+    })
+  }
+  const listen = (name: EventName, listener: (payload: unknown) => void): (() => void) => {
+    const set = listeners.get(name) ?? new Set()
+    listeners.set(name, set)
+    set.add(listener)
+    return () => void set.delete(listener)
+  }
+  return buildBridge(call, listen)
+}

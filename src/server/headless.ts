@@ -1,0 +1,57 @@
+import { chmod, mkdir } from 'node:fs/promises'
+import { createMainServices } from '../main/services'
+import { createHandlerTable } from '../main/ipc/handlers'
+import { dispatch } from '../main/ipc/handlerTable'
+import { startHttpServer } from './httpServer'
+import type { ServerOptions } from './options'
+import { SocketHub } from './socketHub'
+import { loadStaticFiles } from './staticFiles'
+import { loadAccessToken, type AccessToken } from './token'
+
+/** Everything the headless mode needs to start; `rendererDir` is the built renderer (out/renderer). */
+export interface HeadlessOptions extends ServerOptions {
+  rendererDir: string
+  env: NodeJS.ProcessEnv
+}
+
+/** A running headless server. */
+export interface Headless {
+  /** `http://host:port` */
+  origin: string
+  port: number
+  token: AccessToken
+  /** The address to open, token included. */
+  url: string
+  stop(): Promise<void>
+}
+
+/** Starts the same main services as the desktop app and serves them, with the built renderer, over HTTP + WebSocket. */
+export async function startHeadless(options: HeadlessOptions): Promise<Headless> {
+  // Profiles, the key file and the token live here: readable by the user only.
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 })
+  await chmod(options.dataDir, 0o700)
+  const token = await loadAccessToken(options.dataDir, options.env)
+  const files = await loadStaticFiles(options.rendererDir)
+
+  // Requests only arrive once a socket is open, long after `table` exists.
+  const hub = new SocketHub((name, args) => dispatch(table, name, args))
+  const services = createMainServices({ dataDir: options.dataDir, emit: hub.broadcast })
+  const table = createHandlerTable(services)
+
+  try {
+    const server = await startHttpServer({ host: options.host, port: options.port, token: token.value, files, hub })
+    return {
+      origin: server.origin,
+      port: server.port,
+      token,
+      url: `${server.origin}/?token=${token.value}`,
+      stop: async () => {
+        await server.close()
+        await services.dispose()
+      }
+    }
+  } catch (error) {
+    await services.dispose()
+    throw error
+  }
+}

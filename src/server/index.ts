@@ -1,0 +1,48 @@
+import { hostname } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { startHeadless } from './headless'
+import { OptionsError, parseServerOptions, USAGE } from './options'
+import { TokenError } from './token'
+
+// `npm run serve`: the headless mode. Built into out/server/index.js, next to out/renderer.
+const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
+
+function fail(message: string, withUsage = false): never {
+  process.stderr.write(`${message}\n${withUsage ? `\n${USAGE}\n` : ''}`)
+  process.exit(2)
+}
+
+async function main(): Promise<void> {
+  let options
+  try {
+    options = parseServerOptions(process.argv.slice(2), process.env)
+  } catch (error) {
+    if (error instanceof OptionsError) fail(error.message, true)
+    throw error
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return
+  }
+  const server = await startHeadless({ ...options, rendererDir, env: process.env }).catch((error: unknown) => {
+    if (error instanceof TokenError) fail(error.message)
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') fail(`Port ${options.port} is in use. Pick another with --port.`)
+    if ((error as NodeJS.ErrnoException).code === 'EACCES') fail(`Listening on ${options.host}:${options.port} was not permitted. Pick a port above 1023 with --port.`)
+    throw error
+  })
+  const everywhere = options.host === '0.0.0.0' || options.host === '::'
+  const shown = everywhere ? server.url.replace(/\/\/[^/]+:/, `//${hostname()}:`) : server.url
+  process.stdout.write(
+    `MQTT Explorer is serving ${everywhere ? 'on every network interface' : `on ${options.host}`}.\n` +
+      `Open ${shown}\n` +
+      `Data directory: ${options.dataDir}` +
+      (server.token.source === 'environment' ? ' (token from MQTT_EXPLORER_TOKEN)\n' : '\n')
+  )
+  const stop = (): void => {
+    void server.stop().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => fail(`MQTT Explorer could not start: ${error instanceof Error ? error.message : String(error)}`))

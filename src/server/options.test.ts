@@ -1,0 +1,29 @@
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_HOST, DEFAULT_PORT, defaultDataDir, OptionsError, parseServerOptions } from './options'
+
+describe('parseServerOptions', () => {
+  it('binds loopback on the default port unless told otherwise', () => {
+    expect(parseServerOptions([], { XDG_DATA_HOME: '/x' })).toEqual({ host: DEFAULT_HOST, port: DEFAULT_PORT, dataDir: '/x/mqtt-explorer-server' })
+  })
+
+  it('reads --host, --port and --data-dir in both spellings', () => {
+    expect(parseServerOptions(['--host', '0.0.0.0', '--port=0', '--data-dir', 'rel'], {})).toEqual({ host: '0.0.0.0', port: 0, dataDir: resolve('rel') })
+  })
+
+  it('refuses unknown flags, missing values and bad ports with a sentence', () => {
+    expect(() => parseServerOptions(['--prot', '1'], {})).toThrow(OptionsError)
+    expect(() => parseServerOptions(['--port'], {})).toThrow('needs a value')
+    expect(() => parseServerOptions(['--port', '70000'], {})).toThrow('between 0 and 65535')
+    expect(() => parseServerOptions(['--port', '80a'], {})).toThrow(OptionsError)
+  })
+
+  it('answers help', () => {
+    expect(parseServerOptions(['--help'], {})).toBe('help')
+  })
+
+  it('falls back to a dot directory in the home folder without XDG_DATA_HOME', () => {
+    expect(defaultDataDir({})).toBe(join(homedir(), '.mqtt-explorer-server'))
+  })
+})

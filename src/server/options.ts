@@ -1,0 +1,56 @@
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+/** How the headless server was asked to run. */
+export interface ServerOptions {
+  host: string
+  /** 0 lets the OS pick a free port (tests use it). */
+  port: number
+  dataDir: string
+}
+
+export const DEFAULT_PORT = 8080
+export const DEFAULT_HOST = '127.0.0.1'
+
+export const USAGE = `Usage: npm run serve -- [--host ADDRESS] [--port PORT] [--data-dir DIR]
+
+  --host ADDRESS   interface to listen on (default ${DEFAULT_HOST}; 0.0.0.0 opens it to the network)
+  --port PORT      TCP port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --data-dir DIR   where profiles, settings, the key file and the token live
+                   (default $XDG_DATA_HOME/mqtt-explorer-server, else ~/.mqtt-explorer-server)
+
+Environment: MQTT_EXPLORER_TOKEN sets the access token instead of the generated one.`
+
+/** Thrown for a command line the server cannot run with; the message is shown with the usage. */
+export class OptionsError extends Error {}
+
+/** Where profiles and the token live when --data-dir is not given (XDG when the user has set it up). */
+export function defaultDataDir(env: NodeJS.ProcessEnv): string {
+  const xdg = env['XDG_DATA_HOME']
+  return xdg ? join(xdg, 'mqtt-explorer-server') : join(homedir(), '.mqtt-explorer-server')
+}
+
+function parsePort(value: string): number {
+  const port = Number(value)
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw new OptionsError(`The port "${value}" is not a number between 0 and 65535.`)
+  }
+  return port
+}
+
+/** Parses `--name value` and `--name=value` flags; `help` is true when usage was asked for. */
+export function parseServerOptions(argv: readonly string[], env: NodeJS.ProcessEnv): ServerOptions | 'help' {
+  const options: ServerOptions = { host: DEFAULT_HOST, port: DEFAULT_PORT, dataDir: defaultDataDir(env) }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    if (arg === '--help' || arg === '-h') return 'help'
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
+    const value = inline ?? argv[++i]
+    if (value === undefined || value === '') throw new OptionsError(`The option ${flag} needs a value.`)
+    if (flag === '--host') options.host = value
+    else if (flag === '--port') options.port = parsePort(value)
+    else if (flag === '--data-dir') options.dataDir = resolve(value)
+    else throw new OptionsError(`The option "${arg}" is not known.`)
+  }
+  return options
+}

@@ -1,0 +1,85 @@
+import type { RawData, WebSocket } from 'ws'
+import type { EventName, Result } from '../shared/contract'
+import { decodeRequest, encodeFrame } from '../shared/wire/codec'
+import type { EventSink } from '../main/ipc/eventSink'
+
+/** Runs one untrusted request: the handler table's dispatch in production. */
+export type RequestDispatcher = (name: unknown, args: unknown) => Promise<Result<unknown>>
+
+/** Byte limits per socket; see SocketHub. */
+export interface HubLimits {
+  /** Above this many unsent bytes a socket counts as congested (producers may hold back and merge). */
+  congestedBytes: number
+  /** Above this many unsent bytes the socket is closed: the browser reloads and starts from a fresh snapshot. */
+  maxBufferedBytes: number
+}
+
+export const DEFAULT_HUB_LIMITS: HubLimits = { congestedBytes: 4 << 20, maxBufferedBytes: 32 << 20 }
+
+/**
+ * The authenticated sockets: each request is dispatched and answered on its own socket, and every event is encoded
+ * once and sent to all of them. Nothing is queued here beyond the socket's own send buffer, and a socket whose
+ * buffer passes `maxBufferedBytes` is closed rather than allowed to grow without bound.
+ */
+export class SocketHub {
+  private readonly sockets = new Set<WebSocket>()
+
+  constructor(
+    private readonly dispatch: RequestDispatcher,
+    private readonly limits: HubLimits = DEFAULT_HUB_LIMITS
+  ) {}
+
+  /** Number of open sockets. */
+  get size(): number {
+    return this.sockets.size
+  }
+
+  /** True when some socket has more unsent bytes than `congestedBytes`. */
+  isCongested(): boolean {
+    for (const socket of this.sockets) if (socket.bufferedAmount > this.limits.congestedBytes) return true
+    return false
+  }
+
+  /** Takes over a socket that passed the access check. */
+  add(socket: WebSocket): void {
+    this.sockets.add(socket)
+    socket.on('message', (data, isBinary) => void this.onMessage(socket, data, isBinary))
+    socket.on('close', () => this.sockets.delete(socket))
+    socket.on('error', () => socket.terminate())
+  }
+
+  /** The EventSink the main services emit into. */
+  readonly broadcast: EventSink = (name: EventName, payload: unknown) => {
+    if (this.sockets.size === 0) return
+    const frame = encodeFrame([2, name, payload])
+    for (const socket of this.sockets) this.send(socket, frame)
+  }
+
+  /** Closes every socket (server shutdown). */
+  closeAll(): void {
+    for (const socket of this.sockets) socket.close(1001, 'The server is shutting down.')
+    this.sockets.clear()
+  }
+
+  private async onMessage(socket: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
+    const request = isBinary && data instanceof Uint8Array ? decodeRequest(data) : undefined
+    if (!request) {
+      socket.close(1003, 'Frames must be binary requests of this app.')
+      return
+    }
+    const [, id, name, args] = request
+    const result = await this.dispatch(name, args)
+    this.send(socket, encodeFrame([1, id, result]))
+  }
+
+  private send(socket: WebSocket, frame: Uint8Array): void {
+    if (socket.readyState !== socket.OPEN) return
+    if (socket.bufferedAmount + frame.byteLength > this.limits.maxBufferedBytes) {
+      // Dropped at once, not closed politely: a close frame would wait behind the very backlog being given up.
+      this.sockets.delete(socket)
+      socket.terminate()
+      return
+    }
+    socket.send(frame)
+  }
+}
