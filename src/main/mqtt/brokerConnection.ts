@@ -1,0 +1,253 @@
+import type { Socket } from 'node:net'
+import mqtt, { type IConnackPacket, type IPublishPacket, type MqttClient } from 'mqtt'
+import {
+  UserFacingError,
+  type AppError,
+  type ConnectionOptions,
+  type ConnectionState,
+  type ConnectionStatus,
+  type PublishResult,
+  type ReceivedMessage,
+  type Subscription,
+  type SubscriptionResult
+} from '../../shared/contract'
+import { buildClientOptions } from './clientOptions'
+import {
+  brokerDisconnectError,
+  connectionClosedError,
+  connectionLostError,
+  describeConnectError,
+  notConnectedError,
+  publishRefusedError,
+  type ConnectTarget
+} from './errorMessages'
+import { fromMqttMessageProperties, toMqttPublishProperties } from './properties'
+import { subscribeAll } from './subscribe'
+import type { PublishMessage } from './connectionManager'
+
+/** Where a connection reports to its manager. */
+export interface ConnectionHooks {
+  status(status: ConnectionStatus): void
+  message(connectionId: string, message: ReceivedMessage): void
+}
+
+/** Nagle's algorithm would hold QoS 1/2 acks back (DESIGN.md); ws:// sockets already set this. */
+function setNoDelay(stream: unknown): void {
+  const socket = stream as Partial<Socket> | undefined
+  if (typeof socket?.setNoDelay === 'function') socket.setNoDelay(true)
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
+/** One broker connection: an mqtt.js client, its status, its subscriptions and its operations. */
+export class BrokerConnection {
+  private client: MqttClient | undefined
+  private target: ConnectTarget | undefined
+  private status: ConnectionStatus
+  private everConnected = false
+  private closing = false
+  private lastError: AppError | undefined
+  private pendingOpen: { resolve(): void; reject(error: UserFacingError): void } | undefined
+  /** Granted subscriptions, sent again after a reconnect that did not keep the session. */
+  private readonly active = new Map<string, Subscription>()
+
+  constructor(
+    readonly id: string,
+    private readonly hooks: ConnectionHooks
+  ) {
+    this.status = { connectionId: id, state: 'connecting', at: Date.now() }
+  }
+
+  get state(): ConnectionState {
+    return this.status.state
+  }
+
+  currentStatus(): ConnectionStatus {
+    return this.status
+  }
+
+  /** Opens the connection; resolves on CONNACK, rejects with a sentence on the first failure (and stops). */
+  async open(options: ConnectionOptions): Promise<void> {
+    this.setState('connecting')
+    let clientOptions
+    try {
+      clientOptions = await buildClientOptions(options)
+    } catch (error) {
+      const failure = error instanceof UserFacingError ? error : new UserFacingError('internal', String(error))
+      this.setState('error', failure)
+      throw failure
+    }
+    if (this.closing) throw new UserFacingError('cancelled', 'The connection attempt was cancelled.')
+    this.target = {
+      protocol: options.protocol,
+      host: options.host,
+      port: options.port,
+      servername: options.tls?.servername,
+      connectTimeoutMs: options.connectTimeoutMs,
+      protocolVersion: options.protocolVersion,
+      clientId: clientOptions.clientId as string
+    }
+    return new Promise<void>((resolve, reject) => {
+      this.pendingOpen = { resolve, reject }
+      try {
+        this.client = mqtt.connect(clientOptions)
+      } catch (error) {
+        this.failFirstAttempt(error)
+        return
+      }
+      setNoDelay(this.client.stream)
+      this.listen(this.client, options.reconnectPeriodMs)
+    })
+  }
+
+  private listen(client: MqttClient, reconnectPeriodMs: number): void {
+    client.on('connect', (connack) => this.onConnect(client, connack))
+    client.on('error', (error) => this.onError(client, error))
+    client.on('close', () => this.onClose(client, reconnectPeriodMs))
+    client.on('offline', () => !this.closing && this.setState('offline', this.lastError ?? connectionLostError(this.requireTarget())))
+    client.on('reconnect', () => !this.closing && this.setState('reconnecting', this.lastError ?? connectionLostError(this.requireTarget())))
+    client.on('disconnect', (packet) => {
+      if (packet.reasonCode !== undefined && packet.reasonCode !== 0) this.lastError = brokerDisconnectError(packet.reasonCode, this.requireTarget())
+    })
+    client.on('message', (topic: string, payload: Buffer, packet: IPublishPacket) => {
+      // Hot path: one object per message, nothing else.
+      this.hooks.message(this.id, {
+        topic,
+        payload,
+        qos: packet.qos,
+        retain: packet.retain,
+        dup: packet.dup,
+        properties: packet.properties ? fromMqttMessageProperties(packet.properties) : undefined,
+        receivedAt: Date.now()
+      })
+    })
+  }
+
+  private onConnect(client: MqttClient, connack: IConnackPacket): void {
+    setNoDelay(client.stream)
+    const reconnected = this.everConnected
+    this.everConnected = true
+    this.lastError = undefined
+    this.setState('connected')
+    if (this.pendingOpen) {
+      this.pendingOpen.resolve()
+      this.pendingOpen = undefined
+    }
+    if (reconnected && !connack.sessionPresent && this.active.size > 0) {
+      void subscribeAll(client, [...this.active.values()], this.requireTarget().protocolVersion).catch(() => undefined)
+    }
+  }
+
+  private onError(client: MqttClient, error: Error): void {
+    if (this.closing) return
+    if (!this.everConnected) {
+      this.failFirstAttempt(error)
+      return
+    }
+    const described = describeConnectError(error, this.requireTarget())
+    this.lastError = { code: described.code, message: described.message }
+    // A CONNACK refusal on reconnect stops mqtt.js from retrying: the connection is over.
+    if (typeof (error as { code?: unknown }).code === 'number' && !client.connected) {
+      this.setState('error', this.lastError)
+      client.end(true)
+    }
+  }
+
+  private onClose(client: MqttClient, reconnectPeriodMs: number): void {
+    if (this.closing) return
+    if (!this.everConnected) {
+      const streamError = (client.stream as { errored?: Error | null } | undefined)?.errored
+      this.failFirstAttempt(streamError ?? connectionClosedError(this.requireTarget()))
+      return
+    }
+    if (reconnectPeriodMs === 0 && this.state !== 'error') {
+      const cause = this.lastError ?? connectionLostError(this.requireTarget())
+      this.setState('error', { code: cause.code, message: `${cause.message} Automatic reconnection is off: connect again.` })
+    }
+  }
+
+  /** The very first attempt failed: the user is looking at the form, so say why and stop retrying. */
+  private failFirstAttempt(error: unknown): void {
+    const pending = this.pendingOpen
+    if (!pending) return
+    this.pendingOpen = undefined
+    const failure = describeConnectError(error, this.requireTarget())
+    this.client?.end(true)
+    this.setState('error', { code: failure.code, message: failure.message })
+    pending.reject(failure)
+  }
+
+  private requireTarget(): ConnectTarget {
+    if (!this.target) throw new Error('BrokerConnection used before open()')
+    return this.target
+  }
+
+  private requireConnected(): MqttClient {
+    if (!this.client || this.state !== 'connected') throw notConnectedError(this.id, this.state)
+    return this.client
+  }
+
+  private setState(state: ConnectionState, error?: AppError): void {
+    this.status = error ? { connectionId: this.id, state, error, at: Date.now() } : { connectionId: this.id, state, at: Date.now() }
+    this.hooks.status(this.status)
+  }
+
+  async subscribe(subscriptions: Subscription[]): Promise<SubscriptionResult[]> {
+    const client = this.requireConnected()
+    const results = await subscribeAll(client, subscriptions, this.requireTarget().protocolVersion)
+    results.forEach((result, i) => {
+      const subscription = subscriptions[i] as Subscription
+      if (result.grantedQos !== null) this.active.set(subscription.filter, subscription)
+    })
+    return results
+  }
+
+  async unsubscribe(filters: string[]): Promise<void> {
+    const client = this.requireConnected()
+    await new Promise<void>((resolve, reject) => {
+      client.unsubscribe(filters, (error) => {
+        if (error) reject(new UserFacingError('not-connected', `The broker did not confirm the unsubscribe (${error.message}). Try again once connected.`))
+        else resolve()
+      })
+    })
+    for (const filter of filters) this.active.delete(filter)
+  }
+
+  publish(message: PublishMessage): Promise<PublishResult> {
+    const client = this.requireConnected()
+    const v5 = this.requireTarget().protocolVersion === 5
+    const properties = v5 && message.properties ? toMqttPublishProperties(message.properties) : undefined
+    return new Promise<PublishResult>((resolve, reject) => {
+      client.publish(message.topic, asBuffer(message.payload), { qos: message.qos, retain: message.retain, properties }, (error) => {
+        if (!error) resolve({ reasonCode: 0 })
+        else if (typeof (error as { code?: unknown }).code === 'number') reject(publishRefusedError(message.topic, (error as { code: number }).code))
+        else reject(new UserFacingError('not-connected', `The message to "${message.topic}" was not sent: ${error.message}. Try again once connected.`))
+      })
+    })
+  }
+
+  /** Closes the connection (DISCONNECT when connected) and cancels an attempt still in progress. */
+  async close(): Promise<void> {
+    this.closing = true
+    const pending = this.pendingOpen
+    this.pendingOpen = undefined
+    pending?.reject(new UserFacingError('cancelled', 'The connection attempt was cancelled.'))
+    const client = this.client
+    if (client) {
+      await new Promise<void>((resolve) => {
+        // A DISCONNECT that cannot be written (dead socket) must not keep the caller waiting.
+        const timer = setTimeout(() => {
+          client.stream?.destroy()
+          resolve()
+        }, 2_000)
+        client.end(!client.connected, () => {
+          clearTimeout(timer)
+          resolve()
+        })
+      })
+    }
+    this.setState('disconnected')
+  }
+}

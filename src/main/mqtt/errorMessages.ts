@@ -1,0 +1,190 @@
+import { UserFacingError, type AppError, type ProtocolVersion } from '../../shared/contract'
+import { describeReasonCode, describeV3ConnackCode, hexCode } from './reasonCodes'
+
+/** What a connection attempt was aiming at, so sentences can name it. */
+export interface ConnectTarget {
+  protocol: string
+  host: string
+  port: number
+  servername?: string
+  connectTimeoutMs: number
+  protocolVersion: ProtocolVersion
+  clientId: string
+}
+
+const VERSION_NAMES: Record<ProtocolVersion, string> = { 3: 'MQTT 3.1', 4: 'MQTT 3.1.1', 5: 'MQTT 5.0' }
+
+interface ErrorLike {
+  code?: unknown
+  message?: unknown
+  cert?: { subjectaltname?: string; subject?: { CN?: string | string[] } }
+  reason?: unknown
+}
+
+function address(target: ConnectTarget): string {
+  return `${target.host}:${target.port}`
+}
+
+/** The names a server certificate is valid for, from its subjectAltName, else its common name. */
+export function certificateNames(error: ErrorLike): string[] {
+  const altNames = error.cert?.subjectaltname ?? String(error.reason ?? error.message ?? '').split("altnames: ")[1] ?? ''
+  const names = altNames
+    .split(',')
+    .map((entry) => entry.trim().replace(/^(DNS|IP Address):/, ''))
+    .filter((name) => name.length > 0)
+  if (names.length > 0) return names
+  const cn = error.cert?.subject?.CN
+  return cn ? (Array.isArray(cn) ? cn : [cn]) : []
+}
+
+function hostnameMismatch(error: ErrorLike, target: ConnectTarget): UserFacingError {
+  const names = certificateNames(error)
+  const dialed = target.servername ?? target.host
+  const validFor = names.length > 0 ? `valid for ${names.join(', ')}` : 'not valid for any name this app can read'
+  return new UserFacingError(
+    'tls-hostname-mismatch',
+    `The broker's certificate is ${validFor}, not for "${dialed}". Enter the name the certificate is for in the "TLS server name" field, or connect using that name as the host.`
+  )
+}
+
+const UNKNOWN_CA_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'
+])
+
+function tlsError(code: string, error: ErrorLike, target: ConnectTarget): UserFacingError | undefined {
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return hostnameMismatch(error, target)
+  if (UNKNOWN_CA_CODES.has(code)) {
+    return new UserFacingError(
+      'tls-unknown-ca',
+      `The broker's certificate at ${address(target)} is self-signed or signed by an unknown certificate authority. Add the broker's CA certificate under "CA files", or turn off certificate checking only if you trust this network.`
+    )
+  }
+  if (code === 'CERT_HAS_EXPIRED') {
+    return new UserFacingError('tls-expired', `The broker's certificate at ${address(target)} has expired. Ask the broker's administrator to renew it, and check that this computer's clock is right.`)
+  }
+  if (code === 'CERT_NOT_YET_VALID') {
+    return new UserFacingError('tls-expired', `The broker's certificate at ${address(target)} is not valid yet. Check that this computer's clock is right.`)
+  }
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG') {
+    return new UserFacingError('tls-failed', `The server at ${address(target)} did not answer with TLS. Check the port, or choose a protocol without TLS (mqtt:// or ws://).`)
+  }
+  if (/CERTIFICATE_REQUIRED|BAD_CERTIFICATE|UNKNOWN_CA|HANDSHAKE_FAILURE/.test(code) && code.startsWith('ERR_SSL')) {
+    return new UserFacingError(
+      'tls-failed',
+      `The broker at ${address(target)} refused the TLS handshake: it requires a client certificate it trusts. Choose a client certificate and key issued by a CA the broker accepts.`
+    )
+  }
+  if (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code.startsWith('ERR_OSSL')) {
+    return new UserFacingError('tls-failed', `The TLS connection to ${address(target)} failed: ${String(error.message)}. Check the TLS settings.`)
+  }
+  return undefined
+}
+
+function connackError(code: number, target: ConnectTarget): UserFacingError {
+  const v5 = target.protocolVersion === 5
+  const reason = v5 ? describeReasonCode(code) : describeV3ConnackCode(code)
+  if ((v5 && code === 0x86) || (!v5 && code === 4)) {
+    return new UserFacingError('bad-credentials', `The broker at ${address(target)} refused the user name or password (${reason}). Check both and try again.`)
+  }
+  if ((v5 && code === 0x87) || (!v5 && code === 5)) {
+    return new UserFacingError(
+      'not-authorized',
+      `The broker at ${address(target)} answered "not authorised" (${reason}): this client may not connect. Check the user name and password (this listener may not allow anonymous clients) or the broker's access rules.`
+    )
+  }
+  if ((v5 && code === 0x84) || (!v5 && code === 1)) {
+    return new UserFacingError('broker-refused', `The broker at ${address(target)} does not accept ${VERSION_NAMES[target.protocolVersion]} (${reason}). Choose another MQTT version.`)
+  }
+  if ((v5 && code === 0x85) || (!v5 && code === 2)) {
+    return new UserFacingError('broker-refused', `The broker at ${address(target)} rejected the client id "${target.clientId}" (${reason}). Enter another client id, or leave it empty for a random one.`)
+  }
+  return new UserFacingError('broker-refused', `The broker at ${address(target)} refused the connection: ${reason}.`)
+}
+
+function systemError(code: string, target: ConnectTarget): UserFacingError | undefined {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return new UserFacingError('connection-refused', `Nothing is listening on ${address(target)}. Check the host and port, and that the broker is running.`)
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new UserFacingError('unknown-host', `The host name "${target.host}" could not be found. Check its spelling, and this computer's network and DNS settings.`)
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return new UserFacingError('connect-timeout', `${address(target)} cannot be reached from this computer (${code}). Check the host, and any firewall or VPN between you and the broker.`)
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return connectionClosedError(target)
+    default:
+      return undefined
+  }
+}
+
+/** The connection closed before the broker accepted it, with no error to say why. */
+export function connectionClosedError(target: ConnectTarget): UserFacingError {
+  return new UserFacingError(
+    'broker-refused',
+    `The server at ${address(target)} closed the connection before accepting it. Check that the protocol (${target.protocol}://, the WebSocket path) and the MQTT version are the ones this listener expects.`
+  )
+}
+
+/** A sentence for anything that ended a connection attempt or an established connection. */
+export function describeConnectError(error: unknown, target: ConnectTarget): UserFacingError {
+  if (error instanceof UserFacingError) return error
+  const like = (error ?? {}) as ErrorLike
+  const message = typeof like.message === 'string' ? like.message : String(error)
+  if (typeof like.code === 'number') return connackError(like.code, target)
+  if (typeof like.code === 'string') {
+    const known = tlsError(like.code, like, target) ?? systemError(like.code, target)
+    if (known) return known
+  }
+  if (message === 'connack timeout') {
+    return new UserFacingError(
+      'connect-timeout',
+      `The broker at ${address(target)} did not answer within ${target.connectTimeoutMs / 1000} s. Check the host, port and protocol (mqtt, mqtts, ws or wss), or raise the connect timeout.`
+    )
+  }
+  if (message === 'Keepalive timeout') {
+    return new UserFacingError('connect-timeout', `The broker at ${address(target)} stopped answering (no reply within the keep-alive interval).`)
+  }
+  const wsStatus = /Unexpected server response: (\d+)/.exec(message)
+  if (wsStatus) {
+    return new UserFacingError(
+      'broker-refused',
+      `The server at ${address(target)} answered the WebSocket request with HTTP ${wsStatus[1]}. Check the WebSocket path and port.`
+    )
+  }
+  return new UserFacingError('broker-refused', `The connection to ${address(target)} failed: ${message}.`)
+}
+
+/** An established connection dropped without an error (the broker or the network closed it). */
+export function connectionLostError(target: ConnectTarget): AppError {
+  return { code: 'broker-refused', message: `The connection to ${address(target)} was closed.` }
+}
+
+/** The broker sent a v5 DISCONNECT with a reason. */
+export function brokerDisconnectError(reasonCode: number, target: ConnectTarget): AppError {
+  const hint = reasonCode === 0x8e ? ' Another client connected with the same client id.' : ''
+  return { code: 'broker-refused', message: `The broker at ${address(target)} closed the connection: ${describeReasonCode(reasonCode)}.${hint}` }
+}
+
+/** One refused filter of a SUBSCRIBE, named with the reason (3.1.1 only says 0x80 "failure"). */
+export function subscriptionRefusedError(filter: string, reasonCode: number, version: ProtocolVersion): AppError {
+  const reason = version === 5 ? describeReasonCode(reasonCode) : `failure (${hexCode(reasonCode)}; MQTT ${version === 3 ? '3.1' : '3.1.1'} gives no reason, usually the broker's access rules)`
+  return { code: 'subscription-refused', message: `The broker refused the subscription to "${filter}": ${reason}.` }
+}
+
+/** A publish the broker refused with a v5 PUBACK/PUBREC reason code. */
+export function publishRefusedError(topic: string, reasonCode: number): UserFacingError {
+  return new UserFacingError('publish-refused', `The broker refused the message to "${topic}": ${describeReasonCode(reasonCode)}.`)
+}
+
+/** An operation needs a live connection. */
+export function notConnectedError(connectionId: string, state: string | undefined): UserFacingError {
+  if (state === undefined) return new UserFacingError('not-connected', `There is no connection "${connectionId}". Connect first.`)
+  return new UserFacingError('not-connected', `The connection "${connectionId}" is ${state}, not connected. Wait until it is connected, or connect again.`)
+}

@@ -1,0 +1,39 @@
+import { ConnectionManager } from './mqtt/connectionManager'
+import type { EventSink } from './ipc/eventSink'
+import { createProfileServices, type DocumentFileFactory, type ProfileServices, type SecretCipher } from './profiles'
+
+/** What main needs to start its services: where to keep data, and where events go. */
+export interface MainServicesOptions {
+  dataDir: string
+  emit: EventSink
+  /** How profile files are stored; default conf (plain Node). The Electron entry passes electron-store. */
+  profileFiles?: DocumentFileFactory
+  /** How saved secrets are sealed; default the key file in dataDir. The Electron entry passes safeStorage. */
+  cipher?: SecretCipher
+}
+
+/** The services behind the handler table; the Electron shell and the headless server both create one. */
+export interface MainServices {
+  connections: ConnectionManager
+  profiles: ProfileServices
+  dispose(): Promise<void>
+}
+
+export function createMainServices(options: MainServicesOptions): MainServices {
+  const connections = new ConnectionManager()
+  const profiles = createProfileServices({
+    dataDir: options.dataDir,
+    emit: options.emit,
+    ...(options.profileFiles && { files: options.profileFiles }),
+    ...(options.cipher && { cipher: options.cipher })
+  })
+  const stopStatus = connections.onStatus((status) => options.emit('connection:status', status))
+  return {
+    connections,
+    profiles,
+    async dispose() {
+      stopStatus()
+      await connections.dispose()
+    }
+  }
+}
