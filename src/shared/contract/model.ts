@@ -1,4 +1,227 @@
-/** The message model's requests and events (history, tree paging, search, clear retained, deltas). */
-export const modelRequests = {} as const
+import { z } from 'zod'
+import { connectionIdSchema, topicNameSchema, type MessageProperties, type QoS } from './common'
+import { defineEvent, defineRequest } from './define'
 
-export const modelEvents = {} as const
+// The message model lives in main; the renderer gets coalesced deltas (at most one per frame interval per
+// connection) and asks for history, full payloads and searches on demand.
+//
+// Topic semantics: a topic exists from its first message. An empty message removes the topic (with its
+// history and counts) when it carries the retain flag or when the topic holds a retained value: that is
+// how a retained value is cleared, and MQTT Explorer users expect the node to disappear. An empty message
+// on a topic without a retained value is an ordinary message and is kept.
+
+/** One message as the model keeps it; `payload` is the whole payload or its first `previewBytes` bytes. */
+export interface MessageRecord {
+  /** Position of the message on its topic: 1 for the first one seen; the latest has seq = messageCount. */
+  seq: number
+  /** Milliseconds since the epoch, taken when main received it. */
+  receivedAt: number
+  qos: QoS
+  /** The retain flag as delivered (set for retained values sent at subscribe time). */
+  retain: boolean
+  dup: boolean
+  properties?: MessageProperties
+  /** Size of the whole payload in bytes, even when `payload` holds less. */
+  size: number
+  /** Raw payload bytes: all of them, or the first `previewBytes` when `truncated`. */
+  payload: Uint8Array
+  /** `payload` is only the beginning; fetch the whole message with model:message. */
+  truncated: boolean
+  /** Larger than `largePayloadBytes`: kept whole in main, but views should ask before showing it all. */
+  large: boolean
+  /** The byte budget forced the payload out of memory: only size and metadata remain. */
+  payloadEvicted: boolean
+}
+
+/** A topic with its latest message. */
+export interface TopicSnapshot {
+  topic: string
+  /** Exact number of messages received on this topic, even after history was evicted. */
+  messageCount: number
+  /** The broker delivered a retained value for this topic and no clear was seen since. */
+  retained: boolean
+  message: MessageRecord
+}
+
+/** One node of the topic tree (a level of a topic name), with totals over its subtree. */
+export interface TreeNodeSummary {
+  /** The level's name (may be empty: "a//b" has an empty middle level). */
+  name: string
+  /** The levels from the root joined by '/': a topic name when `hasValue`. */
+  path: string
+  /** A message arrived on exactly this path. */
+  hasValue: boolean
+  childCount: number
+  /** Topics with a value at or below this node. */
+  topicCount: number
+  /** Messages received at or below this node. */
+  messageCount: number
+  /** Latest receivedAt at or below this node (0 when none). */
+  lastUpdate: number
+  /** The latest message on exactly this path, as a preview. */
+  latest?: TopicSnapshot
+}
+
+/** Statistics of one connection's stream, sent with every delta. */
+export interface ConnectionStats {
+  messagesPerSecond: number
+  bytesPerSecond: number
+  topicCount: number
+  /** Messages received since the model was created or cleared. */
+  messageCount: number
+  /** Bytes the model holds, as counted against the budget (payloads plus fixed per-record costs). */
+  storedBytes: number
+  budgetBytes: number
+  /** History messages dropped by the per-topic limit or the byte budget (counts stay exact). */
+  evictedMessages: number
+  /** Latest-value payloads dropped because the byte budget could not hold them (their records say so). */
+  evictedPayloads: number
+  /** Changed topics waiting for the next delta: grows when the receiver is slow, bounded by the topic count. */
+  pendingTopics: number
+  /** Frame intervals in which no delta was sent because the receiver was still busy. */
+  skippedFrames: number
+}
+
+/** Index of each number of one changed topic in ModelDelta.numbers; DELTA_STRIDE numbers per topic. */
+export const DeltaField = { messageCount: 0, receivedAt: 1, size: 2, previewLength: 3, flags: 4 } as const
+export const DELTA_STRIDE = 5
+
+/** Bits of the `flags` number of a changed topic in a delta. */
+export const DeltaFlag = {
+  qosMask: 0b11,
+  retain: 1 << 2,
+  dup: 1 << 3,
+  truncated: 1 << 4,
+  large: 1 << 5,
+  payloadEvicted: 1 << 6,
+  /** The topic holds a retained value (TopicSnapshot.retained). */
+  retainedTopic: 1 << 7
+} as const
+
+/**
+ * Topics that changed since the previous delta of a connection, in columns so that crossing IPC or the
+ * WebSocket costs a few large values instead of one object and one byte array per topic. Apply `removed`
+ * first, then the changed topics in order.
+ */
+export interface ModelDelta {
+  connectionId: string
+  /** 1 for the first delta of a connection, then +1 each time; a gap means deltas were missed: call model:resync. */
+  seq: number
+  /** Forget everything known about this connection before applying (after model:resync or model:clear). */
+  reset: boolean
+  /** Topics that no longer exist (retained value cleared, or cleared by model:clearRetained). */
+  removed: string[]
+  /** Changed topics. */
+  topics: string[]
+  /** DELTA_STRIDE numbers per changed topic (see DeltaField and DeltaFlag). */
+  numbers: number[]
+  /** Preview bytes of each changed topic's latest payload, back to back (lengths in `numbers`). */
+  previews: Uint8Array
+  /** MQTT 5 properties of latest messages, as [index in `topics`, properties], only where present. */
+  properties: Array<[number, MessageProperties]>
+  stats: ConnectionStats
+}
+
+/** Progress of a model:clearRetained operation. */
+export interface ClearRetainedProgress {
+  connectionId: string
+  operationId: string
+  total: number
+  cleared: number
+  failed: number
+  done: boolean
+  cancelled: boolean
+  /** The first failure, as a sentence, when some publishes were refused. */
+  error?: string
+}
+
+/** Settings of every connection's model; model:configure changes any of them. */
+export interface ModelSettings {
+  /** Messages kept per topic, the latest included. */
+  historyLimit: number
+  /** Memory the model of one connection may use; the oldest history goes first, then payloads. */
+  budgetBytes: number
+  /** Bytes of payload carried in deltas and history pages; the rest comes with model:message. */
+  previewBytes: number
+  /** Payloads above this size are marked `large`. */
+  largePayloadBytes: number
+  /** At most one delta per connection per this many milliseconds. */
+  deltaIntervalMs: number
+  /** Bounds of one delta; topics beyond them wait for the next one. */
+  maxTopicsPerDelta: number
+  maxPreviewBytesPerDelta: number
+}
+
+export const modelSettingsSchema = z.object({
+  historyLimit: z.number().int().min(1).max(100_000),
+  budgetBytes: z.number().int().min(1 << 20).max(2 ** 40),
+  previewBytes: z.number().int().min(16).max(1 << 20),
+  largePayloadBytes: z.number().int().min(1).max(2 ** 40),
+  deltaIntervalMs: z.number().int().min(8).max(5_000),
+  maxTopicsPerDelta: z.number().int().min(1).max(1_000_000),
+  maxPreviewBytesPerDelta: z.number().int().min(1024).max(64 << 20)
+})
+
+export const childSortSchema = z.enum(['name', 'lastUpdate', 'messageCount'])
+export type ChildSort = z.infer<typeof childSortSchema>
+
+export const searchKindSchema = z.enum(['topic', 'filter', 'regex', 'payload'])
+export type SearchKind = z.infer<typeof searchKindSchema>
+
+/** How a search ended: all topics scanned, enough matches, out of time, or cancelled. */
+export type SearchStatus = 'complete' | 'limit' | 'timeout' | 'cancelled'
+
+const connection = { connectionId: connectionIdSchema }
+/** A tree node: null is the root, otherwise the levels joined by '/'. */
+const nodePathSchema = z.string().max(65_535).nullable()
+const operationIdSchema = z.string().min(1).max(200)
+const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(200) }
+
+export const modelRequests = {
+  /** Children of a tree node, sorted and paged, with subtree totals. */
+  'model:children': defineRequest<{ total: number; nodes: TreeNodeSummary[] }>()(
+    z.object({ ...connection, path: nodePathSchema, sort: childSortSchema.default('name'), descending: z.boolean().default(false), ...page })
+  ),
+  /** History of one topic, newest first, previews only; `beforeSeq` pages back. */
+  'model:history': defineRequest<{ messages: MessageRecord[]; messageCount: number; oldestSeq: number }>()(
+    z.object({ ...connection, topic: topicNameSchema, beforeSeq: z.number().int().min(1).optional(), limit: z.number().int().min(1).max(5_000).default(100) })
+  ),
+  /** One message with its whole payload; not-found when it was evicted. */
+  'model:message': defineRequest<MessageRecord>()(z.object({ ...connection, topic: topicNameSchema, seq: z.number().int().min(1) })),
+  /** Latest values of every topic at or below a node, sorted by topic name, paged. */
+  'model:latest': defineRequest<{ total: number; topics: TopicSnapshot[] }>()(z.object({ ...connection, path: nodePathSchema, ...page })),
+  /** Topics matching a text, an MQTT filter, a regex, or payload text; bounded in time, cancellable by id. */
+  'model:search': defineRequest<{ searchId: string; topics: string[]; status: SearchStatus; scanned: number }>()(
+    z.object({
+      ...connection,
+      searchId: operationIdSchema,
+      kind: searchKindSchema,
+      query: z.string().min(1).max(10_000),
+      caseSensitive: z.boolean().default(false),
+      path: nodePathSchema.default(null),
+      limit: z.number().int().min(1).max(100_000).default(1_000),
+      timeLimitMs: z.number().int().min(10).max(60_000).default(3_000)
+    })
+  ),
+  /** Stops a running search; it replies with what it found so far. */
+  'model:cancelSearch': defineRequest<{ cancelled: boolean }>()(z.object({ searchId: operationIdSchema })),
+  /** Clears one retained topic (`subtree` false) or every retained topic at or below a node, with progress events. */
+  'model:clearRetained': defineRequest<ClearRetainedProgress>()(
+    z.object({ ...connection, operationId: operationIdSchema, path: nodePathSchema, subtree: z.boolean().default(false) })
+  ),
+  /** Stops a running clear; publishes already sent still complete. */
+  'model:cancelClearRetained': defineRequest<{ cancelled: boolean }>()(z.object({ operationId: operationIdSchema })),
+  /** Changes model settings for every connection; replies with the settings in force. */
+  'model:configure': defineRequest<ModelSettings>()(modelSettingsSchema.partial()),
+  /** Sends the whole model again: the next delta has `reset` set (use after a gap in `seq` or on attach). */
+  'model:resync': defineRequest<{ topicCount: number }>()(z.object(connection)),
+  /** Forgets every message of a connection. */
+  'model:clear': defineRequest<{ cleared: number }>()(z.object(connection))
+} as const
+
+export const modelEvents = {
+  /** Topics changed since the previous delta of a connection. */
+  'model:delta': defineEvent<ModelDelta>(),
+  /** Progress of a clear-retained operation (throttled, and once when done). */
+  'model:clearProgress': defineEvent<ClearRetainedProgress>()
+} as const
