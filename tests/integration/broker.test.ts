@@ -1,7 +1,7 @@
 // Proves each test-broker listener does what tests/support/broker promises, using plain mqtt.js.
 import { readFileSync } from 'node:fs'
 import type { ConnectionOptions as TlsOptions } from 'node:tls'
-import mqtt, { type IClientOptions, type MqttClient } from 'mqtt'
+import mqtt, { ErrorWithSubackPacket, type IClientOptions, type MqttClient } from 'mqtt'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAedes } from '../support/broker/aedes'
 import { testCertificates } from '../support/broker/certificates'
@@ -32,6 +32,16 @@ function nextMessage(client: MqttClient, topic: string): Promise<string> {
   })
 }
 
+/** SUBACK return codes, one per filter (mqtt.js rejects when any is a failure, carrying the SUBACK). */
+async function subackCodes(client: MqttClient, filters: string[]): Promise<number[]> {
+  try {
+    return (await client.subscribeAsync(filters, { qos: 1 })).map((grant) => grant.qos)
+  } catch (error) {
+    if (error instanceof ErrorWithSubackPacket) return error.packet.granted.map(Number)
+    throw error
+  }
+}
+
 async function roundTrip(client: MqttClient, topic: string): Promise<string> {
   await client.subscribeAsync(topic, { qos: 1 })
   const received = nextMessage(client, topic)
@@ -47,7 +57,7 @@ const starters: Record<TestBroker['kind'], (() => Promise<TestBroker>) | undefin
   aedes: async () => startAedes([...allListeners], await testCertificates())
 }
 
-describe.each(Object.entries(starters).filter(([, start]) => start !== undefined))('%s test broker', (_kind, start) => {
+describe.each(Object.entries(starters).filter(([, start]) => start !== undefined))('%s test broker', (kind, start) => {
   let broker: TestBroker
   const clients: MqttClient[] = []
   const url = (scheme: string, listener: keyof TestBroker['ports']): string =>
@@ -57,6 +67,7 @@ describe.each(Object.entries(starters).filter(([, start]) => start !== undefined
     clients.push(client)
     return client
   }
+  const credentials = (): IClientOptions => ({ username: broker.users.name, password: broker.users.password })
   const tlsOptions = (): IClientOptions => ({ ca: readFileSync(broker.files.ca), servername: broker.tlsServerName })
 
   beforeAll(async () => { broker = await start!() })
@@ -77,16 +88,14 @@ describe.each(Object.entries(starters).filter(([, start]) => start !== undefined
 
   it('auth: refuses anonymous and wrong passwords, accepts the user', async () => {
     await expect(open(url('mqtt', 'auth'))).rejects.toMatchObject({ code: 5 })
-    await expect(open(url('mqtt', 'auth'), { username: broker.users.name, password: 'wrong' }))
-      .rejects.toMatchObject({ code: expect.any(Number) })
-    const client = await connect(url('mqtt', 'auth'), { username: broker.users.name, password: broker.users.password })
+    await expect(open(url('mqtt', 'auth'), { username: broker.users.name, password: 'wrong' })).rejects.toMatchObject({ code: 5 })
+    const client = await connect(url('mqtt', 'auth'), credentials())
     expect(await roundTrip(client, 'test/auth')).toBe('hello')
   })
 
-  // Mosquitto 2.0's acl_file grants every SUBACK and filters instead: denied messages are neither accepted
-  // from the user nor delivered to it.
-  it('acl: drops the denied topic both ways for the user, passes others', async () => {
-    const user = await connect(url('mqtt', 'acl'), { username: broker.users.name, password: broker.users.password })
+  // Both ACL listeners drop the denied topic both ways; Mosquitto 2.0's ACL file still grants the SUBACK.
+  it.each(['acl', 'aclPlugin'] as const)('%s: drops the denied topic both ways for the user, passes others', async (listener) => {
+    const user = await connect(url('mqtt', listener), credentials())
     const watcher = await connect(url('mqtt', 'plain'))
     const seenByUser: string[] = []
     const seenByWatcher: string[] = []
@@ -106,6 +115,22 @@ describe.each(Object.entries(starters).filter(([, start]) => start !== undefined
     await watcher.publishAsync('secret/from-watcher', 'yes', { qos: 1 })
     expect(await userGotAllowed).toBe('yes')
     expect(seenByUser).toEqual(['secret/from-user', 'secret/from-watcher'])
+  })
+
+  it('acl vs aclPlugin: only the plugin refuses the subscription in the SUBACK, per filter', async () => {
+    const filters = [broker.aclDeniedTopic, 'secret/other']
+    const viaFile = await connect(url('mqtt', 'acl'), credentials())
+    expect(await subackCodes(viaFile, filters)).toEqual([1, 1])
+    const viaPlugin = await connect(url('mqtt', 'aclPlugin'), credentials())
+    expect(await subackCodes(viaPlugin, filters)).toEqual([128, 1])
+  })
+
+  it.runIf(kind === 'mosquitto')('MQTT 5: SUBACK 0x87 on aclPlugin, PUBACK 0x87 on acl', async () => {
+    const v5 = { ...credentials(), protocolVersion: 5 } as const
+    const viaPlugin = await connect(url('mqtt', 'aclPlugin'), v5)
+    expect(await subackCodes(viaPlugin, [broker.aclDeniedTopic, 'secret/other'])).toEqual([0x87, 1])
+    const viaFile = await connect(url('mqtt', 'acl'), v5)
+    await expect(viaFile.publishAsync(broker.aclDeniedTopic, 'nope', { qos: 1 })).rejects.toMatchObject({ code: 0x87 })
   })
 
   it('ws: MQTT over WebSocket round trip', async () => {

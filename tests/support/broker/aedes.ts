@@ -4,9 +4,10 @@ import { createServer as createNetServer, type Server } from 'node:net'
 import { createServer as createTlsServer } from 'node:tls'
 import { Aedes, type AuthenticateError, type Client, type Connection } from 'aedes'
 import { WebSocketServer, createWebSocketStream } from 'ws'
-import { brokerFacts, type CertificateFiles, type ListenerName, type TestBroker } from './types'
+import { brokerFacts, clientFiles, type CertificateFiles, type ListenerName, type TestBroker } from './types'
 
-const passwordListeners: ReadonlySet<ListenerName> = new Set(['auth', 'acl'])
+const passwordListeners: ReadonlySet<ListenerName> = new Set(['auth', 'acl', 'aclPlugin'])
+const aclListeners: ReadonlySet<ListenerName> = new Set(['acl', 'aclPlugin'])
 
 function authError(message: string, returnCode: number): AuthenticateError {
   return Object.assign(new Error(message), { returnCode })
@@ -24,6 +25,7 @@ function listenerServer(name: ListenerName, certs: CertificateFiles, accept: (st
     case 'plain':
     case 'auth':
     case 'acl':
+    case 'aclPlugin':
       return { server: createNetServer((socket) => accept(socket, name)), closeExtra: () => {} }
     case 'tls': return { server: tlsServer(certs.serverCert, certs.serverKey, false), closeExtra: () => {} }
     case 'mtls': return { server: tlsServer(certs.serverCert, certs.serverKey, true), closeExtra: () => {} }
@@ -52,21 +54,26 @@ function listen(server: Server): Promise<number> {
 /** Starts an in-process aedes broker emulating the Mosquitto listeners (per-listener auth and ACL) on free ports. */
 export async function startAedes(listeners: ListenerName[], certs: CertificateFiles): Promise<TestBroker> {
   const listenerOf = new WeakMap<Connection, ListenerName>()
-  const usesPasswords = (client: Client | null): boolean => {
+  const listenerIn = (set: ReadonlySet<ListenerName>, client: Client | null): boolean => {
     const name = client ? listenerOf.get(client.conn) : undefined
-    return name !== undefined && passwordListeners.has(name)
+    return name !== undefined && set.has(name)
   }
   const isAclDenied = (client: Client | null, topic: string): boolean =>
-    client !== null && listenerOf.get(client.conn) === 'acl' && topic === brokerFacts.aclDeniedTopic
+    topic === brokerFacts.aclDeniedTopic && listenerIn(aclListeners, client)
 
   const broker = await Aedes.createBroker({
+    // Mosquitto answers both an anonymous client and a wrong password with 5 (not authorised) on MQTT 3.1.1.
     authenticate(client, username, password, done) {
-      if (!usesPasswords(client)) return done(null, true)
-      if (username === undefined) return done(authError('Anonymous clients are not allowed here.', 5), false)
+      if (!listenerIn(passwordListeners, client)) return done(null, true)
       const ok = username === brokerFacts.users.name && password?.toString() === brokerFacts.users.password
-      return ok ? done(null, true) : done(authError('Bad user name or password.', 4), false)
+      return ok ? done(null, true) : done(authError('Not authorised.', 5), false)
     },
-    // Like Mosquitto's acl_file: subscriptions are granted, denied messages are not delivered to the user.
+    // Only the plugin listener refuses in the SUBACK (a null subscription makes aedes answer 0x80; an error would
+    // disconnect); Mosquitto's ACL file grants and filters delivery instead.
+    authorizeSubscribe(client, subscription, done) {
+      const refused = subscription.topic === brokerFacts.aclDeniedTopic && listenerOf.get(client.conn) === 'aclPlugin'
+      return done(null, refused ? null : subscription)
+    },
     authorizeForward(client, packet) {
       return isAclDenied(client, packet.topic) ? null : packet
     },
@@ -102,10 +109,7 @@ export async function startAedes(listeners: ListenerName[], certs: CertificateFi
     kind: 'aedes',
     ...brokerFacts,
     ports,
-    files: {
-      ca: certs.ca, clientCert: certs.clientCert, clientKey: certs.clientKey,
-      clientKeyPassphrase: certs.clientKeyPassphrase, selfSignedCert: certs.selfSignedCert
-    },
+    files: clientFiles(certs),
     stop: () => stopAll(broker, started)
   }
 }

@@ -3,12 +3,25 @@ import { accessSync, constants, existsSync, readFileSync, writeFileSync } from '
 import { delimiter, join } from 'node:path'
 import { makeTempDir, onProcessExit } from './cleanup'
 import { run } from './exec'
-import { mosquittoAcl, mosquittoConfig } from './mosquittoConfig'
+import { dynsecConfig, mosquittoAcl, mosquittoConfig, type MosquittoFiles } from './mosquittoConfig'
 import { freePorts, waitForPorts } from './ports'
-import { brokerFacts, type CertificateFiles, type ListenerName, type TestBroker } from './types'
+import { brokerFacts, clientFiles, type CertificateFiles, type ListenerName, type TestBroker } from './types'
 
 const startTimeoutMs = 10_000
 const stopGraceMs = 2_000
+
+// Where Debian, Fedora and Homebrew install the plugin that ships with Mosquitto.
+const dynsecPluginPaths = [
+  '/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so',
+  '/usr/lib/aarch64-linux-gnu/mosquitto_dynamic_security.so',
+  '/usr/lib/mosquitto_dynamic_security.so',
+  '/usr/lib64/mosquitto_dynamic_security.so',
+  '/usr/local/lib/mosquitto_dynamic_security.so',
+  '/opt/homebrew/lib/mosquitto_dynamic_security.so'
+]
+
+/** The programs and plugin a Mosquitto test broker needs, found once per start. */
+interface MosquittoTools { binary: string; passwd: string | undefined; dynsecPlugin: string | undefined }
 
 function findProgram(name: string, fallbackDir: string): string | undefined {
   const dirs = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean), fallbackDir]
@@ -27,6 +40,38 @@ export function findMosquitto(): string | undefined {
   return findProgram('mosquitto', '/usr/sbin')
 }
 
+function findTools(binary: string, listeners: ListenerName[]): MosquittoTools {
+  const passwd = findProgram('mosquitto_passwd', '/usr/bin')
+  if (!passwd && (listeners.includes('auth') || listeners.includes('acl'))) {
+    throw new Error('mosquitto_passwd was not found (PATH, /usr/bin); install the mosquitto package to run the broker tests.')
+  }
+  const dynsecPlugin = dynsecPluginPaths.find((path) => existsSync(path))
+  if (!dynsecPlugin && listeners.includes('aclPlugin')) {
+    throw new Error(`The 'aclPlugin' listener needs Mosquitto's dynamic-security plugin, not found in ${dynsecPluginPaths.join(', ')}. ` +
+      'Install the full mosquitto package, or leave that listener out.')
+  }
+  return { binary, passwd, dynsecPlugin }
+}
+
+/** Writes the password, ACL, plugin and broker config files into `dir`; returns the config path. */
+async function writeFiles(dir: string, tools: MosquittoTools, ports: Partial<Record<ListenerName, number>>,
+  certs: CertificateFiles): Promise<{ config: string; log: string }> {
+  const files: MosquittoFiles = {
+    log: join(dir, 'mosquitto.log'),
+    passwordFile: join(dir, 'passwd'),
+    aclFile: join(dir, 'acl'),
+    dynsecPlugin: tools.dynsecPlugin,
+    dynsecConfig: join(dir, 'dynamic-security.json')
+  }
+  const { users, aclDeniedTopic } = brokerFacts
+  if (tools.passwd) await run(tools.passwd, ['-b', '-c', files.passwordFile, users.name, users.password])
+  writeFileSync(files.aclFile, mosquittoAcl(users.name, aclDeniedTopic))
+  writeFileSync(files.dynsecConfig, dynsecConfig(users.name, users.password, aclDeniedTopic))
+  const config = join(dir, 'mosquitto.conf')
+  writeFileSync(config, mosquittoConfig(ports, certs, files, process.getuid?.() === 0))
+  return { config, log: files.log }
+}
+
 function logTail(log: string, output: string): string {
   const fromFile = existsSync(log) ? readFileSync(log, 'utf8') : ''
   return (fromFile + output).trim().split('\n').slice(-15).join('\n')
@@ -41,68 +86,52 @@ function stopProcess(child: ChildProcess): Promise<void> {
   })
 }
 
-interface Attempt { broker?: TestBroker; error: string; portRace: boolean }
+/** Outcome of one start: the broker, or why it failed and whether a port race (worth a retry) caused it. */
+type Attempt = { broker: TestBroker } | { error: string; portRace: boolean }
 
-async function attemptStart(binary: string, listeners: ListenerName[], certs: CertificateFiles): Promise<Attempt> {
-  const dir = makeTempDir('mqtt-test-mosquitto-')
-  const files = { log: join(dir.path, 'mosquitto.log'), passwordFile: join(dir.path, 'passwd'), aclFile: join(dir.path, 'acl') }
+async function attemptStart(tools: MosquittoTools, listeners: ListenerName[], certs: CertificateFiles): Promise<Attempt> {
   const portList = await freePorts(listeners.length)
   const ports: Partial<Record<ListenerName, number>> = {}
   listeners.forEach((name, i) => { ports[name] = portList[i] })
-
-  if (listeners.includes('auth') || listeners.includes('acl')) {
-    const passwd = findProgram('mosquitto_passwd', '/usr/bin')
-    if (!passwd) throw new Error('mosquitto_passwd was not found; install the mosquitto package to run the broker tests.')
-    await run(passwd, ['-b', '-c', files.passwordFile, brokerFacts.users.name, brokerFacts.users.password])
+  const dir = makeTempDir('mqtt-test-mosquitto-')
+  let paths: { config: string; log: string }
+  try {
+    paths = await writeFiles(dir.path, tools, ports, certs)
+  } catch (error) {
+    dir.remove()
+    throw error
   }
-  writeFileSync(files.aclFile, mosquittoAcl(brokerFacts.users.name, brokerFacts.aclDeniedTopic))
-  const configPath = join(dir.path, 'mosquitto.conf')
-  writeFileSync(configPath, mosquittoConfig(ports, certs, files, process.getuid?.() === 0))
 
-  const child = spawn(binary, ['-c', configPath], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(tools.binary, ['-c', paths.config], { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const collect = (chunk: Buffer): void => { output = (output + chunk.toString()).slice(-4000) }
   child.stdout?.on('data', collect)
   child.stderr?.on('data', collect)
   let exited = false
-  let spawnError = ''
   child.once('exit', () => { exited = true })
-  child.once('error', (error) => { exited = true; spawnError = error.message })
+  child.once('error', (error) => { exited = true; output += `\n${error.message}` })
   const cancelExitKill = onProcessExit(() => { child.kill('SIGKILL') })
-
-  const up = await waitForPorts(portList, startTimeoutMs, () => exited)
-  if (!up) {
-    const tail = logTail(files.log, output + spawnError)
+  const stop = async (): Promise<void> => {
     await stopProcess(child)
     cancelExitKill()
     dir.remove()
-    const why = exited ? 'exited' : `did not open all its ports within ${startTimeoutMs / 1000} s`
-    return { error: `Mosquitto (${binary}) ${why}. Last log lines:\n${tail}`, portRace: /address already in use/i.test(tail) }
   }
 
-  const broker: TestBroker = {
-    kind: 'mosquitto',
-    ...brokerFacts,
-    ports,
-    files: {
-      ca: certs.ca, clientCert: certs.clientCert, clientKey: certs.clientKey,
-      clientKeyPassphrase: certs.clientKeyPassphrase, selfSignedCert: certs.selfSignedCert
-    },
-    async stop() {
-      await stopProcess(child)
-      cancelExitKill()
-      dir.remove()
-    }
+  if (!(await waitForPorts(portList, startTimeoutMs, () => exited))) {
+    const tail = logTail(paths.log, output)
+    await stop()
+    const why = exited ? 'exited' : `did not open all its ports within ${startTimeoutMs / 1000} s`
+    return { error: `Mosquitto (${tools.binary}) ${why}. Last log lines:\n${tail}`, portRace: /address already in use/i.test(tail) }
   }
-  return { broker, error: '', portRace: false }
+  return { broker: { kind: 'mosquitto', ...brokerFacts, ports, files: clientFiles(certs), stop } }
 }
 
 /** Starts Mosquitto with the given listeners, each on a free 127.0.0.1 port; retries when a port was taken meanwhile. */
 export async function startMosquitto(binary: string, listeners: ListenerName[], certs: CertificateFiles): Promise<TestBroker> {
-  let last: Attempt = { error: '', portRace: true }
-  for (let attempt = 0; attempt < 3 && last.portRace; attempt += 1) {
-    last = await attemptStart(binary, listeners, certs)
-    if (last.broker) return last.broker
+  const tools = findTools(binary, listeners)
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await attemptStart(tools, listeners, certs)
+    if ('broker' in result) return result.broker
+    if (!result.portRace || attempt === 3) throw new Error(result.error)
   }
-  throw new Error(last.error)
 }

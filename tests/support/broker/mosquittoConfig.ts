@@ -1,3 +1,4 @@
+import { pbkdf2Sync, randomBytes } from 'node:crypto'
 import type { CertificateFiles, ListenerName } from './types'
 
 /** Files a Mosquitto config refers to besides the certificates. */
@@ -5,6 +6,9 @@ export interface MosquittoFiles {
   log: string
   passwordFile: string
   aclFile: string
+  /** Mosquitto's dynamic-security plugin (.so), needed by the 'aclPlugin' listener only. */
+  dynsecPlugin: string | undefined
+  dynsecConfig: string
 }
 
 function tlsLines(certificate: string, key: string, ca: string): string[] {
@@ -17,6 +21,8 @@ function listenerLines(name: ListenerName, port: number, certs: CertificateFiles
     case 'plain': return [`listener ${port} 127.0.0.1`, 'allow_anonymous true']
     case 'auth': return [`listener ${port} 127.0.0.1`, ...passwords]
     case 'acl': return [`listener ${port} 127.0.0.1`, ...passwords, `acl_file ${files.aclFile}`]
+    case 'aclPlugin': return [`listener ${port} 127.0.0.1`, 'allow_anonymous false',
+      `plugin ${files.dynsecPlugin}`, `plugin_opt_config_file ${files.dynsecConfig}`]
     // Mosquitto 2.0.11 ignores a bind address on a websockets listener; an interface name is honoured.
     case 'ws': return [`listener ${port} lo`, 'protocol websockets', 'allow_anonymous true']
     case 'tls': return [`listener ${port} 127.0.0.1`, 'allow_anonymous true', ...tlsLines(certs.serverCert, certs.serverKey, certs.ca)]
@@ -51,4 +57,28 @@ export function mosquittoConfig(
 /** ACL file: the user may use every topic except the denied one. */
 export function mosquittoAcl(user: string, deniedTopic: string): string {
   return [`user ${user}`, `topic deny ${deniedTopic}`, 'topic readwrite #', ''].join('\n')
+}
+
+/**
+ * Dynamic-security plugin config: the user, with its password hashed the way the plugin expects
+ * (PBKDF2-SHA512, 64 bytes), in a role that may neither subscribe to, publish on nor receive the denied topic.
+ * Unlike the ACL file, the plugin refuses the subscription in the SUBACK.
+ */
+export function dynsecConfig(user: string, password: string, deniedTopic: string): string {
+  const salt = randomBytes(12)
+  const iterations = 101
+  const hash = pbkdf2Sync(password, salt, iterations, 64, 'sha512')
+  const deny = (acltype: string): object => ({ acltype, topic: deniedTopic, priority: 0, allow: false })
+  return JSON.stringify({
+    defaultACLAccess: { publishClientSend: true, publishClientReceive: true, subscribe: true, unsubscribe: true },
+    clients: [{
+      username: user, password: hash.toString('base64'), salt: salt.toString('base64'), iterations,
+      roles: [{ rolename: 'restricted' }]
+    }],
+    roles: [{
+      rolename: 'restricted',
+      acls: [deny('subscribePattern'), deny('publishClientSend'), deny('publishClientReceive')]
+    }],
+    groups: []
+  }, null, 2)
 }

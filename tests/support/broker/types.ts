@@ -1,9 +1,9 @@
-/** One listener of a test broker; see ListenerName meanings in tests/support/broker/README.md. */
-export type ListenerName = 'plain' | 'auth' | 'tls' | 'mtls' | 'ws' | 'acl' | 'selfSigned' | 'expired'
+/** One listener of a test broker; what each one does is listed in tests/support/broker/README.md. */
+export type ListenerName = 'plain' | 'auth' | 'tls' | 'mtls' | 'ws' | 'acl' | 'aclPlugin' | 'selfSigned' | 'expired'
 
 /** Every listener, in the order they are started when none are asked for. */
 export const allListeners: readonly ListenerName[] = [
-  'plain', 'auth', 'tls', 'mtls', 'ws', 'acl', 'selfSigned', 'expired'
+  'plain', 'auth', 'tls', 'mtls', 'ws', 'acl', 'aclPlugin', 'selfSigned', 'expired'
 ]
 
 /** Paths of the certificates and keys generated for the test brokers (PEM files). */
@@ -35,9 +35,12 @@ export interface TestBroker {
   /** DNS name in the TLS server certificate (NOT localhost / 127.0.0.1). */
   tlsServerName: string
   files: { ca: string; clientCert: string; clientKey: string; clientKeyPassphrase: string; selfSignedCert: string }
-  /** Valid on the 'auth' and 'acl' listeners. */
+  /** Valid on the 'auth', 'acl' and 'aclPlugin' listeners. */
   users: { name: string; password: string }
-  /** Subscribe and publish are refused for users.name on the 'acl' listener. */
+  /**
+   * Refused for users.name: on 'acl' publishes are refused (v5 PUBACK 0x87, v3 dropped) and messages are not
+   * delivered, but SUBACK grants it (Mosquitto 2.0's ACL file); on 'aclPlugin' the SUBACK refuses it as well.
+   */
   aclDeniedTopic: string
   /** WebSocket path for the 'ws' listener. */
   wsPath: string
@@ -52,3 +55,9 @@ export const brokerFacts = {
   aclDeniedTopic: 'secret/denied',
   wsPath: '/mqtt'
 } as const
+
+/** The certificate files a test client may use, as TestBroker.files lists them. */
+export function clientFiles(certs: CertificateFiles): TestBroker['files'] {
+  const { ca, clientCert, clientKey, clientKeyPassphrase, selfSignedCert } = certs
+  return { ca, clientCert, clientKey, clientKeyPassphrase, selfSignedCert }
+}
