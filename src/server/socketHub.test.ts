@@ -1,0 +1,105 @@
+import { once } from 'node:events'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import type { AddressInfo, Socket } from 'node:net'
+import { join } from 'node:path'
+import mqtt, { type MqttClient } from 'mqtt'
+import WebSocket, { WebSocketServer } from 'ws'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestBroker, type TestBroker } from '../../tests/support/broker'
+import { openWireClient, type WireClient } from '../../tests/support/wireClient'
+import type { ConnectionStatus } from '../shared/contract'
+import { startHeadless, type Headless } from './headless'
+import { SocketHub } from './socketHub'
+
+describe('headless server over WebSocket, against a real broker', () => {
+  let root: string
+  let broker: TestBroker
+  let server: Headless
+  let observer: MqttClient
+  const clients: WireClient[] = []
+
+  const open = async (): Promise<WireClient> => {
+    const client = await openWireClient({ serverOrigin: server.origin, token: server.token.value })
+    clients.push(client)
+    return client
+  }
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'headless-ws-'))
+    await mkdir(join(root, 'renderer'))
+    await writeFile(join(root, 'renderer', 'index.html'), '<!doctype html>')
+    broker = await startTestBroker({ listeners: ['plain'] })
+    server = await startHeadless({ host: '127.0.0.1', port: 0, dataDir: join(root, 'data'), rendererDir: join(root, 'renderer'), env: {} })
+    observer = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.ports.plain}`, { reconnectPeriod: 0 })
+  })
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.close()))
+    await observer?.endAsync()
+    await server?.stop()
+    await broker?.stop()
+    await rm(root, { recursive: true, force: true })
+  })
+
+  it('runs requests through the handler table and sends every event to every socket', async () => {
+    const first = await open()
+    const second = await open()
+    const connected = (payload: unknown): boolean => (payload as ConnectionStatus).connectionId === 'c1' && (payload as ConnectionStatus).state === 'connected'
+    const reply = await first.call('connection:connect', {
+      connectionId: 'c1',
+      options: { protocol: 'mqtt', host: '127.0.0.1', port: broker.ports.plain, reconnectPeriodMs: 0 }
+    })
+    expect(reply).toEqual({ ok: true, value: { connectionId: 'c1' } })
+    await Promise.all([first.waitForEvent('connection:status', connected), second.waitForEvent('connection:status', connected)])
+    expect(await second.call('connection:list', {})).toMatchObject({ ok: true, value: { connections: [{ connectionId: 'c1', state: 'connected' }] } })
+  })
+
+  it('carries a Uint8Array payload byte for byte to the broker', async () => {
+    const client = clients[0] ?? (await open())
+    const payload = Uint8Array.from({ length: 256 }, (_, i) => i)
+    await observer.subscribeAsync('headless/bytes', { qos: 1 })
+    const arrived = new Promise<Buffer>((resolve) => observer.once('message', (_topic, message) => resolve(message)))
+    const reply = await client.call('connection:publish', { connectionId: 'c1', topic: 'headless/bytes', payload, qos: 1 })
+    expect(reply.ok).toBe(true)
+    expect([...(await arrived)]).toEqual([...payload])
+  })
+
+  it('answers a malformed request with the schema sentence, not a crash', async () => {
+    const client = clients[0] ?? (await open())
+    const reply = await client.call('connection:publish', { connectionId: 'c1', topic: 'bad/#', payload: new Uint8Array(1) })
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    expect(await client.call('nope:nothing' as never, {})).toMatchObject({ ok: false, error: { code: 'unknown-request' } })
+  })
+
+  it('closes a socket that sends text instead of binary requests', async () => {
+    const client = await open()
+    const closed = new Promise<number>((resolve) => client.socket.once('close', (code) => resolve(code)))
+    client.socket.send('{"hello":1}')
+    expect(await closed).toBe(1003)
+  })
+})
+
+describe('SocketHub backpressure', () => {
+  it('drops a socket whose reader stalls instead of buffering without bound', async () => {
+    const hub = new SocketHub(() => Promise.reject(new Error('This test sends no requests.')), { congestedBytes: 256 << 10, maxBufferedBytes: 2 << 20 })
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 })
+    wss.on('connection', (socket) => hub.add(socket))
+    await once(wss, 'listening')
+    const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`)
+    await once(client, 'open')
+    await expect.poll(() => hub.size).toBe(1)
+    // Stop reading: the server's send buffer can only grow from here.
+    ;(client as unknown as { _socket: Socket })._socket.pause()
+    const payload = new Uint8Array(64 << 10)
+    let congested = false
+    for (let sent = 0; hub.size > 0 && sent < 4096; sent++) {
+      hub.broadcast('connection:status', { connectionId: 'x', state: 'connected', at: sent, payload } as never)
+      congested ||= hub.isCongested()
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    expect(congested).toBe(true)
+    expect(hub.size).toBe(0)
+    client.terminate()
+    wss.close()
+  })
+})

@@ -1,0 +1,103 @@
+// A Node client of the headless server's WebSocket, speaking the same wire format as the page. For tests and benches.
+import WebSocket from 'ws'
+import type { RequestName, Result } from '../../src/shared/contract'
+import { decodeServerMessage, encodeFrame, TOKEN_PROTOCOL_PREFIX, WIRE_PATH, WIRE_PROTOCOL } from '../../src/shared/wire/codec'
+
+/** One event as received. */
+export interface ReceivedEvent {
+  name: string
+  payload: unknown
+}
+
+/** An open, authenticated socket. */
+export interface WireClient {
+  socket: WebSocket
+  call(name: RequestName, args: unknown): Promise<Result<unknown>>
+  /** Resolves with the first event (already received or still to come) that matches; rejects after `timeoutMs`. */
+  waitForEvent(name: string, matches?: (payload: unknown) => boolean, timeoutMs?: number): Promise<unknown>
+  events: ReceivedEvent[]
+  close(): Promise<void>
+}
+
+/** How to reach the server; `origin` is the Origin header to send (defaults to the server's own). */
+export interface WireTarget {
+  serverOrigin: string
+  token?: string
+  origin?: string
+  protocols?: string[]
+}
+
+/** Opens a socket and resolves when the upgrade either succeeded or was refused with an HTTP status. */
+export function attemptSocket(target: WireTarget): Promise<{ socket: WebSocket } | { status: number; body: string }> {
+  const protocols = target.protocols ?? [WIRE_PROTOCOL, ...(target.token === undefined ? [] : [TOKEN_PROTOCOL_PREFIX + target.token])]
+  const socket = new WebSocket(target.serverOrigin.replace(/^http/, 'ws') + WIRE_PATH, protocols, {
+    origin: target.origin ?? target.serverOrigin
+  })
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve({ socket }))
+    socket.once('unexpected-response', (_request, response) => {
+      let body = ''
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+    })
+    socket.once('error', reject)
+  })
+}
+
+/** Opens an authenticated socket; throws when the server refuses it. */
+export async function openWireClient(target: WireTarget): Promise<WireClient> {
+  const attempt = await attemptSocket(target)
+  if (!('socket' in attempt)) throw new Error(`The server refused the socket: ${attempt.status} ${attempt.body}`)
+  const { socket } = attempt
+  const pending = new Map<number, (result: Result<unknown>) => void>()
+  const events: ReceivedEvent[] = []
+  const waiters = new Set<(event: ReceivedEvent) => void>()
+  let nextId = 1
+
+  socket.on('message', (data: Buffer) => {
+    const message = decodeServerMessage(data)
+    if (!message) throw new Error('The server sent a frame that is not part of the wire format.')
+    if (message[0] === 1) {
+      pending.get(message[1])?.(message[2])
+      pending.delete(message[1])
+      return
+    }
+    const event = { name: message[1], payload: message[2] }
+    events.push(event)
+    for (const waiter of waiters) waiter(event)
+  })
+
+  return {
+    socket,
+    events,
+    call: (name, args) =>
+      new Promise((resolve) => {
+        const id = nextId++
+        pending.set(id, resolve)
+        socket.send(encodeFrame([0, id, name, args]))
+      }),
+    waitForEvent: (name, matches = () => true, timeoutMs = 10_000) => {
+      const seen = events.find((event) => event.name === name && matches(event.payload))
+      if (seen) return Promise.resolve(seen.payload)
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(waiter)
+          reject(new Error(`No ${name} event arrived within ${timeoutMs} ms.`))
+        }, timeoutMs)
+        const waiter = (event: ReceivedEvent): void => {
+          if (event.name !== name || !matches(event.payload)) return
+          clearTimeout(timer)
+          waiters.delete(waiter)
+          resolve(event.payload)
+        }
+        waiters.add(waiter)
+      })
+    },
+    close: () =>
+      new Promise((resolve) => {
+        if (socket.readyState === WebSocket.CLOSED) return resolve()
+        socket.once('close', () => resolve())
+        socket.close()
+      })
+  }
+}
