@@ -5,7 +5,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import { join } from 'node:path'
 import mqtt, { type MqttClient } from 'mqtt'
 import WebSocket, { WebSocketServer } from 'ws'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestBroker, type TestBroker } from '../../tests/support/broker'
 import { openWireClient, type WireClient } from '../../tests/support/wireClient'
 import type { ConnectionStatus } from '../shared/contract'
@@ -80,26 +80,54 @@ describe('headless server over WebSocket, against a real broker', () => {
 })
 
 describe('SocketHub backpressure', () => {
-  it('drops a socket whose reader stalls instead of buffering without bound', async () => {
-    const hub = new SocketHub(() => Promise.reject(new Error('This test sends no requests.')), { congestedBytes: 256 << 10, maxBufferedBytes: 2 << 20 })
-    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 })
+  const limits = { congestedBytes: 256 << 10, maxBufferedBytes: 2 << 20 }
+  let wss: WebSocketServer
+  let client: WebSocket
+  let hub: SocketHub
+
+  beforeAll(async () => {
+    hub = new SocketHub(() => Promise.reject(new Error('This test sends no requests.')), limits)
+    wss = new WebSocketServer({ host: '127.0.0.1', port: 0 })
     wss.on('connection', (socket) => hub.add(socket))
     await once(wss, 'listening')
-    const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`)
+  })
+  beforeEach(async () => {
+    client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`)
     await once(client, 'open')
     await expect.poll(() => hub.size).toBe(1)
     // Stop reading: the server's send buffer can only grow from here.
     ;(client as unknown as { _socket: Socket })._socket.pause()
+  })
+  afterEach(async () => {
+    client.terminate()
+    await expect.poll(() => hub.size).toBe(0)
+  })
+  afterAll(() => wss.close())
+
+  const flood = async (name: string, rounds: number, each: () => void = () => undefined): Promise<void> => {
     const payload = new Uint8Array(64 << 10)
-    let congested = false
-    for (let sent = 0; hub.size > 0 && sent < 4096; sent++) {
-      hub.broadcast('connection:status', { connectionId: 'x', state: 'connected', at: sent, payload } as never)
-      congested ||= hub.isCongested()
+    for (let sent = 0; hub.size > 0 && sent < rounds; sent++) {
+      hub.broadcast(name as never, { seq: sent, payload } as never)
+      each()
       await new Promise((resolve) => setImmediate(resolve))
     }
+  }
+
+  it('skips deltas for a congested socket, which keeps its buffer bounded and the socket open', async () => {
+    let peak = 0
+    let congested = false
+    const [socket] = wss.clients
+    await flood('model:delta', 600, () => {
+      peak = Math.max(peak, socket?.bufferedAmount ?? 0)
+      congested ||= hub.isCongested()
+    })
     expect(congested).toBe(true)
+    expect(hub.size).toBe(1)
+    expect(peak).toBeLessThanOrEqual(limits.congestedBytes + (65 << 10))
+  })
+
+  it('drops a socket whose reader stalls on events it must not miss, instead of buffering without bound', async () => {
+    await flood('connection:status', 4096)
     expect(hub.size).toBe(0)
-    client.terminate()
-    wss.close()
   })
 })

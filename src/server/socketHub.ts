@@ -16,10 +16,14 @@ export interface HubLimits {
 
 export const DEFAULT_HUB_LIMITS: HubLimits = { congestedBytes: 4 << 20, maxBufferedBytes: 32 << 20 }
 
+// Events a congested socket may miss: each delta carries a sequence number, and the page answers a gap with
+// model:resync, so skipping one costs a resync instead of an ever-growing buffer.
+const SKIPPABLE_WHEN_CONGESTED: ReadonlySet<EventName> = new Set<EventName>(['model:delta'])
+
 /**
  * The authenticated sockets: each request is dispatched and answered on its own socket, and every event is encoded
- * once and sent to all of them. Nothing is queued here beyond the socket's own send buffer, and a socket whose
- * buffer passes `maxBufferedBytes` is closed rather than allowed to grow without bound.
+ * once and sent to all of them. Nothing is queued here beyond the socket's own send buffer: a congested socket
+ * skips deltas, and a socket whose buffer still passes `maxBufferedBytes` is dropped (the page reloads).
  */
 export class SocketHub {
   private readonly sockets = new Set<WebSocket>()
@@ -52,7 +56,11 @@ export class SocketHub {
   readonly broadcast: EventSink = (name: EventName, payload: unknown) => {
     if (this.sockets.size === 0) return
     const frame = encodeFrame([2, name, payload])
-    for (const socket of this.sockets) this.send(socket, frame)
+    const skippable = SKIPPABLE_WHEN_CONGESTED.has(name)
+    for (const socket of this.sockets) {
+      if (skippable && socket.bufferedAmount > this.limits.congestedBytes) continue
+      this.send(socket, frame)
+    }
   }
 
   /** Closes every socket (server shutdown). */
