@@ -5,8 +5,11 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true })
 const lenientDecoder = new TextDecoder('utf-8')
 const HEX_DIGITS = '0123456789abcdef'
 
-export function utf8Encode(text: string): Uint8Array {
-  return encoder.encode(text)
+/** A contract-ready byte array (zod's Uint8Array schema wants an ArrayBuffer-backed one). */
+export type Bytes = Uint8Array<ArrayBuffer>
+
+export function utf8Encode(text: string): Bytes {
+  return encoder.encode(text) as Bytes
 }
 
 /** Decodes UTF-8, replacing invalid sequences with U+FFFD. */
@@ -41,7 +44,7 @@ export function toHex(bytes: Uint8Array): string {
 }
 
 /** Parses hex digits; spaces, newlines, `0x` prefixes and `:`/`-` separators are ignored. */
-export function fromHex(text: string): { bytes: Uint8Array } | { error: string } {
+export function fromHex(text: string): { bytes: Bytes } | { error: string } {
   const digits = text.replace(/0x/gi, '').replace(/[\s:,-]/g, '')
   if (!/^[0-9a-fA-F]*$/.test(digits)) {
     return { error: 'The hex payload contains characters other than 0-9 and a-f; remove them.' }
@@ -65,7 +68,7 @@ export function toBase64(bytes: Uint8Array): string {
 }
 
 /** Parses base64 or base64url; whitespace is ignored and padding is optional. */
-export function fromBase64(text: string): { bytes: Uint8Array } | { error: string } {
+export function fromBase64(text: string): { bytes: Bytes } | { error: string } {
   let clean = text.replace(/\s/g, '').replace(/-/g, '+').replace(/_/g, '/')
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.replace(/=+$/, '').length % 4 === 1) {
     return { error: 'The base64 payload is not valid base64; check for stray characters or a cut-off end.' }

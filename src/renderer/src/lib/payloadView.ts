@@ -1,5 +1,5 @@
 import type { PayloadFormat } from '@shared/contract'
-import { fromBase64, fromHex, toBase64, toHex, utf8Decode, utf8DecodeStrict, utf8Encode } from './bytes'
+import { type Bytes, fromBase64, fromHex, toBase64, toHex, utf8Decode, utf8DecodeStrict, utf8Encode } from './bytes'
 
 /** How a payload is shown or typed: the raw bytes are kept, so this can change at any time. */
 export type { PayloadFormat }
@@ -68,7 +68,7 @@ export function formatJson(text: string): string {
 }
 
 /** Turns what the user typed into bytes for a format, or a sentence saying what is wrong. */
-export function encodePayload(text: string, format: PayloadFormat): { bytes: Uint8Array } | { error: string } {
+export function encodePayload(text: string, format: PayloadFormat): { bytes: Bytes } | { error: string } {
   switch (format) {
     case 'hex':
       return fromHex(text)

@@ -1,0 +1,125 @@
+import { useEffect, useMemo, useState } from 'react'
+import { errorMessage } from '../../services/api'
+import { profilesSelectors, useProfilesStore } from '../../stores/profiles'
+import { useConnectionsStore } from '../../stores/connections'
+import { draftFromProfile, validateDraft, type ProfileDraft } from './profileDraft'
+import { BrokerSection, CredentialsSection, SessionSection, TlsSection, WillSection } from './ProfileSections'
+import { SubscriptionsEditor } from './SubscriptionsEditor'
+
+/** Edits the profile chosen in the list (or a new one); every engine option, validated as typed. */
+export function ProfileEditor(): React.JSX.Element {
+  const editingId = useProfilesStore((s) => s.editingId)
+  const profile = useProfilesStore(profilesSelectors.editing)
+  const save = useProfilesStore((s) => s.save)
+  const openConnection = useConnectionsStore((s) => s.open)
+  const [draft, setDraft] = useState<ProfileDraft>(() => draftFromProfile(profile))
+  const [attempted, setAttempted] = useState(false)
+  const [touched, setTouched] = useState<Set<keyof ProfileDraft>>(new Set())
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+
+  // A different profile chosen in the list (or saved under a new id) resets the form.
+  const profileKey = profile ? `${profile.id}:${profile.updatedAt}` : String(editingId)
+  useEffect(() => {
+    setDraft(draftFromProfile(profile))
+    setAttempted(false)
+    setTouched(new Set())
+    // Only the key matters: a new object for the same saved profile must not wipe the user's typing.
+  }, [profileKey])
+
+  const { input, problems: allProblems } = useMemo(() => validateDraft(draft), [draft])
+  const problems = useMemo(() => {
+    if (attempted) return allProblems
+    // Before the first save, only speak about fields the user has changed.
+    const shown: Record<string, string> = {}
+    for (const [key, message] of Object.entries(allProblems)) {
+      if ([...touched].some((field) => key.toLowerCase().includes(fieldKeyword(field)))) shown[key] = message
+    }
+    return shown
+  }, [allProblems, attempted, touched])
+
+  const change = (patch: Partial<ProfileDraft>): void => {
+    setDraft((current) => ({ ...current, ...patch }))
+    setTouched((current) => new Set([...current, ...(Object.keys(patch) as (keyof ProfileDraft)[])]))
+    setStatus(null)
+  }
+
+  const submit = async (connectAfter: boolean): Promise<void> => {
+    setAttempted(true)
+    if (Object.keys(allProblems).length > 0) {
+      setStatus({ kind: 'error', text: 'Some fields need attention before the profile can be saved; see the messages beside them.' })
+      return
+    }
+    try {
+      const saved = await save(input)
+      setStatus({ kind: 'ok', text: `Saved "${saved.name}".` })
+      if (connectAfter) await openConnection(saved.id)
+    } catch (error) {
+      setStatus({ kind: 'error', text: errorMessage(error) })
+    }
+  }
+
+  const unplaced = attempted ? Object.entries(allProblems).filter(([key]) => !PLACED.some((p) => key === p || key.startsWith(`${p}.`))) : []
+  const mqtt5 = draft.protocolVersion === 5
+  return (
+    <form
+      className="scroll profile-editor"
+      aria-label={profile ? `Edit profile ${profile.name}` : 'New profile'}
+      style={{ padding: 12 }}
+      onSubmit={(event) => {
+        event.preventDefault()
+        void submit(false)
+      }}
+    >
+      <BrokerSection draft={draft} problems={problems} change={change} />
+      <CredentialsSection draft={draft} problems={problems} change={change} />
+      <TlsSection draft={draft} problems={problems} change={change} />
+      <SessionSection draft={draft} problems={problems} change={change} />
+      <WillSection draft={draft} problems={problems} change={change} />
+      <SubscriptionsEditor subscriptions={draft.subscriptions} mqtt5={mqtt5} problems={problems} onChange={(subscriptions) => change({ subscriptions })} />
+      {unplaced.map(([key, message]) => (
+        <p key={key} className="error-text" role="alert">
+          {message}
+        </p>
+      ))}
+      {status ? (
+        <p className={status.kind === 'ok' ? 'ok-text' : 'error-text'} role={status.kind === 'ok' ? 'status' : 'alert'}>
+          {status.text}
+        </p>
+      ) : null}
+      <div className="row">
+        <button type="submit" className="btn primary">
+          Save
+        </button>
+        <button type="button" className="btn" onClick={() => void submit(true)}>
+          Save and connect
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** Problem keys that a field of the form shows; the rest are listed under the form after a save attempt. */
+const PLACED = [
+  'name',
+  'password',
+  'keyPassphrase',
+  'options.host',
+  'options.port',
+  'options.path',
+  'options.clientId',
+  'options.username',
+  'options.keepaliveSeconds',
+  'options.sessionExpiryInterval',
+  'options.connectTimeoutMs',
+  'options.reconnectPeriodMs',
+  'options.tls',
+  'options.will',
+  'subscriptions'
+]
+
+/** The word a draft field shares with its contract path (e.g. willTopic → "will", caFiles → "tls"). */
+function fieldKeyword(field: keyof ProfileDraft): string {
+  if (field.startsWith('will')) return 'will'
+  if (['caFiles', 'certFile', 'keyFile', 'servername', 'alpnProtocols', 'rejectUnauthorized', 'protocol'].includes(field)) return 'tls'
+  return field.toLowerCase()
+}

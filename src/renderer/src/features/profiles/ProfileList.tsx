@@ -1,0 +1,88 @@
+import { useState } from 'react'
+import type { Profile } from '@shared/contract'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { StatusBadge } from '../../components/StatusBadge'
+import { errorMessage } from '../../services/api'
+import { useConnectionsStore } from '../../stores/connections'
+import { useProfilesStore } from '../../stores/profiles'
+import { ProfileTransfer } from './ProfileTransfer'
+
+/** Saved profiles in the user's order, with connect, edit, duplicate, delete and reorder. */
+export function ProfileList(): React.JSX.Element {
+  const profiles = useProfilesStore((s) => s.profiles)
+  const editingId = useProfilesStore((s) => s.editingId)
+  const loadError = useProfilesStore((s) => s.loadError)
+  const { edit, duplicate, remove, move } = useProfilesStore.getState()
+  const tabs = useConnectionsStore((s) => s.tabs)
+  const open = useConnectionsStore((s) => s.open)
+  const [deleting, setDeleting] = useState<Profile | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const run = (action: () => Promise<unknown>): void => {
+    setError(null)
+    action().catch((e: unknown) => setError(errorMessage(e)))
+  }
+
+  return (
+    <div className="screen">
+      <div className="panel-title">
+        <span className="grow">Profiles</span>
+        <button type="button" className="btn small primary" onClick={() => edit('new')}>
+          New profile
+        </button>
+      </div>
+      {loadError ? <div className="banner error" role="alert">{loadError}</div> : null}
+      {error ? <div className="banner error" role="alert">{error}</div> : null}
+      <ul className="scroll profile-list" aria-label="Saved profiles">
+        {profiles.length === 0 ? <li className="empty">No profiles yet. Create one to connect to a broker.</li> : null}
+        {profiles.map((profile, index) => {
+          const tab = tabs.find((t) => t.profileId === profile.id)
+          return (
+            <li key={profile.id} className={`profile-item${profile.id === editingId ? ' selected' : ''}`} aria-current={profile.id === editingId ? 'true' : undefined}>
+              <button type="button" className="profile-name" onClick={() => edit(profile.id)} aria-label={`Edit ${profile.name}`}>
+                <strong>{profile.name}</strong>
+                <span className="muted mono">
+                  {profile.options.protocol}://{profile.options.host}:{profile.options.port}
+                </span>
+              </button>
+              {tab ? <StatusBadge state={tab.state} /> : null}
+              <div className="row profile-actions">
+                <button type="button" className="btn small primary" aria-label={`Connect ${profile.name}`} onClick={() => run(() => open(profile.id))}>
+                  Connect
+                </button>
+                <button type="button" className="btn small" aria-label={`Duplicate ${profile.name}`} onClick={() => run(() => duplicate(profile.id))}>
+                  Duplicate
+                </button>
+                <button type="button" className="btn small" aria-label={`Move ${profile.name} up`} disabled={index === 0} onClick={() => run(() => move(profile.id, -1))}>
+                  ↑
+                </button>
+                <button type="button" className="btn small" aria-label={`Move ${profile.name} down`} disabled={index === profiles.length - 1} onClick={() => run(() => move(profile.id, 1))}>
+                  ↓
+                </button>
+                <button type="button" className="btn small danger" aria-label={`Delete ${profile.name}`} onClick={() => setDeleting(profile)}>
+                  Delete
+                </button>
+              </div>
+            </li>
+          )
+        })}
+      </ul>
+      <ProfileTransfer />
+      {deleting ? (
+        <ConfirmDialog
+          title={`Delete "${deleting.name}"?`}
+          confirmLabel="Delete"
+          danger
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            const id = deleting.id
+            setDeleting(null)
+            run(() => remove(id))
+          }}
+        >
+          <p>The profile, its subscriptions, publish history and templates are removed. This cannot be undone.</p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,62 @@
+import { useRef, useState } from 'react'
+import { CheckField } from '../../components/FormFields'
+import { downloadFile } from '../../lib/download'
+import { api, errorMessage } from '../../services/api'
+import { useProfilesStore } from '../../stores/profiles'
+
+/** Export every profile to a JSON file (secrets only when asked) and import such a file back. */
+export function ProfileTransfer(): React.JSX.Element {
+  const [includeSecrets, setIncludeSecrets] = useState(false)
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const fileInput = useRef<HTMLInputElement>(null)
+
+  const exportAll = async (): Promise<void> => {
+    try {
+      const reply = await api.profile.export({ includeSecrets })
+      downloadFile(reply.suggestedFileName, new TextEncoder().encode(reply.json), 'application/json')
+      setMessage({ kind: 'ok', text: [`Exported ${reply.count} profile(s).`, ...reply.warnings].join(' ') })
+    } catch (error) {
+      setMessage({ kind: 'error', text: errorMessage(error) })
+    }
+  }
+
+  const importFile = async (file: File): Promise<void> => {
+    try {
+      const reply = await api.profile.import({ json: await file.text() })
+      useProfilesStore.getState().replaceAll(reply.profiles)
+      const rejected = reply.rejected.map((r) => `Skipped ${r.name ?? `entry ${r.index + 1}`}: ${r.reason}`)
+      setMessage({ kind: rejected.length ? 'error' : 'ok', text: [`Imported ${reply.imported.length} profile(s).`, ...rejected].join(' ') })
+    } catch (error) {
+      setMessage({ kind: 'error', text: errorMessage(error) })
+    }
+  }
+
+  return (
+    <div className="toolbar" style={{ borderTop: '1px solid var(--border)', borderBottom: 'none' }}>
+      <button type="button" className="btn small" onClick={() => void exportAll()}>
+        Export profiles
+      </button>
+      <CheckField label="with passwords" checked={includeSecrets} onChange={setIncludeSecrets} />
+      <button type="button" className="btn small" onClick={() => fileInput.current?.click()}>
+        Import profiles
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept="application/json,.json"
+        aria-label="Profile export file to import"
+        hidden
+        onChange={(event) => {
+          const file = event.target.files?.[0]
+          event.target.value = ''
+          if (file) void importFile(file)
+        }}
+      />
+      {message ? (
+        <span className={message.kind === 'ok' ? 'ok-text' : 'error-text'} role={message.kind === 'ok' ? 'status' : 'alert'}>
+          {message.text}
+        </span>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,53 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { installTestMain } from '../../test/testMain'
+import { memoryProfiles, sampleProfile } from '../../test/memoryProfiles'
+import { initialProfilesState, useProfilesStore } from '../../stores/profiles'
+import { initialConnectionsState, useConnectionsStore } from '../../stores/connections'
+import { ProfilesScreen } from '.'
+
+describe('profiles screen', () => {
+  let table: ReturnType<typeof memoryProfiles>
+  beforeEach(async () => {
+    table = memoryProfiles([sampleProfile('a', 'Alpha'), sampleProfile('b', 'Beta')])
+    installTestMain(table.handlers)
+    useProfilesStore.setState(initialProfilesState)
+    useConnectionsStore.setState(initialConnectionsState)
+    await useProfilesStore.getState().load()
+  })
+  afterEach(cleanup)
+
+  it('creates a profile after showing field problems', async () => {
+    render(<ProfilesScreen />)
+    fireEvent.click(screen.getByRole('button', { name: 'New profile' }))
+    fireEvent.change(screen.getByLabelText('Port'), { target: { value: '99999' } })
+    expect(screen.getByText('The port must be between 1 and 65535.')).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('Port'), { target: { value: '1884' } })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })))
+    expect(screen.getByText('Give the profile a name.')).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('Profile name'), { target: { value: 'Lab broker' } })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })))
+    expect(table.profiles().at(-1)).toMatchObject({ name: 'Lab broker', options: { port: 1884 } })
+    expect(screen.getByRole('status').textContent).toBe('Saved "Lab broker".')
+  })
+
+  it('shows TLS fields only for mqtts and wss', () => {
+    render(<ProfilesScreen />)
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Alpha' }))
+    expect(screen.queryByLabelText('CA certificate files')).toBeNull()
+    fireEvent.change(screen.getByLabelText('Protocol'), { target: { value: 'mqtts' } })
+    expect(screen.getByLabelText('CA certificate files')).toBeTruthy()
+    expect((screen.getByLabelText('Port') as HTMLInputElement).value).toBe('8883')
+  })
+
+  it('duplicates, reorders and deletes after confirmation', async () => {
+    render(<ProfilesScreen />)
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Duplicate Alpha' })))
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Move Beta down' })))
+    expect(table.profiles().map((p) => p.name)).toEqual(['Alpha', 'Alpha (copy)', 'Beta'])
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Beta' }))
+    const dialog = screen.getByRole('dialog', { name: 'Delete "Beta"?' })
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' })))
+    expect(table.profiles().map((p) => p.name)).toEqual(['Alpha', 'Alpha (copy)'])
+  })
+})

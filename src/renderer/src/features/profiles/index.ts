@@ -1,0 +1,2 @@
+export { ProfilesScreen } from './ProfilesScreen'
+export { SubscriptionsEditor } from './SubscriptionsEditor'

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { draftFromProfile, draftToSaveInput, emptyDraft, validateDraft } from './profileDraft'
+import { sampleProfile } from '../../test/memoryProfiles'
+
+describe('profile draft validation', () => {
+  it('accepts a plain new profile and sends the default subscriptions', () => {
+    const { problems, input } = validateDraft({ ...emptyDraft(), name: 'Home' })
+    expect(problems).toEqual({})
+    expect(input.subscriptions?.map((s) => s.filter)).toEqual(['#', '$SYS/#'])
+    expect(input.options.tls).toBeUndefined()
+  })
+
+  it('says what is wrong with the port, host and name', () => {
+    expect(validateDraft({ ...emptyDraft(), name: 'x', port: '70000' }).problems['options.port']).toBe('The port must be between 1 and 65535.')
+    expect(validateDraft({ ...emptyDraft(), name: 'x', port: 'abc' }).problems['options.port']).toMatch(/whole number between 1 and 65535/)
+    expect(validateDraft({ ...emptyDraft(), name: 'x', host: ' ' }).problems['options.host']).toBe('Enter the broker host name or address.')
+    expect(validateDraft({ ...emptyDraft(), name: '' }).problems.name).toBe('Give the profile a name.')
+  })
+
+  it('sends TLS fields only for mqtts and wss, and needs both certificate and key', () => {
+    const tls = { ...emptyDraft(), name: 'x', caFiles: '/ca.crt\n\n/other.crt', certFile: '/c.crt', alpnProtocols: 'a, b' }
+    expect(draftToSaveInput(tls).options.tls).toBeUndefined()
+    const secure = validateDraft({ ...tls, protocol: 'mqtts' })
+    expect(secure.input.options.tls).toMatchObject({ caFiles: ['/ca.crt', '/other.crt'], certFile: '/c.crt', alpnProtocols: ['a', 'b'] })
+    expect(secure.problems['options.tls.keyFile']).toBe('A client certificate needs both the certificate file and its key file.')
+    expect(validateDraft({ ...tls, protocol: 'wss', keyFile: '/c.key' }).problems).toEqual({})
+  })
+
+  it('rejects MQTT 5 subscription options on MQTT 3.1.1', () => {
+    const draft = { ...emptyDraft(), name: 'x', subscriptions: [{ filter: 'a/#', qos: 1 as const, noLocal: true }] }
+    expect(validateDraft(draft).problems['subscriptions.0']).toMatch(/MQTT 5.0 options/)
+    expect(validateDraft({ ...draft, protocolVersion: 5 }).problems).toEqual({})
+  })
+
+  it('validates subscription filters and the last-will topic', () => {
+    const draft = { ...emptyDraft(), name: 'x', subscriptions: [{ filter: 'a/#/b', qos: 0 as const }], willEnabled: true, willTopic: 'dead/+' }
+    const { problems } = validateDraft(draft)
+    expect(problems['subscriptions.0.filter']).toMatch(/# must stand alone/)
+    expect(problems['options.will.topic']).toMatch(/wildcard/)
+  })
+
+  it('keeps, sets or clears secrets', () => {
+    const saved = draftFromProfile(sampleProfile('a', 'A', { hasPassword: true }))
+    expect(draftToSaveInput(saved).password).toBeUndefined()
+    expect(draftToSaveInput({ ...saved, password: 'pw' }).password).toBe('pw')
+    expect(draftToSaveInput({ ...saved, clearPassword: true }).password).toBeNull()
+  })
+
+  it('round-trips a saved profile through the form unchanged', () => {
+    const profile = sampleProfile('a', 'A')
+    const { input, problems } = validateDraft(draftFromProfile(profile))
+    expect(problems).toEqual({})
+    expect(input.options).toMatchObject(profile.options)
+  })
+})

@@ -1,0 +1,195 @@
+import {
+  profileSaveSchema,
+  type BrokerProtocol,
+  type Profile,
+  type ProfileSaveInput,
+  type ProtocolVersion,
+  type QoS,
+  type Subscription
+} from '@shared/contract'
+import { utf8Decode, utf8Encode } from '../../lib/bytes'
+
+/** The profile editor's form state: numbers stay text while typed, secrets say whether to keep, set or clear. */
+export interface ProfileDraft {
+  id?: string
+  name: string
+  protocol: BrokerProtocol
+  host: string
+  port: string
+  path: string
+  protocolVersion: ProtocolVersion
+  clientId: string
+  clean: boolean
+  keepaliveSeconds: string
+  sessionExpiryInterval: string
+  connectTimeoutMs: string
+  reconnectPeriodMs: string
+  username: string
+  /** Typed password; empty keeps the saved one unless clearPassword. */
+  password: string
+  hasPassword: boolean
+  clearPassword: boolean
+  caFiles: string
+  certFile: string
+  keyFile: string
+  keyPassphrase: string
+  hasKeyPassphrase: boolean
+  clearKeyPassphrase: boolean
+  rejectUnauthorized: boolean
+  servername: string
+  alpnProtocols: string
+  willEnabled: boolean
+  willTopic: string
+  willPayload: string
+  willQos: QoS
+  willRetain: boolean
+  willDelayInterval: string
+  subscriptions: Subscription[]
+}
+
+/** Field key → problem sentence; keys are the contract's paths joined with dots (e.g. `options.port`). */
+export type DraftProblems = Record<string, string>
+
+export const DEFAULT_PORTS: Record<BrokerProtocol, number> = { mqtt: 1883, mqtts: 8883, ws: 8080, wss: 8081 }
+
+export function isSecure(protocol: BrokerProtocol): boolean {
+  return protocol === 'mqtts' || protocol === 'wss'
+}
+
+export function emptyDraft(): ProfileDraft {
+  return draftFromProfile(undefined)
+}
+
+/** The editor's state for a saved profile, or for a new one when `profile` is undefined. */
+export function draftFromProfile(profile: Profile | undefined): ProfileDraft {
+  const o = profile?.options
+  return {
+    ...(profile ? { id: profile.id } : {}),
+    name: profile?.name ?? '',
+    protocol: o?.protocol ?? 'mqtt',
+    host: o?.host ?? 'localhost',
+    port: String(o?.port ?? 1883),
+    path: o?.path ?? '/mqtt',
+    protocolVersion: o?.protocolVersion ?? 4,
+    clientId: o?.clientId ?? '',
+    clean: o?.clean ?? true,
+    keepaliveSeconds: String(o?.keepaliveSeconds ?? 60),
+    sessionExpiryInterval: o?.sessionExpiryInterval === undefined ? '' : String(o.sessionExpiryInterval),
+    connectTimeoutMs: String(o?.connectTimeoutMs ?? 10_000),
+    reconnectPeriodMs: String(o?.reconnectPeriodMs ?? 5_000),
+    username: o?.username ?? '',
+    password: '',
+    hasPassword: profile?.hasPassword ?? false,
+    clearPassword: false,
+    caFiles: (o?.tls?.caFiles ?? []).join('\n'),
+    certFile: o?.tls?.certFile ?? '',
+    keyFile: o?.tls?.keyFile ?? '',
+    keyPassphrase: '',
+    hasKeyPassphrase: profile?.hasKeyPassphrase ?? false,
+    clearKeyPassphrase: false,
+    rejectUnauthorized: o?.tls?.rejectUnauthorized ?? true,
+    servername: o?.tls?.servername ?? '',
+    alpnProtocols: (o?.tls?.alpnProtocols ?? []).join(', '),
+    willEnabled: o?.will !== undefined,
+    willTopic: o?.will?.topic ?? '',
+    willPayload: o?.will ? utf8Decode(o.will.payload) : '',
+    willQos: o?.will?.qos ?? 0,
+    willRetain: o?.will?.retain ?? false,
+    willDelayInterval: o?.will?.properties?.willDelayInterval === undefined ? '' : String(o.will.properties.willDelayInterval),
+    subscriptions: profile?.subscriptions.map((s) => ({ ...s })) ?? [
+      { filter: '#', qos: 0 },
+      { filter: '$SYS/#', qos: 0 }
+    ]
+  }
+}
+
+const WHOLE = /^\s*-?\d+\s*$/
+
+/** Parses a typed number; '' gives undefined, anything else not a whole number gives NaN (the schema then says why). */
+function whole(text: string): number | undefined {
+  if (text.trim() === '') return undefined
+  return WHOLE.test(text) ? Number(text) : Number.NaN
+}
+
+function optionalText(text: string): string | undefined {
+  return text.trim() === '' ? undefined : text.trim()
+}
+
+function secret(typed: string, clear: boolean): string | null | undefined {
+  if (clear) return null
+  return typed === '' ? undefined : typed
+}
+
+/** The save request the draft describes (not yet validated). */
+export function draftToSaveInput(draft: ProfileDraft): ProfileSaveInput {
+  const secure = isSecure(draft.protocol)
+  const caFiles = draft.caFiles.split('\n').map((line) => line.trim()).filter(Boolean)
+  const alpnProtocols = draft.alpnProtocols.split(',').map((item) => item.trim()).filter(Boolean)
+  const willDelay = whole(draft.willDelayInterval)
+  return {
+    ...(draft.id ? { id: draft.id } : {}),
+    name: draft.name,
+    options: {
+      protocol: draft.protocol,
+      host: draft.host,
+      port: whole(draft.port) ?? Number.NaN,
+      path: draft.path,
+      protocolVersion: draft.protocolVersion,
+      clientId: optionalText(draft.clientId),
+      clean: draft.clean,
+      keepaliveSeconds: whole(draft.keepaliveSeconds),
+      sessionExpiryInterval: draft.protocolVersion === 5 ? whole(draft.sessionExpiryInterval) : undefined,
+      connectTimeoutMs: whole(draft.connectTimeoutMs),
+      reconnectPeriodMs: whole(draft.reconnectPeriodMs),
+      username: optionalText(draft.username),
+      // TLS fields are kept in the form when switching protocol, but only sent for mqtts/wss.
+      tls: secure
+        ? {
+            caFiles,
+            certFile: optionalText(draft.certFile),
+            keyFile: optionalText(draft.keyFile),
+            rejectUnauthorized: draft.rejectUnauthorized,
+            servername: optionalText(draft.servername),
+            alpnProtocols
+          }
+        : undefined,
+      will: draft.willEnabled
+        ? {
+            topic: draft.willTopic,
+            payload: utf8Encode(draft.willPayload),
+            qos: draft.willQos,
+            retain: draft.willRetain,
+            properties: draft.protocolVersion === 5 && willDelay !== undefined ? { willDelayInterval: willDelay } : undefined
+          }
+        : undefined
+    },
+    password: secret(draft.password, draft.clearPassword),
+    keyPassphrase: secure ? secret(draft.keyPassphrase, draft.clearKeyPassphrase) : draft.hasKeyPassphrase ? null : undefined,
+    subscriptions: draft.subscriptions
+  }
+}
+
+const NUMBER_WORDS: Record<string, string> = {
+  'options.port': 'The port must be a whole number between 1 and 65535.',
+  'options.keepaliveSeconds': 'Keep-alive must be a whole number of seconds between 0 and 65535.',
+  'options.sessionExpiryInterval': 'Session expiry must be a whole number of seconds (0 to 4294967295), or empty.',
+  'options.connectTimeoutMs': 'The connect timeout must be a whole number of milliseconds between 100 and 600000.',
+  'options.reconnectPeriodMs': 'The reconnect period must be a whole number of milliseconds between 0 and 600000 (0 turns it off).',
+  'options.will.properties.willDelayInterval': 'The will delay must be a whole number of seconds, or empty.'
+}
+
+/** Validates the draft with the contract's schema; returns the request to send or the problems by field. */
+export function validateDraft(draft: ProfileDraft): { input: ProfileSaveInput; problems: DraftProblems } {
+  const input = draftToSaveInput(draft)
+  const parsed = profileSaveSchema.safeParse(input)
+  const problems: DraftProblems = {}
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.map(String).join('.')
+      // zod's default words ("Invalid input: expected number, received NaN") are technical; say it in the field's terms.
+      const zodDefault = /^(Invalid input|Too (big|small))/.test(issue.message)
+      problems[key] ??= zodDefault && NUMBER_WORDS[key] ? NUMBER_WORDS[key] : issue.message
+    }
+  }
+  return { input, problems }
+}
