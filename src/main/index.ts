@@ -1,6 +1,8 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, session } from 'electron'
 import { createMainServices } from './services'
+import { electronStoreDocumentFile } from './profiles/electronStoreDocumentFile'
+import { createSafeStorageCipher } from './profiles/safeStorageCipher'
 import { createHandlerTable } from './ipc/handlers'
 import { registerIpcHandlers, sendEvent } from './ipc/electronAdapter'
 import { mainWindowOptions } from './window/windowOptions'
@@ -28,6 +30,8 @@ app.whenReady().then(() => {
   hardenSession(session.defaultSession)
   const services = createMainServices({
     dataDir: app.getPath('userData'),
+    profileFiles: electronStoreDocumentFile,
+    cipher: createSafeStorageCipher(),
     emit: (name, payload) => sendEvent(mainWindow?.webContents, name, payload)
   })
   registerIpcHandlers(createHandlerTable(services), appUrl)

@@ -143,9 +143,11 @@ export const payloadFormatSchema = z.enum(['json', 'text', 'hex', 'base64'])
 export type PayloadFormat = z.infer<typeof payloadFormatSchema>
 
 /** Payloads larger than this are not kept in publish history or templates (the settings file stays small). */
-export const MAX_SAVED_PAYLOAD_BYTES = 256 * 1024
-/** Publish history keeps this many entries per profile, newest first. */
+export const MAX_SAVED_PAYLOAD_BYTES = 64 * 1024
+/** Publish history keeps at most this many entries per profile, newest first. */
 export const PUBLISH_HISTORY_LIMIT = 100
+/** ...and at most this many payload bytes per profile, so a publish never rewrites a huge file. */
+export const PUBLISH_HISTORY_BYTES_LIMIT = 1024 * 1024
 /** Templates a profile may keep. */
 export const TEMPLATE_LIMIT = 500
 
@@ -232,9 +234,9 @@ export const profileRequests = {
   /**
    * Exports profiles (all when `ids` is absent) with their subscriptions and templates as JSON text.
    * Secrets are left out unless `includeSecrets`; then they are in clear in the file. With `filePath`
-   * (absolute, chosen by the user) main also writes the file.
+   * (absolute, chosen by the user) main also writes the file. `warnings`: sentences about secrets that could not be included.
    */
-  'profile:export': defineRequest<{ json: string; count: number; suggestedFileName: string; filePath?: string }>()(
+  'profile:export': defineRequest<{ json: string; count: number; suggestedFileName: string; filePath?: string; warnings: string[] }>()(
     z.object({
       ids: z.array(profileIdSchema).optional(),
       includeSecrets: z.boolean().default(false),
@@ -245,7 +247,7 @@ export const profileRequests = {
   'profile:import': defineRequest<{ imported: Profile[]; rejected: ImportRejection[]; profiles: Profile[] }>()(
     z.object({ json: z.string().max(50_000_000, 'The file is too large to be a profile export (over 50 MB).') })
   ),
-  /** A profile's publish history, newest first (at most PUBLISH_HISTORY_LIMIT). */
+  /** A profile's publish history, newest first (bounded by PUBLISH_HISTORY_LIMIT and PUBLISH_HISTORY_BYTES_LIMIT). */
   'profile:publishHistory': defineRequest<{ entries: PublishHistoryEntry[] }>()(byProfileSchema),
   /** Remembers a published message; the same message again moves to the top instead of repeating. */
   'profile:addPublishHistory': defineRequest<{ entries: PublishHistoryEntry[] }>()(

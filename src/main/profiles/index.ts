@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto'
+import type { EventSink } from '../ipc/eventSink'
+import { confDocumentFile } from './confDocumentFile'
+import type { DocumentFileFactory } from './documentFile'
+import { createKeyFileCipher } from './keyFileCipher'
+import { profilesDocumentKind } from './profileDocument'
+import { ProfileService } from './profileService'
+import { PublishHistory, publishHistoryDocumentKind } from './publishHistory'
+import type { SecretCipher } from './secretCipher'
+import { StorageNotices } from './storageNotices'
+import { openVersionedDocument } from './versionedDocument'
+
+export type { DocumentFile, DocumentFileFactory } from './documentFile'
+export type { SecretCipher } from './secretCipher'
+export { confDocumentFile } from './confDocumentFile'
+export { createKeyFileCipher } from './keyFileCipher'
+export { ProfileService } from './profileService'
+export { PublishHistory } from './publishHistory'
+export { exportProfiles, importProfiles, writeExportFile } from './profileTransfer'
+
+/** Where profiles are kept and how secrets are sealed; the Electron entry passes electron-store + safeStorage. */
+export interface ProfileStorageOptions {
+  dataDir: string
+  /** Defaults to conf (plain Node: headless server, tests). */
+  files?: DocumentFileFactory
+  /** Defaults to the key file `<dataDir>/secret.key`. */
+  cipher?: SecretCipher
+  emit?: EventSink
+  now?: () => number
+}
+
+/** Everything saved per user: profiles (with templates), publish history, and notices about loading them. */
+export interface ProfileServices {
+  profiles: ProfileService
+  history: PublishHistory
+  notices: StorageNotices
+}
+
+/** Opens (migrating, and recovering from damage) the profile and history files in `dataDir`. */
+export function createProfileServices(options: ProfileStorageOptions): ProfileServices {
+  const files = options.files ?? confDocumentFile
+  const cipher = options.cipher ?? createKeyFileCipher(options.dataDir)
+  const now = options.now ?? Date.now
+  const newId = (): string => randomUUID()
+  const notices = new StorageNotices(options.emit)
+  const profilesFile = openVersionedDocument(profilesDocumentKind(cipher, newId, now()), files, options.dataDir, now())
+  const historyFile = openVersionedDocument(publishHistoryDocumentKind, files, options.dataDir, now())
+  for (const notice of [...profilesFile.notices, ...historyFile.notices]) notices.add(notice, now())
+  return {
+    profiles: new ProfileService({ document: profilesFile.value, save: profilesFile.save, cipher, emit: options.emit, now, newId }),
+    history: new PublishHistory(historyFile.value, historyFile.save, newId, now),
+    notices
+  }
+}

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto'
+import { rename, rm, writeFile } from 'node:fs/promises'
+import { isAbsolute } from 'node:path'
+import { z } from 'zod'
+import { PROFILE_EXPORT_FORMAT, UserFacingError, profileRequests, profileSaveSchema, type ImportRejection, type Profile } from '../../shared/contract'
+import { parseWithBytes, stringifyWithBytes } from './jsonBytes'
+import type { ProfileService } from './profileService'
+
+const EXPORT_VERSION = 1
+const templateSchema = profileRequests['profile:saveTemplate'].args.shape.template
+const importTemplatesSchema = z.array(templateSchema).default([])
+
+/** Export text of the chosen profiles (all when `ids` is absent); secrets only when asked, then in clear. */
+export function exportProfiles(
+  service: ProfileService,
+  request: { ids?: string[]; includeSecrets: boolean },
+  now = new Date()
+): { json: string; count: number; suggestedFileName: string; warnings: string[] } {
+  const warnings: string[] = []
+  const profiles = service.stored(request.ids).map((profile) => {
+    const { id: _id, secrets: _secrets, createdAt: _c, updatedAt: _u, templates, ...rest } = profile
+    const entry: Record<string, unknown> = { ...rest, templates: templates.map(({ id: _t, updatedAt: _tu, ...template }) => template) }
+    if (request.includeSecrets) {
+      for (const which of ['password', 'keyPassphrase'] as const) {
+        try {
+          const secret = service.openSecret(profile, which)
+          if (secret !== undefined) entry[which] = secret
+        } catch (error) {
+          warnings.push(`${error instanceof Error ? error.message : String(error)} It was left out of the export.`)
+        }
+      }
+    }
+    return entry
+  })
+  const document = { format: PROFILE_EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), includesSecrets: request.includeSecrets, profiles }
+  return {
+    json: stringifyWithBytes(document, 2),
+    count: profiles.length,
+    suggestedFileName: `mqtt-explorer-profiles-${now.toISOString().slice(0, 10)}.json`,
+    warnings
+  }
+}
+
+/** Writes an export where the user chose, atomically; a file with secrets is readable by the owner only. */
+export async function writeExportFile(filePath: string, json: string, withSecrets: boolean): Promise<void> {
+  if (!isAbsolute(filePath) || !filePath.toLowerCase().endsWith('.json')) {
+    throw new UserFacingError('invalid-argument', `Profiles are exported to a .json file with a full path; "${filePath}" is not one. Choose the file again.`)
+  }
+  const temporary = `${filePath}.${randomBytes(6).toString('hex')}.tmp`
+  try {
+    await writeFile(temporary, json, { mode: withSecrets ? 0o600 : 0o644, flag: 'wx' })
+    await rename(temporary, filePath)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    const detail = error instanceof Error ? error.message : String(error)
+    throw new UserFacingError('file-unreadable', `The export could not be written to ${filePath} (${detail}). Choose a folder you can write to.`)
+  }
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`
+}
+
+function entriesOf(document: unknown): unknown[] {
+  if (Array.isArray(document)) return document
+  if (document === null || typeof document !== 'object') {
+    throw new UserFacingError('invalid-argument', 'This file does not contain profiles, so nothing was imported. Choose a file exported from MQTT Explorer.')
+  }
+  const { format, version, profiles } = document as Record<string, unknown>
+  if (format !== PROFILE_EXPORT_FORMAT || !Array.isArray(profiles)) {
+    throw new UserFacingError('invalid-argument', 'This file is not a profile export, so nothing was imported. Choose a file exported from MQTT Explorer.')
+  }
+  if (typeof version === 'number' && version > EXPORT_VERSION) {
+    throw new UserFacingError('invalid-argument', `This export was made by a newer version of the app (format ${version}), so nothing was imported. Update the app and try again.`)
+  }
+  return profiles
+}
+
+function rejection(index: number, entry: unknown, error: z.ZodError): ImportRejection {
+  const rawName = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>)['name'] : undefined
+  const name = typeof rawName === 'string' && rawName.trim() !== '' ? rawName.trim() : undefined
+  const issue = error.issues[0]
+  const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : ''
+  const label = `Entry ${index + 1}${name ? ` ("${name}")` : ''}`
+  return { index, ...(name && { name }), reason: `${label} was not imported: ${sentence(issue?.message ?? 'it is not a valid profile')}${where}` }
+}
+
+/** Imports profiles from export text as new profiles; every entry that fails validation is reported in a sentence. */
+export function importProfiles(service: ProfileService, json: string): { imported: Profile[]; rejected: ImportRejection[]; profiles: Profile[] } {
+  let document: unknown
+  try {
+    document = parseWithBytes(json)
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    throw new UserFacingError('invalid-argument', `The file is not valid JSON (${detail}), so nothing was imported. Choose a file exported from MQTT Explorer.`)
+  }
+  const rejected: ImportRejection[] = []
+  const accepted: Parameters<ProfileService['addMany']>[0] = []
+  entriesOf(document).forEach((entry, index) => {
+    const { id: _id, templates, ...fields } = (entry !== null && typeof entry === 'object' ? entry : {}) as Record<string, unknown>
+    const args = profileSaveSchema.safeParse(fields)
+    if (!args.success) return rejected.push(rejection(index, entry, args.error))
+    const parsedTemplates = importTemplatesSchema.safeParse(templates)
+    if (!parsedTemplates.success) {
+      const error = new z.ZodError(parsedTemplates.error.issues.map((issue) => ({ ...issue, path: ['templates', ...issue.path] })))
+      return rejected.push(rejection(index, entry, error))
+    }
+    accepted.push({ args: args.data, templates: parsedTemplates.data })
+  })
+  const imported = service.addMany(accepted)
+  return { imported, rejected, profiles: service.list() }
+}

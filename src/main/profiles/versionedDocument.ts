@@ -1,0 +1,112 @@
+import { copyFileSync, renameSync } from 'node:fs'
+import { UserFacingError, type StorageNotice } from '../../shared/contract'
+import type { DocumentFile, DocumentFileFactory } from './documentFile'
+
+/** Turns the document of one version into the next version's; keyed by the version it starts from. */
+export type Migration = (document: Record<string, unknown>) => Record<string, unknown>
+
+/** How to read one kind of versioned document. */
+export interface DocumentKind<T> {
+  /** Used in file names and in sentences, e.g. "profiles". */
+  name: string
+  version: number
+  /** migrations[n] turns version n into n + 1. A document without `schemaVersion` is version 0. */
+  migrations: Record<number, Migration>
+  /** Reads the current version; entries that fail validation are left out and counted. */
+  parse: (document: Record<string, unknown>) => { value: T; dropped: number }
+  empty: () => T
+  toDocument: (value: T) => Record<string, unknown>
+}
+
+/** A loaded document: its value, a way to save it, and what the user should be told about loading it. */
+export interface OpenedDocument<T> {
+  value: T
+  save: (value: T) => void
+  notices: Omit<StorageNotice, 'id' | 'at'>[]
+}
+
+class UnreadableDocument extends Error {}
+
+function upgrade<T>(kind: DocumentKind<T>, raw: Record<string, unknown>): { value: T; dropped: number; migrated: boolean } {
+  if (Object.keys(raw).length === 0) return { value: kind.empty(), dropped: 0, migrated: false }
+  const version = raw['schemaVersion'] === undefined ? 0 : raw['schemaVersion']
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) throw new UnreadableDocument('its format version is not a number')
+  if (version > kind.version) throw new UnreadableDocument(`it was written by a newer version of the app (format ${version}; this version reads up to ${kind.version})`)
+  let document = raw
+  for (let from = version; from < kind.version; from++) {
+    const migrate = kind.migrations[from]
+    if (!migrate) throw new UnreadableDocument(`this version cannot convert format ${from}`)
+    document = { ...migrate(document), schemaVersion: from + 1 }
+  }
+  return { ...kind.parse(document), migrated: version !== kind.version }
+}
+
+function backupName(path: string, now: number): string {
+  return `${path}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}.json`
+}
+
+type Loaded<T> = ReturnType<typeof upgrade<T>> & { raw: Record<string, unknown> }
+
+/** Reads and upgrades a file; errors other than a damaged document (e.g. no permission) stop the app with a sentence. */
+function load<T>(kind: DocumentKind<T>, file: DocumentFile): Loaded<T> {
+  let raw: Record<string, unknown>
+  try {
+    raw = file.read()
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new UnreadableDocument('it is not valid JSON')
+    const detail = error instanceof Error ? error.message : String(error)
+    throw new UserFacingError('storage', `The ${kind.name} file ${file.path} cannot be read (${detail}). Check that it belongs to you and can be read, then start again.`)
+  }
+  return { raw, ...upgrade(kind, raw) }
+}
+
+function loadOrUndefined<T>(kind: DocumentKind<T>, file: DocumentFile): Loaded<T> | undefined {
+  try {
+    return load(kind, file)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Loads a versioned document, migrating old versions. A damaged file is moved aside as
+ * `<file>.corrupt-<time>.json`, and the copy taken at the last good start (`<name>.last-good.json`) is used,
+ * or nothing; the returned notices say so in sentences.
+ */
+export function openVersionedDocument<T>(kind: DocumentKind<T>, open: DocumentFileFactory, dir: string, now = Date.now()): OpenedDocument<T> {
+  const file = open({ dir, name: kind.name })
+  const lastGood = open({ dir, name: `${kind.name}.last-good` })
+  const notices: OpenedDocument<T>['notices'] = []
+  const toFile = (value: T): Record<string, unknown> => ({ ...kind.toDocument(value), schemaVersion: kind.version })
+  const save = (value: T): void => file.write(toFile(value))
+  let loaded: Loaded<T>
+  try {
+    loaded = load(kind, file)
+  } catch (error) {
+    if (!(error instanceof UnreadableDocument)) throw error
+    const backupPath = backupName(file.path, now)
+    renameSync(file.path, backupPath)
+    const restored = loadOrUndefined(kind, lastGood)
+    const recovered = restored !== undefined && Object.keys(restored.raw).length > 0
+    notices.push({
+      level: 'error',
+      backupPath,
+      message: `The saved ${kind.name} file could not be read (${error.message}). It was kept as ${backupPath}, and the app ${
+        recovered ? `restored the ${kind.name} as they were when the app last started` : `started with no saved ${kind.name}`
+      }.`
+    })
+    const value = recovered ? restored.value : kind.empty()
+    save(value)
+    return { value, save, notices }
+  }
+  if (loaded.dropped > 0) {
+    // A file from before a migration may hold secrets in clear: it is not copied.
+    const backupPath = loaded.migrated ? undefined : backupName(file.path, now)
+    if (backupPath) copyFileSync(file.path, backupPath)
+    const count = `${loaded.dropped} saved ${loaded.dropped === 1 ? 'entry' : 'entries'} in the ${kind.name} file could not be read and ${loaded.dropped === 1 ? 'was' : 'were'} left out.`
+    notices.push({ level: 'warning', ...(backupPath && { backupPath }), message: backupPath ? `${count} The original file was kept as ${backupPath}.` : count })
+  }
+  if (loaded.migrated || loaded.dropped > 0) save(loaded.value)
+  if (Object.keys(loaded.raw).length > 0) lastGood.write(toFile(loaded.value))
+  return { value: loaded.value, save, notices }
+}
