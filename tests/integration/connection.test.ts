@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ConnectionManager } from '../../src/main/mqtt/connectionManager'
 import { startTestBroker, type TestBroker } from '../support/broker'
-import { bytes, messages, nextMessage, nextStatus, optionsFor, rejectionOf } from './connectionKit'
+import { bytes, messages, nextMessage, nextStatus, optionsFor, rejectionOf, requireMqtt5 } from './connectionKit'
 
 let broker: TestBroker
 let manager: ConnectionManager
@@ -103,7 +103,8 @@ describe('connection engine on the plain listener', () => {
     expect(Buffer.compare(Buffer.from(received), Buffer.from(big))).toBe(0)
   })
 
-  it('round-trips every MQTT 5 publish property', async () => {
+  it('round-trips every MQTT 5 publish property', async (context) => {
+    requireMqtt5(broker, context)
     await connected('a', { protocolVersion: 5 })
     const topic = `${fresh()}/v5`
     await manager.subscribe('a', [{ filter: topic, qos: 1 }])
@@ -128,7 +129,8 @@ describe('connection engine on the plain listener', () => {
     expect(received?.payloadFormatIndicator).toBe(true)
   })
 
-  it('honours v5 no-local: own messages stay away, others arrive', async () => {
+  it('honours v5 no-local: own messages stay away, others arrive', async (context) => {
+    requireMqtt5(broker, context)
     await connected('a', { protocolVersion: 5 })
     const topic = `${fresh()}/noLocal`
     // noLocal: our own message must not come back; a second connection's message must.
@@ -141,7 +143,7 @@ describe('connection engine on the plain listener', () => {
   })
 
   it('reads $SYS/broker/version', async (context) => {
-    if (broker.kind !== 'mosquitto') context.skip('aedes publishes no $SYS/broker/version topic')
+    if (broker.kind !== 'mosquitto') context.skip('aedes publishes no $SYS/broker/version topic (Mosquitto is not installed)')
     await connected()
     const arrival = nextMessage(manager, 'a', '$SYS/broker/version')
     await manager.subscribe('a', [{ filter: '$SYS/broker/version', qos: 0 }])
@@ -159,7 +161,8 @@ describe('connection engine on the plain listener', () => {
     expect(manager.list().map((s) => [s.connectionId, s.state])).toEqual([['one', 'connected'], ['two', 'connected']])
   })
 
-  it.each([3, 4, 5] as const)('connects with MQTT protocol version %i and round-trips', async (protocolVersion) => {
+  it.for([3, 4, 5] as const)('connects with MQTT protocol version %i and round-trips', async (protocolVersion, context) => {
+    if (protocolVersion === 5) requireMqtt5(broker, context)
     await connected('v', { protocolVersion })
     const topic = `${fresh()}/version`
     await manager.subscribe('v', [{ filter: topic, qos: 1 }])
@@ -190,7 +193,8 @@ describe('connection engine on the plain listener', () => {
     expect((await rejectionOf(manager.subscribe('nope', [{ filter: 't', qos: 0 }]))).code).toBe('not-connected')
   })
 
-  it('sends the last will with its v5 properties when the broker drops the client, and reports the loss', async () => {
+  it('sends the last will with its v5 properties when the broker drops the client, and reports the loss', async (context) => {
+    requireMqtt5(broker, context)
     const topic = `${fresh()}/will`
     const clientId = `will-${process.pid}-${topicCounter}`
     await connected('watcher', { protocolVersion: 5 })

@@ -8,6 +8,7 @@ import {
   type ReceivedMessage
 } from '../../src/shared/contract'
 import type { ConnectionManager } from '../../src/main/mqtt/connectionManager'
+import type { TestContext } from 'vitest'
 import type { ListenerName, TestBroker } from '../support/broker'
 
 export const WAIT_MS = 5_000
@@ -91,4 +92,9 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<{ code: st
 
 export function bytes(text: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(text)
+}
+
+/** aedes, the fallback broker, speaks no MQTT 5: skip a v5 test there, saying why. */
+export function requireMqtt5(broker: TestBroker, context: TestContext): void {
+  if (broker.kind === 'aedes') context.skip('aedes speaks no MQTT 5 (Mosquitto is not installed)')
 }

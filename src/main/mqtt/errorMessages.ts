@@ -88,12 +88,12 @@ function connackError(code: number, target: ConnectTarget): UserFacingError {
   const v5 = target.protocolVersion === 5
   const reason = v5 ? describeReasonCode(code) : describeV3ConnackCode(code)
   if ((v5 && code === 0x86) || (!v5 && code === 4)) {
-    return new UserFacingError('bad-credentials', `The broker at ${address(target)} refused the user name or password (${reason}). Check both and try again.`)
+    return new UserFacingError('bad-credentials', `The broker at ${address(target)} refused the user name or password: ${reason}. Check both and try again.`)
   }
   if ((v5 && code === 0x87) || (!v5 && code === 5)) {
     return new UserFacingError(
       'not-authorized',
-      `The broker at ${address(target)} answered "not authorised" (${reason}): this client may not connect. Check the user name and password (this listener may not allow anonymous clients) or the broker's access rules.`
+      `The broker at ${address(target)} refused the connection: ${reason}. Check the user name and password (this listener may not accept anonymous clients) and the broker's access rules.`
     )
   }
   if ((v5 && code === 0x84) || (!v5 && code === 1)) {
@@ -128,7 +128,7 @@ function systemError(code: string, target: ConnectTarget): UserFacingError | und
 export function connectionClosedError(target: ConnectTarget): UserFacingError {
   return new UserFacingError(
     'broker-refused',
-    `The server at ${address(target)} closed the connection before accepting it. Check that the protocol (${target.protocol}://, the WebSocket path) and the MQTT version are the ones this listener expects.`
+    `The server at ${address(target)} closed the connection before the broker accepted it. Check that this port is for ${target.protocol}:// (with or without TLS, WebSocket path) and accepts ${VERSION_NAMES[target.protocolVersion]}.`
   )
 }
 
