@@ -76,13 +76,20 @@ function entriesOf(document: unknown): unknown[] {
   return profiles
 }
 
-function rejection(index: number, entry: unknown, error: z.ZodError): ImportRejection {
+/** Zod's own type messages are terse; a missing or mistyped field is said in words. */
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'it is not a valid profile.'
+  const field = issue.path.join('.')
+  if (issue.code === 'invalid_type' && field !== '') {
+    return issue.message.endsWith('received undefined') ? `the field "${field}" is missing.` : `the field "${field}" should be of type ${issue.expected}.`
+  }
+  return `${sentence(issue.message)}${field ? ` (at ${field})` : ''}`
+}
+
+function rejection(index: number, entry: unknown, reason: string): ImportRejection {
   const rawName = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>)['name'] : undefined
   const name = typeof rawName === 'string' && rawName.trim() !== '' ? rawName.trim() : undefined
-  const issue = error.issues[0]
-  const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : ''
-  const label = `Entry ${index + 1}${name ? ` ("${name}")` : ''}`
-  return { index, ...(name && { name }), reason: `${label} was not imported: ${sentence(issue?.message ?? 'it is not a valid profile')}${where}` }
+  return { index, ...(name && { name }), reason: `Entry ${index + 1}${name ? ` ("${name}")` : ''} was not imported: ${reason}` }
 }
 
 /** Imports profiles from export text as new profiles; every entry that fails validation is reported in a sentence. */
@@ -97,13 +104,14 @@ export function importProfiles(service: ProfileService, json: string): { importe
   const rejected: ImportRejection[] = []
   const accepted: Parameters<ProfileService['addMany']>[0] = []
   entriesOf(document).forEach((entry, index) => {
-    const { id: _id, templates, ...fields } = (entry !== null && typeof entry === 'object' ? entry : {}) as Record<string, unknown>
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return rejected.push(rejection(index, entry, 'it is not a profile.'))
+    const { id: _id, templates, ...fields } = entry as Record<string, unknown>
     const args = profileSaveSchema.safeParse(fields)
-    if (!args.success) return rejected.push(rejection(index, entry, args.error))
+    if (!args.success) return rejected.push(rejection(index, entry, describeIssue(args.error.issues[0])))
     const parsedTemplates = importTemplatesSchema.safeParse(templates)
     if (!parsedTemplates.success) {
-      const error = new z.ZodError(parsedTemplates.error.issues.map((issue) => ({ ...issue, path: ['templates', ...issue.path] })))
-      return rejected.push(rejection(index, entry, error))
+      const issue = parsedTemplates.error.issues[0]
+      return rejected.push(rejection(index, entry, describeIssue(issue && { ...issue, path: ['templates', ...issue.path] })))
     }
     accepted.push({ args: args.data, templates: parsedTemplates.data })
   })

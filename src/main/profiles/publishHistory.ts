@@ -41,9 +41,16 @@ export const publishHistoryDocumentKind: DocumentKind<PublishHistoryDocument> = 
   toDocument: (value) => ({ byProfile: value.byProfile })
 }
 
-/** Compares messages by content only: id and time aside. */
-function messageKey({ id: _id, publishedAt: _at, ...message }: PublishDraft & { id?: string; publishedAt?: number }): string {
-  return stringifyWithBytes(message)
+/** Same content (id and time aside); cheap fields first so a long history is not serialized per publish. */
+function sameMessage(a: PublishDraft, b: PublishDraft): boolean {
+  return (
+    a.topic === b.topic &&
+    a.qos === b.qos &&
+    a.retain === b.retain &&
+    a.payloadFormat === b.payloadFormat &&
+    Buffer.compare(a.payload, b.payload) === 0 &&
+    stringifyWithBytes(a.properties ?? null) === stringifyWithBytes(b.properties ?? null)
+  )
 }
 
 /** Keeps the newest entries within both the count and the byte budget (the newest is always kept). */
@@ -73,8 +80,7 @@ export class PublishHistory {
 
   /** Adds a message on top; the same message sent again moves up instead of repeating. */
   add(profileId: string, draft: PublishDraft): PublishHistoryEntry[] {
-    const key = messageKey(draft)
-    const previous = (this.document.byProfile[profileId] ?? []).filter((entry) => messageKey(entry) !== key)
+    const previous = (this.document.byProfile[profileId] ?? []).filter((entry) => !sameMessage(entry, draft))
     const entry: PublishHistoryEntry = { ...structuredClone(draft), id: this.newId(), publishedAt: this.now() }
     this.replace(profileId, bound([entry, ...previous]))
     return this.entries(profileId)

@@ -1,0 +1,94 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { profileSaveSchema } from '../../shared/contract'
+import { allStoredBytes, openProfiles, tempDataDir } from './testSupport'
+
+let data: ReturnType<typeof tempDataDir>
+beforeEach(() => (data = tempDataDir()))
+afterEach(() => data.cleanup())
+
+const profilesFile = () => join(data.dir, 'profiles.json')
+const backups = () => readdirSync(data.dir).filter((name) => name.startsWith('profiles.json.corrupt-'))
+const save = (services: ReturnType<typeof openProfiles>, name: string) =>
+  services.profiles.save(profileSaveSchema.parse({ name, options: { protocol: 'mqtt', host: 'h', port: 1883 }, password: 'sekrit-123' }))
+
+describe('profiles file format and migrations', () => {
+  it('migrates format 0 (no version, secrets in clear) to format 1 and seals the secrets', () => {
+    const v0 = {
+      profiles: [
+        { name: 'Old TLS', options: { protocol: 'mqtts', host: 'gw', port: 8883, username: 'u', password: 'clear-pw-0', tls: { caFiles: [], certFile: '/c', keyFile: '/k', keyPassphrase: 'clear-pp-0' } }, subscriptions: ['a/#', 'b/+'] },
+        { name: 'Old plain', options: { protocol: 'mqtt', host: 'gw', port: 1883 } }
+      ]
+    }
+    writeFileSync(profilesFile(), JSON.stringify(v0))
+    const { profiles, notices } = openProfiles(data.dir)
+    const list = profiles.list()
+    expect(list.map((p) => p.name)).toEqual(['Old TLS', 'Old plain'])
+    expect(list[0]).toMatchObject({ hasPassword: true, hasKeyPassphrase: true, subscriptions: [{ filter: 'a/#', qos: 0 }, { filter: 'b/+', qos: 0 }] })
+    expect(list[1]?.subscriptions.map((s) => s.filter)).toEqual(['#', '$SYS/#'])
+    expect(notices.list()).toEqual([])
+    const stored = JSON.parse(readFileSync(profilesFile(), 'utf8'))
+    expect(stored.schemaVersion).toBe(1)
+    const bytes = allStoredBytes(data.dir)
+    expect(bytes).not.toContain('clear-pw-0')
+    expect(bytes).not.toContain('clear-pp-0')
+    const options = profiles.resolveConnectionOptions(list[0]!.id)
+    expect(options).toMatchObject({ password: 'clear-pw-0', tls: { keyPassphrase: 'clear-pp-0', keyFile: '/k' } })
+  })
+
+  it('sets a file that is not JSON aside, restores the last good start, and says so', () => {
+    const first = openProfiles(data.dir)
+    save(first, 'Kept')
+    openProfiles(data.dir) // a good start: remembered as the last good state
+    writeFileSync(profilesFile(), '{"schemaVersion": 1, "profiles": [ {"na')
+    const { profiles, notices, events } = openProfiles(data.dir)
+    expect(profiles.list().map((p) => p.name)).toEqual(['Kept'])
+    expect(backups()).toHaveLength(1)
+    const backupPath = join(data.dir, backups()[0]!)
+    expect(readFileSync(backupPath, 'utf8')).toBe('{"schemaVersion": 1, "profiles": [ {"na')
+    const [notice] = notices.list()
+    expect(notice).toMatchObject({ level: 'error', backupPath })
+    expect(notice?.message).toBe(
+      `The saved profiles file could not be read (it is not valid JSON). It was kept as ${backupPath}, and the app restored the profiles as they were when the app last started.`
+    )
+    expect(events).toContainEqual({ name: 'profile:notice', payload: notice })
+    expect(JSON.parse(readFileSync(profilesFile(), 'utf8')).profiles).toHaveLength(1)
+  })
+
+  it('starts empty when there is no good copy either', () => {
+    writeFileSync(profilesFile(), 'not json at all')
+    const { profiles, notices } = openProfiles(data.dir)
+    expect(profiles.list()).toEqual([])
+    expect(notices.list()[0]?.message).toMatch(/could not be read \(it is not valid JSON\)\. It was kept as .*profiles\.json\.corrupt-.*\.json, and the app started with no saved profiles\.$/)
+    expect(backups()).toHaveLength(1)
+  })
+
+  it('keeps readable profiles when one entry is damaged, with a copy of the original file', () => {
+    const first = openProfiles(data.dir)
+    save(first, 'Good')
+    const stored = JSON.parse(readFileSync(profilesFile(), 'utf8'))
+    stored.profiles.push({ id: 'x', name: 'Bad', options: { protocol: 'mqtt', host: 'h', port: 99999 } })
+    writeFileSync(profilesFile(), JSON.stringify(stored))
+    const { profiles, notices } = openProfiles(data.dir)
+    expect(profiles.list().map((p) => p.name)).toEqual(['Good'])
+    expect(notices.list()[0]).toMatchObject({ level: 'warning' })
+    expect(notices.list()[0]?.message).toMatch(/^1 saved entry in the profiles file could not be read and was left out\. The original file was kept as /)
+    expect(backups()).toHaveLength(1)
+  })
+
+  it('does not overwrite a file from a newer version without keeping it', () => {
+    writeFileSync(profilesFile(), JSON.stringify({ schemaVersion: 7, profiles: [] }))
+    const { notices } = openProfiles(data.dir)
+    expect(notices.list()[0]?.message).toMatch(/it was written by a newer version of the app \(format 7; this version reads up to 1\)/)
+    expect(readFileSync(join(data.dir, backups()[0]!), 'utf8')).toContain('"schemaVersion":7')
+  })
+
+  it('writes the profiles file readable by its owner only', () => {
+    save(openProfiles(data.dir), 'Mode')
+    expect(existsSync(profilesFile())).toBe(true)
+    if (process.platform !== 'win32') {
+      expect(statSync(profilesFile()).mode & 0o077).toBe(0)
+    }
+  })
+})
