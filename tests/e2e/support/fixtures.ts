@@ -1,0 +1,47 @@
+import { basename } from 'node:path'
+import type { Page } from 'playwright-core'
+import { test as base } from 'vitest'
+import { saveScreenshot } from './artifacts'
+import { openBrowser, type BrowserSession } from './browser'
+import { startServer, type RunningServer } from './server'
+
+/** One test's own headless server (own data dir) and own Chromium (own profile). */
+export interface App {
+  server: RunningServer
+  browser: BrowserSession
+  page: Page
+  /** Opens the printed address (token included) and waits until the page's socket to the server is open. */
+  open(): Promise<void>
+}
+
+/** Navigates to the server's printed address and resolves once the page opened its WebSocket to it. */
+export async function openApp(page: Page, server: RunningServer): Promise<void> {
+  const socket = page.waitForEvent('websocket', (ws) => ws.url().startsWith(server.origin.replace(/^http/, 'ws')))
+  await page.goto(server.url)
+  await socket
+}
+
+/**
+ * `test` with an `app` fixture: started before the test, and after it (pass or fail) a screenshot is saved to
+ * artifacts/e2e/ and everything is stopped. On failure the server output and page errors are printed.
+ */
+export const test = base.extend<{ app: App }>({
+  app: async ({ task, onTestFailed }, use) => {
+    const server = await startServer()
+    const browser = await openBrowser().catch(async (error: unknown) => {
+      await server.stop()
+      throw error
+    })
+    onTestFailed(() => {
+      console.error(`Server output:\n${server.output()}\nPage errors:\n${browser.errors.join('\n') || '(none)'}`)
+    })
+    try {
+      await use({ server, browser, page: browser.page, open: () => openApp(browser.page, server) })
+    } finally {
+      const name = `${basename(task.file.name, '.test.ts')}--${task.fullTestName ?? task.name}`
+      await saveScreenshot(browser.page, name).catch((error: unknown) => console.error(`No screenshot for ${name}: ${String(error)}`))
+      await browser.close()
+      await server.stop()
+    }
+  }
+})
