@@ -1,0 +1,9 @@
+/**
+ * The browser globals e2e code reads inside `page.evaluate` (the Node tsconfig has no DOM types). Cast inline:
+ * `(globalThis as unknown as PageGlobals).sessionStorage` — the function runs in the page, imports do not.
+ */
+export interface PageGlobals {
+  sessionStorage: { getItem(key: string): string | null }
+  requestAnimationFrame(callback: (time: number) => void): number
+  performance: { now(): number }
+}
