@@ -130,13 +130,17 @@ export class BrokerConnection {
     const reconnected = this.everConnected
     this.everConnected = true
     this.lastError = undefined
+    if (reconnected && !connack.sessionPresent && this.active.size > 0) {
+      // The broker forgot our subscriptions: restore them before saying "connected", so what the user sees
+      // subscribed really is. A refusal now (ACL changed meanwhile) leaves that filter out.
+      const restored = subscribeAll(client, [...this.active.values()], this.requireTarget().protocolVersion).catch(() => undefined)
+      void restored.then(() => client.connected && !this.closing && this.setState('connected'))
+      return
+    }
     this.setState('connected')
     if (this.pendingOpen) {
       this.pendingOpen.resolve()
       this.pendingOpen = undefined
-    }
-    if (reconnected && !connack.sessionPresent && this.active.size > 0) {
-      void subscribeAll(client, [...this.active.values()], this.requireTarget().protocolVersion).catch(() => undefined)
     }
   }
 
