@@ -22,6 +22,7 @@ export interface Headless {
   token: AccessToken
   /** The address to open, token included. */
   url: string
+  /** Closes every socket, stops listening and disposes the services; calling it again waits for the same stop. */
   stop(): Promise<void>
 }
 
@@ -40,15 +41,17 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
 
   try {
     const server = await startHttpServer({ host: options.host, port: options.port, token: token.value, files, hub })
+    let stopped: Promise<void> | undefined
     return {
       origin: server.origin,
       port: server.port,
       token,
       url: `${server.origin}/?token=${token.value}`,
-      stop: async () => {
-        await server.close()
-        await services.dispose()
-      }
+      stop: () =>
+        (stopped ??= (async () => {
+          await server.close()
+          await services.dispose()
+        })())
     }
   } catch (error) {
     await services.dispose()

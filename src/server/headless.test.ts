@@ -1,0 +1,56 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openWireClient } from '../../tests/support/wireClient'
+import type { Profile } from '../shared/contract'
+import { startHeadless, type Headless } from './headless'
+
+describe('headless server with the profile services', () => {
+  let root: string
+  let dataDir: string
+  const servers: Headless[] = []
+
+  const start = async (): Promise<Headless> => {
+    const server = await startHeadless({ host: '127.0.0.1', port: 0, dataDir, rendererDir: join(root, 'renderer'), env: {} })
+    servers.push(server)
+    return server
+  }
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'headless-profiles-'))
+    dataDir = join(root, 'data')
+    await mkdir(join(root, 'renderer'))
+    await writeFile(join(root, 'renderer', 'index.html'), '<!doctype html>')
+  })
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.stop()))
+    await rm(root, { recursive: true, force: true })
+  })
+
+  it('keeps profiles in the data directory, the password sealed with a private key file, across restarts', async () => {
+    const first = await start()
+    const client = await openWireClient({ serverOrigin: first.origin, token: first.token.value })
+    const saved = await client.call('profile:save', {
+      name: 'Gateway broker',
+      options: { protocol: 'mqtt', host: '127.0.0.1', port: 1883 },
+      password: 'plain-text-must-not-be-stored'
+    })
+    expect(saved).toMatchObject({ ok: true, value: { profile: { name: 'Gateway broker', hasPassword: true } } })
+    await client.waitForEvent('profile:changed')
+    await client.close()
+    await first.stop()
+
+    for (const file of await readdir(dataDir)) {
+      expect(await readFile(join(dataDir, file), 'utf8')).not.toContain('plain-text-must-not-be-stored')
+      expect((await stat(join(dataDir, file))).mode & 0o077).toBe(0)
+    }
+
+    const second = await start()
+    expect(second.token).toEqual({ value: first.token.value, source: 'file' })
+    const again = await openWireClient({ serverOrigin: second.origin, token: second.token.value })
+    const listed = await again.call('profile:list', {})
+    expect(listed.ok && (listed.value as { profiles: Profile[] }).profiles.map((p) => [p.name, p.hasPassword])).toEqual([['Gateway broker', true]])
+    await again.close()
+  })
+})
