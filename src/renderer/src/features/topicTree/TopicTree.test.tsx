@@ -1,0 +1,128 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { forgetClientModel, getClientModel } from '../../model'
+import { testDelta, type TestChange } from '../../test/deltas'
+import { initialSelectionState, useSelectionStore } from '../../stores/selection'
+import { initialTreeViewState, useTreeViewStore } from '../../stores/treeView'
+import { TopicTree, TreeToolbar } from '.'
+
+const ID = 'tree-test'
+let seq = 0
+
+async function feed(changes: TestChange[], removed: string[] = []): Promise<void> {
+  getClientModel(ID).apply(testDelta(ID, ++seq, changes, removed))
+  // The model tells React once per animation frame.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 40)))
+}
+
+function renderTree(): { cleared: string[] } {
+  const cleared: string[] = []
+  render(
+    <>
+      <TreeToolbar connectionId={ID} />
+      <TopicTree connectionId={ID} onClearRetained={(path) => cleared.push(path)} />
+    </>
+  )
+  return { cleared }
+}
+
+const rowNames = (): string[] => screen.queryAllByRole('treeitem').map((row) => row.getAttribute('aria-label') ?? '')
+
+describe('topic tree', () => {
+  beforeEach(() => {
+    seq = 0
+    forgetClientModel(ID)
+    useTreeViewStore.setState(initialTreeViewState)
+    useSelectionStore.setState(initialSelectionState)
+  })
+  afterEach(cleanup)
+
+  it('renders only the visible rows of a 100k-topic tree', async () => {
+    renderTree()
+    await feed(Array.from({ length: 100_000 }, (_, i) => ({ topic: `fleet/d${String(i).padStart(6, '0')}`, payload: 'ok' })))
+    expect(rowNames()).toEqual(['fleet'])
+    fireEvent.click(screen.getByRole('treeitem', { name: 'fleet' }).querySelector('.twisty') as Element)
+    const rows = screen.getAllByRole('treeitem')
+    expect(rows.length).toBeGreaterThan(10)
+    expect(rows.length).toBeLessThan(60)
+    expect(rows[1]?.getAttribute('aria-level')).toBe('2')
+    expect(rows[0]?.getAttribute('aria-expanded')).toBe('true')
+    expect(rows[0]?.textContent).toContain('100000 topics')
+  })
+
+  it('shows name, value preview, counts and the retained marker', async () => {
+    renderTree()
+    await feed([{ topic: 'home/temp', payload: '{"c": 21.5}', messageCount: 7, retained: true }])
+    fireEvent.click(screen.getByRole('treeitem', { name: 'home' }))
+    fireEvent.keyDown(screen.getByRole('tree'), { key: 'ArrowRight' })
+    const row = screen.getByRole('treeitem', { name: 'temp' })
+    expect(row.textContent).toContain('= {"c": 21.5}')
+    expect(row.textContent).toContain('7 messages')
+    expect(within(row).getByTitle('Retained value')).toBeTruthy()
+  })
+
+  it('navigates with the keyboard and selects the topic', async () => {
+    renderTree()
+    await feed([{ topic: 'a/x', payload: '1' }, { topic: 'a/y', payload: '2' }, { topic: 'b', payload: '3' }])
+    const tree = screen.getByRole('tree')
+    fireEvent.keyDown(tree, { key: 'ArrowDown' })
+    fireEvent.keyDown(tree, { key: 'Enter' })
+    expect(rowNames()).toEqual(['a', 'x', 'y', 'b'])
+    fireEvent.keyDown(tree, { key: 'End' })
+    expect(useSelectionStore.getState().selections[ID]?.path).toBe('b')
+    expect(screen.getByRole('treeitem', { name: 'b' }).getAttribute('aria-selected')).toBe('true')
+    expect(tree.getAttribute('aria-activedescendant')).toBe(screen.getByRole('treeitem', { name: 'b' }).id)
+    fireEvent.keyDown(tree, { key: 'Home' })
+    fireEvent.keyDown(tree, { key: 'ArrowLeft' })
+    expect(rowNames()).toEqual(['a', 'b'])
+  })
+
+  it('filters by text, MQTT wildcard and regex, and explains a bad pattern', async () => {
+    renderTree()
+    await feed([{ topic: 'home/kitchen/temp', payload: '21' }, { topic: 'home/attic/hum', payload: '40' }, { topic: 'garden/temp', payload: '9' }])
+    fireEvent.change(screen.getByLabelText('Filter topics'), { target: { value: 'temp' } })
+    expect(rowNames()).toEqual(['garden', 'temp', 'home', 'kitchen', 'temp'])
+    fireEvent.change(screen.getByLabelText('Filter mode'), { target: { value: 'wildcard' } })
+    fireEvent.change(screen.getByLabelText('Filter topics'), { target: { value: 'home/+/hum' } })
+    expect(rowNames()).toEqual(['home', 'attic', 'hum'])
+    fireEvent.change(screen.getByLabelText('Filter mode'), { target: { value: 'regex' } })
+    fireEvent.change(screen.getByLabelText('Filter topics'), { target: { value: '[' } })
+    expect(screen.getByRole('alert').textContent).toMatch(/does not compile/)
+    fireEvent.change(screen.getByLabelText('Filter on'), { target: { value: 'payload' } })
+    fireEvent.change(screen.getByLabelText('Filter topics'), { target: { value: '^4' } })
+    expect(rowNames()).toEqual(['home', 'attic', 'hum'])
+  })
+
+  it('sorts by last update and by count from the toolbar', async () => {
+    renderTree()
+    await feed([{ topic: 'old', payload: '1', receivedAt: 1, messageCount: 50 }, { topic: 'new', payload: '1', receivedAt: 9, messageCount: 2 }, { topic: 'mid', payload: '1', receivedAt: 5, messageCount: 9 }])
+    expect(rowNames()).toEqual(['mid', 'new', 'old'])
+    fireEvent.click(screen.getByRole('button', { name: 'Sort by last update' }))
+    expect(rowNames()).toEqual(['new', 'mid', 'old'])
+    fireEvent.click(screen.getByRole('button', { name: 'Sort by count' }))
+    expect(rowNames()).toEqual(['old', 'mid', 'new'])
+    fireEvent.click(screen.getByRole('button', { name: 'Sort by count, descending' }))
+    expect(rowNames()).toEqual(['new', 'mid', 'old'])
+  })
+
+  it('pauses the view while the model keeps receiving, and catches up on resume', async () => {
+    renderTree()
+    await feed([{ topic: 'first', payload: '1' }])
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }))
+    await feed([{ topic: 'second', payload: '2' }])
+    expect(rowNames()).toEqual(['first'])
+    expect(getClientModel(ID).topicCount).toBe(2)
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }))
+    expect(rowNames()).toEqual(['first', 'second'])
+  })
+
+  it('highlights a row that just changed and asks to clear retained with Delete', async () => {
+    const { cleared } = renderTree()
+    await feed([{ topic: 'lamp', payload: 'on', receivedAt: Date.now() }])
+    const row = screen.getByRole('treeitem', { name: 'lamp' })
+    expect(row.querySelector('.tree-flash')).not.toBeNull()
+    fireEvent.click(row)
+    fireEvent.keyDown(screen.getByRole('tree'), { key: 'Delete' })
+    expect(cleared).toEqual(['lamp'])
+  })
+})

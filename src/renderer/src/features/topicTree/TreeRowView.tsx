@@ -1,0 +1,78 @@
+import { memo } from 'react'
+import type { MessageRecord } from '@shared/contract'
+import { previewPayload } from '../../lib/payloadView'
+import type { ClientTreeNode } from '../../model'
+
+// Preview text per record: records are replaced when a topic changes, so a cached preview never goes stale.
+const previews = new WeakMap<MessageRecord, string>()
+
+function previewOf(record: MessageRecord): string {
+  let text = previews.get(record)
+  if (text === undefined) previews.set(record, (text = previewPayload(record.payload, 60)))
+  return text
+}
+
+/** A change seen within this long is highlighted (by a CSS animation restarted through the element key). */
+const RECENT_MS = 1_500
+
+export interface TreeRowViewProps {
+  node: ClientTreeNode
+  depth: number
+  expanded: boolean
+  hasChildren: boolean
+  rowId: string
+  selected: boolean
+  /** Values that change when the node does, so memo re-renders exactly then. */
+  messageCount: number
+  lastUpdate: number
+  start: number
+  onSelect: (path: string) => void
+  onToggle: (path: string) => void
+}
+
+/** One tree row: twisty, level name, latest value, counts and a retained marker. */
+export const TreeRowView = memo(function TreeRowView({ node, depth, expanded, hasChildren, rowId, selected, messageCount, lastUpdate, start, onSelect, onToggle }: TreeRowViewProps): React.JSX.Element {
+  const topic = node.topic
+  const recent = lastUpdate > 0 && Date.now() - lastUpdate < RECENT_MS
+  return (
+    <div
+      id={rowId}
+      role="treeitem"
+      aria-level={depth + 1}
+      aria-expanded={hasChildren ? expanded : undefined}
+      aria-selected={selected}
+      aria-label={node.name === '' ? '(empty level)' : node.name}
+      className={`tree-row${selected ? ' selected' : ''}`}
+      style={{ transform: `translateY(${start}px)`, paddingLeft: 6 + depth * 16 }}
+      onClick={() => onSelect(node.path)}
+      onDoubleClick={() => hasChildren && onToggle(node.path)}
+    >
+      {recent ? <span key={lastUpdate} className="tree-flash" aria-hidden="true" /> : null}
+      <span
+        className="twisty"
+        aria-hidden="true"
+        onClick={(event) => {
+          event.stopPropagation()
+          if (hasChildren) onToggle(node.path)
+        }}
+      >
+        {hasChildren ? (expanded ? '▾' : '▸') : ''}
+      </span>
+      <span className="tree-name">{node.name === '' ? <em className="muted">(empty)</em> : node.name}</span>
+      {topic ? (
+        <>
+          {topic.retained ? (
+            <span className="badge retained" title="Retained value">
+              R
+            </span>
+          ) : null}
+          <span className="tree-value mono">= {previewOf(topic.message)}</span>
+        </>
+      ) : null}
+      <span className="tree-counts muted">
+        {hasChildren ? `${node.topicCount} topics, ` : ''}
+        {messageCount} {messageCount === 1 ? 'message' : 'messages'}
+      </span>
+    </div>
+  )
+})

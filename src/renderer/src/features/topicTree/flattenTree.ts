@@ -1,0 +1,91 @@
+import type { ChildSort } from '@shared/contract'
+import type { ClientTreeNode } from '../../model'
+import type { TopicNodeMatcher } from './treeFilter'
+
+/** One visible row of the virtualized tree. */
+export interface TreeRow {
+  /** The node's path: stable across renders, used as the virtual item key. */
+  id: string
+  node: ClientTreeNode
+  depth: number
+  expanded: boolean
+  hasChildren: boolean
+}
+
+export interface FlattenOptions {
+  expanded: ReadonlySet<string>
+  sort: ChildSort
+  descending: boolean
+  /** When set, only branches holding a matching topic are shown, opened. */
+  match: TopicNodeMatcher | null
+}
+
+interface SortedCache {
+  size: number
+  key: string
+  children: ClientTreeNode[]
+}
+
+// Name order only changes when children are added or removed, so it is cached per node and checked, not re-sorted.
+const nameOrder = new WeakMap<ClientTreeNode, SortedCache>()
+
+function compareNames(a: ClientTreeNode, b: ClientTreeNode): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+}
+
+/** Children in display order; at the root, `$` topics such as `$SYS` form their own branch after the others. */
+export function sortedChildren(node: ClientTreeNode, sort: ChildSort, descending: boolean): ClientTreeNode[] {
+  const direction = descending ? -1 : 1
+  let children: ClientTreeNode[]
+  if (sort === 'name') {
+    const key = descending ? 'name-desc' : 'name'
+    const cached = nameOrder.get(node)
+    if (cached && cached.size === node.children.size && cached.key === key && cached.children.every((c) => node.children.get(c.name) === c)) {
+      return cached.children
+    }
+    children = [...node.children.values()].sort((a, b) => direction * compareNames(a, b))
+    nameOrder.set(node, { size: node.children.size, key, children })
+  } else {
+    const value = sort === 'lastUpdate' ? (n: ClientTreeNode) => n.lastUpdate : (n: ClientTreeNode) => n.messageCount
+    children = [...node.children.values()].sort((a, b) => direction * (value(a) - value(b)) || compareNames(a, b))
+  }
+  if (node.parent !== null) return children
+  const system = children.filter((c) => c.name.startsWith('$'))
+  return system.length === 0 ? children : [...children.filter((c) => !c.name.startsWith('$')), ...system]
+}
+
+/** Nodes whose subtree holds a topic the matcher accepts (one pass over the whole tree). */
+export function matchingBranches(root: ClientTreeNode, match: TopicNodeMatcher): Set<ClientTreeNode> {
+  const found = new Set<ClientTreeNode>()
+  const visit = (node: ClientTreeNode): boolean => {
+    let any = node.topic !== null && match(node)
+    for (const child of node.children.values()) if (visit(child)) any = true
+    if (any) found.add(node)
+    return any
+  }
+  visit(root)
+  return found
+}
+
+/** The rows a user sees: children of expanded nodes, depth first, in display order. */
+export function flattenTree(root: ClientTreeNode, options: FlattenOptions): TreeRow[] {
+  const rows: TreeRow[] = []
+  const branches = options.match ? matchingBranches(root, options.match) : null
+  const visit = (node: ClientTreeNode, depth: number): void => {
+    for (const child of sortedChildren(node, options.sort, options.descending)) {
+      if (branches && !branches.has(child)) continue
+      const hasChildren = child.children.size > 0
+      const expanded = hasChildren && (branches !== null || options.expanded.has(child.path))
+      rows.push({ id: child.path, node: child, depth, expanded, hasChildren })
+      if (expanded) visit(child, depth + 1)
+    }
+  }
+  visit(root, 0)
+  return rows
+}
+
+/** The paths from the top level down to `path`'s parent: what must be expanded to reveal it. */
+export function ancestorPaths(path: string): string[] {
+  const levels = path.split('/')
+  return levels.slice(0, -1).map((_, i) => levels.slice(0, i + 1).join('/'))
+}

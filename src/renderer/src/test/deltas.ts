@@ -1,0 +1,42 @@
+import { DELTA_STRIDE, DeltaFlag, type ConnectionStats, type ModelDelta } from '@shared/contract'
+
+/** One topic change to put in a test delta. */
+export interface TestChange {
+  topic: string
+  payload: string | Uint8Array
+  messageCount?: number
+  receivedAt?: number
+  retained?: boolean
+  qos?: 0 | 1 | 2
+}
+
+const stats: ConnectionStats = {
+  messagesPerSecond: 0,
+  bytesPerSecond: 0,
+  topicCount: 0,
+  messageCount: 0,
+  storedBytes: 0,
+  budgetBytes: 1 << 30,
+  evictedMessages: 0,
+  evictedPayloads: 0,
+  pendingTopics: 0,
+  skippedFrames: 0
+}
+
+/** Builds a delta in the contract's column layout, as main's coalescer would send it. */
+export function testDelta(connectionId: string, seq: number, changes: TestChange[], removed: string[] = [], reset = false): ModelDelta {
+  const encoder = new TextEncoder()
+  const payloads = changes.map((c) => (typeof c.payload === 'string' ? encoder.encode(c.payload) : c.payload))
+  const previews = new Uint8Array(payloads.reduce((sum, p) => sum + p.length, 0))
+  const numbers: number[] = []
+  let offset = 0
+  changes.forEach((change, i) => {
+    const payload = payloads[i] as Uint8Array
+    previews.set(payload, offset)
+    offset += payload.length
+    const flags = (change.qos ?? 0) | (change.retained ? DeltaFlag.retain | DeltaFlag.retainedTopic : 0)
+    numbers.push(change.messageCount ?? 1, change.receivedAt ?? 1_000, payload.length, payload.length, flags)
+  })
+  if (numbers.length !== changes.length * DELTA_STRIDE) throw new Error('stride mismatch')
+  return { connectionId, seq, reset, removed, topics: changes.map((c) => c.topic), numbers, previews, properties: [], stats }
+}
