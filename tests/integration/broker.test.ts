@@ -1,12 +1,13 @@
 // Proves each test-broker listener does what tests/support/broker promises, using plain mqtt.js.
 import { readFileSync } from 'node:fs'
+import { connect as connectTcp } from 'node:net'
 import type { ConnectionOptions as TlsOptions } from 'node:tls'
 import mqtt, { ErrorWithSubackPacket, type IClientOptions, type MqttClient } from 'mqtt'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAedes } from '../support/broker/aedes'
 import { testCertificates } from '../support/broker/certificates'
 import { findMosquitto, startMosquitto } from '../support/broker/mosquitto'
-import { allListeners, type TestBroker } from '../support/broker'
+import { allListeners, type ListenerName, type TestBroker } from '../support/broker'
 
 const waitMs = 5_000
 
@@ -49,12 +50,11 @@ async function roundTrip(client: MqttClient, topic: string): Promise<string> {
   return received
 }
 
-const starters: Record<TestBroker['kind'], (() => Promise<TestBroker>) | undefined> = {
-  mosquitto: (() => {
-    const binary = findMosquitto()
-    return binary ? async () => startMosquitto(binary, [...allListeners], await testCertificates()) : undefined
-  })(),
-  aedes: async () => startAedes([...allListeners], await testCertificates())
+type Start = (listeners: ListenerName[]) => Promise<TestBroker>
+const mosquittoBinary = findMosquitto()
+const starters: Record<TestBroker['kind'], Start | undefined> = {
+  mosquitto: mosquittoBinary ? async (listeners) => startMosquitto(mosquittoBinary, listeners, await testCertificates()) : undefined,
+  aedes: async (listeners) => startAedes(listeners, await testCertificates())
 }
 
 describe.each(Object.entries(starters).filter(([, start]) => start !== undefined))('%s test broker', (kind, start) => {
@@ -70,7 +70,7 @@ describe.each(Object.entries(starters).filter(([, start]) => start !== undefined
   const credentials = (): IClientOptions => ({ username: broker.users.name, password: broker.users.password })
   const tlsOptions = (): IClientOptions => ({ ca: readFileSync(broker.files.ca), servername: broker.tlsServerName })
 
-  beforeAll(async () => { broker = await start!() })
+  beforeAll(async () => { broker = await start!([...allListeners]) })
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.endAsync(true)))
     await broker?.stop()
@@ -167,5 +167,15 @@ describe.each(Object.entries(starters).filter(([, start]) => start !== undefined
 
   it('expired: fails verification as expired', async () => {
     await expect(open(url('mqtts', 'expired'), tlsOptions())).rejects.toMatchObject({ code: 'CERT_HAS_EXPIRED' })
+  })
+
+  it('stop() is prompt even with a connection that never sent CONNECT', async () => {
+    const small = await start!(['plain'])
+    const idle = connectTcp({ host: small.host, port: small.ports.plain! })
+    await new Promise((resolve) => idle.once('connect', resolve))
+    const started = Date.now()
+    await small.stop()
+    expect(Date.now() - started).toBeLessThan(3_000)
+    idle.destroy()
   })
 })

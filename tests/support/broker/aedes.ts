@@ -13,29 +13,26 @@ function authError(message: string, returnCode: number): AuthenticateError {
   return Object.assign(new Error(message), { returnCode })
 }
 
-/** The server for one listener; every accepted stream is handed to aedes tagged with its listener name. */
-function listenerServer(name: ListenerName, certs: CertificateFiles, accept: (stream: Connection, name: ListenerName) => void): {
-  server: Server; closeExtra: () => void
-} {
-  const pem = (path: string): Buffer => readFileSync(path)
+/** The server for one listener; every accepted stream is handed to `accept` with its listener name. */
+function listenerServer(name: ListenerName, certs: CertificateFiles, accept: (stream: Connection, name: ListenerName) => void): Server {
   const tlsServer = (cert: string, key: string, requireClientCert: boolean): Server => createTlsServer({
-    cert: pem(cert), key: pem(key), ca: pem(certs.ca), requestCert: requireClientCert, rejectUnauthorized: requireClientCert
+    cert: readFileSync(cert), key: readFileSync(key), ca: readFileSync(certs.ca),
+    requestCert: requireClientCert, rejectUnauthorized: requireClientCert
   }, (socket) => accept(socket, name))
   switch (name) {
     case 'plain':
     case 'auth':
     case 'acl':
     case 'aclPlugin':
-      return { server: createNetServer((socket) => accept(socket, name)), closeExtra: () => {} }
-    case 'tls': return { server: tlsServer(certs.serverCert, certs.serverKey, false), closeExtra: () => {} }
-    case 'mtls': return { server: tlsServer(certs.serverCert, certs.serverKey, true), closeExtra: () => {} }
-    case 'selfSigned': return { server: tlsServer(certs.selfSignedCert, certs.selfSignedKey, false), closeExtra: () => {} }
-    case 'expired': return { server: tlsServer(certs.expiredCert, certs.expiredKey, false), closeExtra: () => {} }
+      return createNetServer((socket) => accept(socket, name))
+    case 'tls': return tlsServer(certs.serverCert, certs.serverKey, false)
+    case 'mtls': return tlsServer(certs.serverCert, certs.serverKey, true)
+    case 'selfSigned': return tlsServer(certs.selfSignedCert, certs.selfSignedKey, false)
+    case 'expired': return tlsServer(certs.expiredCert, certs.expiredKey, false)
     case 'ws': {
       const http = createHttpServer()
-      const wss = new WebSocketServer({ server: http })
-      wss.on('connection', (socket) => accept(createWebSocketStream(socket), name))
-      return { server: http, closeExtra: () => wss.close() }
+      new WebSocketServer({ server: http }).on('connection', (socket) => accept(createWebSocketStream(socket), name))
+      return http
     }
   }
 }
@@ -88,20 +85,24 @@ export async function startAedes(listeners: ListenerName[], certs: CertificateFi
     }
   })
 
+  const streams = new Set<Connection>()
   const accept = (stream: Connection, name: ListenerName): void => {
     listenerOf.set(stream, name)
+    streams.add(stream)
+    stream.once('close', () => streams.delete(stream))
     broker.handle(stream)
   }
-  const started: { server: Server; closeExtra: () => void }[] = []
+  const servers: Server[] = []
+  const stop = (): Promise<void> => stopAll(broker, servers, streams)
   const ports: Partial<Record<ListenerName, number>> = {}
   try {
     for (const name of listeners) {
-      const entry = listenerServer(name, certs, accept)
-      started.push(entry)
-      ports[name] = await listen(entry.server)
+      const server = listenerServer(name, certs, accept)
+      servers.push(server)
+      ports[name] = await listen(server)
     }
   } catch (error) {
-    await stopAll(broker, started)
+    await stop()
     throw error
   }
 
@@ -110,16 +111,14 @@ export async function startAedes(listeners: ListenerName[], certs: CertificateFi
     ...brokerFacts,
     ports,
     files: clientFiles(certs),
-    stop: () => stopAll(broker, started)
+    stop
   }
 }
 
-async function stopAll(broker: Aedes, started: { server: Server; closeExtra: () => void }[]): Promise<void> {
-  const closed = started.map(({ server, closeExtra }) => {
-    closeExtra()
-    return new Promise((resolve) => server.close(resolve))
-  })
-  // Closing the broker closes every client, which lets the servers' close() complete.
+async function stopAll(broker: Aedes, servers: Server[], streams: Set<Connection>): Promise<void> {
+  const closed = servers.map((server) => new Promise((resolve) => server.close(resolve)))
   await new Promise<void>((resolve) => broker.close(() => resolve()))
+  // Also drop connections that never sent CONNECT, which the broker does not close; server.close() waits for them.
+  for (const stream of streams) stream.destroy()
   await Promise.all(closed)
 }
