@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { closeSync, fstatSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { UserFacingError } from '../../shared/contract'
 import type { SecretCipher } from './secretCipher'
@@ -51,6 +51,7 @@ function checkedKey(path: string): Buffer {
  */
 export function createKeyFileCipher(dataDir: string): SecretCipher {
   const path = join(dataDir, 'secret.key')
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   try {
     createKeyFile(path)
   } catch (error) {

@@ -109,6 +109,8 @@ describe('ProfileService', () => {
     const subs = [{ filter: 'sensors/+/temp', qos: 1 as const, noLocal: true, retainHandling: 2 as const }]
     expect(profiles.setSubscriptions(saved.id, subs).subscriptions).toEqual(subs)
     expect(openProfiles(data.dir).profiles.list()[0]?.subscriptions).toEqual(subs)
+    expect(profiles.save(input({ id: saved.id, name: 'Renamed' })).subscriptions).toEqual(subs)
+    expect(profiles.save(input({ id: saved.id, subscriptions: [] })).subscriptions).toEqual([])
   })
 
   it('saves, renames, replaces by name, lists by name and deletes templates', () => {

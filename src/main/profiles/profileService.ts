@@ -1,4 +1,5 @@
 import {
+  defaultSubscriptions,
   TEMPLATE_LIMIT,
   UserFacingError,
   type ConnectionOptions,
@@ -62,7 +63,7 @@ export class ProfileService {
       name: args.name,
       options: structuredClone(args.options),
       secrets,
-      subscriptions: structuredClone(args.subscriptions),
+      subscriptions: structuredClone(args.subscriptions ?? existing?.subscriptions ?? defaultSubscriptions),
       ...optional('color', args.color === undefined ? existing?.color : args.color),
       ...optional('group', args.group === undefined ? existing?.group : args.group || null),
       templates: existing?.templates ?? [],
@@ -88,7 +89,7 @@ export class ProfileService {
         name,
         options: args.options,
         secrets,
-        subscriptions: args.subscriptions,
+        subscriptions: args.subscriptions ?? structuredClone(defaultSubscriptions),
         ...optional('color', args.color),
         ...optional('group', args.group),
         templates: templates.slice(0, TEMPLATE_LIMIT).map((t) => ({ ...t, id: this.deps.newId(), updatedAt: now })),

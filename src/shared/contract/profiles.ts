@@ -103,7 +103,7 @@ export function profileIssues(
   return issues
 }
 
-/** Create (no id) or update a profile. Cross-field rules are checked too (see profileIssues). */
+/** Create (no id) or update a profile; on update an absent field keeps its value. Cross-field rules are checked too (see profileIssues). */
 export const profileSaveSchema = z
   .object({
     /** Absent: create a new profile. */
@@ -112,12 +112,13 @@ export const profileSaveSchema = z
     options: profileConnectionOptionsSchema,
     password: secretInputSchema,
     keyPassphrase: secretInputSchema,
-    subscriptions: z.array(subscriptionSchema).max(500, 'A profile keeps at most 500 subscriptions.').default(() => defaultSubscriptions.map((s) => ({ ...s }))),
+    /** Absent: a new profile gets defaultSubscriptions, an existing one keeps its own. */
+    subscriptions: z.array(subscriptionSchema).max(500, 'A profile keeps at most 500 subscriptions.').optional(),
     color: profileColorSchema.nullable().optional(),
     group: profileGroupSchema.nullable().optional()
   })
   .superRefine((value, ctx) => {
-    for (const issue of profileIssues(value.options, value.subscriptions, { keyPassphrase: typeof value.keyPassphrase === 'string' && value.keyPassphrase !== '' })) {
+    for (const issue of profileIssues(value.options, value.subscriptions ?? [], { keyPassphrase: typeof value.keyPassphrase === 'string' && value.keyPassphrase !== '' })) {
       ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message })
     }
   })
