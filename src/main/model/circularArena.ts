@@ -1,0 +1,80 @@
+/**
+ * A circular byte buffer addressed by ever-growing positions (physical offset = position % capacity).
+ * Writes go at `head`; the owner trims the tail as records are reclaimed, and counts live bytes so it can
+ * tell holes from data.
+ */
+export class CircularArena {
+  /** Position where the next write goes. */
+  head = 0
+  /** Bytes of payloads still in use (the rest between tail and head are holes). */
+  live = 0
+  private tail = 0
+  private buffer: Buffer
+
+  constructor(initialCapacity: number) {
+    this.buffer = Buffer.allocUnsafeSlow(initialCapacity)
+  }
+
+  get capacity(): number {
+    return this.buffer.length
+  }
+
+  /** Whether `bytes` more fit between head and tail. */
+  fits(bytes: number): boolean {
+    return this.buffer.length - (this.head - this.tail) >= bytes
+  }
+
+  /** Copies the first `length` bytes of `source` at the head (the caller checked `fits`). */
+  write(source: Uint8Array, length: number): void {
+    const capacity = this.buffer.length
+    const at = this.head % capacity
+    const first = Math.min(length, capacity - at)
+    if (first === source.length) this.buffer.set(source, at)
+    else Buffer.prototype.copy.call(source, this.buffer, at, 0, first)
+    if (first < length) Buffer.prototype.copy.call(source, this.buffer, 0, first, length)
+    this.head += length
+    this.live += length
+  }
+
+  /** Copies `length` bytes from `position` into `target`. */
+  read(position: number, length: number, target: Uint8Array): void {
+    const capacity = this.buffer.length
+    const at = position % capacity
+    const first = Math.min(length, capacity - at)
+    this.buffer.copy(target, 0, at, at + first)
+    if (first < length) this.buffer.copy(target, first, 0, length - first)
+  }
+
+  /** A record of `length` bytes died; its bytes become a hole until the tail passes them. */
+  release(length: number): void {
+    this.live -= length
+  }
+
+  /** The oldest byte still needed is at `position`. */
+  trimTo(position: number): void {
+    this.tail = position
+  }
+
+  /** Nothing is live: the whole buffer is free. */
+  empty(): void {
+    this.tail = this.head
+  }
+
+  /** Doubles the capacity if that stays within `maxCapacity`, keeping every byte at its position. */
+  grow(maxCapacity: number): boolean {
+    const old = this.buffer
+    const capacity = old.length * 2
+    if (capacity > maxCapacity) return false
+    const fresh = Buffer.allocUnsafeSlow(capacity)
+    // Copy [tail, head) piece by piece: a piece ends where either buffer wraps.
+    for (let position = this.tail; position < this.head; ) {
+      const from = position % old.length
+      const to = position % capacity
+      const length = Math.min(this.head - position, old.length - from, capacity - to)
+      old.copy(fresh, to, from, from + length)
+      position += length
+    }
+    this.buffer = fresh
+    return true
+  }
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest'
+import type { ModelSettings, ReceivedMessage } from '../../shared/contract'
+import { ConnectionModel } from './connectionModel'
+import { ARENA_PAYLOAD_LIMIT } from './historyLog'
+import { history, message } from './queries'
+import { defaultModelSettings, mergeSettings } from './settings'
+
+function modelWith(changes: Partial<ModelSettings>): { model: ConnectionModel; settings: ModelSettings } {
+  const settings = mergeSettings(defaultModelSettings, changes)
+  return { model: new ConnectionModel(() => settings), settings }
+}
+
+let clock = 1_000
+function msg(topic: string, payload: string | Uint8Array, extra: Partial<ReceivedMessage> = {}): ReceivedMessage {
+  const bytes = typeof payload === 'string' ? Buffer.from(payload) : payload
+  return { topic, payload: bytes, qos: 0, retain: false, dup: false, receivedAt: clock++, ...extra }
+}
+
+const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString()
+const payloads = (model: ConnectionModel, topic: string): string[] =>
+  history(model, topic, undefined, 10_000, 1 << 20).messages.map((m) => text(m.payload))
+
+describe('ConnectionModel', () => {
+  it('keeps exact counts and the newest messages within the per-topic limit', () => {
+    const { model } = modelWith({ historyLimit: 3 })
+    for (let i = 1; i <= 10; i++) model.ingest(msg('a/b', `v${i}`))
+    model.ingest(msg('a/c', 'other'))
+    expect(model.topics.get('a/b')?.count).toBe(10)
+    expect(payloads(model, 'a/b')).toEqual(['v10', 'v9', 'v8'])
+    const page = history(model, 'a/b', 10, 1, 100)
+    expect(page.messages.map((m) => m.seq)).toEqual([9])
+    expect(page.oldestSeq).toBe(8)
+    expect(model.log.evicted).toBe(7)
+    expect(model.messageCount).toBe(11)
+    expect(text(message(model, 'a/b', 9).payload)).toBe('v9')
+    expect(() => message(model, 'a/b', 2)).toThrow(/no longer kept/)
+  })
+
+  it('does not keep the caller’s buffer: the bytes are copied', () => {
+    const { model } = modelWith({})
+    const chunk = Buffer.from('hello world')
+    model.ingest(msg('t', chunk.subarray(0, 5)))
+    chunk.fill(0)
+    expect(text(message(model, 't', 1).payload)).toBe('hello')
+  })
+
+  it('evicts the oldest history first under the byte budget and never a latest value', () => {
+    const { model, settings } = modelWith({ budgetBytes: 1 << 20, historyLimit: 1_000 })
+    const big = (tag: string): Uint8Array => Buffer.alloc(100_000, tag)
+    // a1 b1 a2 b2 a3 …: history is a1, b1, a2, b2, … oldest first.
+    for (let i = 1; i <= 12; i++) {
+      model.ingest(msg('a', big(`a${i}`)))
+      model.ingest(msg('b', big(`b${i}`)))
+      expect(model.storedBytes).toBeLessThanOrEqual(settings.budgetBytes)
+    }
+    const kept = (topic: string): number[] => history(model, topic, undefined, 100, 4).messages.map((m) => m.seq)
+    const a = kept('a')
+    const b = kept('b')
+    expect(a[0]).toBe(12)
+    expect(b[0]).toBe(12)
+    // Both topics lost their oldest messages and kept a contiguous run of the newest.
+    expect(a).toEqual(Array.from({ length: a.length }, (_, i) => 12 - i))
+    expect(b).toEqual(Array.from({ length: b.length }, (_, i) => 12 - i))
+    expect(Math.abs(a.length - b.length)).toBeLessThanOrEqual(1)
+    expect(a.length + b.length).toBeLessThan(20)
+    expect(model.topics.get('a')?.count).toBe(12)
+    expect(model.log.evicted).toBe(24 - a.length - b.length)
+  })
+
+  it('keeps a payload above the large limit whole and marks it', () => {
+    const { model } = modelWith({ largePayloadBytes: 1_000 })
+    const payload = Buffer.alloc(ARENA_PAYLOAD_LIMIT * 3, 7)
+    model.ingest(msg('big', payload))
+    model.ingest(msg('big', 'small'))
+    const full = message(model, 'big', 1)
+    expect(full.large).toBe(true)
+    expect(full.truncated).toBe(false)
+    expect(full.payload).toEqual(new Uint8Array(payload))
+    const preview = history(model, 'big', undefined, 10, 100).messages[1]!
+    expect(preview).toMatchObject({ seq: 1, size: payload.length, truncated: true, large: true })
+    expect(preview.payload.length).toBe(100)
+    expect(message(model, 'big', 2).large).toBe(false)
+  })
+
+  it('marks a payload the budget forced out, keeping its record', () => {
+    const { model } = modelWith({ budgetBytes: 1 << 20 })
+    model.ingest(msg('huge', Buffer.alloc(2 << 20, 1)))
+    const record = message(model, 'huge', 1)
+    expect(record).toMatchObject({ size: 2 << 20, payloadEvicted: true, truncated: false })
+    expect(record.payload.length).toBe(0)
+    expect(model.evictedPayloads).toBe(1)
+    model.ingest(msg('huge', 'fits'))
+    expect(message(model, 'huge', 1).payloadEvicted).toBe(true)
+    expect(text(message(model, 'huge', 2).payload)).toBe('fits')
+  })
+
+  it('removes a topic when its retained value is cleared, and keeps empty messages of other topics', () => {
+    const { model } = modelWith({})
+    model.ingest(msg('r/1', 'on', { retain: true }))
+    model.ingest(msg('r/1', 'live'))
+    model.ingest(msg('plain', 'x'))
+    model.ingest(msg('plain', ''))
+    expect(model.topics.get('plain')?.count).toBe(2)
+    // The clear arrives without the retain flag when we were already subscribed.
+    model.ingest(msg('r/1', ''))
+    expect(model.topics.has('r/1')).toBe(false)
+    expect(model.tree.find('r')).toBeUndefined()
+    expect([...model.removed]).toEqual(['r/1'])
+    // An empty retained message for an unknown topic creates nothing.
+    model.ingest(msg('r/2', '', { retain: true }))
+    expect(model.topics.has('r/2')).toBe(false)
+  })
+
+  it('swallows the echo of its own clear and starts a topic over when it comes back', () => {
+    const { model } = modelWith({})
+    model.ingest(msg('s/1', 'v', { retain: true }))
+    model.forgetCleared('s/1', clock)
+    model.ingest(msg('s/1', ''))
+    expect(model.topics.has('s/1')).toBe(false)
+    model.ingest(msg('s/1', 'again'))
+    expect(model.topics.get('s/1')?.count).toBe(1)
+  })
+
+  it('matches a reference model under random traffic, across log growth and compaction', () => {
+    const { model } = modelWith({ historyLimit: 7 })
+    const reference = new Map<string, string[]>()
+    let seed = 42
+    const random = (n: number): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+      return seed % n
+    }
+    for (let i = 0; i < 60_000; i++) {
+      // A few hot topics make most of the log holes; many quiet ones keep live records at the tail.
+      const topic = random(4) === 0 ? `quiet/${random(2_000)}` : `hot/${random(5)}`
+      const payload = `${topic}#${i}:${'x'.repeat(random(300))}`
+      model.ingest(msg(topic, payload))
+      const list = reference.get(topic) ?? []
+      list.unshift(payload)
+      reference.set(topic, list.slice(0, 7))
+    }
+    for (const [topic, expected] of reference) expect(payloads(model, topic)).toEqual(expected)
+    expect(model.log.liveRecords).toBe([...reference.values()].reduce((n, list) => n + list.length - 1, 0))
+  })
+})

@@ -1,0 +1,125 @@
+import { topicNameProblem } from '../../shared/topics'
+import { UserFacingError, type ClearRetainedProgress, type ModelDelta, type ModelSettings, type ReceivedMessage } from '../../shared/contract'
+import { ClearRetainedRunner, type PublishFn } from './clearRetained'
+import { DeltaCoalescer } from './coalescer'
+import { ConnectionModel } from './connectionModel'
+import { SearchRunner, type SearchQuery, type SearchResult } from './search'
+import { defaultModelSettings, mergeSettings } from './settings'
+
+/** What the model needs from the rest of main: where deltas and progress go, and how to publish. */
+export interface ModelServiceOptions {
+  emitDelta: (delta: ModelDelta) => void
+  emitClearProgress: (progress: ClearRetainedProgress) => void
+  /** Publishes for clear-retained; the engine's publish. */
+  publish: PublishFn
+  /** False while the delta receiver is busy (frames are then skipped and changes merge). */
+  canSendDelta?: () => boolean
+  settings?: Partial<ModelSettings>
+  now?: () => number
+}
+
+interface Connection {
+  model: ConnectionModel
+  coalescer: DeltaCoalescer
+}
+
+/** Every connection's model and delta stream; fed by the engine's onMessage, queried by the handlers. */
+export class ModelService {
+  readonly searches = new SearchRunner()
+  private settings: ModelSettings
+  private readonly connections = new Map<string, Connection>()
+  private readonly clears: ClearRetainedRunner
+  private lastId: string | undefined
+  private last: Connection | undefined
+
+  constructor(private readonly options: ModelServiceOptions) {
+    this.settings = mergeSettings(defaultModelSettings, options.settings ?? {})
+    this.clears = new ClearRetainedRunner(options.publish, options.emitClearProgress, options.now)
+  }
+
+  /** Hot path: one received message of a connection. */
+  ingest(connectionId: string, message: ReceivedMessage): void {
+    // Most messages come from the same connection as the one before: skip the lookup.
+    const connection = connectionId === this.lastId ? (this.last as Connection) : this.connectionFor(connectionId)
+    connection.model.ingest(message)
+  }
+
+  /** The model of a connection (created empty when it has none yet). */
+  model(connectionId: string): ConnectionModel {
+    return this.connectionFor(connectionId).model
+  }
+
+  /** The coalescer of a connection (tests and the bench drive its ticks directly). */
+  coalescer(connectionId: string): DeltaCoalescer {
+    return this.connectionFor(connectionId).coalescer
+  }
+
+  currentSettings(): ModelSettings {
+    return { ...this.settings }
+  }
+
+  /** Changes settings for every connection and applies smaller limits to what is stored. */
+  configure(changes: Partial<ModelSettings>): ModelSettings {
+    this.settings = mergeSettings(this.settings, changes)
+    for (const { model, coalescer } of this.connections.values()) {
+      model.enforceLimits()
+      coalescer.start()
+    }
+    return this.currentSettings()
+  }
+
+  search(connectionId: string, searchId: string, query: SearchQuery): Promise<SearchResult> {
+    return this.searches.run(this.model(connectionId), searchId, query)
+  }
+
+  /** Clears one retained topic, or every retained topic at or below `path` when `subtree`. */
+  clearRetained(connectionId: string, operationId: string, path: string | null, subtree: boolean): Promise<ClearRetainedProgress> {
+    const model = this.model(connectionId)
+    let topics: string[]
+    if (subtree) {
+      topics = []
+      const node = model.tree.find(path)
+      if (node) model.tree.forEachEntry(node, (entry) => entry.retained && topics.push(entry.topic))
+    } else {
+      const problem = path === null ? 'Choose the topic whose retained value should be cleared.' : topicNameProblem(path)
+      if (problem) throw new UserFacingError('invalid-argument', problem)
+      topics = [path as string]
+    }
+    return this.clears.run(connectionId, model, operationId, topics)
+  }
+
+  cancelClearRetained(operationId: string): boolean {
+    return this.clears.cancel(operationId)
+  }
+
+  /** Forgets a connection's model and stops its deltas. */
+  forget(connectionId: string): void {
+    this.connections.get(connectionId)?.coalescer.stop()
+    this.connections.delete(connectionId)
+    if (this.lastId === connectionId) this.lastId = this.last = undefined
+  }
+
+  dispose(): void {
+    for (const id of [...this.connections.keys()]) this.forget(id)
+  }
+
+  private connectionFor(connectionId: string): Connection {
+    let connection = this.connections.get(connectionId)
+    if (!connection) {
+      const settings = (): ModelSettings => this.settings
+      const model = new ConnectionModel(settings)
+      const coalescer = new DeltaCoalescer(connectionId, model, {
+        settings,
+        emit: this.options.emitDelta,
+        ...(this.options.canSendDelta && { canSend: this.options.canSendDelta }),
+        ...(this.options.now && { now: this.options.now })
+      })
+      coalescer.start()
+      connection = { model, coalescer }
+      this.connections.set(connectionId, connection)
+    }
+    this.lastId = connectionId
+    this.last = connection
+    return connection
+  }
+}

@@ -1,0 +1,92 @@
+import { UserFacingError, type ChildSort, type MessageRecord, type TopicSnapshot, type TreeNodeSummary } from '../../shared/contract'
+import type { ConnectionModel } from './connectionModel'
+import { NONE } from './historyLog'
+import { latestRecord, loggedRecord, snapshot } from './records'
+import type { TopicEntry } from './topicEntry'
+import type { TreeNode } from './topicTree'
+
+/** Paging of a query: skip `offset`, return at most `limit`. */
+export interface Page {
+  offset: number
+  limit: number
+}
+
+function nodeOrThrow(model: ConnectionModel, path: string | null): TreeNode {
+  const node = model.tree.find(path)
+  if (!node) throw new UserFacingError('not-found', `No topic exists at or below "${path}" any more; it may have been cleared.`)
+  return node
+}
+
+function entryOrThrow(model: ConnectionModel, topic: string): TopicEntry {
+  const entry = model.topics.get(topic)
+  if (!entry) throw new UserFacingError('not-found', `The topic "${topic}" has no messages (it may have been cleared).`)
+  return entry
+}
+
+/** Children of a node with subtree totals, sorted and paged; totals are summed now (the hot path keeps none). */
+export function children(model: ConnectionModel, path: string | null, sort: ChildSort, descending: boolean, page: Page, previewBytes: number): { total: number; nodes: TreeNodeSummary[] } {
+  const parent = nodeOrThrow(model, path)
+  const summaries = [...(parent.children?.values() ?? [])].map((child) => summarize(model, child))
+  const direction = descending ? -1 : 1
+  const byName = (a: TreeNodeSummary, b: TreeNodeSummary): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  const byKey = sort === 'name' ? () => 0 : (a: TreeNodeSummary, b: TreeNodeSummary) => a[sort] - b[sort]
+  summaries.sort((a, b) => direction * (byKey(a, b) || byName(a, b)))
+  const nodes = summaries.slice(page.offset, page.offset + page.limit)
+  for (const node of nodes) {
+    const entry = model.topics.get(node.path)
+    if (node.hasValue && entry) node.latest = snapshot(entry, previewBytes)
+  }
+  return { total: summaries.length, nodes }
+}
+
+function summarize(model: ConnectionModel, node: TreeNode): TreeNodeSummary {
+  let messageCount = 0
+  let lastUpdate = 0
+  model.tree.forEachEntry(node, (entry) => {
+    messageCount += entry.count
+    if (entry.latestAt > lastUpdate) lastUpdate = entry.latestAt
+  })
+  return {
+    name: node.name,
+    path: node.path,
+    hasValue: node.entry !== undefined,
+    childCount: node.children?.size ?? 0,
+    topicCount: node.topicCount,
+    messageCount,
+    lastUpdate
+  }
+}
+
+/** A topic's messages, newest first, starting below `beforeSeq`; previews of `previewBytes`. */
+export function history(model: ConnectionModel, topic: string, beforeSeq: number | undefined, limit: number, previewBytes: number): { messages: MessageRecord[]; messageCount: number; oldestSeq: number } {
+  const entry = entryOrThrow(model, topic)
+  const before = beforeSeq ?? Number.POSITIVE_INFINITY
+  const messages: MessageRecord[] = []
+  if (entry.count < before) messages.push(latestRecord(entry, previewBytes))
+  for (let seq = entry.newestHistory; seq !== NONE && messages.length < limit; seq = model.log.olderThan(seq)) {
+    const logged = model.log.read(seq)
+    if (logged && logged.topicSeq < before) messages.push(loggedRecord(model, seq, logged, previewBytes))
+  }
+  const oldest = entry.oldestHistory === NONE ? undefined : model.log.read(entry.oldestHistory)
+  return { messages, messageCount: entry.count, oldestSeq: oldest?.topicSeq ?? entry.count }
+}
+
+/** One message of a topic with its whole payload. */
+export function message(model: ConnectionModel, topic: string, seq: number): MessageRecord {
+  const entry = entryOrThrow(model, topic)
+  if (seq === entry.count) return latestRecord(entry, Number.POSITIVE_INFINITY)
+  for (let at = entry.newestHistory; at !== NONE; at = model.log.olderThan(at)) {
+    const logged = model.log.read(at)
+    if (logged?.topicSeq === seq) return loggedRecord(model, at, logged, Number.POSITIVE_INFINITY)
+    if (!logged || logged.topicSeq < seq) break
+  }
+  throw new UserFacingError('not-found', `Message ${seq} of "${topic}" is no longer kept (older history is dropped by the history limit or the memory budget).`)
+}
+
+/** Latest values of every topic at or below a node, sorted by topic name, paged. */
+export function latest(model: ConnectionModel, path: string | null, page: Page, previewBytes: number): { total: number; topics: TopicSnapshot[] } {
+  const entries: TopicEntry[] = []
+  model.tree.forEachEntry(nodeOrThrow(model, path), (entry) => entries.push(entry))
+  entries.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0))
+  return { total: entries.length, topics: entries.slice(page.offset, page.offset + page.limit).map((entry) => snapshot(entry, previewBytes)) }
+}
