@@ -27,7 +27,7 @@ function address(target: ConnectTarget): string {
 
 /** The names a server certificate is valid for, from its subjectAltName, else its common name. */
 export function certificateNames(error: ErrorLike): string[] {
-  const altNames = error.cert?.subjectaltname ?? String(error.reason ?? error.message ?? '').split("altnames: ")[1] ?? ''
+  const altNames = error.cert?.subjectaltname ?? String(error.reason ?? error.message ?? '').split('altnames: ').slice(1).at(-1) ?? ''
   const names = altNames
     .split(',')
     .map((entry) => entry.trim().replace(/^(DNS|IP Address):/, ''))
