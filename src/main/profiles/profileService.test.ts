@@ -105,12 +105,15 @@ describe('ProfileService', () => {
 
   it('keeps subscriptions per profile', () => {
     const { profiles } = openProfiles(data.dir)
-    const saved = profiles.save(input())
+    const v5 = { protocol: 'mqtt' as const, host: 'h', port: 1883, protocolVersion: 5 as const }
+    const saved = profiles.save(input({ options: v5 }))
     const subs = [{ filter: 'sensors/+/temp', qos: 1 as const, noLocal: true, retainHandling: 2 as const }]
     expect(profiles.setSubscriptions(saved.id, subs).subscriptions).toEqual(subs)
     expect(openProfiles(data.dir).profiles.list()[0]?.subscriptions).toEqual(subs)
-    expect(profiles.save(input({ id: saved.id, name: 'Renamed' })).subscriptions).toEqual(subs)
-    expect(profiles.save(input({ id: saved.id, subscriptions: [] })).subscriptions).toEqual([])
+    expect(profiles.save(input({ id: saved.id, name: 'Renamed', options: v5 })).subscriptions).toEqual(subs)
+    expect(profiles.save(input({ id: saved.id, options: v5, subscriptions: [] })).subscriptions).toEqual([])
+    const v4 = profiles.save(input({ name: 'v4', options: { protocol: 'mqtt', host: 'h', port: 1883, protocolVersion: 4 } }))
+    expect(() => profiles.setSubscriptions(v4.id, subs)).toThrow(/^The subscription "sensors\/\+\/temp" uses MQTT 5\.0 options/)
   })
 
   it('saves, renames, replaces by name, lists by name and deletes templates', () => {

@@ -1,5 +1,6 @@
 import {
   defaultSubscriptions,
+  profileIssues,
   TEMPLATE_LIMIT,
   UserFacingError,
   type ConnectionOptions,
@@ -132,8 +133,12 @@ export class ProfileService {
     return this.list()
   }
 
+  /** Replaces the subscriptions; MQTT 5 options are refused for a profile on an older MQTT version. */
   setSubscriptions(id: string, subscriptions: Subscription[]): Profile {
-    const profile = { ...this.find(id), subscriptions: structuredClone(subscriptions), updatedAt: this.deps.now() }
+    const existing = this.find(id)
+    const [issue] = profileIssues(existing.options, subscriptions).filter((i) => i.path[0] === 'subscriptions')
+    if (issue) throw new UserFacingError('invalid-argument', issue.message)
+    const profile = { ...existing, subscriptions: structuredClone(subscriptions), updatedAt: this.deps.now() }
     this.commit(this.profiles.map((p) => (p.id === id ? profile : p)))
     return toView(profile)
   }
