@@ -1,5 +1,6 @@
 import { ConnectionManager } from './mqtt/connectionManager'
 import type { EventSink } from './ipc/eventSink'
+import { ModelService } from './model'
 import { createProfileServices, type DocumentFileFactory, type ProfileServices, type SecretCipher } from './profiles'
 
 /** What main needs to start its services: where to keep data, and where events go. */
@@ -16,6 +17,8 @@ export interface MainServicesOptions {
 export interface MainServices {
   connections: ConnectionManager
   profiles: ProfileServices
+  /** Every connection's message model, fed by the engine; sends model:delta events. */
+  model: ModelService
   dispose(): Promise<void>
 }
 
@@ -28,11 +31,20 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     ...(options.cipher && { cipher: options.cipher })
   })
   const stopStatus = connections.onStatus((status) => options.emit('connection:status', status))
+  const model = new ModelService({
+    emitDelta: (delta) => options.emit('model:delta', delta),
+    emitClearProgress: (progress) => options.emit('model:clearProgress', progress),
+    publish: (connectionId, message) => connections.publish(connectionId, message)
+  })
+  const stopMessages = connections.onMessage((connectionId, message) => model.ingest(connectionId, message))
   return {
     connections,
     profiles,
+    model,
     async dispose() {
       stopStatus()
+      stopMessages()
+      model.dispose()
       await connections.dispose()
     }
   }

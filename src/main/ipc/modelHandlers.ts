@@ -1,0 +1,40 @@
+import type { ModelService } from '../model'
+import { children, history, latest, message } from '../model/queries'
+import type { Handler } from './handlerTable'
+
+/** The model:* requests, mapped onto the model service. */
+export type ModelHandlers = {
+  'model:children': Handler<'model:children'>
+  'model:history': Handler<'model:history'>
+  'model:message': Handler<'model:message'>
+  'model:latest': Handler<'model:latest'>
+  'model:search': Handler<'model:search'>
+  'model:cancelSearch': Handler<'model:cancelSearch'>
+  'model:clearRetained': Handler<'model:clearRetained'>
+  'model:cancelClearRetained': Handler<'model:cancelClearRetained'>
+  'model:configure': Handler<'model:configure'>
+  'model:resync': Handler<'model:resync'>
+  'model:clear': Handler<'model:clear'>
+}
+
+export function modelHandlers(service: ModelService): ModelHandlers {
+  const previewBytes = (): number => service.currentSettings().previewBytes
+  return {
+    'model:children': ({ connectionId, path, sort, descending, offset, limit }) =>
+      children(service.model(connectionId), path, sort, descending, { offset, limit }, previewBytes()),
+    'model:history': ({ connectionId, topic, beforeSeq, limit }) => history(service.model(connectionId), topic, beforeSeq, limit, previewBytes()),
+    'model:message': ({ connectionId, topic, seq }) => message(service.model(connectionId), topic, seq),
+    'model:latest': ({ connectionId, path, offset, limit }) => latest(service.model(connectionId), path, { offset, limit }, previewBytes()),
+    'model:search': async ({ connectionId, searchId, ...query }) => ({ searchId, ...(await service.search(connectionId, searchId, query)) }),
+    'model:cancelSearch': ({ searchId }) => ({ cancelled: service.searches.cancel(searchId) }),
+    'model:clearRetained': ({ connectionId, operationId, path, subtree }) => service.clearRetained(connectionId, operationId, path, subtree),
+    'model:cancelClearRetained': ({ operationId }) => ({ cancelled: service.cancelClearRetained(operationId) }),
+    'model:configure': (changes) => service.configure(changes),
+    'model:resync': ({ connectionId }) => {
+      const model = service.model(connectionId)
+      model.resync()
+      return { topicCount: model.topics.size }
+    },
+    'model:clear': ({ connectionId }) => ({ cleared: service.model(connectionId).clear() })
+  }
+}
