@@ -2,6 +2,7 @@ import Conf from 'conf'
 import { join } from 'node:path'
 import type { DocumentFile, DocumentFileFactory } from './documentFile'
 import { parseWithBytes, stringifyWithBytes } from './jsonBytes'
+import { UnreadableDocument } from './versionedDocument'
 
 type Store = Record<string, unknown>
 
@@ -12,7 +13,12 @@ export const storeOptions = {
   clearInvalidConfig: false,
   configFileMode: 0o600,
   serialize: (value: Store) => stringifyWithBytes(value, 2),
-  deserialize: (text: string) => parseWithBytes(text) as Store
+  deserialize: (text: string): Store => {
+    const value = parseWithBytes(text)
+    // conf would turn an array or null into an empty object, and the next save would erase the file.
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new UnreadableDocument('it does not hold a JSON object')
+    return value as Store
+  }
 } as const
 
 /**

@@ -10,7 +10,7 @@ import {
   subscriptionSchema
 } from '../../shared/contract'
 import type { SecretCipher } from './secretCipher'
-import type { DocumentKind } from './versionedDocument'
+import { UnreadableDocument, type DocumentKind } from './versionedDocument'
 
 /** Secrets as stored: sealed text only (see SecretCipher). */
 const sealedSecretsSchema = z.object({ password: z.string().optional(), keyPassphrase: z.string().optional() })
@@ -42,13 +42,19 @@ export interface ProfilesDocument {
   profiles: StoredProfile[]
 }
 
+function profileEntries(document: Record<string, unknown>): unknown[] {
+  const entries = document['profiles']
+  if (!Array.isArray(entries)) throw new UnreadableDocument('it has no list of profiles')
+  return entries
+}
+
 /**
  * Format 0, the earliest: `{ profiles: [{ name, options, subscriptions?: string[] }] }` with no version,
  * no ids, and the password and key passphrase in clear inside `options`. Migrating seals them.
  */
 function migrateV0(cipher: SecretCipher, now: number, newId: () => string) {
   return (document: Record<string, unknown>): Record<string, unknown> => {
-    const entries = Array.isArray(document['profiles']) ? (document['profiles'] as unknown[]) : []
+    const entries = profileEntries(document)
     return {
       profiles: entries.map((entry) => {
         if (entry === null || typeof entry !== 'object') return entry
@@ -81,7 +87,7 @@ export function profilesDocumentKind(cipher: SecretCipher, newId: () => string, 
     version: 1,
     migrations: { 0: migrateV0(cipher, now, newId) },
     parse(document) {
-      const entries = Array.isArray(document['profiles']) ? (document['profiles'] as unknown[]) : []
+      const entries = profileEntries(document)
       const profiles = entries.flatMap((entry) => {
         const parsed = storedProfileSchema.safeParse(entry)
         return parsed.success ? [parsed.data] : []

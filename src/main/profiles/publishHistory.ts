@@ -8,7 +8,7 @@ import {
   type PublishHistoryEntry
 } from '../../shared/contract'
 import { stringifyWithBytes } from './jsonBytes'
-import type { DocumentKind } from './versionedDocument'
+import { UnreadableDocument, type DocumentKind } from './versionedDocument'
 
 const storedEntrySchema = publishDraftSchema.extend({ id: profileIdSchema, publishedAt: z.number() })
 
@@ -25,15 +25,14 @@ export const publishHistoryDocumentKind: DocumentKind<PublishHistoryDocument> = 
     const raw = document['byProfile']
     const byProfile: Record<string, PublishHistoryEntry[]> = {}
     let dropped = 0
-    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-      for (const [profileId, entries] of Object.entries(raw)) {
-        const list = Array.isArray(entries) ? entries : []
-        byProfile[profileId] = list.flatMap((entry) => {
-          const parsed = storedEntrySchema.safeParse(entry)
-          if (!parsed.success) dropped++
-          return parsed.success ? [parsed.data] : []
-        })
-      }
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UnreadableDocument('it has no history by profile')
+    for (const [profileId, entries] of Object.entries(raw)) {
+      const list: unknown[] = Array.isArray(entries) ? entries : [entries]
+      byProfile[profileId] = list.flatMap((entry) => {
+        const parsed = storedEntrySchema.safeParse(entry)
+        if (!parsed.success) dropped++
+        return parsed.success ? [parsed.data] : []
+      })
     }
     return { value: { byProfile }, dropped }
   },

@@ -64,6 +64,20 @@ describe('profiles file format and migrations', () => {
     expect(backups()).toHaveLength(1)
   })
 
+  it.each([
+    ['[1, 2]', 'it does not hold a JSON object'],
+    ['null', 'it does not hold a JSON object'],
+    ['{"settings": {}}', 'it has no list of profiles'],
+    ['{"schemaVersion": 1, "profiles": {}}', 'it has no list of profiles'],
+    ['{"schemaVersion": "one"}', 'its format version is not a number']
+  ])('sets aside a file holding %s instead of overwriting it', (text, reason) => {
+    writeFileSync(profilesFile(), text)
+    const { profiles, notices } = openProfiles(data.dir)
+    expect(profiles.list()).toEqual([])
+    expect(notices.list()[0]?.message).toMatch(new RegExp(`^The saved profiles file could not be read \\(${reason.replace(/[()]/g, '\\$&')}\\)\\. It was kept as `))
+    expect(readFileSync(join(data.dir, backups()[0]!), 'utf8')).toBe(text)
+  })
+
   it('keeps readable profiles when one entry is damaged, with a copy of the original file', () => {
     const first = openProfiles(data.dir)
     save(first, 'Good')

@@ -25,7 +25,8 @@ export interface OpenedDocument<T> {
   notices: Omit<StorageNotice, 'id' | 'at'>[]
 }
 
-class UnreadableDocument extends Error {}
+/** Thrown while reading when a document is damaged; the message completes "could not be read (...)". */
+export class UnreadableDocument extends Error {}
 
 function upgrade<T>(kind: DocumentKind<T>, raw: Record<string, unknown>): { value: T; dropped: number; migrated: boolean } {
   if (Object.keys(raw).length === 0) return { value: kind.empty(), dropped: 0, migrated: false }
@@ -36,7 +37,12 @@ function upgrade<T>(kind: DocumentKind<T>, raw: Record<string, unknown>): { valu
   for (let from = version; from < kind.version; from++) {
     const migrate = kind.migrations[from]
     if (!migrate) throw new UnreadableDocument(`this version cannot convert format ${from}`)
-    document = { ...migrate(document), schemaVersion: from + 1 }
+    try {
+      document = { ...migrate(document), schemaVersion: from + 1 }
+    } catch (error) {
+      if (error instanceof UnreadableDocument) throw error
+      throw new UnreadableDocument(`format ${from} could not be converted: ${error instanceof Error ? error.message : String(error)}`)
+    }
   }
   return { ...kind.parse(document), migrated: version !== kind.version }
 }
@@ -53,6 +59,7 @@ function load<T>(kind: DocumentKind<T>, file: DocumentFile): Loaded<T> {
   try {
     raw = file.read()
   } catch (error) {
+    if (error instanceof UnreadableDocument) throw error
     if (error instanceof SyntaxError) throw new UnreadableDocument('it is not valid JSON')
     const detail = error instanceof Error ? error.message : String(error)
     throw new UserFacingError('storage', `The ${kind.name} file ${file.path} cannot be read (${detail}). Check that it belongs to you and can be read, then start again.`)
