@@ -40,7 +40,8 @@ function upgrade<T>(kind: DocumentKind<T>, raw: Record<string, unknown>): { valu
     try {
       document = { ...migrate(document), schemaVersion: from + 1 }
     } catch (error) {
-      if (error instanceof UnreadableDocument) throw error
+      // A refusal to seal secrets (no keychain) is not damage: the file must stay as it is.
+      if (error instanceof UnreadableDocument || error instanceof UserFacingError) throw error
       throw new UnreadableDocument(`format ${from} could not be converted: ${error instanceof Error ? error.message : String(error)}`)
     }
   }
