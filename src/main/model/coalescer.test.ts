@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import { DELTA_STRIDE, DeltaField, DeltaFlag, type ModelDelta, type ModelSettings, type ReceivedMessage } from '../../shared/contract'
+import { DeltaCoalescer } from './coalescer'
+import { ConnectionModel } from './connectionModel'
+import { defaultModelSettings, mergeSettings } from './settings'
+
+function setup(changes: Partial<ModelSettings> = {}, canSend?: () => boolean) {
+  const settings = mergeSettings(defaultModelSettings, changes)
+  const model = new ConnectionModel(() => settings)
+  const deltas: ModelDelta[] = []
+  let now = 10_000
+  const coalescer = new DeltaCoalescer('c1', model, {
+    settings: () => settings,
+    emit: (delta) => deltas.push(delta),
+    now: () => now,
+    ...(canSend && { canSend })
+  })
+  const advance = (ms: number): void => {
+    now += ms
+  }
+  return { model, coalescer, deltas, advance }
+}
+
+const msg = (topic: string, payload: string, extra: Partial<ReceivedMessage> = {}): ReceivedMessage => ({
+  topic,
+  payload: Buffer.from(payload),
+  qos: 0,
+  retain: false,
+  dup: false,
+  receivedAt: 5,
+  ...extra
+})
+
+const field = (delta: ModelDelta, index: number, name: keyof typeof DeltaField): number =>
+  delta.numbers[index * DELTA_STRIDE + DeltaField[name]] as number
+
+describe('DeltaCoalescer', () => {
+  it('sends a topic that changed 1,000 times once, with its latest value and exact count', () => {
+    const { model, coalescer, deltas } = setup()
+    for (let i = 0; i < 1_000; i++) model.ingest(msg('hot', `v${i}`, { qos: 1 }))
+    model.ingest(msg('cold', 'c', { retain: true }))
+    coalescer.tick()
+    expect(deltas).toHaveLength(1)
+    const [delta] = deltas as [ModelDelta]
+    expect(delta).toMatchObject({ connectionId: 'c1', seq: 1, reset: false, topics: ['hot', 'cold'], removed: [] })
+    expect(field(delta, 0, 'messageCount')).toBe(1_000)
+    expect(field(delta, 0, 'flags') & DeltaFlag.qosMask).toBe(1)
+    expect(field(delta, 1, 'flags') & DeltaFlag.retainedTopic).toBeTruthy()
+    expect(Buffer.from(delta.previews).toString()).toBe('v999c')
+    expect(delta.stats).toMatchObject({ topicCount: 2, messageCount: 1_001, pendingTopics: 0 })
+    coalescer.tick()
+    expect(deltas).toHaveLength(1)
+  })
+
+  it('bounds a delta by topics and preview bytes, leaving the rest for the next frames', () => {
+    const { model, coalescer, deltas } = setup({ maxTopicsPerDelta: 3, previewBytes: 16, maxPreviewBytesPerDelta: 1024 })
+    for (let i = 0; i < 7; i++) model.ingest(msg(`t/${i}`, 'x'.repeat(100)))
+    coalescer.tick()
+    expect(deltas[0]!.topics).toEqual(['t/0', 't/1', 't/2'])
+    expect(deltas[0]!.previews.length).toBe(48)
+    expect(field(deltas[0]!, 0, 'flags') & DeltaFlag.truncated).toBeTruthy()
+    expect(field(deltas[0]!, 0, 'size')).toBe(100)
+    expect(deltas[0]!.stats.pendingTopics).toBe(4)
+    // A topic sent in this frame that changes again goes behind the ones still waiting.
+    model.ingest(msg('t/0', 'again'))
+    coalescer.tick()
+    coalescer.tick()
+    expect(deltas.map((d) => d.topics)).toEqual([['t/0', 't/1', 't/2'], ['t/3', 't/4', 't/5'], ['t/6', 't/0']])
+    expect(deltas.map((d) => d.seq)).toEqual([1, 2, 3])
+  })
+
+  it('bounds a delta by preview bytes', () => {
+    const { model, coalescer, deltas } = setup({ previewBytes: 1024, maxPreviewBytesPerDelta: 2048 })
+    for (let i = 0; i < 5; i++) model.ingest(msg(`b/${i}`, 'y'.repeat(1000)))
+    coalescer.tick()
+    expect(deltas[0]!.topics).toHaveLength(2)
+  })
+
+  it('reports removed topics, and a reset after clear and resync', () => {
+    const { model, coalescer, deltas } = setup()
+    model.ingest(msg('r', 'on', { retain: true }))
+    coalescer.tick()
+    model.ingest(msg('r', 'off'))
+    model.ingest(msg('r', ''))
+    coalescer.tick()
+    expect(deltas[1]).toMatchObject({ removed: ['r'], topics: [] })
+    model.ingest(msg('k', '1'))
+    model.clear()
+    model.ingest(msg('n', '2'))
+    coalescer.tick()
+    expect(deltas[2]).toMatchObject({ reset: true, topics: ['n'], removed: [] })
+    model.resync()
+    coalescer.tick()
+    expect(deltas[3]).toMatchObject({ reset: true, topics: ['n'] })
+  })
+
+  it('skips frames while the receiver is busy and merges what changed meanwhile', () => {
+    let ready = false
+    const { model, coalescer, deltas } = setup({}, () => ready)
+    model.ingest(msg('a', '1'))
+    coalescer.tick()
+    model.ingest(msg('a', '2'))
+    model.ingest(msg('b', '3'))
+    coalescer.tick()
+    expect(deltas).toHaveLength(0)
+    ready = true
+    coalescer.tick()
+    expect(deltas).toHaveLength(1)
+    expect(deltas[0]!.topics).toEqual(['a', 'b'])
+    expect(field(deltas[0]!, 0, 'messageCount')).toBe(2)
+    expect(deltas[0]!.stats.skippedFrames).toBe(2)
+  })
+
+  it('measures messages and bytes per second over one-second windows and reports when traffic stops', () => {
+    const { model, coalescer, deltas, advance } = setup()
+    for (let i = 0; i < 500; i++) model.ingest(msg('m', '0123456789'))
+    advance(1_000)
+    coalescer.tick()
+    expect(deltas.at(-1)!.stats).toMatchObject({ messagesPerSecond: 500, bytesPerSecond: 5_000 })
+    advance(1_000)
+    coalescer.tick()
+    expect(deltas).toHaveLength(2)
+    expect(deltas.at(-1)!.stats).toMatchObject({ messagesPerSecond: 0, bytesPerSecond: 0 })
+    advance(1_000)
+    coalescer.tick()
+    expect(deltas).toHaveLength(2)
+  })
+})

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import type { ReceivedMessage } from '../../shared/contract'
+import { ConnectionModel } from './connectionModel'
+import { children, latest } from './queries'
+import { SearchRunner, type SearchQuery } from './search'
+import { defaultModelSettings } from './settings'
+
+const msg = (topic: string, payload: string, receivedAt: number): ReceivedMessage => ({
+  topic,
+  payload: Buffer.from(payload),
+  qos: 0,
+  retain: false,
+  dup: false,
+  receivedAt
+})
+
+function sample(): ConnectionModel {
+  const model = new ConnectionModel(() => defaultModelSettings)
+  model.ingest(msg('home/kitchen/temp', '{"t":21.5}', 100))
+  model.ingest(msg('home/kitchen/temp', '{"t":21.7}', 400))
+  model.ingest(msg('home/hall/temp', '{"t":19}', 300))
+  for (let i = 0; i < 5; i++) model.ingest(msg('home/attic', 'Dusty', 200))
+  model.ingest(msg('home', 'root', 50))
+  model.ingest(msg('$SYS/broker/uptime', '12 seconds', 10))
+  model.ingest(msg('garden/Pump', 'ON', 60))
+  return model
+}
+
+const query = (kind: SearchQuery['kind'], text: string, extra: Partial<SearchQuery> = {}): SearchQuery => ({
+  kind,
+  query: text,
+  caseSensitive: false,
+  path: null,
+  limit: 1_000,
+  timeLimitMs: 1_000,
+  ...extra
+})
+
+describe('children', () => {
+  it('sums subtree totals and sorts by name, last update or count, paged', () => {
+    const model = sample()
+    const page = { offset: 0, limit: 10 }
+    const names = (sort: 'name' | 'lastUpdate' | 'messageCount', descending: boolean) =>
+      children(model, 'home', sort, descending, page, 64).nodes.map((n) => n.name)
+    expect(names('name', false)).toEqual(['attic', 'hall', 'kitchen'])
+    expect(names('lastUpdate', true)).toEqual(['kitchen', 'hall', 'attic'])
+    expect(names('messageCount', true)).toEqual(['attic', 'kitchen', 'hall'])
+    const root = children(model, null, 'name', false, { offset: 1, limit: 1 }, 64)
+    expect(root.total).toBe(3)
+    expect(root.nodes).toHaveLength(1)
+    expect(root.nodes[0]).toMatchObject({ name: 'garden', path: 'garden', hasValue: false, childCount: 1, topicCount: 1, messageCount: 1, lastUpdate: 60 })
+    const home = children(model, null, 'name', false, { offset: 2, limit: 5 }, 64).nodes[0]!
+    expect(home).toMatchObject({ name: 'home', hasValue: true, topicCount: 4, messageCount: 9, lastUpdate: 400 })
+    expect(home.latest?.message.payload).toEqual(new Uint8Array(Buffer.from('root')))
+    expect(() => children(model, 'nowhere', 'name', false, page, 64)).toThrow(/No topic exists/)
+  })
+
+  it('lists the latest values under a node by topic name', () => {
+    const result = latest(sample(), 'home/kitchen', { offset: 0, limit: 10 }, 4)
+    expect(result.total).toBe(1)
+    expect(result.topics[0]).toMatchObject({ topic: 'home/kitchen/temp', messageCount: 2 })
+    expect(result.topics[0]!.message.truncated).toBe(true)
+    expect(latest(sample(), null, { offset: 0, limit: 2 }, 4).topics.map((t) => t.topic)).toEqual(['$SYS/broker/uptime', 'garden/Pump'])
+  })
+})
+
+describe('search', () => {
+  it('finds topics by text, MQTT filter, regex and payload text', async () => {
+    const model = sample()
+    const runner = new SearchRunner()
+    const topics = async (q: SearchQuery) => (await runner.run(model, 's', q)).topics.sort()
+    expect(await topics(query('topic', 'TEMP'))).toEqual(['home/hall/temp', 'home/kitchen/temp'])
+    expect(await topics(query('topic', 'TEMP', { caseSensitive: true }))).toEqual([])
+    expect(await topics(query('filter', '+/+/temp'))).toEqual(['home/hall/temp', 'home/kitchen/temp'])
+    expect(await topics(query('filter', '#'))).not.toContain('$SYS/broker/uptime')
+    expect(await topics(query('regex', '^home/[a-z]+$'))).toEqual(['home/attic'])
+    expect(await topics(query('payload', 'dusty'))).toEqual(['home/attic'])
+    expect(await topics(query('payload', 'dusty', { caseSensitive: true }))).toEqual([])
+    expect(await topics(query('payload', '21.7', { path: 'home' }))).toEqual(['home/kitchen/temp'])
+    await expect(runner.run(model, 's', query('regex', '(unclosed'))).rejects.toThrow(/regular expression is not valid/)
+    await expect(runner.run(model, 's', query('filter', 'a/#/b'))).rejects.toThrow(/# must stand alone/)
+    expect((await runner.run(model, 's', query('topic', 'o', { limit: 2 })))).toMatchObject({ status: 'limit', topics: expect.any(Array) })
+  })
+
+  it('stops at its time limit and when cancelled, replying with what it found so far', async () => {
+    const model = new ConnectionModel(() => defaultModelSettings)
+    for (let i = 0; i < 100_000; i++) model.ingest(msg(`bulk/${i}`, `{"value":${i},"note":"${'n'.repeat(200)}"}`, i))
+    const runner = new SearchRunner()
+    const slow = query('regex', '(n+)+x$', { timeLimitMs: 50 })
+    const started = performance.now()
+    const timedOut = await runner.run(model, 'slow', slow)
+    expect(timedOut.status).toBe('timeout')
+    expect(performance.now() - started).toBeLessThan(1_000)
+    expect(timedOut.scanned).toBeLessThan(100_000)
+
+    const pending = runner.run(model, 'cancel-me', query('payload', 'value', { caseSensitive: false, limit: 1_000_000, timeLimitMs: 30_000 }))
+    expect(runner.cancel('cancel-me')).toBe(true)
+    const cancelled = await pending
+    expect(cancelled.status).toBe('cancelled')
+    expect(cancelled.topics.length).toBe(cancelled.scanned)
+    expect(cancelled.scanned).toBeLessThan(100_000)
+    expect(runner.cancel('cancel-me')).toBe(false)
+  })
+})
