@@ -1,5 +1,6 @@
 // The connection engine against the real test broker: round trips, retained, wildcards, MQTT 5, payloads.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { Socket } from 'node:net'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ConnectionManager } from '../../src/main/mqtt/connectionManager'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import { bytes, messages, nextMessage, nextStatus, optionsFor, rejectionOf, requireMqtt5 } from './connectionKit'
@@ -127,6 +128,27 @@ describe('connection engine on the plain listener', () => {
     expect(received?.messageExpiryInterval).toBeGreaterThan(3590)
     expect(received?.messageExpiryInterval).toBeLessThanOrEqual(3600)
     expect(received?.payloadFormatIndicator).toBe(true)
+  })
+
+  it('returns the v5 PUBACK reason code (0x10: nobody subscribed)', async (context) => {
+    requireMqtt5(broker, context)
+    // QoS 1: Mosquitto answers PUBREC 0 at QoS 2, before it routes the message.
+    const qos = 1
+    await connected('a', { protocolVersion: 5 })
+    const topic = `${fresh()}/ack`
+    await expect(manager.publish('a', { topic, payload: bytes('x'), qos, retain: false })).resolves.toEqual({ reasonCode: 0x10 })
+    await manager.subscribe('a', [{ filter: topic, qos }])
+    await expect(manager.publish('a', { topic, payload: bytes('x'), qos, retain: false })).resolves.toEqual({ reasonCode: 0 })
+  })
+
+  it('turns off Nagle on the socket, so QoS 1/2 acks are not held back', async () => {
+    const noDelay = vi.spyOn(Socket.prototype, 'setNoDelay')
+    try {
+      await connected()
+      expect(noDelay).toHaveBeenCalledWith(true)
+    } finally {
+      noDelay.mockRestore()
+    }
   })
 
   it('honours v5 no-local: own messages stay away, others arrive', async (context) => {

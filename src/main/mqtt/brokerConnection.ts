@@ -11,6 +11,7 @@ import {
   type Subscription,
   type SubscriptionResult
 } from '../../shared/contract'
+import { AckReasonCodes } from './ackReasonCodes'
 import { buildClientOptions } from './clientOptions'
 import {
   brokerDisconnectError,
@@ -49,6 +50,7 @@ export class BrokerConnection {
   private everConnected = false
   private closing = false
   private lastError: AppError | undefined
+  private ackCodes: AckReasonCodes | undefined
   private pendingOpen: { resolve(): void; reject(error: UserFacingError): void } | undefined
   /** Granted subscriptions, sent again after a reconnect that did not keep the session. */
   private readonly active = new Map<string, Subscription>()
@@ -223,13 +225,20 @@ export class BrokerConnection {
     const client = this.requireConnected()
     const v5 = this.requireTarget().protocolVersion === 5
     const properties = v5 && message.properties ? toMqttPublishProperties(message.properties) : undefined
+    const finish = v5 && message.qos > 0 ? this.requireAckCodes(client).begin() : () => 0
     return new Promise<PublishResult>((resolve, reject) => {
-      client.publish(message.topic, asBuffer(message.payload), { qos: message.qos, retain: message.retain, properties }, (error) => {
-        if (!error) resolve({ reasonCode: 0 })
+      client.publish(message.topic, asBuffer(message.payload), { qos: message.qos, retain: message.retain, properties }, (error, packet) => {
+        const reasonCode = finish(packet?.messageId)
+        if (!error) resolve({ reasonCode })
         else if (typeof (error as { code?: unknown }).code === 'number') reject(publishRefusedError(message.topic, (error as { code: number }).code))
         else reject(new UserFacingError('not-connected', `The message to "${message.topic}" was not sent: ${error.message}. Try again once connected.`))
       })
     })
+  }
+
+  private requireAckCodes(client: MqttClient): AckReasonCodes {
+    this.ackCodes ??= new AckReasonCodes(client)
+    return this.ackCodes
   }
 
   /** Closes the connection (DISCONNECT when connected) and cancels an attempt still in progress. */
