@@ -24,13 +24,13 @@ export function createProfileHandlers({ profiles, history, notices }: ProfileSer
     'profile:reorder': ({ ids }) => ({ profiles: profiles.reorder(ids) }),
     'profile:setSubscriptions': ({ profileId, subscriptions }) => ({ profile: profiles.setSubscriptions(profileId, subscriptions) }),
     'profile:connect': async ({ connectionId, profileId, password, keyPassphrase }) => {
-      const options = profiles.resolveConnectionOptions(profileId, { ...(password !== undefined && { password }), ...(keyPassphrase !== undefined && { keyPassphrase }) })
+      const options = profiles.resolveConnectionOptions(profileId, { password, keyPassphrase })
       const { subscriptions } = profiles.get(profileId)
       await connector.connect(connectionId, options)
       return { connectionId, subscriptions: subscriptions.length > 0 ? await connector.subscribe(connectionId, subscriptions) : [] }
     },
     'profile:export': async ({ ids, includeSecrets, filePath }) => {
-      const result = exportProfiles(profiles, { ...(ids && { ids }), includeSecrets })
+      const result = exportProfiles(profiles, { ids, includeSecrets })
       if (filePath === undefined) return result
       await writeExportFile(filePath, result.json, includeSecrets)
       return { ...result, filePath }
