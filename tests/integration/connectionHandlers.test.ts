@@ -1,0 +1,103 @@
+// The connection:* requests as the renderer sends them (raw arguments, through dispatch), on the real services.
+import { once } from 'node:events'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHandlerTable } from '../../src/main/ipc/handlers'
+import { dispatch, type HandlerTable } from '../../src/main/ipc/handlerTable'
+import { createMainServices, type MainServices } from '../../src/main/services'
+import type { ConnectionStatus } from '../../src/shared/contract'
+import { startTestBroker, type TestBroker } from '../support/broker'
+import { bytes } from './connectionKit'
+
+let broker: TestBroker
+let services: MainServices
+let table: HandlerTable
+let dataDir: string
+const statuses: ConnectionStatus[] = []
+
+beforeAll(async () => {
+  broker = await startTestBroker({ listeners: ['plain'] })
+  dataDir = await mkdtemp(join(tmpdir(), 'engine-handlers-'))
+  services = createMainServices({
+    dataDir,
+    emit: (name, payload) => {
+      if (name === 'connection:status') statuses.push(payload as ConnectionStatus)
+    }
+  })
+  table = createHandlerTable(services)
+})
+afterAll(async () => {
+  await services?.dispose()
+  await broker?.stop()
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+})
+
+const plain = () => ({ protocol: 'mqtt', host: '127.0.0.1', port: broker.ports.plain, reconnectPeriodMs: 0 })
+
+describe('connection:* through the handler table', () => {
+  it('connects with raw options (schema defaults filled) and sends status events', async () => {
+    await expect(dispatch(table, 'connection:connect', { connectionId: 'h', options: plain() })).resolves.toEqual({ ok: true, value: { connectionId: 'h' } })
+    expect(statuses.filter((s) => s.connectionId === 'h').map((s) => s.state)).toEqual(['connecting', 'connected'])
+  })
+
+  it('lists the connection', async () => {
+    const result = await dispatch(table, 'connection:list', {})
+    expect(result).toEqual({ ok: true, value: { connections: [expect.objectContaining({ connectionId: 'h', state: 'connected' })] } })
+  })
+
+  it('subscribes, publishes and unsubscribes', async () => {
+    await expect(dispatch(table, 'connection:subscribe', { connectionId: 'h', subscriptions: [{ filter: 'handlers/#' }] })).resolves.toEqual({
+      ok: true,
+      value: { results: [{ filter: 'handlers/#', grantedQos: 0, reasonCode: 0 }] }
+    })
+    const arrival = new Promise((resolve) => {
+      const stop = services.connections.onMessage((id, message) => {
+        if (id !== 'h' || message.topic !== 'handlers/x') return
+        stop()
+        resolve(Buffer.from(message.payload).toString())
+      })
+    })
+    await expect(dispatch(table, 'connection:publish', { connectionId: 'h', topic: 'handlers/x', payload: bytes('hi'), qos: 1 })).resolves.toEqual({
+      ok: true,
+      value: { reasonCode: 0 }
+    })
+    expect(await arrival).toBe('hi')
+    await expect(dispatch(table, 'connection:unsubscribe', { connectionId: 'h', filters: ['handlers/#'] })).resolves.toEqual({
+      ok: true,
+      value: { filters: ['handlers/#'] }
+    })
+  })
+
+  it('answers errors as sentences: same id twice, nothing listening, bad options', async () => {
+    const twice = await dispatch(table, 'connection:connect', { connectionId: 'h', options: plain() })
+    expect(twice).toEqual({
+      ok: false,
+      error: { code: 'already-exists', message: 'A connection named "h" is already open. Disconnect it first, or use another name.' }
+    })
+
+    const server = createServer().listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    const port = (server.address() as { port: number }).port
+    server.close()
+    await once(server, 'close')
+    const refused = await dispatch(table, 'connection:connect', { connectionId: 'r', options: { ...plain(), port } })
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'connection-refused', message: `Nothing is listening on 127.0.0.1:${port}. Check the host and port, and that the broker is running.` }
+    })
+
+    const badPort = await dispatch(table, 'connection:connect', { connectionId: 'p', options: { ...plain(), port: 0 } })
+    expect(badPort).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'The port must be between 1 and 65535. (options.port)' } })
+  })
+
+  it('disconnects and forgets the connection', async () => {
+    await expect(dispatch(table, 'connection:disconnect', { connectionId: 'h' })).resolves.toEqual({ ok: true, value: { connectionId: 'h' } })
+    expect(statuses.at(-1)).toEqual(expect.objectContaining({ connectionId: 'h', state: 'disconnected' }))
+    await expect(dispatch(table, 'connection:list', {})).resolves.toEqual({ ok: true, value: { connections: [] } })
+    const again = await dispatch(table, 'connection:publish', { connectionId: 'h', topic: 't', payload: bytes('x') })
+    expect(again).toEqual({ ok: false, error: { code: 'not-connected', message: 'There is no connection "h". Connect first.' } })
+  })
+})
