@@ -1,0 +1,148 @@
+// Engine → model → coalescer → deltas, through the real services wiring, against the test broker.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createMainServices, type MainServices } from '../../src/main/services'
+import { createHandlerTable } from '../../src/main/ipc/handlers'
+import { dispatch, type HandlerTable } from '../../src/main/ipc/handlerTable'
+import type { ClearRetainedProgress, EventName, ModelDelta, ReplyOf, RequestName } from '../../src/shared/contract'
+import { ClientModel } from '../../src/renderer/src/model/clientModel'
+import { startTestBroker, type TestBroker } from '../support/broker'
+import { optionsFor } from './connectionKit'
+
+let broker: TestBroker
+let services: MainServices
+let table: HandlerTable
+let dataDir: string
+const deltas: ModelDelta[] = []
+const progress: ClearRetainedProgress[] = []
+const clients = new Map<string, ClientModel>()
+let prefixCounter = 0
+const fresh = (): string => `model/${process.pid}/${++prefixCounter}`
+
+beforeAll(async () => {
+  broker = await startTestBroker({ listeners: ['plain'] })
+  dataDir = await mkdtemp(join(tmpdir(), 'model-it-'))
+  services = createMainServices({
+    dataDir,
+    emit: (name: EventName, payload: unknown) => {
+      if (name === 'model:delta') {
+        const delta = structuredClone(payload as ModelDelta)
+        deltas.push(delta)
+        let client = clients.get(delta.connectionId)
+        if (!client) clients.set(delta.connectionId, (client = new ClientModel(delta.connectionId)))
+        client.apply(delta)
+      }
+      if (name === 'model:clearProgress') progress.push(payload as ClearRetainedProgress)
+    }
+  })
+  table = createHandlerTable(services)
+  await services.connections.connect('sub', optionsFor(broker, 'plain'))
+  await services.connections.connect('pub', optionsFor(broker, 'plain'))
+})
+
+afterAll(async () => {
+  await services?.dispose()
+  await broker?.stop()
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+})
+
+async function call<N extends RequestName>(name: N, args: unknown): Promise<ReplyOf<N>> {
+  const result = await dispatch(table, name, args)
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value as ReplyOf<N>
+}
+
+async function until(what: string, predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+/** QoS 1 for retained setup, so every value is stored at the broker before anyone subscribes. */
+async function publishMany(topics: string[], perTopic: number, retain: boolean): Promise<void> {
+  const sends: Array<Promise<unknown>> = []
+  for (let round = 0; round < perTopic; round++) {
+    for (const topic of topics) {
+      sends.push(services.connections.publish('pub', { topic, payload: Buffer.from(`{"round":${round}}`), qos: retain ? 1 : 0, retain }))
+    }
+  }
+  await Promise.all(sends)
+}
+
+describe('model fed by the engine', () => {
+  it('counts every message exactly and sends each changed topic once per delta', async () => {
+    const prefix = fresh()
+    await services.connections.subscribe('sub', [{ filter: `${prefix}/#`, qos: 0 }])
+    const topics = Array.from({ length: 20 }, (_, i) => `${prefix}/sensor/${i}`)
+    const before = deltas.length
+    await publishMany(topics, 100, false)
+    const client = (): ClientModel | undefined => clients.get('sub')
+    await until('2,000 messages in the client model', () => client()?.node(prefix)?.messageCount === 2_000)
+
+    const model = services.model.model('sub')
+    for (const topic of topics) expect(model.topics.get(topic)?.count).toBe(100)
+    const sent = deltas.slice(before).filter((d) => d.connectionId === 'sub')
+    // Coalesced: far fewer deltas than messages, and no topic twice in one delta.
+    expect(sent.length).toBeLessThan(200)
+    for (const delta of sent) expect(new Set(delta.topics).size).toBe(delta.topics.length)
+    expect(Buffer.from(client()!.topic(topics[3]!)!.message.payload).toString()).toBe('{"round":99}')
+
+    const page = await call('model:history', { connectionId: 'sub', topic: topics[0], limit: 5 })
+    expect(page.messages.map((m) => m.seq)).toEqual([100, 99, 98, 97, 96])
+    const children = await call('model:children', { connectionId: 'sub', path: `${prefix}/sensor`, sort: 'name', limit: 3 })
+    expect(children.total).toBe(20)
+    expect(children.nodes.map((n) => n.name)).toEqual(['0', '1', '10'])
+    const search = await call('model:search', { connectionId: 'sub', searchId: 'it-1', kind: 'filter', query: `${prefix}/sensor/+` })
+    expect(search).toMatchObject({ status: 'complete' })
+    expect(search.topics).toHaveLength(20)
+  })
+
+  it('clears the retained values of a subtree, acked and gone from the model and the client model', async () => {
+    const prefix = fresh()
+    const topics = Array.from({ length: 300 }, (_, i) => `${prefix}/device/${i}`)
+    await publishMany(topics, 1, true)
+    await services.connections.subscribe('sub', [{ filter: `${prefix}/#`, qos: 1 }])
+    await publishMany([`${prefix}/live`], 1, false)
+    const client = clients.get('sub')!
+    await until('retained topics in the client model', () => client.node(prefix)?.topicCount === 301)
+    expect(client.topic(topics[0]!)?.retained).toBe(true)
+
+    const result = await call('model:clearRetained', { connectionId: 'sub', operationId: 'clear-1', path: prefix, subtree: true })
+    expect(result).toMatchObject({ total: 300, cleared: 300, failed: 0, done: true, cancelled: false })
+    expect(progress.at(-1)).toMatchObject({ operationId: 'clear-1', done: true, cleared: 300 })
+    expect(services.model.model('sub').tree.find(`${prefix}/device`)).toBeUndefined()
+    await until('cleared topics gone from the client model', () => client.node(`${prefix}/device`) === undefined)
+    // The non-retained sibling stays; the echoes of our clears did not bring topics back.
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(client.node(prefix)?.topicCount).toBe(1)
+
+    // The broker holds no retained value under the prefix any more.
+    await services.connections.connect('check', optionsFor(broker, 'plain'))
+    const seen: string[] = []
+    const stop = services.connections.onMessage((id, message) => id === 'check' && seen.push(message.topic))
+    await services.connections.subscribe('check', [{ filter: `${prefix}/#`, qos: 1 }])
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    stop()
+    await services.connections.disconnect('check')
+    expect(seen).toEqual([])
+  })
+
+  it('stops a clear when cancelled and says how far it got', async () => {
+    const prefix = fresh()
+    const topics = Array.from({ length: 2_000 }, (_, i) => `${prefix}/t/${i}`)
+    await publishMany(topics, 1, true)
+    await services.connections.subscribe('sub', [{ filter: `${prefix}/#`, qos: 0 }])
+    await until('2,000 retained topics in the model', () => services.model.model('sub').tree.find(prefix)?.topicCount === 2_000)
+    const running = call('model:clearRetained', { connectionId: 'sub', operationId: 'clear-2', path: prefix, subtree: true })
+    await until('some progress', () => services.model.model('sub').tree.find(prefix)!.topicCount < 2_000, 5_000)
+    expect((await call('model:cancelClearRetained', { operationId: 'clear-2' })).cancelled).toBe(true)
+    const result = await running
+    expect(result).toMatchObject({ done: true, cancelled: true, failed: 0 })
+    expect(result.cleared).toBeLessThan(2_000)
+    expect(services.model.model('sub').tree.find(prefix)?.topicCount).toBe(2_000 - result.cleared)
+  })
+})
