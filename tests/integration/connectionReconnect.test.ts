@@ -13,7 +13,8 @@ class Cable {
   private server: Server | undefined
   port = 0
 
-  constructor(private readonly target: number) {}
+  /** The broker port new connections are forwarded to; change it to move the cable to another listener. */
+  constructor(public target: number) {}
 
   async plugIn(): Promise<void> {
     this.server = createServer((socket) => {
@@ -52,7 +53,7 @@ let cable: Cable
 let statuses: ConnectionStatus[]
 
 beforeAll(async () => {
-  broker = await startTestBroker({ listeners: ['plain'] })
+  broker = await startTestBroker({ listeners: ['plain', 'auth'] })
 })
 afterAll(async () => {
   await broker?.stop()
@@ -106,6 +107,21 @@ describe('after a successful connect', () => {
     await nextStatus(manager, 'r', 'connected')
     expect(statuses.at(-1)).toEqual(expect.objectContaining({ state: 'connected' }))
     expect(statuses.at(-1)?.error).toBeUndefined()
+  })
+
+  it('ends in "error" with the sentence when the broker refuses the reconnect (CONNACK), and stops retrying', async () => {
+    await manager.connect('r', throughCable())
+    // The next connection lands on the password listener, which refuses this anonymous client.
+    cable.target = broker.ports.auth as number
+    const failed = nextStatus(manager, 'r', 'error')
+    cable.pull()
+    const error = (await failed).error
+    expect(error?.code).toBe('not-authorized')
+    expect(error?.message).toContain(`The broker at 127.0.0.1:${cable.port} refused the connection: not authorized (return code 5).`)
+    const count = statuses.length
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    expect(statuses.length).toBe(count)
+    expect(manager.list()).toEqual([expect.objectContaining({ connectionId: 'r', state: 'error' })])
   })
 
   it('stops reconnecting once disconnected', async () => {
