@@ -1,4 +1,4 @@
-// Engine → model → coalescer → deltas, through the real services wiring, against the test broker.
+// Engine → model → coalescer → deltas (structured-cloned as IPC does), through the real services wiring, against the test broker.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMainServices, type MainServices } from '../../src/main/services'
 import { createHandlerTable } from '../../src/main/ipc/handlers'
 import { dispatch, type HandlerTable } from '../../src/main/ipc/handlerTable'
-import type { ClearRetainedProgress, EventName, ModelDelta, ReplyOf, RequestName } from '../../src/shared/contract'
-import { ClientModel } from '../../src/renderer/src/model/clientModel'
+import { DELTA_STRIDE, DeltaField, DeltaFlag, type ClearRetainedProgress, type EventName, type ModelDelta, type ReplyOf, type RequestName } from '../../src/shared/contract'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import { optionsFor } from './connectionKit'
 
@@ -17,7 +16,8 @@ let table: HandlerTable
 let dataDir: string
 const deltas: ModelDelta[] = []
 const progress: ClearRetainedProgress[] = []
-const clients = new Map<string, ClientModel>()
+/** What a renderer would hold after applying the deltas: topic → count, retained, latest payload text. */
+const received = new Map<string, { count: number; retained: boolean; payload: string }>()
 let prefixCounter = 0
 const fresh = (): string => `model/${process.pid}/${++prefixCounter}`
 
@@ -30,9 +30,7 @@ beforeAll(async () => {
       if (name === 'model:delta') {
         const delta = structuredClone(payload as ModelDelta)
         deltas.push(delta)
-        let client = clients.get(delta.connectionId)
-        if (!client) clients.set(delta.connectionId, (client = new ClientModel(delta.connectionId)))
-        client.apply(delta)
+        if (delta.connectionId === 'sub') applyDelta(delta)
       }
       if (name === 'model:clearProgress') progress.push(payload as ClearRetainedProgress)
     }
@@ -47,6 +45,31 @@ afterAll(async () => {
   await broker?.stop()
   if (dataDir) await rm(dataDir, { recursive: true, force: true })
 })
+
+function applyDelta(delta: ModelDelta): void {
+  if (delta.reset) received.clear()
+  for (const topic of delta.removed) received.delete(topic)
+  let offset = 0
+  delta.topics.forEach((topic, i) => {
+    const at = (field: number): number => delta.numbers[i * DELTA_STRIDE + field] as number
+    const length = at(DeltaField.previewLength)
+    const payload = Buffer.from(delta.previews.subarray(offset, offset + length)).toString()
+    offset += length
+    received.set(topic, { count: at(DeltaField.messageCount), retained: (at(DeltaField.flags) & DeltaFlag.retainedTopic) !== 0, payload })
+  })
+}
+
+/** Topics under `prefix` as the delta receiver sees them, and their total message count. */
+function receivedUnder(prefix: string): { topics: number; messages: number } {
+  let topics = 0
+  let messages = 0
+  for (const [topic, value] of received) {
+    if (!topic.startsWith(`${prefix}/`)) continue
+    topics++
+    messages += value.count
+  }
+  return { topics, messages }
+}
 
 async function call<N extends RequestName>(name: N, args: unknown): Promise<ReplyOf<N>> {
   const result = await dispatch(table, name, args)
@@ -80,8 +103,7 @@ describe('model fed by the engine', () => {
     const topics = Array.from({ length: 20 }, (_, i) => `${prefix}/sensor/${i}`)
     const before = deltas.length
     await publishMany(topics, 100, false)
-    const client = (): ClientModel | undefined => clients.get('sub')
-    await until('2,000 messages in the client model', () => client()?.node(prefix)?.messageCount === 2_000)
+    await until('2,000 messages at the delta receiver', () => receivedUnder(prefix).messages === 2_000)
 
     const model = services.model.model('sub')
     for (const topic of topics) expect(model.topics.get(topic)?.count).toBe(100)
@@ -89,7 +111,7 @@ describe('model fed by the engine', () => {
     // Coalesced: far fewer deltas than messages, and no topic twice in one delta.
     expect(sent.length).toBeLessThan(200)
     for (const delta of sent) expect(new Set(delta.topics).size).toBe(delta.topics.length)
-    expect(Buffer.from(client()!.topic(topics[3]!)!.message.payload).toString()).toBe('{"round":99}')
+    expect(received.get(topics[3]!)?.payload).toBe('{"round":99}')
 
     const page = await call('model:history', { connectionId: 'sub', topic: topics[0], limit: 5 })
     expect(page.messages.map((m) => m.seq)).toEqual([100, 99, 98, 97, 96])
@@ -101,24 +123,24 @@ describe('model fed by the engine', () => {
     expect(search.topics).toHaveLength(20)
   })
 
-  it('clears the retained values of a subtree, acked and gone from the model and the client model', async () => {
+  it('clears the retained values of a subtree, acked and gone from the model and the delta receiver', async () => {
     const prefix = fresh()
     const topics = Array.from({ length: 300 }, (_, i) => `${prefix}/device/${i}`)
     await publishMany(topics, 1, true)
     await services.connections.subscribe('sub', [{ filter: `${prefix}/#`, qos: 1 }])
     await publishMany([`${prefix}/live`], 1, false)
-    const client = clients.get('sub')!
-    await until('retained topics in the client model', () => client.node(prefix)?.topicCount === 301)
-    expect(client.topic(topics[0]!)?.retained).toBe(true)
+    await until('retained topics at the delta receiver', () => receivedUnder(prefix).topics === 301)
+    expect(received.get(topics[0]!)?.retained).toBe(true)
 
     const result = await call('model:clearRetained', { connectionId: 'sub', operationId: 'clear-1', path: prefix, subtree: true })
     expect(result).toMatchObject({ total: 300, cleared: 300, failed: 0, done: true, cancelled: false })
     expect(progress.at(-1)).toMatchObject({ operationId: 'clear-1', done: true, cleared: 300 })
     expect(services.model.model('sub').tree.find(`${prefix}/device`)).toBeUndefined()
-    await until('cleared topics gone from the client model', () => client.node(`${prefix}/device`) === undefined)
+    await until('cleared topics gone at the delta receiver', () => receivedUnder(prefix).topics === 1)
     // The non-retained sibling stays; the echoes of our clears did not bring topics back.
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(client.node(prefix)?.topicCount).toBe(1)
+    expect(receivedUnder(prefix).topics).toBe(1)
+    expect(received.has(`${prefix}/live`)).toBe(true)
 
     // The broker holds no retained value under the prefix any more.
     await services.connections.connect('check', optionsFor(broker, 'plain'))
