@@ -32,6 +32,14 @@ class Cable {
     this.port = (this.server.address() as { port: number }).port
   }
 
+  /** Keeps the connections open but stops carrying bytes, like a stalled network. */
+  freeze(): void {
+    for (const socket of this.sockets) {
+      socket.unpipe()
+      socket.pause()
+    }
+  }
+
   /** Cuts every open connection; the port keeps accepting. */
   pull(): void {
     for (const socket of this.sockets) socket.destroy()
@@ -122,6 +130,14 @@ describe('after a successful connect', () => {
     await new Promise((resolve) => setTimeout(resolve, 600))
     expect(statuses.length).toBe(count)
     expect(manager.list()).toEqual([expect.objectContaining({ connectionId: 'r', state: 'error' })])
+  })
+
+  it('rejects a publish still awaiting its ack when the connection is closed', async () => {
+    await manager.connect('r', throughCable())
+    cable.freeze()
+    const publish = rejectionOf(manager.publish('r', { topic: 'stalled', payload: bytes('x'), qos: 1, retain: false }))
+    await manager.disconnect('r')
+    expect(await publish).toMatchObject({ code: 'cancelled', message: 'The connection was closed before the broker confirmed the message.' })
   })
 
   it('stops reconnecting once disconnected', async () => {

@@ -52,6 +52,8 @@ export class BrokerConnection {
   private lastError: AppError | undefined
   private ackCodes: AckReasonCodes | undefined
   private pendingOpen: { resolve(): void; reject(error: UserFacingError): void } | undefined
+  /** Publishes awaiting their ack: mqtt.js keeps them for retransmission and never calls back after end(). */
+  private readonly unconfirmed = new Set<(error: UserFacingError) => void>()
   /** Granted subscriptions, sent again after a reconnect that did not keep the session. */
   private readonly active = new Map<string, Subscription>()
 
@@ -77,7 +79,9 @@ export class BrokerConnection {
     try {
       clientOptions = await buildClientOptions(options)
     } catch (error) {
-      const failure = error instanceof UserFacingError ? error : new UserFacingError('internal', String(error))
+      const failure = error instanceof UserFacingError
+        ? error
+        : new UserFacingError('internal', `The connection settings could not be prepared (${String(error)}). Check the TLS files and try again.`)
       this.setState('error', failure)
       throw failure
     }
@@ -227,7 +231,9 @@ export class BrokerConnection {
     const properties = v5 && message.properties ? toMqttPublishProperties(message.properties) : undefined
     const finish = v5 && message.qos > 0 ? this.requireAckCodes(client).begin() : () => 0
     return new Promise<PublishResult>((resolve, reject) => {
+      this.unconfirmed.add(reject)
       client.publish(message.topic, asBuffer(message.payload), { qos: message.qos, retain: message.retain, properties }, (error, packet) => {
+        this.unconfirmed.delete(reject)
         const reasonCode = finish(packet?.messageId)
         if (!error) resolve({ reasonCode })
         else if (typeof (error as { code?: unknown }).code === 'number') reject(publishRefusedError(message.topic, (error as { code: number }).code))
@@ -247,6 +253,8 @@ export class BrokerConnection {
     const pending = this.pendingOpen
     this.pendingOpen = undefined
     pending?.reject(new UserFacingError('cancelled', 'The connection attempt was cancelled.'))
+    for (const reject of this.unconfirmed) reject(new UserFacingError('cancelled', 'The connection was closed before the broker confirmed the message.'))
+    this.unconfirmed.clear()
     const client = this.client
     if (client) {
       await new Promise<void>((resolve) => {
