@@ -1,12 +1,31 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { errorMessage } from './services/api'
+import { startApp } from './start'
+import './styles/theme.css'
+import './styles/controls.css'
+import './styles/layout.css'
+import './styles/tree.css'
+import './styles/panels.css'
 
 const root = document.getElementById('root')
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>
+  const view = createRoot(root)
+  startApp().then(
+    () =>
+      view.render(
+        <StrictMode>
+          <App />
+        </StrictMode>
+      ),
+    (error: unknown) =>
+      view.render(
+        <div className="empty" role="alert">
+          <h1>Cannot reach the MQTT Explorer back end</h1>
+          <p>{errorMessage(error)}</p>
+          <p>Reload the page to try again.</p>
+        </div>
+      )
   )
 }

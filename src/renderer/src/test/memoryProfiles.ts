@@ -1,4 +1,4 @@
-import { profileSaveSchema, UserFacingError, type Profile, type PublishHistoryEntry, type PublishTemplate } from '@shared/contract'
+import { defaultSubscriptions, profileSaveSchema, UserFacingError, type Profile, type PublishHistoryEntry, type PublishTemplate } from '@shared/contract'
 import type { TestHandlers } from './testMain'
 
 /** An in-memory profile table implementing the profile requests the UI uses, for renderer tests. */
@@ -23,7 +23,7 @@ export function memoryProfiles(seed: Profile[] = []): { handlers: TestHandlers; 
         id: existing?.id ?? `p${nextId++}`,
         name: parsed.name,
         options: parsed.options,
-        subscriptions: parsed.subscriptions,
+        subscriptions: parsed.subscriptions ?? existing?.subscriptions ?? defaultSubscriptions.map((s) => ({ ...s })),
         hasPassword: parsed.password === undefined ? (existing?.hasPassword ?? false) : parsed.password !== null,
         hasKeyPassphrase: parsed.keyPassphrase === undefined ? (existing?.hasKeyPassphrase ?? false) : parsed.keyPassphrase !== null,
         createdAt: existing?.createdAt ?? now,

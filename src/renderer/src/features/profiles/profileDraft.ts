@@ -1,4 +1,5 @@
 import {
+  defaultSubscriptions,
   profileSaveSchema,
   type BrokerProtocol,
   type Profile,
@@ -96,10 +97,7 @@ export function draftFromProfile(profile: Profile | undefined): ProfileDraft {
     willQos: o?.will?.qos ?? 0,
     willRetain: o?.will?.retain ?? false,
     willDelayInterval: o?.will?.properties?.willDelayInterval === undefined ? '' : String(o.will.properties.willDelayInterval),
-    subscriptions: profile?.subscriptions.map((s) => ({ ...s })) ?? [
-      { filter: '#', qos: 0 },
-      { filter: '$SYS/#', qos: 0 }
-    ]
+    subscriptions: (profile?.subscriptions ?? defaultSubscriptions).map((s) => ({ ...s }))
   }
 }
 

@@ -1,6 +1,10 @@
 import type { ConnectionStatus, Subscription, SubscriptionResult } from '@shared/contract'
 import { api, errorMessage } from '../../services/api'
+import { forgetClientModel } from '../../model'
 import { useProfilesStore } from '../profiles'
+import { usePublishStore } from '../publish'
+import { useSelectionStore } from '../selection'
+import { useTreeViewStore } from '../treeView'
 import type { ConnectionsState, ConnectionTab } from './initialState'
 
 type Set = (partial: Partial<ConnectionsState>) => void
@@ -89,6 +93,11 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
       const rest = tabs.filter((t) => t !== tab)
       const neighbour = rest[Math.min(index, rest.length - 1)]
       set({ tabs: rest, activeId: get().activeId === connectionId ? (neighbour?.connectionId ?? null) : get().activeId })
+      // The tab's data and view state go with it.
+      forgetClientModel(connectionId)
+      useTreeViewStore.getState().forget(connectionId)
+      useSelectionStore.getState().forget(connectionId)
+      usePublishStore.getState().forget(connectionId)
     },
     activate(connectionId) {
       set({ activeId: connectionId })

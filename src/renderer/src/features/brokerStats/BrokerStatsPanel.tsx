@@ -1,0 +1,61 @@
+import { useClientModel } from '../../model'
+import { brokerFigures } from './brokerStats'
+
+/** Broker statistics from `$SYS/broker/#`, refreshed at most once per frame. */
+export function BrokerStatsPanel({ connectionId }: { connectionId: string }): React.JSX.Element {
+  const model = useClientModel(connectionId)
+  const figures = brokerFigures(model)
+  const stats = model.stats
+  return (
+    <section className="scroll" aria-label="Broker statistics" style={{ padding: 12 }}>
+      <h3>Broker</h3>
+      {figures.length === 0 ? (
+        <p className="muted">
+          The broker has not published statistics on $SYS/broker/#. Add a $SYS/# subscription to the profile; some brokers (or their ACLs) do not publish them.
+        </p>
+      ) : (
+        <table className="stats-table">
+          <tbody>
+            {figures.map((f) => (
+              <tr key={f.label} title={f.topic}>
+                <th scope="row">{f.label}</th>
+                <td className="mono">{f.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {stats ? (
+        <>
+          <h3>This connection</h3>
+          <table className="stats-table">
+            <tbody>
+              <tr>
+                <th scope="row">Messages per second</th>
+                <td className="mono">{Math.round(stats.messagesPerSecond)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Topics</th>
+                <td className="mono">{stats.topicCount}</td>
+              </tr>
+              <tr>
+                <th scope="row">Messages received</th>
+                <td className="mono">{stats.messageCount}</td>
+              </tr>
+              <tr>
+                <th scope="row">Memory used by history</th>
+                <td className="mono">
+                  {Math.round(stats.storedBytes / 1048576)} of {Math.round(stats.budgetBytes / 1048576)} MB
+                </td>
+              </tr>
+              <tr>
+                <th scope="row">History messages dropped</th>
+                <td className="mono">{stats.evictedMessages}</td>
+              </tr>
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,1 @@
+export { BrokerStatsPanel } from './BrokerStatsPanel'

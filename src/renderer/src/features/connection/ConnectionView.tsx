@@ -1,0 +1,66 @@
+import { useState } from 'react'
+import { SplitPane } from '../../components/SplitPane'
+import { profilesSelectors, useProfilesStore } from '../../stores/profiles'
+import type { ConnectionTab } from '../../stores/connections'
+import { BrokerStatsPanel } from '../brokerStats'
+import { MessagePanel } from '../messagePanel'
+import { PublishComposer } from '../publish'
+import { ClearRetainedDialog, TopicTree, TreeToolbar } from '../topicTree'
+import { ConnectionHeader } from './ConnectionHeader'
+import { SubscriptionsPanel } from './SubscriptionsPanel'
+
+type SidePanel = 'topic' | 'subscriptions' | 'broker'
+
+const PANELS: { id: SidePanel; label: string }[] = [
+  { id: 'topic', label: 'Topic' },
+  { id: 'subscriptions', label: 'Subscriptions' },
+  { id: 'broker', label: 'Broker' }
+]
+
+/** One connection's screen: header, the topic tree on the left, topic/publish, subscriptions or broker on the right. */
+export function ConnectionView({ tab }: { tab: ConnectionTab }): React.JSX.Element {
+  const profile = useProfilesStore(profilesSelectors.byId(tab.profileId))
+  const [panel, setPanel] = useState<SidePanel>('topic')
+  const [clearing, setClearing] = useState<string | null>(null)
+  const id = tab.connectionId
+  return (
+    <div className="screen connection-view">
+      <ConnectionHeader tab={tab} profile={profile} />
+      {tab.error ? (
+        <div className="banner error" role="alert">
+          {tab.error}
+        </div>
+      ) : null}
+      <div className="app-body">
+        <SplitPane direction="horizontal" storageKey="tree" initial={480} min={220} label="Resize the topic tree">
+          <div className="screen">
+            <TreeToolbar connectionId={id} />
+            <TopicTree connectionId={id} onClearRetained={setClearing} />
+          </div>
+          <div className="screen">
+            <div className="tabs panel-tabs" role="tablist" aria-label="Side panels">
+              {PANELS.map((p) => (
+                <button key={p.id} type="button" role="tab" className="tab" aria-selected={panel === p.id} onClick={() => setPanel(p.id)}>
+                  {p.label}
+                </button>
+              ))}
+            </div>
+            <div className="app-body" role="tabpanel" aria-label={PANELS.find((p) => p.id === panel)?.label}>
+              {panel === 'topic' ? (
+                <SplitPane direction="vertical" storageKey="message" initial={380} min={120} label="Resize the message panel">
+                  <MessagePanel connectionId={id} onClearRetained={setClearing} />
+                  <PublishComposer connectionId={id} profileId={tab.profileId} mqtt5={profile?.options.protocolVersion === 5} connected={tab.state === 'connected'} />
+                </SplitPane>
+              ) : panel === 'subscriptions' ? (
+                <SubscriptionsPanel tab={tab} profile={profile} />
+              ) : (
+                <BrokerStatsPanel connectionId={id} />
+              )}
+            </div>
+          </div>
+        </SplitPane>
+      </div>
+      {clearing !== null ? <ClearRetainedDialog connectionId={id} path={clearing} onClose={() => setClearing(null)} /> : null}
+    </div>
+  )
+}

@@ -1,0 +1,2 @@
+export { HelpPanel } from './HelpPanel'
+export { SHORTCUTS, type Shortcut } from './shortcuts'

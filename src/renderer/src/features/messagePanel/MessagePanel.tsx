@@ -1,0 +1,111 @@
+import { useState } from 'react'
+import { useModelVersion, getClientModel } from '../../model'
+import { SplitPane } from '../../components/SplitPane'
+import { copyText } from '../../lib/clipboard'
+import { errorMessage } from '../../services/api'
+import { selectionSelectors, useSelectionStore } from '../../stores/selection'
+import { HistoryList } from './HistoryList'
+import { useTopicHistory } from './useTopicHistory'
+import { ValueViewer } from './ValueViewer'
+
+/** The selected topic: its path, history, value viewer and diff; or a branch's totals. */
+export function MessagePanel({ connectionId, onClearRetained }: { connectionId: string; onClearRetained: (path: string) => void }): React.JSX.Element {
+  useModelVersion(connectionId)
+  const selection = useSelectionStore(selectionSelectors.of(connectionId))
+  const { selectMessage, setCompare } = useSelectionStore.getState()
+  const [diff, setDiff] = useState(false)
+  const [notice, setNotice] = useState<string | null>(null)
+  const path = selection.path
+  const node = path === null ? undefined : getClientModel(connectionId).node(path)
+  const topic = node?.topic ? node.path : null
+  const history = useTopicHistory(connectionId, topic)
+
+  if (path === null || !node) {
+    return <div className="empty">Select a topic in the tree to see its messages.</div>
+  }
+
+  const selectedIndex = selection.messageSeq === null ? 0 : history.messages.findIndex((m) => m.seq === selection.messageSeq)
+  const record = history.messages[selectedIndex === -1 ? 0 : selectedIndex]
+  const compareTo =
+    selection.compareSeq !== null
+      ? (history.messages.find((m) => m.seq === selection.compareSeq) ?? null)
+      : (history.messages[(selectedIndex === -1 ? 0 : selectedIndex) + 1] ?? null)
+
+  const copyPath = (): void => {
+    copyText(path).then(
+      () => setNotice(`Copied "${path}".`),
+      (error: unknown) => setNotice(errorMessage(error))
+    )
+  }
+
+  return (
+    <section className="screen message-panel" aria-label="Message panel">
+      <div className="panel-title">
+        <span className="mono grow topic-path" title={path}>
+          {path}
+        </span>
+        <button type="button" className="btn small" onClick={copyPath}>
+          Copy topic
+        </button>
+        <button type="button" className="btn small danger" onClick={() => onClearRetained(path)}>
+          Clear retained…
+        </button>
+      </div>
+      {notice ? <div className="muted" role="status" style={{ padding: '2px 8px' }}>{notice}</div> : null}
+      <div className="muted" style={{ padding: '2px 8px' }}>
+        {node.children.size > 0 ? `${node.topicCount} topics, ` : ''}
+        {node.messageCount} messages
+        {node.topic?.retained ? ' · retained value' : ''}
+      </div>
+      {history.error ? <div className="banner error" role="alert">{history.error}</div> : null}
+      {topic && record ? (
+        <SplitPane direction="vertical" storageKey="history" initial={160} min={60} label="Resize the message history">
+          <HistoryList
+            messages={history.messages}
+            selectedSeq={record.seq}
+            compareSeq={diff ? compareTo?.seq : undefined}
+            onSelect={(seq) => selectMessage(connectionId, seq === history.messages[0]?.seq ? null : seq)}
+            hasOlder={history.hasOlder}
+            onLoadOlder={history.loadOlder}
+          />
+          <div className="screen">
+            <div className="toolbar">
+              <label className="check">
+                <input type="checkbox" checked={diff} onChange={(event) => setDiff(event.target.checked)} />
+                Compare
+              </label>
+              {diff ? (
+                <select
+                  aria-label="Compare with"
+                  value={selection.compareSeq === null ? 'previous' : String(selection.compareSeq)}
+                  onChange={(event) => setCompare(connectionId, event.target.value === 'previous' ? null : Number(event.target.value))}
+                >
+                  <option value="previous">the previous message</option>
+                  {history.messages
+                    .filter((m) => m.seq !== record.seq)
+                    .map((m) => (
+                      <option key={m.seq} value={m.seq}>
+                        message {m.seq}
+                      </option>
+                    ))}
+                </select>
+              ) : null}
+              {diff && !compareTo ? <span className="muted">No earlier message to compare with.</span> : null}
+              <span className="grow" />
+              {selection.messageSeq !== null ? (
+                <button type="button" className="btn small" onClick={() => selectMessage(connectionId, null)}>
+                  Follow latest
+                </button>
+              ) : null}
+            </div>
+            <ValueViewer connectionId={connectionId} topic={topic} record={record} compareTo={compareTo} diff={diff} />
+          </div>
+        </SplitPane>
+      ) : topic ? (
+        <div className="empty">{history.loading ? 'Loading history…' : 'No history kept for this topic.'}</div>
+      ) : (
+        <div className="empty">This level has no value of its own; select a topic below it.</div>
+      )}
+    </section>
+  )
+}

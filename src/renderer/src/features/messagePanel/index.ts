@@ -1,0 +1,1 @@
+export { MessagePanel } from './MessagePanel'

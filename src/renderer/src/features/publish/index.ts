@@ -1,0 +1,1 @@
+export { PublishComposer } from './PublishComposer'

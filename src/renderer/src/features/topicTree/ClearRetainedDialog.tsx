@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState } from 'react'
+import type { ClearRetainedProgress } from '@shared/contract'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { getClientModel } from '../../model'
+import { api, errorMessage, events } from '../../services/api'
+import { countRetained } from './retainedCount'
+
+type Phase = { kind: 'confirm' } | { kind: 'running'; operationId: string } | { kind: 'done' } | { kind: 'failed'; message: string }
+
+/** Confirms how many retained topics will be cleared, then shows progress with a cancel button. */
+export function ClearRetainedDialog({ connectionId, path, onClose }: { connectionId: string; path: string; onClose: () => void }): React.JSX.Element {
+  const node = getClientModel(connectionId).node(path)
+  const own = countRetained(node, false)
+  const below = countRetained(node, true)
+  const [subtree, setSubtree] = useState(own === 0 || (node?.children.size ?? 0) > 0)
+  const [phase, setPhase] = useState<Phase>({ kind: 'confirm' })
+  const [progress, setProgress] = useState<ClearRetainedProgress | null>(null)
+  const stopListening = useRef<(() => void) | null>(null)
+  useEffect(() => () => stopListening.current?.(), [])
+  const count = subtree ? below : own
+
+  const start = (): void => {
+    const operationId = crypto.randomUUID()
+    stopListening.current = events().model.clearProgress((p) => {
+      if (p.operationId === operationId) setProgress(p)
+    })
+    setPhase({ kind: 'running', operationId })
+    api.model.clearRetained({ connectionId, operationId, path, subtree }).then(
+      (final) => {
+        setProgress(final)
+        setPhase({ kind: 'done' })
+      },
+      (error: unknown) => setPhase({ kind: 'failed', message: errorMessage(error) })
+    )
+  }
+
+  if (phase.kind === 'confirm') {
+    const scope = subtree ? `at or below "${path}"` : `"${path}"`
+    return (
+      <ConfirmDialog
+        title={count === 0 ? 'Nothing to clear' : `Clear ${count} retained ${count === 1 ? 'topic' : 'topics'}?`}
+        confirmLabel={count === 0 ? 'Close' : `Clear ${count}`}
+        danger={count > 0}
+        onCancel={onClose}
+        onConfirm={count === 0 ? onClose : start}
+      >
+        {own > 0 && below > own ? (
+          <div role="radiogroup" aria-label="What to clear">
+            <label className="check">
+              <input type="radio" checked={!subtree} onChange={() => setSubtree(false)} />
+              This topic only (1)
+            </label>
+            <label className="check">
+              <input type="radio" checked={subtree} onChange={() => setSubtree(true)} />
+              The whole subtree ({below})
+            </label>
+          </div>
+        ) : null}
+        <p>
+          {count === 0
+            ? `No retained value is known ${scope}.`
+            : `An empty retained message is published to each retained topic ${scope}, so the broker forgets its value. Devices that rely on these values will not receive them on their next subscribe.`}
+        </p>
+      </ConfirmDialog>
+    )
+  }
+
+  const total = progress?.total ?? count
+  const cleared = progress?.cleared ?? 0
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="dialog" aria-modal="true" aria-label="Clearing retained topics">
+        <h2>{phase.kind === 'running' ? 'Clearing retained topics…' : 'Clear retained topics'}</h2>
+        <progress max={Math.max(total, 1)} value={cleared} aria-label="Clear progress" />
+        <p role="status">
+          {cleared} of {total} cleared{progress?.failed ? `, ${progress.failed} refused` : ''}
+          {progress?.cancelled ? ' (cancelled)' : ''}.
+        </p>
+        {progress?.error ? <p className="error-text" role="alert">{progress.error}</p> : null}
+        {phase.kind === 'failed' ? <p className="error-text" role="alert">{phase.message}</p> : null}
+        <div className="actions">
+          {phase.kind === 'running' ? (
+            <button type="button" className="btn" onClick={() => void api.model.cancelClearRetained({ operationId: phase.operationId }).catch(() => undefined)}>
+              Cancel
+            </button>
+          ) : (
+            <button type="button" className="btn primary" onClick={onClose}>
+              Close
+            </button>
+          )}
+        </div>
+      </div>
+    </div>
+  )
+}

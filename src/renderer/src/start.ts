@@ -1,0 +1,16 @@
+import { startModelStream } from './model'
+import { api, events, installBridge } from './services/api'
+import { connectBridge } from './services/transport'
+import { useProfilesStore } from './stores/profiles'
+import { wireStoreEvents } from './stores/wireEvents'
+
+/** Connects to main (preload or WebSocket), routes its events into the stores and loads the profiles. */
+export async function startApp(): Promise<void> {
+  installBridge(await connectBridge())
+  wireStoreEvents()
+  startModelStream(events().model, {
+    // A gap in a connection's deltas: ask main for the whole model again.
+    resync: (connectionId) => void api.model.resync({ connectionId }).catch(() => undefined)
+  })
+  await useProfilesStore.getState().load()
+}

@@ -1,0 +1,110 @@
+import { topicNameProblem } from '@shared/topics'
+import type { PayloadFormat, PublishDraftInput, PublishProperties, QoS } from '@shared/contract'
+import { utf8Decode, utf8Encode, type Bytes } from '../../lib/bytes'
+import { encodePayload, renderPayload } from '../../lib/payloadView'
+
+/** The composer's form: what the user typed, before it is turned into a message. */
+export interface ComposerDraft {
+  topic: string
+  /** The user typed a topic, so selecting another one in the tree no longer replaces it. */
+  topicTouched: boolean
+  text: string
+  format: PayloadFormat
+  qos: QoS
+  retain: boolean
+  contentType: string
+  responseTopic: string
+  correlationData: string
+  userProperties: [string, string][]
+  messageExpiry: string
+}
+
+export const emptyComposerDraft: ComposerDraft = {
+  topic: '',
+  topicTouched: false,
+  text: '',
+  format: 'json',
+  qos: 0,
+  retain: false,
+  contentType: '',
+  responseTopic: '',
+  correlationData: '',
+  userProperties: [],
+  messageExpiry: ''
+}
+
+/** Problem sentences by composer field. */
+export type ComposerProblems = Partial<Record<'topic' | 'payload' | 'responseTopic' | 'messageExpiry' | 'userProperties', string>>
+
+/** A message ready for connection:publish and for publish history. */
+export interface ComposedMessage {
+  topic: string
+  payload: Bytes
+  payloadFormat: PayloadFormat
+  qos: QoS
+  retain: boolean
+  properties?: PublishProperties
+}
+
+function composeProperties(draft: ComposerDraft, problems: ComposerProblems): PublishProperties | undefined {
+  const properties: PublishProperties = {}
+  if (draft.contentType.trim()) properties.contentType = draft.contentType.trim()
+  if (draft.responseTopic.trim()) {
+    const problem = topicNameProblem(draft.responseTopic.trim())
+    if (problem) problems.responseTopic = problem.replace('The topic', 'The response topic')
+    else properties.responseTopic = draft.responseTopic.trim()
+  }
+  if (draft.correlationData) properties.correlationData = utf8Encode(draft.correlationData)
+  if (draft.messageExpiry.trim()) {
+    const seconds = Number(draft.messageExpiry)
+    if (!/^\d+$/.test(draft.messageExpiry.trim()) || seconds > 0xffff_ffff) {
+      problems.messageExpiry = 'Message expiry must be a whole number of seconds (0 to 4294967295), or empty.'
+    } else properties.messageExpiryInterval = seconds
+  }
+  const pairs = draft.userProperties.filter(([key, value]) => key !== '' || value !== '')
+  if (pairs.some(([key]) => key.trim() === '')) problems.userProperties = 'Each user property needs a name; remove the empty ones.'
+  else if (pairs.length > 0) properties.userProperties = pairs
+  return Object.keys(properties).length > 0 ? properties : undefined
+}
+
+/** Validates the draft; MQTT 5 properties are only sent on MQTT 5 connections. */
+export function composeMessage(draft: ComposerDraft, mqtt5: boolean): { message: ComposedMessage | null; problems: ComposerProblems } {
+  const problems: ComposerProblems = {}
+  const topicProblem = topicNameProblem(draft.topic)
+  if (topicProblem) problems.topic = topicProblem
+  const encoded = encodePayload(draft.text, draft.format)
+  if ('error' in encoded) problems.payload = encoded.error
+  const properties = mqtt5 ? composeProperties(draft, problems) : undefined
+  if (Object.keys(problems).length > 0 || 'error' in encoded) return { message: null, problems }
+  return {
+    message: { topic: draft.topic, payload: encoded.bytes, payloadFormat: draft.format, qos: draft.qos, retain: draft.retain, ...(properties ? { properties } : {}) },
+    problems
+  }
+}
+
+/** The composer's form for a saved history entry or template. */
+export function draftFromSaved(saved: PublishDraftInput): ComposerDraft {
+  const format = saved.payloadFormat ?? 'text'
+  const p = saved.properties
+  return {
+    ...emptyComposerDraft,
+    topic: saved.topic,
+    topicTouched: true,
+    text: renderPayload(saved.payload, format),
+    format,
+    qos: saved.qos ?? 0,
+    retain: saved.retain ?? false,
+    contentType: p?.contentType ?? '',
+    responseTopic: p?.responseTopic ?? '',
+    correlationData: p?.correlationData ? utf8Decode(p.correlationData) : '',
+    userProperties: p?.userProperties?.map(([k, v]) => [k, v] as [string, string]) ?? [],
+    messageExpiry: p?.messageExpiryInterval === undefined ? '' : String(p.messageExpiryInterval)
+  }
+}
+
+/** What the broker's answer means, as a sentence (v5 reason codes below 0x80 are successes). */
+export function describePublishResult(qos: QoS, reasonCode: number): string {
+  if (qos === 0) return 'Sent. QoS 0 has no acknowledgement from the broker.'
+  if (reasonCode === 0x10) return `Acknowledged by the broker (QoS ${qos}): no subscriber matched the topic (reason 0x10).`
+  return `Acknowledged by the broker (QoS ${qos}${reasonCode ? `, reason 0x${reasonCode.toString(16)}` : ''}).`
+}
