@@ -164,6 +164,20 @@ describe('connection engine on the plain listener', () => {
     expect(Buffer.from((await arrival).payload).toString()).toBe('other')
   })
 
+  it('honours v5 retain handling 2 (no retained messages on subscribe) and retain-as-published', async (context) => {
+    requireMqtt5(broker, context)
+    await connected('a', { protocolVersion: 5 })
+    const base = fresh()
+    await manager.publish('a', { topic: `${base}/kept`, payload: bytes('old'), qos: 1, retain: true })
+    await manager.subscribe('a', [{ filter: `${base}/kept`, qos: 1, retainHandling: 2 }, { filter: `${base}/live`, qos: 1, retainAsPublished: true }])
+    await manager.subscribe('a', [{ filter: `${base}/plain`, qos: 1 }])
+    const arrivals = messages(manager, 'a', 2)
+    await manager.publish('a', { topic: `${base}/live`, payload: bytes('now'), qos: 1, retain: true })
+    await manager.publish('a', { topic: `${base}/plain`, payload: bytes('now'), qos: 1, retain: true })
+    // Only the two live messages arrive (not the retained "old"); the retain flag survives only with retain-as-published.
+    expect((await arrivals).map((m) => [m.topic, m.retain])).toEqual([[`${base}/live`, true], [`${base}/plain`, false]])
+  })
+
   it('reads $SYS/broker/version', async (context) => {
     if (broker.kind !== 'mosquitto') context.skip('aedes publishes no $SYS/broker/version topic (Mosquitto is not installed)')
     await connected()
