@@ -1,16 +1,11 @@
+import type { connectionRequests } from '../../shared/contract'
 import type { ConnectionManager } from '../mqtt/connectionManager'
-import type { Handler } from './handlerTable'
+import type { HandlerTable } from './handlerTable'
 
-/** The connection:* requests, mapped onto the engine. */
-export type ConnectionHandlers = {
-  'connection:connect': Handler<'connection:connect'>
-  'connection:disconnect': Handler<'connection:disconnect'>
-  'connection:subscribe': Handler<'connection:subscribe'>
-  'connection:unsubscribe': Handler<'connection:unsubscribe'>
-  'connection:publish': Handler<'connection:publish'>
-  'connection:list': Handler<'connection:list'>
-}
+/** The connection:* part of the table: a request added to the contract without its handler is a type error. */
+export type ConnectionHandlers = Pick<HandlerTable, keyof typeof connectionRequests>
 
+/** Maps the contract's connection:* requests onto the engine. */
 export function connectionHandlers(connections: ConnectionManager): ConnectionHandlers {
   return {
     'connection:connect': async ({ connectionId, options }) => {
