@@ -44,7 +44,7 @@ export function ProfileTransfer(): React.JSX.Element {
         ref={fileInput}
         type="file"
         accept="application/json,.json"
-        aria-label="Profile export file to import"
+        aria-label="Profiles file to load"
         hidden
         onChange={(event) => {
           const file = event.target.files?.[0]

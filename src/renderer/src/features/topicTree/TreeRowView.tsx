@@ -70,7 +70,7 @@ export const TreeRowView = memo(function TreeRowView({ node, depth, expanded, ha
         </>
       ) : null}
       <span className="tree-counts muted">
-        {hasChildren ? `${node.topicCount} topics, ` : ''}
+        {hasChildren ? `${node.topicCount} ${node.topicCount === 1 ? 'topic' : 'topics'}, ` : ''}
         {messageCount} {messageCount === 1 ? 'message' : 'messages'}
       </span>
     </div>

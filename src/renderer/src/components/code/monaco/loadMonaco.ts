@@ -1,16 +1,7 @@
-// A lean Monaco: the editor API, the contributions an inspector needs, and JSON; no other languages.
+// The editor API plus editor.main, which registers every editor contribution with the services they need
+// (importing contributions one by one leaves some without their services) and the JSON language.
 import * as monaco from 'monaco-editor/editor/editor.api'
-import 'monaco-editor/editor/browser/widget/diffEditor/diffEditor.contribution'
-import 'monaco-editor/editor/contrib/find/browser/findController'
-import 'monaco-editor/editor/contrib/folding/browser/folding'
-import 'monaco-editor/editor/contrib/format/browser/formatActions'
-import 'monaco-editor/editor/contrib/clipboard/browser/clipboard'
-import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu'
-import 'monaco-editor/editor/contrib/hover/browser/hoverContribution'
-import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching'
-import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter'
-import 'monaco-editor/editor/standalone/browser/quickAccess/standaloneGotoSymbolQuickAccess'
-import 'monaco-editor/language/json/monaco.contribution'
+import 'monaco-editor/editor/editor.main'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
 
