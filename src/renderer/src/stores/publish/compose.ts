@@ -90,7 +90,8 @@ export function draftFromSaved(saved: PublishDraftInput): ComposerDraft {
     ...emptyComposerDraft,
     topic: saved.topic,
     topicTouched: true,
-    text: renderPayload(saved.payload, format),
+    // JSON reopens exactly as it was typed (the bytes sent), not re-indented.
+    text: format === 'json' ? utf8Decode(saved.payload) : renderPayload(saved.payload, format),
     format,
     qos: saved.qos ?? 0,
     retain: saved.retain ?? false,

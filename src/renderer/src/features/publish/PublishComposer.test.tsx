@@ -1,0 +1,123 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { UserFacingError } from '@shared/contract'
+import { EditorKindContext } from '../../components/code'
+import { installTestMain, type TestMain } from '../../test/testMain'
+import { memoryProfiles, sampleProfile } from '../../test/memoryProfiles'
+import { initialPublishState, usePublishStore } from '../../stores/publish'
+import { initialSelectionState, useSelectionStore } from '../../stores/selection'
+import { PublishComposer } from '.'
+
+const ID = 'pub-test'
+
+describe('publish composer', () => {
+  let main: TestMain
+  let refuse: string | null
+  beforeEach(() => {
+    refuse = null
+    main = installTestMain({
+      ...memoryProfiles([sampleProfile('p', 'P')]).handlers,
+      'connection:publish': ({ qos }) => {
+        if (refuse) throw new UserFacingError('publish-refused', refuse)
+        return { reasonCode: qos === 0 ? 0 : 0 }
+      }
+    })
+    usePublishStore.setState(initialPublishState)
+    useSelectionStore.setState(initialSelectionState)
+  })
+  afterEach(cleanup)
+
+  const renderComposer = async (props: { mqtt5?: boolean; connected?: boolean } = {}) => {
+    await act(async () => {
+      render(
+        <EditorKindContext.Provider value="plain">
+          <PublishComposer connectionId={ID} profileId="p" mqtt5={props.mqtt5 ?? false} connected={props.connected ?? true} />
+        </EditorKindContext.Provider>
+      )
+    })
+  }
+  const publishCalls = () => main.calls.filter((c) => c.name === 'connection:publish')
+
+  it('takes the topic from the tree selection until one is typed', async () => {
+    await renderComposer()
+    act(() => useSelectionStore.getState().selectPath(ID, 'home/lamp'))
+    expect((screen.getByLabelText('Topic') as HTMLInputElement).value).toBe('home/lamp')
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'mine' } })
+    act(() => useSelectionStore.getState().selectPath(ID, 'other'))
+    expect((screen.getByLabelText('Topic') as HTMLInputElement).value).toBe('mine')
+  })
+
+  it('shows topic and payload problems and does not send', async () => {
+    await renderComposer()
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'a/#' } })
+    fireEvent.change(screen.getByLabelText('Payload'), { target: { value: '{"a":' } })
+    expect(screen.getByText(/wildcards are only allowed in subscriptions/)).toBeTruthy()
+    expect(screen.getByText(/not valid JSON/)).toBeTruthy()
+    await act(async () => fireEvent.keyDown(screen.getByLabelText('Payload'), { key: 'Enter', ctrlKey: true }))
+    expect(publishCalls()).toHaveLength(0)
+  })
+
+  it('sends with Ctrl+Enter, shows the answer and remembers it in history', async () => {
+    await renderComposer()
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'home/lamp' } })
+    fireEvent.change(screen.getByLabelText('Payload'), { target: { value: '{"on":true}' } })
+    fireEvent.change(screen.getByLabelText('QoS'), { target: { value: '1' } })
+    fireEvent.click(screen.getByLabelText('Retain'))
+    await act(async () => fireEvent.keyDown(screen.getByLabelText('Payload'), { key: 'Enter', ctrlKey: true }))
+    expect(publishCalls()).toHaveLength(1)
+    expect(publishCalls()[0]?.args).toMatchObject({ connectionId: ID, topic: 'home/lamp', qos: 1, retain: true, payload: new TextEncoder().encode('{"on":true}') })
+    expect(screen.getByRole('status').textContent).toBe('Acknowledged by the broker (QoS 1).')
+    const history = screen.getByRole('list', { name: 'Publish history' })
+    expect(within(history).getByText('home/lamp')).toBeTruthy()
+    await act(async () => fireEvent.keyDown(screen.getByLabelText('Topic'), { key: 'Enter', metaKey: true }))
+    expect(publishCalls()).toHaveLength(2)
+  })
+
+  it("shows the broker's refusal as a sentence", async () => {
+    refuse = 'The broker refused the message on "secret/x": not authorized (0x87).'
+    await renderComposer()
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'secret/x' } })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Publish' })))
+    expect(screen.getByRole('alert').textContent).toBe(refuse)
+  })
+
+  it('converts the payload when the format changes and sends hex bytes', async () => {
+    await renderComposer()
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'raw' } })
+    fireEvent.change(screen.getByLabelText('Payload format'), { target: { value: 'text' } })
+    fireEvent.change(screen.getByLabelText('Payload'), { target: { value: 'hi' } })
+    fireEvent.change(screen.getByLabelText('Payload format'), { target: { value: 'hex' } })
+    expect((screen.getByLabelText('Payload') as HTMLTextAreaElement).value).toBe('68 69')
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Publish' })))
+    expect(publishCalls()[0]?.args).toMatchObject({ payload: Uint8Array.from([0x68, 0x69]) })
+  })
+
+  it('sends MQTT 5 properties from the properties section', async () => {
+    await renderComposer({ mqtt5: true })
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'v5' } })
+    fireEvent.change(screen.getByLabelText('Content type'), { target: { value: 'text/plain' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Add user property' }))
+    fireEvent.change(screen.getByLabelText('User property 1 name'), { target: { value: 'k' } })
+    fireEvent.change(screen.getByLabelText('User property 1 value'), { target: { value: 'v' } })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Publish' })))
+    expect(publishCalls()[0]?.args).toMatchObject({ properties: { contentType: 'text/plain', userProperties: [['k', 'v']] } })
+  })
+
+  it('saves a template and fills the composer from it', async () => {
+    await renderComposer()
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'scenes/evening' } })
+    fireEvent.change(screen.getByLabelText('Payload'), { target: { value: '{"dim":30}' } })
+    fireEvent.change(screen.getByLabelText('Template name'), { target: { value: 'Evening' } })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save as template' })))
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'x' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Use template Evening' }))
+    expect((screen.getByLabelText('Topic') as HTMLInputElement).value).toBe('scenes/evening')
+    expect((screen.getByLabelText('Payload') as HTMLTextAreaElement).value).toBe('{"dim":30}')
+  })
+
+  it('cannot publish while disconnected', async () => {
+    await renderComposer({ connected: false })
+    expect((screen.getByRole('button', { name: 'Publish' }) as HTMLButtonElement).disabled).toBe(true)
+    expect(screen.getByText('Connect to publish.')).toBeTruthy()
+  })
+})
