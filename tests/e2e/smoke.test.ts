@@ -4,8 +4,17 @@ import type { PageGlobals } from './support/pageGlobals'
 
 test('the app shell loads from the headless server, takes the token out of the address bar, and connects', async ({ app }) => {
   await app.open()
-  await app.page.getByRole('main').waitFor()
+  // The empty profile list is the reply to profile:list, so the bridge works both ways.
+  await app.page.getByText('No profiles yet.').waitFor()
+  await app.page.getByRole('button', { name: 'New profile' }).waitFor()
   expect(app.page.url()).toBe(`${app.server.origin}/`)
   expect(await app.page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.getItem('mqtt-explorer.token'))).toBe(app.server.token)
   expect(app.browser.errors).toEqual([])
+})
+
+test('a page without the token, or with a wrong one, says what to do', async ({ app }) => {
+  await app.page.goto(`${app.server.origin}/`)
+  await app.page.getByRole('alert').filter({ hasText: 'needs the access token' }).waitFor()
+  await app.page.goto(`${app.server.origin}/?token=not-the-right-token-at-all`)
+  await app.page.getByRole('alert').filter({ hasText: 'The access token is missing or wrong.' }).waitFor()
 })

@@ -1,0 +1,64 @@
+import type { Locator, Page } from 'playwright-core'
+
+/** What the e2e tests type into the profile form; left-out fields keep the form's defaults. */
+export interface ProfileFields {
+  name: string
+  protocol?: 'mqtt' | 'mqtts' | 'ws' | 'wss'
+  host: string
+  port: number
+  path?: string
+  protocolVersion?: 3 | 4 | 5
+  username?: string
+  password?: string
+  caFile?: string
+  servername?: string
+  reconnectPeriodMs?: number
+}
+
+/** The profile form (new or editing `name`). */
+export function profileForm(page: Page, name?: string): Locator {
+  return page.getByRole('form', { name: name ? `Edit profile ${name}` : 'New profile' })
+}
+
+/** Fills in the open profile form; fields not given keep their values. */
+export async function fillProfile(form: Locator, fields: ProfileFields): Promise<void> {
+  await form.getByLabel('Profile name').fill(fields.name)
+  if (fields.protocol) await form.getByLabel('Protocol').selectOption(fields.protocol)
+  await form.getByLabel('Host').fill(fields.host)
+  await form.getByLabel('Port').fill(String(fields.port))
+  if (fields.path !== undefined) await form.getByLabel('WebSocket path').fill(fields.path)
+  if (fields.protocolVersion !== undefined) await form.getByLabel('MQTT version').selectOption(String(fields.protocolVersion))
+  if (fields.username !== undefined) await form.getByLabel('User name').fill(fields.username)
+  if (fields.password !== undefined) await form.getByLabel('Password', { exact: true }).fill(fields.password)
+  if (fields.caFile !== undefined) await form.getByLabel('CA certificate files').fill(fields.caFile)
+  if (fields.servername !== undefined) await form.getByLabel('Server name (SNI)').fill(fields.servername)
+  if (fields.reconnectPeriodMs !== undefined) await form.getByLabel('Reconnect period (ms)').fill(String(fields.reconnectPeriodMs))
+}
+
+/**
+ * Creates a profile through the form on the profiles screen. Without `connect` it waits for "Saved"; with it, it
+ * presses "Save and connect" and waits for the connection's tab to open (whatever the outcome of connecting).
+ */
+export async function createProfile(page: Page, fields: ProfileFields, options: { connect?: boolean } = {}): Promise<void> {
+  await page.getByRole('tab', { name: 'Profiles' }).click()
+  await page.getByRole('button', { name: 'New profile' }).click()
+  const form = profileForm(page)
+  await fillProfile(form, fields)
+  if (options.connect) {
+    await form.getByRole('button', { name: 'Save and connect' }).click()
+    await connectionTab(page, fields.name).waitFor()
+    return
+  }
+  await form.getByRole('button', { name: 'Save', exact: true }).click()
+  await page.getByText(`Saved "${fields.name}".`).waitFor()
+}
+
+/** The tab of an open connection (its accessible name is "<profile> (<state>)"). */
+export function connectionTab(page: Page, profileName: string): Locator {
+  return page.getByRole('tab', { name: new RegExp(`^${profileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`) })
+}
+
+/** Waits until the connection tab of `profileName` reports `state` (e.g. "Connected"). */
+export async function waitForConnectionState(page: Page, profileName: string, state: string): Promise<void> {
+  await page.getByRole('tab', { name: `${profileName} (${state})` }).waitFor()
+}
