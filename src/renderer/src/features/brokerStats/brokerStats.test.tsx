@@ -1,0 +1,41 @@
+import { act, cleanup, render, screen } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ClientModel, forgetClientModel, getClientModel } from '../../model'
+import { testDelta } from '../../test/deltas'
+import { BrokerStatsPanel } from '.'
+import { brokerFigures } from './brokerStats'
+
+describe('broker statistics', () => {
+  afterEach(cleanup)
+
+  it('reads the figures a Mosquitto broker publishes under $SYS/broker', () => {
+    const model = new ClientModel('s')
+    model.apply(
+      testDelta('s', 1, [
+        { topic: '$SYS/broker/version', payload: 'mosquitto version 2.0.11' },
+        { topic: '$SYS/broker/uptime', payload: '63 seconds' },
+        { topic: '$SYS/broker/clients/connected', payload: '4' },
+        { topic: '$SYS/broker/messages/received', payload: '11' },
+        { topic: '$SYS/broker/messages/sent', payload: '125' },
+        { topic: '$SYS/broker/load/messages/received/1min', payload: '10.21' }
+      ])
+    )
+    expect(brokerFigures(model).map((f) => [f.label, f.value])).toEqual([
+      ['Version', 'mosquitto version 2.0.11'],
+      ['Uptime', '63 seconds'],
+      ['Clients connected', '4'],
+      ['Messages received', '11'],
+      ['Messages sent', '125'],
+      ['Load: received msg/min (1 min)', '10.21']
+    ])
+  })
+
+  it('explains when the broker publishes none, and updates as they arrive', async () => {
+    forgetClientModel('panel')
+    render(<BrokerStatsPanel connectionId="panel" />)
+    expect(screen.getByText(/has not published statistics/)).toBeTruthy()
+    getClientModel('panel').apply(testDelta('panel', 1, [{ topic: '$SYS/broker/clients/connected', payload: '7' }]))
+    await act(() => new Promise((resolve) => setTimeout(resolve, 40)))
+    expect(screen.getByRole('row', { name: 'Clients connected 7' })).toBeTruthy()
+  })
+})
