@@ -118,9 +118,12 @@ describe('topic tree', () => {
 
   it('highlights a row that just changed and asks to clear retained with Delete', async () => {
     const { cleared } = renderTree()
-    await feed([{ topic: 'lamp', payload: 'on', receivedAt: Date.now() }])
+    await feed([{ topic: 'lamp', payload: 'on', receivedAt: 10 }])
     const row = screen.getByRole('treeitem', { name: 'lamp' })
+    expect(row.querySelector('.tree-flash')).toBeNull()
+    await feed([{ topic: 'lamp', payload: 'off', receivedAt: 20, messageCount: 2 }])
     expect(row.querySelector('.tree-flash')).not.toBeNull()
+    expect(row.textContent).toContain('= off')
     fireEvent.click(row)
     fireEvent.keyDown(screen.getByRole('tree'), { key: 'Delete' })
     expect(cleared).toEqual(['lamp'])

@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useState } from 'react'
 import type { MessageRecord } from '@shared/contract'
 import { previewPayload } from '../../lib/payloadView'
 import type { ClientTreeNode } from '../../model'
@@ -11,9 +11,6 @@ function previewOf(record: MessageRecord): string {
   if (text === undefined) previews.set(record, (text = previewPayload(record.payload, 60)))
   return text
 }
-
-/** A change seen within this long is highlighted (by a CSS animation restarted through the element key). */
-const RECENT_MS = 1_500
 
 export interface TreeRowViewProps {
   node: ClientTreeNode
@@ -33,7 +30,10 @@ export interface TreeRowViewProps {
 /** One tree row: twisty, level name, latest value, counts and a retained marker. */
 export const TreeRowView = memo(function TreeRowView({ node, depth, expanded, hasChildren, rowId, selected, messageCount, lastUpdate, start, onSelect, onToggle }: TreeRowViewProps): React.JSX.Element {
   const topic = node.topic
-  const recent = lastUpdate > 0 && Date.now() - lastUpdate < RECENT_MS
+  // Highlight changes seen while the row is on screen, not rows scrolled into view; the element key
+  // restarts the CSS animation on each change, so no timer or per-message render is needed.
+  const [shownAt] = useState(lastUpdate)
+  const changed = lastUpdate !== shownAt
   return (
     <div
       id={rowId}
@@ -47,7 +47,7 @@ export const TreeRowView = memo(function TreeRowView({ node, depth, expanded, ha
       onClick={() => onSelect(node.path)}
       onDoubleClick={() => hasChildren && onToggle(node.path)}
     >
-      {recent ? <span key={lastUpdate} className="tree-flash" aria-hidden="true" /> : null}
+      {changed ? <span key={lastUpdate} className="tree-flash" aria-hidden="true" /> : null}
       <span
         className="twisty"
         aria-hidden="true"
