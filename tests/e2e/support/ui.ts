@@ -62,3 +62,28 @@ export function connectionTab(page: Page, profileName: string): Locator {
 export async function waitForConnectionState(page: Page, profileName: string, state: string): Promise<void> {
   await page.getByRole('tab', { name: `${profileName} (${state})` }).waitFor()
 }
+
+/** The tree row of a node, found by its depth and level name (test topics keep level names unique per depth). */
+export function treeRow(page: Page, path: string): Locator {
+  const levels = path.split('/')
+  return page.locator(`[role="treeitem"][aria-level="${levels.length}"][aria-label="${levels.at(-1)}"]`)
+}
+
+/** Expands the ancestors of `path` in the topic tree and selects its row. */
+export async function selectTopic(page: Page, path: string): Promise<void> {
+  const levels = path.split('/')
+  for (let depth = 1; depth < levels.length; depth++) {
+    const row = treeRow(page, levels.slice(0, depth).join('/'))
+    await row.waitFor()
+    if ((await row.getAttribute('aria-expanded')) === 'false') await row.dblclick()
+  }
+  const row = treeRow(page, path)
+  await row.click()
+  await page.locator('[aria-selected="true"][role="treeitem"]').and(row).waitFor()
+}
+
+/** The text shown by a read-only code view (Monaco renders spaces as no-break spaces). */
+export async function codeViewText(page: Page, label: string): Promise<string> {
+  const editor = page.locator('.monaco-editor').filter({ has: page.locator(`[aria-label="${label}"]`) })
+  return (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ')
+}

@@ -1,0 +1,45 @@
+import mqtt, { type MqttClient } from 'mqtt'
+import { afterAll, beforeAll, describe, expect } from 'vitest'
+import { startTestBroker, type TestBroker } from '../support/broker'
+import { test } from './support/fixtures'
+import { codeViewText, createProfile, selectTopic, treeRow, waitForConnectionState } from './support/ui'
+
+describe('the live topic tree', () => {
+  let broker: TestBroker
+  let publisher: MqttClient
+  beforeAll(async () => {
+    broker = await startTestBroker({ listeners: ['plain'] })
+    publisher = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.ports.plain}`, { reconnectPeriod: 0 })
+  })
+  afterAll(async () => {
+    await publisher?.endAsync()
+    await broker?.stop()
+  })
+
+  test('fills from a separate publisher; a topic shows its history as JSON and hex, and two messages diff', async ({ app }) => {
+    await app.open()
+    await createProfile(app.page, { name: 'Plain', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
+    await waitForConnectionState(app.page, 'Plain', 'Connected')
+
+    for (let room = 1; room <= 12; room++) await publisher.publishAsync(`fill/rooms/room-${room}/temperature`, String(20 + room))
+    const rooms = treeRow(app.page, 'fill')
+    await rooms.filter({ hasText: '12 topics' }).waitFor()
+
+    await publisher.publishAsync('fill/meter/reading', JSON.stringify({ kWh: 1.5, ok: true }))
+    await publisher.publishAsync('fill/meter/reading', JSON.stringify({ kWh: 2.25, ok: true }))
+    await selectTopic(app.page, 'fill/meter/reading')
+    const history = app.page.getByRole('listbox', { name: 'Message history' })
+    await expect.poll(() => history.getByRole('option').count()).toBe(2)
+
+    await expect.poll(() => codeViewText(app.page, 'Value of message 2')).toContain('"kWh": 2.25')
+    await app.page.getByLabel('Value format').selectOption('hex')
+    // {"kWh":2.25,"ok":true} in hex, 16 bytes per line.
+    await expect.poll(() => codeViewText(app.page, 'Value of message 2')).toContain('7b 22 6b 57 68 22 3a 32 2e 32 35')
+
+    await app.page.getByLabel('Value format').selectOption('json')
+    await app.page.getByRole('checkbox', { name: 'Compare' }).check()
+    const diff = app.page.locator('.monaco-diff-editor')
+    await expect.poll(() => diff.locator('.editor.original .view-lines').innerText()).toContain('1.5')
+    await expect.poll(() => diff.locator('.editor.modified .view-lines').innerText()).toContain('2.25')
+  })
+})
