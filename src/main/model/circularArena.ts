@@ -3,6 +3,9 @@
  * Writes go at `head`; the owner trims the tail as records are reclaimed, and counts live bytes so it can
  * tell holes from data.
  */
+/** Spare bytes past a payload that may be copied along with it (see `write`). */
+const SPARE_BYTES = 256
+
 export class CircularArena {
   /** Position where the next write goes. */
   head = 0
@@ -28,10 +31,17 @@ export class CircularArena {
   write(source: Uint8Array, length: number): void {
     const capacity = this.buffer.length
     const at = this.head % capacity
+    if (source.length !== length && source.length - length <= SPARE_BYTES && at + source.length <= capacity && this.fits(source.length)) {
+      // Copying the whole source, spare bytes included, into free space avoids allocating a view per write.
+      this.buffer.set(source, at)
+      this.head += length
+      this.live += length
+      return
+    }
     const first = Math.min(length, capacity - at)
-    if (first === source.length) this.buffer.set(source, at)
-    else Buffer.prototype.copy.call(source, this.buffer, at, 0, first)
-    if (first < length) Buffer.prototype.copy.call(source, this.buffer, 0, first, length)
+    // TypedArray.set is the fast copy here; Buffer#copy takes a slow JavaScript path in Node 20.
+    this.buffer.set(first === source.length ? source : source.subarray(0, first), at)
+    if (first < length) this.buffer.set(source.subarray(first, length), 0)
     this.head += length
     this.live += length
   }
@@ -41,8 +51,8 @@ export class CircularArena {
     const capacity = this.buffer.length
     const at = position % capacity
     const first = Math.min(length, capacity - at)
-    this.buffer.copy(target, 0, at, at + first)
-    if (first < length) this.buffer.copy(target, first, 0, length - first)
+    target.set(this.buffer.subarray(at, at + first), 0)
+    if (first < length) target.set(this.buffer.subarray(0, length - first), first)
   }
 
   /** A record of `length` bytes died; its bytes become a hole until the tail passes them. */

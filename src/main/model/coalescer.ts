@@ -94,7 +94,7 @@ export class DeltaCoalescer {
       model.dirty.delete(entry)
       entry.dirty = false
       const length = previewLength(entry, settings.previewBytes)
-      if (length > 0) (entry.latest as Buffer).copy(previews, offset, 0, length)
+      if (length > 0) previews.set((entry.latest as Buffer).subarray(0, length), offset)
       offset += length
       topics[i] = entry.topic
       const base = i * DELTA_STRIDE

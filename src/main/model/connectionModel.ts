@@ -182,7 +182,8 @@ export class ConnectionModel {
       this.latestBytes -= capacity
       entry.latest = undefined
       if (size + TOPIC_COST > budget) return false
-      entry.latest = size > ARENA_PAYLOAD_LIMIT ? Buffer.allocUnsafeSlow(size) : Buffer.allocUnsafe(Math.max(32, size))
+      // Headroom, so a payload a few bytes longer than the last one does not allocate again.
+      entry.latest = size > ARENA_PAYLOAD_LIMIT ? Buffer.allocUnsafeSlow(size) : Buffer.allocUnsafe(Math.max(32, (size + (size >> 2) + 15) & ~15))
       this.latestBytes += entry.latest.length
     }
     while (this.storedBytes > budget && this.log.evictOldest()) {

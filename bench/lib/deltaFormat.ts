@@ -1,0 +1,78 @@
+// (f) The delta's shape, measured: one object and one Uint8Array per topic, or columns (topic names,
+// numbers, one shared preview buffer) as ModelDelta has. Costs of crossing IPC (v8 serialize/deserialize,
+// the structured-clone wire format) and the WebSocket (MessagePack), per changed topic.
+import { deserialize, serialize } from 'node:v8'
+import { Decoder, Encoder } from '@msgpack/msgpack'
+import { DELTA_STRIDE } from '../../src/shared/contract'
+import { benchTopic, payloadChunk } from './messages'
+
+export interface DeltaFormatResult {
+  topics: number
+  perTopic: FormatCost
+  columns: FormatCost
+}
+
+/** Nanoseconds per changed topic, and bytes per topic on the wire. */
+export interface FormatCost {
+  v8SerializeNs: number
+  v8DeserializeNs: number
+  msgpackEncodeNs: number
+  msgpackDecodeNs: number
+  bytesPerTopic: number
+}
+
+function perTopicDelta(topics: number): unknown {
+  const { chunk, offsets, lengths } = payloadChunk(topics)
+  return Array.from({ length: topics }, (_, i) => ({
+    topic: benchTopic('bench/delta', i, topics),
+    messageCount: i + 1,
+    receivedAt: 1_700_000_000_000 + i,
+    size: lengths[i],
+    flags: 0,
+    payload: new Uint8Array(chunk.subarray(offsets[i], (offsets[i] as number) + (lengths[i] as number)))
+  }))
+}
+
+function columnDelta(topics: number): unknown {
+  const { chunk, lengths } = payloadChunk(topics)
+  const numbers = new Array<number>(topics * DELTA_STRIDE)
+  let bytes = 0
+  for (let i = 0; i < topics; i++) {
+    numbers.splice(i * DELTA_STRIDE, DELTA_STRIDE, i + 1, 1_700_000_000_000 + i, lengths[i] as number, lengths[i] as number, 0)
+    bytes += lengths[i] as number
+  }
+  return {
+    topics: Array.from({ length: topics }, (_, i) => benchTopic('bench/delta', i, topics)),
+    numbers,
+    previews: new Uint8Array(chunk.subarray(0, bytes)),
+    properties: [],
+    removed: []
+  }
+}
+
+function time(reps: number, run: () => unknown): number {
+  run()
+  const started = performance.now()
+  for (let i = 0; i < reps; i++) run()
+  return (performance.now() - started) / reps
+}
+
+function measure(delta: unknown, topics: number, reps: number): FormatCost {
+  const encoder = new Encoder()
+  const decoder = new Decoder()
+  const wire = serialize(delta)
+  const packed = encoder.encode(delta)
+  const ns = (ms: number): number => Math.round((ms * 1e6) / topics)
+  return {
+    v8SerializeNs: ns(time(reps, () => serialize(delta))),
+    v8DeserializeNs: ns(time(reps, () => deserialize(wire))),
+    msgpackEncodeNs: ns(time(reps, () => encoder.encode(delta))),
+    msgpackDecodeNs: ns(time(reps, () => decoder.decode(packed))),
+    bytesPerTopic: Math.round(wire.length / topics)
+  }
+}
+
+/** Both shapes for a delta of `topics` changed topics. */
+export function measureDeltaFormats(topics: number, reps: number): DeltaFormatResult {
+  return { topics, perTopic: measure(perTopicDelta(topics), topics, reps), columns: measure(columnDelta(topics), topics, reps) }
+}

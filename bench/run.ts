@@ -1,0 +1,113 @@
+// `npm run bench [-- --quick] [--messages N] [--topics 10000,100000]`: floods a broker from a separate
+// process and measures (a) a bare mqtt.js subscriber, (b) our engine + model + coalescer + delta
+// serialization, (c) model ingest alone, (d) memory, (e) clearing retained values, (f) delta shapes.
+// Prints a table and writes bench-results/latest.json.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { cpus } from 'node:os'
+import { parseArgs, numberArg } from './lib/args'
+import { startBenchBroker, type BenchBroker } from './lib/benchBroker'
+import { nextMessage, runChild, startChild } from './lib/child'
+import { measureDeltaFormats, type DeltaFormatResult } from './lib/deltaFormat'
+import { printReport, type Report, type ThroughputRow } from './report'
+import type { ClearResult } from './clear'
+import type { IngestResult } from './ingest'
+import type { MemoryResult } from './memory'
+import type { PublisherConfig } from './publisher'
+import type { SubscriberConfig, SubscriberResult } from './subscriber'
+
+const transports = [
+  { name: 'tcp QoS 0', transport: 'tcp', qos: 0 },
+  { name: 'tcp QoS 1', transport: 'tcp', qos: 1 },
+  { name: 'ws QoS 0', transport: 'ws', qos: 0 }
+] as const
+
+let runCounter = 0
+
+/** One flood into one measured subscriber process. */
+async function flood(broker: BenchBroker, mode: SubscriberConfig['mode'], transport: (typeof transports)[number], messages: number, topics: number): Promise<SubscriberResult> {
+  const prefix = `bench/${process.pid}/r${++runCounter}`
+  const subscriberConfig: SubscriberConfig = {
+    mode,
+    transport: transport.transport,
+    port: transport.transport === 'ws' ? broker.wsPort : broker.tcpPort,
+    wsPath: broker.wsPath,
+    filter: `${prefix}/#`,
+    qos: transport.qos,
+    messages,
+    idleMs: 3_000
+  }
+  const subscriber = startChild('subscriber', subscriberConfig)
+  try {
+    await nextMessage(subscriber, 'ready', 30_000)
+    const result = nextMessage<{ type: 'result'; result: SubscriberResult }>(subscriber, 'result', 60_000 + messages / 5)
+    const publisherConfig: PublisherConfig = { port: broker.tcpPort, prefix, messages, topics, qos: transport.qos, retain: false }
+    await runChild('publisher', publisherConfig, 60_000 + messages / 5)
+    return (await result).result
+  } finally {
+    subscriber.kill()
+  }
+}
+
+async function throughput(broker: BenchBroker, messages: number, topicCounts: number[]): Promise<ThroughputRow[]> {
+  const rows: ThroughputRow[] = []
+  for (const topics of topicCounts) {
+    for (const transport of transports) {
+      const bare = await flood(broker, 'bare', transport, messages, topics)
+      const pipeline = await flood(broker, 'pipeline', transport, messages, topics)
+      const row: ThroughputRow = { transport: transport.name, topics, messages, bare, pipeline, ratio: pipeline.messagesPerSecond / bare.messagesPerSecond }
+      rows.push(row)
+      console.log(`  ${transport.name}, ${topics} topics: bare ${bare.messagesPerSecond} msg/s, pipeline ${pipeline.messagesPerSecond} msg/s (${row.ratio.toFixed(2)})`)
+    }
+  }
+  return rows
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2))
+  const quick = args.has('quick')
+  const messages = numberArg(args, 'messages', quick ? 200_000 : 1_000_000)
+  const topicCounts = (args.get('topics') ?? '10000,100000').split(',').map((t) => numberArg(new Map([['topics', t]]), 'topics', 10_000))
+  const memoryTopics = Math.max(...topicCounts)
+  const budgetBytes = 512 * 1024 * 1024
+  console.log(`Bench: ${messages} messages of ~60-byte JSON over ${topicCounts.join(' and ')} topics; ${cpus().length} cores, Node ${process.version}.`)
+
+  const broker = await startBenchBroker()
+  const report: Report = {
+    at: new Date().toISOString(),
+    node: process.version,
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    broker: broker.kind,
+    messages,
+    throughput: [],
+    ingest: [],
+    memory: { topics: memoryTopics, messages, keep: 10, budgetBytes, model: { rssBytes: 0, storedBytes: 0 }, baseline: { rssBytes: 0, storedBytes: 0 }, empty: { rssBytes: 0, storedBytes: 0 } },
+    clear: { topics: 0, cleared: 0, seconds: 0, goneFromModel: false },
+    deltaFormat: [] as DeltaFormatResult[]
+  }
+  try {
+    console.log('(a)/(b) throughput …')
+    report.throughput = await throughput(broker, messages, topicCounts)
+    console.log('(c) model ingest …')
+    for (const topics of topicCounts) report.ingest.push({ messages, ...(await runChild<IngestResult>('ingest', { messages, topics }, 300_000)) })
+    console.log('(d) memory …')
+    for (const mode of ['empty', 'baseline', 'model'] as const) {
+      report.memory[mode] = await runChild<MemoryResult>('memory', { mode, messages, topics: memoryTopics, keep: 10, budgetBytes }, 300_000)
+    }
+    console.log('(e) clear retained …')
+    report.clear = await runChild<ClearResult>('clear', { port: broker.tcpPort, topics: 10_000 }, 120_000)
+    console.log('(f) delta shapes …')
+    report.deltaFormat = [measureDeltaFormats(5_000, quick ? 20 : 100)]
+  } finally {
+    await broker.stop()
+  }
+  printReport(report)
+  await mkdir('bench-results', { recursive: true })
+  await writeFile('bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n`)
+  console.log('Wrote bench-results/latest.json')
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
