@@ -87,3 +87,11 @@ export async function codeViewText(page: Page, label: string): Promise<string> {
   const editor = page.locator('.monaco-editor').filter({ has: page.locator(`[aria-label="${label}"]`) })
   return (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ')
 }
+
+/** Types into a Monaco editor found by its accessible label (replacing what it held). */
+export async function typeIntoEditor(page: Page, label: string, text: string): Promise<void> {
+  const editor = page.locator('.monaco-editor').filter({ has: page.locator(`[aria-label="${label}"]`) })
+  await editor.locator('.view-lines').click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.type(text)
+}

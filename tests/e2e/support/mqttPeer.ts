@@ -1,0 +1,38 @@
+import mqtt, { type IClientPublishOptions, type MqttClient } from 'mqtt'
+
+/** A message as another MQTT client saw it. */
+export interface SeenMessage {
+  topic: string
+  payload: string
+  qos: number
+  retain: boolean
+}
+
+/** An ordinary mqtt.js client beside the app, to publish test data and to check what the broker holds. */
+export async function connectPeer(url: string): Promise<MqttClient> {
+  return mqtt.connectAsync(url, { reconnectPeriod: 0, connectTimeout: 5_000 })
+}
+
+/**
+ * Subscribes a fresh client to `filter` and returns the retained messages the broker sends for it. A QoS 1
+ * message the client publishes after its SUBACK marks the end: the broker sends retained values first.
+ */
+export async function retainedMessages(url: string, filter: string, endTopic: string): Promise<SeenMessage[]> {
+  const client = await connectPeer(url)
+  try {
+    const seen: SeenMessage[] = []
+    const done = new Promise<void>((resolve) => {
+      client.on('message', (topic, payload, packet) => {
+        if (topic === endTopic) return resolve()
+        seen.push({ topic, payload: payload.toString(), qos: packet.qos, retain: packet.retain })
+      })
+    })
+    await client.subscribeAsync([filter, endTopic], { qos: 1 })
+    const marker: IClientPublishOptions = { qos: 1, retain: false }
+    await client.publishAsync(endTopic, 'end', marker)
+    await done
+    return seen
+  } finally {
+    await client.endAsync()
+  }
+}
