@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import { SplitPane } from '../../components/SplitPane'
 import { profilesSelectors, useProfilesStore } from '../../stores/profiles'
-import type { ConnectionTab } from '../../stores/connections'
+import { isLive, type ConnectionTab } from '../../stores/connections'
 import { BrokerStatsPanel } from '../brokerStats'
 import { MessagePanel } from '../messagePanel'
 import { PublishComposer } from '../publish'
 import { ClearRetainedDialog, TopicTree, TreeToolbar } from '../topicTree'
 import { ConnectionHeader } from './ConnectionHeader'
+import { OneTimeSecrets } from './OneTimeSecrets'
 import { SubscriptionsPanel } from './SubscriptionsPanel'
 
 type SidePanel = 'topic' | 'subscriptions' | 'broker'
@@ -31,6 +32,7 @@ export function ConnectionView({ tab }: { tab: ConnectionTab }): React.JSX.Eleme
           {tab.error}
         </div>
       ) : null}
+      {profile && !isLive(tab) ? <OneTimeSecrets tab={tab} profile={profile} /> : null}
       <div className="app-body">
         <SplitPane direction="horizontal" storageKey="tree" initial={480} min={220} label="Resize the topic tree">
           <div className="screen">

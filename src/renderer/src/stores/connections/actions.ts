@@ -1,5 +1,5 @@
 import type { ConnectionStatus, Subscription, SubscriptionResult } from '@shared/contract'
-import { api, errorMessage } from '../../services/api'
+import { api, ApiError, errorMessage } from '../../services/api'
 import { forgetClientModel } from '../../model'
 import { useProfilesStore } from '../profiles'
 import { usePublishStore } from '../publish'
@@ -14,7 +14,8 @@ type Get = () => ConnectionsState
 export interface ConnectionsActions {
   /** Brings the profile's tab to the front, opening and connecting it when there is none. */
   open(profileId: string): Promise<string>
-  connect(connectionId: string): Promise<void>
+  /** Connects with the saved profile; `secrets` are used for this attempt only and never saved. */
+  connect(connectionId: string, secrets?: { password?: string; keyPassphrase?: string }): Promise<void>
   disconnect(connectionId: string): Promise<void>
   close(connectionId: string): Promise<void>
   activate(connectionId: string | null): void
@@ -55,17 +56,17 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
         if (!isLive(existing)) await actions.connect(existing.connectionId)
         return existing.connectionId
       }
-      const tab: ConnectionTab = { connectionId: newConnectionId(profileId), profileId, state: 'idle', error: null, subscriptionResults: {}, since: Date.now() }
+      const tab: ConnectionTab = { connectionId: newConnectionId(profileId), profileId, state: 'idle', error: null, errorCode: null, subscriptionResults: {}, since: Date.now() }
       set({ tabs: [...get().tabs, tab], activeId: tab.connectionId })
       await actions.connect(tab.connectionId)
       return tab.connectionId
     },
-    async connect(connectionId) {
+    async connect(connectionId, secrets = {}) {
       const tab = find(connectionId)
       if (!tab) return
-      update(connectionId, { state: 'connecting', error: null, since: Date.now() })
+      update(connectionId, { state: 'connecting', error: null, errorCode: null, since: Date.now() })
       try {
-        const reply = await api.profile.connect({ connectionId, profileId: tab.profileId })
+        const reply = await api.profile.connect({ connectionId, profileId: tab.profileId, ...secrets })
         // A status event may already have said 'connected'; only a still-pending tab is moved on here.
         const current = find(connectionId)
         update(connectionId, {
@@ -73,13 +74,13 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
           ...(current?.state === 'connecting' ? { state: 'connected', since: Date.now() } : {})
         })
       } catch (error) {
-        update(connectionId, { state: 'error', error: errorMessage(error), since: Date.now() })
+        update(connectionId, { state: 'error', error: errorMessage(error), errorCode: error instanceof ApiError ? error.code : null, since: Date.now() })
       }
     },
     async disconnect(connectionId) {
       try {
         await api.connection.disconnect({ connectionId })
-        update(connectionId, { state: 'disconnected', error: null, since: Date.now() })
+        update(connectionId, { state: 'disconnected', error: null, errorCode: null, since: Date.now() })
       } catch (error) {
         update(connectionId, { error: errorMessage(error) })
       }
@@ -107,7 +108,7 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
       update(status.connectionId, {
         state: status.state,
         since: status.at,
-        ...(status.error ? { error: status.error.message } : status.state === 'connected' ? { error: null } : {})
+        ...(status.error ? { error: status.error.message, errorCode: status.error.code } : status.state === 'connected' ? { error: null, errorCode: null } : {})
       })
     },
     async subscribe(connectionId, subscription) {

@@ -1,4 +1,4 @@
-import type { SubscriptionResult } from '@shared/contract'
+import type { ErrorCode, SubscriptionResult } from '@shared/contract'
 import type { TabState } from '../../components/StatusBadge'
 
 /** One open connection tab: a profile connected (or trying to) under its own connection id. */
@@ -8,6 +8,8 @@ export interface ConnectionTab {
   state: TabState
   /** The engine's sentence for the last failure, shown until the next attempt. */
   error: string | null
+  /** The contract's code for `error`, when it came from a request. */
+  errorCode: ErrorCode | null
   /** The broker's answer per subscribed filter, from the last subscribe. */
   subscriptionResults: Record<string, SubscriptionResult>
   /** Milliseconds since the epoch of the last state change. */

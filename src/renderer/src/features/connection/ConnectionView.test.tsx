@@ -1,0 +1,81 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { UserFacingError } from '@shared/contract'
+import { EditorKindContext } from '../../components/code'
+import { installTestMain, type TestMain } from '../../test/testMain'
+import { memoryProfiles, sampleProfile } from '../../test/memoryProfiles'
+import { connectionsSelectors, initialConnectionsState, useConnectionsStore } from '../../stores/connections'
+import { initialProfilesState, useProfilesStore } from '../../stores/profiles'
+import { ConnectionView } from '.'
+
+describe('connection view', () => {
+  let main: TestMain
+  let table: ReturnType<typeof memoryProfiles>
+  let acceptPassword: string | null
+  beforeEach(async () => {
+    acceptPassword = null
+    const base = sampleProfile('a', 'Alpha')
+    table = memoryProfiles([{ ...base, options: { ...base.options, username: 'device' } }])
+    main = installTestMain({
+      ...table.handlers,
+      'profile:connect': ({ connectionId, password }) => {
+        if (acceptPassword !== null && password !== acceptPassword) throw new UserFacingError('bad-credentials', 'The broker refused the user name or password; check them in the profile.')
+        return { connectionId, subscriptions: [{ filter: '#', grantedQos: 0, reasonCode: 0 }] }
+      },
+      'connection:subscribe': ({ subscriptions }) => ({
+        results: subscriptions.map((s) =>
+          s.filter.startsWith('secret')
+            ? { filter: s.filter, grantedQos: null, reasonCode: 0x87, error: { code: 'subscription-refused' as const, message: `The broker refused the subscription "${s.filter}": not authorized.` } }
+            : { filter: s.filter, grantedQos: s.qos, reasonCode: s.qos }
+        )
+      }),
+      'connection:unsubscribe': ({ filters }) => ({ filters }),
+      'model:history': () => ({ messages: [], messageCount: 0, oldestSeq: 0 })
+    })
+    useProfilesStore.setState(initialProfilesState)
+    useConnectionsStore.setState(initialConnectionsState)
+    await useProfilesStore.getState().load()
+  })
+  afterEach(cleanup)
+
+  const renderActive = () => {
+    const Active = () => {
+      const tab = useConnectionsStore(connectionsSelectors.active)
+      return tab ? <ConnectionView tab={tab} /> : null
+    }
+    render(
+      <EditorKindContext.Provider value="plain">
+        <Active />
+      </EditorKindContext.Provider>
+    )
+  }
+
+  it('adds and removes subscriptions while connected, showing refusals', async () => {
+    await useConnectionsStore.getState().open('a')
+    renderActive()
+    fireEvent.click(screen.getByRole('tab', { name: 'Subscriptions' }))
+    fireEvent.change(screen.getByLabelText('New topic filter'), { target: { value: 'a/#/b' } })
+    expect(screen.getByText(/# must stand alone/)).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('New topic filter'), { target: { value: 'secret/#' } })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Subscribe' })))
+    expect(screen.getAllByText('The broker refused the subscription "secret/#": not authorized.').length).toBeGreaterThan(0)
+    fireEvent.change(screen.getByLabelText('New topic filter'), { target: { value: 'devices/+/state' } })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Subscribe' })))
+    expect(table.profiles()[0]?.subscriptions.map((s) => s.filter)).toEqual(['#', '$SYS/#', 'secret/#', 'devices/+/state'])
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Unsubscribe #' })))
+    expect(main.calls.some((c) => c.name === 'connection:unsubscribe')).toBe(true)
+    expect(table.profiles()[0]?.subscriptions.map((s) => s.filter)).toEqual(['$SYS/#', 'secret/#', 'devices/+/state'])
+  })
+
+  it("shows the engine's sentence and connects once with a typed password", async () => {
+    acceptPassword = 'pw'
+    await useConnectionsStore.getState().open('a')
+    renderActive()
+    expect(screen.getByRole('alert').textContent).toBe('The broker refused the user name or password; check them in the profile.')
+    fireEvent.change(screen.getByLabelText('Password for this connection'), { target: { value: 'pw' } })
+    await act(async () => fireEvent.submit(screen.getByRole('form', { name: 'Connect with secrets typed now' })))
+    expect(main.calls.filter((c) => c.name === 'profile:connect').at(-1)?.args).toMatchObject({ password: 'pw' })
+    expect(screen.getByRole('button', { name: 'Disconnect' })).toBeTruthy()
+    expect(table.profiles()[0]?.hasPassword).toBe(false)
+  })
+})
