@@ -3,7 +3,7 @@
 import { connectionOptionsSchema } from '../src/shared/contract'
 import { ConnectionManager } from '../src/main/mqtt/connectionManager'
 import { ModelService } from '../src/main/model'
-import { childConfig, tellParent } from './lib/child'
+import { childConfig, finishWith } from './lib/child'
 import { benchTopic } from './lib/messages'
 
 export interface ClearConfig {
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   model.dispose()
   await connections.dispose()
   const result: ClearResult = { topics: progress.total, cleared: progress.cleared, seconds, goneFromModel }
-  tellParent({ type: 'result', result })
+  finishWith(result)
 }
 
 void main()

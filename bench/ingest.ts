@@ -2,7 +2,7 @@
 // (a fresh topic string each, the payload a view into a shared chunk), then fed to ModelService.ingest.
 import type { ReceivedMessage } from '../src/shared/contract'
 import { ModelService } from '../src/main/model'
-import { childConfig, tellParent } from './lib/child'
+import { childConfig, finishWith } from './lib/child'
 import { benchTopic, freshString, payloadChunk } from './lib/messages'
 
 export interface IngestConfig {
@@ -54,7 +54,7 @@ function main(): void {
   const connection = model.model('bench')
   const result: IngestResult = { messagesPerSecond: Math.round(config.messages / seconds), seconds, topics: connection.topics.size, storedBytes: connection.storedBytes }
   model.dispose()
-  tellParent({ type: 'result', result })
+  finishWith(result)
 }
 
 main()

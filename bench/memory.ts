@@ -2,7 +2,7 @@
 // keeps the same 10 messages per topic in plain arrays. Each runs in its own process so RSS is its own.
 import type { ReceivedMessage } from '../src/shared/contract'
 import { ModelService } from '../src/main/model'
-import { childConfig, rssAfterGc, tellParent } from './lib/child'
+import { childConfig, finishWith, rssAfterGc } from './lib/child'
 import { benchTopic, freshString, payloadChunk } from './lib/messages'
 
 export interface MemoryConfig {
@@ -60,7 +60,7 @@ function main(): void {
     keepAlive.push(kept)
   }
   result.rssBytes = rssAfterGc()
-  tellParent({ type: 'result', result })
+  finishWith(result)
   keepAlive.length = 0
 }
 

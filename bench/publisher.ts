@@ -1,7 +1,7 @@
 // The flood: raw MQTT 3.1.1 PUBLISH packets written straight to a TCP socket, so the publisher spends
 // as little CPU as possible and the 2-core machine's cores go to the broker and the subscriber measured.
 import { connect, type Socket } from 'node:net'
-import { childConfig, tellParent } from './lib/child'
+import { childConfig, finishWith } from './lib/child'
 import { benchTopic, writePayload } from './lib/messages'
 
 export interface PublisherConfig {
@@ -66,6 +66,23 @@ async function flood(socket: Socket, config: PublisherConfig): Promise<void> {
   }
 }
 
+/** Resolves at the broker's PINGRESP; acks of QoS 1 publishes before it are read and dropped. */
+function pingResponse(socket: Socket): Promise<void> {
+  return new Promise((resolve) => {
+    let pending: Buffer = Buffer.alloc(0)
+    socket.on('data', (data: Buffer) => {
+      pending = pending.length > 0 ? Buffer.concat([pending, data]) : data
+      // Every packet the broker sends here (PUBACK, PINGRESP) has a one-byte remaining length.
+      let at = 0
+      while (at + 2 <= pending.length && at + 2 + (pending[at + 1] as number) <= pending.length) {
+        if (pending[at] === 0xd0) resolve()
+        at += 2 + (pending[at + 1] as number)
+      }
+      pending = pending.subarray(at)
+    })
+  })
+}
+
 async function main(): Promise<void> {
   const config = childConfig<PublisherConfig>()
   const socket = connect({ host: '127.0.0.1', port: config.port })
@@ -75,12 +92,15 @@ async function main(): Promise<void> {
     socket.once('data', (data: Buffer) => (data[0] === 0x20 && data[3] === 0 ? resolve() : reject(new Error('The broker refused the bench publisher.'))))
     socket.write(connectPacket(`bench-pub-${process.pid}`))
   })
-  // Acks of QoS 1 publishes are read and dropped; the subscriber measures what arrives.
-  socket.on('data', () => undefined)
+  const pong = pingResponse(socket)
   const started = performance.now()
   await flood(socket, config)
+  // The broker answers a PINGREQ after every packet sent before it: closing earlier could make it drop
+  // the publishes it has not read yet (it disconnects when an ack cannot be written).
+  socket.write(Buffer.from([0xc0, 0]))
+  await pong
   await new Promise<void>((resolve) => socket.end(resolve))
-  tellParent({ type: 'result', result: { seconds: (performance.now() - started) / 1000 } })
+  finishWith({ seconds: (performance.now() - started) / 1000 })
 }
 
 void main()

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
 import { parseArgs, numberArg } from './lib/args'
 import { startBenchBroker, type BenchBroker } from './lib/benchBroker'
-import { nextMessage, runChild, startChild } from './lib/child'
+import { finishChild, nextMessage, runChild, startChild } from './lib/child'
 import { measureDeltaFormats, type DeltaFormatResult } from './lib/deltaFormat'
 import { printReport, type Report, type ThroughputRow } from './report'
 import type { ClearResult } from './clear'
@@ -44,7 +44,7 @@ async function flood(broker: BenchBroker, mode: SubscriberConfig['mode'], transp
     await runChild('publisher', publisherConfig, 60_000 + messages / 5)
     return (await result).result
   } finally {
-    subscriber.kill()
+    await finishChild(subscriber)
   }
 }
 

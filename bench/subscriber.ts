@@ -5,7 +5,7 @@ import mqtt from 'mqtt'
 import { connectionOptionsSchema, type ModelDelta } from '../src/shared/contract'
 import { ConnectionManager } from '../src/main/mqtt/connectionManager'
 import { ModelService } from '../src/main/model'
-import { childConfig, tellParent } from './lib/child'
+import { childConfig, finishWith, tellParent } from './lib/child'
 
 export interface SubscriberConfig {
   mode: 'bare' | 'pipeline'
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   result.seconds = meter.seconds
   result.messagesPerSecond = Math.round(meter.received / meter.seconds)
   await stop()
-  tellParent({ type: 'result', result })
+  finishWith(result)
 }
 
 void main()

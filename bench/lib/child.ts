@@ -6,7 +6,10 @@ const here = dirname(fileURLToPath(import.meta.url))
 
 /** Starts a bench script (built next to this one) as a child process with its own heap. */
 export function startChild(script: string, config: unknown): ChildProcess {
-  return fork(join(here, `${script}.js`), [JSON.stringify(config)], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  // BENCH_CPU_PROF=<dir> writes a CPU profile of every child there (to see where the time goes).
+  const profileDir = process.env['BENCH_CPU_PROF']
+  const execArgv = ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]
+  return fork(join(here, `${script}.js`), [JSON.stringify(config)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
 }
 
 /** The next IPC message of `child` whose `type` is `type`; rejects when the child exits first or time runs out. */
@@ -29,13 +32,22 @@ export function nextMessage<T extends { type: string }>(child: ChildProcess, typ
   })
 }
 
+/** Waits a little for a child to exit on its own (so its CPU profile gets written), then kills it. */
+export async function finishChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  const timer = setTimeout(() => child.kill(), 10_000)
+  await exited
+  clearTimeout(timer)
+}
+
 /** Runs a child to completion and returns its "result" message. */
 export async function runChild<T>(script: string, config: unknown, timeoutMs: number): Promise<T> {
   const child = startChild(script, config)
   try {
     return (await nextMessage<{ type: 'result'; result: T }>(child, 'result', timeoutMs)).result
   } finally {
-    child.kill()
+    await finishChild(child)
   }
 }
 
@@ -47,6 +59,12 @@ export function childConfig<T>(): T {
 /** Sends a message to the parent process. */
 export function tellParent(message: { type: string } & Record<string, unknown>): void {
   process.send?.(message)
+}
+
+/** Sends the result and lets the process end (closing the IPC channel once the message is out). */
+export function finishWith(result: unknown): void {
+  if (!process.send) return
+  process.send({ type: 'result', result }, () => process.disconnect())
 }
 
 /** RSS after two full garbage collections, in bytes (needs --expose-gc). */

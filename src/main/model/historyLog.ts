@@ -257,7 +257,14 @@ export class HistoryLog {
     if (slots * RECORD_COST + this.arena.capacity > this.budget()) return false
     const mask = slots - 1
     const remap = <T extends Float64Array | Uint32Array | Int32Array | Uint16Array>(old: T, fresh: T): T => {
-      for (let seq = this.tail; seq < this.head; seq++) fresh[seq & mask] = old[seq & this.mask] as number
+      // Copy [tail, head) run by run: a run ends where either array wraps.
+      for (let seq = this.tail; seq < this.head; ) {
+        const from = seq & this.mask
+        const to = seq & mask
+        const length = Math.min(this.head - seq, this.slots - from, slots - to)
+        fresh.set(old.subarray(from, from + length), to)
+        seq += length
+      }
       return fresh
     }
     this.receivedAt = remap(this.receivedAt, new Float64Array(slots))

@@ -81,7 +81,7 @@ export class SearchRunner {
       while (scanned < candidates.length) {
         const sliceEnd = Math.min(performance.now() + SLICE_MS, deadline)
         for (; scanned < candidates.length; scanned++) {
-          if ((scanned & 63) === 0 && performance.now() >= sliceEnd) break
+          if ((scanned & 15) === 0 && performance.now() >= sliceEnd) break
           const entry = candidates[scanned] as TopicEntry
           // Skip topics removed while the search waited for its next slice.
           if (model.topics.get(entry.topic) !== entry || !matches(entry)) continue
