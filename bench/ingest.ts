@@ -6,6 +6,8 @@ import { childConfig, finishWith } from './lib/child'
 import { benchTopic, freshString, payloadChunk } from './lib/messages'
 
 export interface IngestConfig {
+  /** `map`: the floor, the same messages stored with a bare Map.set(topic, message) and nothing else. */
+  kind: 'model' | 'map'
   messages: number
   topics: number
 }
@@ -43,16 +45,19 @@ function main(): void {
   for (const message of makeMessages(0, 50_000, 1_000, views)) warm.ingest('warm', message)
   warm.dispose()
   const model = service()
+  const floor = new Map<string, ReceivedMessage>()
   let elapsed = 0
   for (let start = 0; start < config.messages; start += BATCH) {
     const batch = makeMessages(start, Math.min(BATCH, config.messages - start), config.topics, views)
     const started = performance.now()
-    for (let i = 0; i < batch.length; i++) model.ingest('bench', batch[i] as ReceivedMessage)
+    if (config.kind === 'map') for (let i = 0; i < batch.length; i++) floor.set((batch[i] as ReceivedMessage).topic, batch[i] as ReceivedMessage)
+    else for (let i = 0; i < batch.length; i++) model.ingest('bench', batch[i] as ReceivedMessage)
     elapsed += performance.now() - started
   }
   const seconds = elapsed / 1000
   const connection = model.model('bench')
-  const result: IngestResult = { messagesPerSecond: Math.round(config.messages / seconds), seconds, topics: connection.topics.size, storedBytes: connection.storedBytes }
+  const topics = config.kind === 'map' ? floor.size : connection.topics.size
+  const result: IngestResult = { messagesPerSecond: Math.round(config.messages / seconds), seconds, topics, storedBytes: connection.storedBytes }
   model.dispose()
   finishWith(result)
 }

@@ -23,7 +23,8 @@ export interface Report {
   broker: string
   messages: number
   throughput: ThroughputRow[]
-  ingest: Array<IngestResult & { messages: number }>
+  /** `mapFloorMessagesPerSecond`: the same messages into a bare Map.set, the floor of any topic table. */
+  ingest: Array<IngestResult & { messages: number; mapFloorMessagesPerSecond: number }>
   memory: { topics: number; messages: number; keep: number; budgetBytes: number; model: MemoryResult; baseline: MemoryResult; empty: MemoryResult }
   clear: ClearResult
   deltaFormat: DeltaFormatResult[]
@@ -53,6 +54,7 @@ export function printReport(report: Report): void {
   console.table(report.ingest.map((row) => ({
     '(c) ingest': `${rate(row.messages)} msgs over ${rate(row.topics)} topics`,
     'msg/s': rate(row.messagesPerSecond),
+    'bare Map.set msg/s': rate(row.mapFloorMessagesPerSecond),
     target: row.topics >= 100_000 ? `≥ 3M: ${mark(row.messagesPerSecond >= TARGETS.ingest)}` : '',
     stored: mb(row.storedBytes)
   })))

@@ -89,7 +89,11 @@ async function main(): Promise<void> {
     console.log('(a)/(b) throughput …')
     report.throughput = await throughput(broker, messages, topicCounts)
     console.log('(c) model ingest …')
-    for (const topics of topicCounts) report.ingest.push({ messages, ...(await runChild<IngestResult>('ingest', { messages, topics }, 300_000)) })
+    for (const topics of topicCounts) {
+      const model = await runChild<IngestResult>('ingest', { kind: 'model', messages, topics }, 300_000)
+      const floor = await runChild<IngestResult>('ingest', { kind: 'map', messages, topics }, 300_000)
+      report.ingest.push({ ...model, messages, mapFloorMessagesPerSecond: floor.messagesPerSecond })
+    }
     console.log('(d) memory …')
     for (const mode of ['empty', 'baseline', 'model'] as const) {
       report.memory[mode] = await runChild<MemoryResult>('memory', { mode, messages, topics: memoryTopics, keep: 10, budgetBytes }, 300_000)

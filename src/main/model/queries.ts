@@ -26,35 +26,36 @@ function entryOrThrow(model: ConnectionModel, topic: string): TopicEntry {
 /** Children of a node with subtree totals, sorted and paged; totals are summed now (the hot path keeps none). */
 export function children(model: ConnectionModel, path: string | null, sort: ChildSort, descending: boolean, page: Page, previewBytes: number): { total: number; nodes: TreeNodeSummary[] } {
   const parent = nodeOrThrow(model, path)
-  const summaries = [...(parent.children?.values() ?? [])].map((child) => summarize(model, child))
+  const rows = [...(parent.children?.values() ?? [])].map((node) => ({ node, ...totals(model, node) }))
   const direction = descending ? -1 : 1
-  const byName = (a: TreeNodeSummary, b: TreeNodeSummary): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-  const byKey = sort === 'name' ? () => 0 : (a: TreeNodeSummary, b: TreeNodeSummary) => a[sort] - b[sort]
-  summaries.sort((a, b) => direction * (byKey(a, b) || byName(a, b)))
-  const nodes = summaries.slice(page.offset, page.offset + page.limit)
-  for (const node of nodes) {
-    const entry = model.topics.get(node.path)
-    if (node.hasValue && entry) node.latest = snapshot(entry, previewBytes)
-  }
-  return { total: summaries.length, nodes }
+  type Row = (typeof rows)[number]
+  const byName = (a: Row, b: Row): number => (a.node.name < b.node.name ? -1 : a.node.name > b.node.name ? 1 : 0)
+  const byKey = sort === 'name' ? () => 0 : (a: Row, b: Row) => a[sort] - b[sort]
+  rows.sort((a, b) => direction * (byKey(a, b) || byName(a, b)))
+  const nodes = rows.slice(page.offset, page.offset + page.limit).map(({ node, messageCount, lastUpdate }) => {
+    const summary: TreeNodeSummary = {
+      name: node.name,
+      path: node.path,
+      hasValue: node.entry !== undefined,
+      childCount: node.children?.size ?? 0,
+      topicCount: node.topicCount,
+      messageCount,
+      lastUpdate
+    }
+    if (node.entry) summary.latest = snapshot(node.entry, previewBytes)
+    return summary
+  })
+  return { total: rows.length, nodes }
 }
 
-function summarize(model: ConnectionModel, node: TreeNode): TreeNodeSummary {
+function totals(model: ConnectionModel, node: TreeNode): { messageCount: number; lastUpdate: number } {
   let messageCount = 0
   let lastUpdate = 0
   model.tree.forEachEntry(node, (entry) => {
     messageCount += entry.count
     if (entry.latestAt > lastUpdate) lastUpdate = entry.latestAt
   })
-  return {
-    name: node.name,
-    path: node.path,
-    hasValue: node.entry !== undefined,
-    childCount: node.children?.size ?? 0,
-    topicCount: node.topicCount,
-    messageCount,
-    lastUpdate
-  }
+  return { messageCount, lastUpdate }
 }
 
 /** A topic's messages, newest first, starting below `beforeSeq`; previews of `previewBytes`. */

@@ -9,10 +9,16 @@ export class TreeNode {
 
   constructor(
     readonly name: string,
-    readonly parent: TreeNode | undefined,
-    /** The levels from the root joined by '/'. */
-    readonly path: string
+    readonly parent: TreeNode | undefined
   ) {}
+
+  /** The levels from the root joined by '/' (computed on demand: queries are rare, nodes are many). */
+  get path(): string {
+    if (!this.parent) return ''
+    const levels = [this.name]
+    for (let at = this.parent; at.parent; at = at.parent) levels.push(at.name)
+    return levels.reverse().join('/')
+  }
 }
 
 /**
@@ -20,7 +26,7 @@ export class TreeNode {
  * per-message path never walks it; message totals are summed when a query asks for them.
  */
 export class TopicTree {
-  readonly root = new TreeNode('', undefined, '')
+  readonly root = new TreeNode('', undefined)
 
   /** The node of `topic`, created with its missing ancestors; counts it as one more topic on the path. */
   insert(topic: string): TreeNode {
@@ -29,7 +35,7 @@ export class TopicTree {
       node.topicCount++
       const children = (node.children ??= new Map())
       let child = children.get(level)
-      if (!child) children.set(level, (child = new TreeNode(level, node, node === this.root ? level : `${node.path}/${level}`)))
+      if (!child) children.set(level, (child = new TreeNode(level, node)))
       node = child
     }
     node.topicCount++
