@@ -10,6 +10,7 @@ import { flattenTree } from './flattenTree'
 import { compileTreeFilter } from './treeFilter'
 import { treeKeyAction } from './treeKeys'
 import { TreeRowView } from './TreeRowView'
+import { useAdaptiveRows } from './useAdaptiveRows'
 
 export const ROW_HEIGHT = 24
 /** Height assumed until the tree's box is measured (and where layout reports none, as in DOM tests). */
@@ -39,10 +40,10 @@ export function TopicTree({ connectionId, onClearRetained }: TopicTreeProps): Re
   const idPrefix = useId()
 
   const { match } = useMemo(() => compileTreeFilter(view.filter), [view.filter])
-  const rows = useMemo(
+  const rows = useAdaptiveRows(
     () => flattenTree(model.root, { expanded: view.expanded, sort: view.sort, descending: view.descending, match }),
-    // `version` stands for the model's mutable contents.
-    [model, version, view.expanded, view.sort, view.descending, match]
+    [model, view.expanded, view.sort, view.descending, match],
+    version
   )
   const selectedIndex = useMemo(() => rows.findIndex((r) => r.id === selectedPath), [rows, selectedPath])
 
