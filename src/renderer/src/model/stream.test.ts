@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { MainEvents, ModelDelta } from '@shared/contract'
+import { forgetClientModel, getClientModel } from './registry'
+import { startModelStream } from './stream'
+
+function delta(seq: number, topic: string, reset = false): ModelDelta {
+  return {
+    connectionId: 'stream-test',
+    seq,
+    reset,
+    removed: [],
+    topics: [topic],
+    numbers: [seq, seq, 1, 1, 0],
+    previews: new Uint8Array([120]),
+    properties: [],
+    stats: {
+      messagesPerSecond: 0,
+      bytesPerSecond: 0,
+      topicCount: 1,
+      messageCount: seq,
+      storedBytes: 0,
+      budgetBytes: 1,
+      evictedMessages: 0,
+      evictedPayloads: 0,
+      pendingTopics: 0,
+      skippedFrames: 0
+    }
+  }
+}
+
+/** The model part of the bridge's events, driven by the test instead of main. */
+function modelEvents(): { events: MainEvents['model']; send: (delta: ModelDelta) => void; listeners: () => number } {
+  const listeners = new Set<(delta: ModelDelta) => void>()
+  const events = {
+    delta: (listener: (delta: ModelDelta) => void) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    clearProgress: () => () => undefined
+  } as MainEvents['model']
+  return { events, send: (d) => listeners.forEach((listener) => listener(d)), listeners: () => listeners.size }
+}
+
+describe('startModelStream', () => {
+  it('applies deltas in order, asks once for a resync after a gap, and resumes at the reset', () => {
+    forgetClientModel('stream-test')
+    const { events, send, listeners } = modelEvents()
+    const resync = vi.fn()
+    const stop = startModelStream(events, { resync })
+    const model = getClientModel('stream-test')
+
+    send(delta(1, 'a'))
+    send(delta(2, 'b'))
+    expect(model.topicCount).toBe(2)
+    send(delta(4, 'lost-order'))
+    send(delta(5, 'still-waiting'))
+    expect(resync).toHaveBeenCalledTimes(1)
+    expect(resync).toHaveBeenCalledWith('stream-test')
+    expect(model.topic('lost-order')).toBeUndefined()
+
+    send(delta(6, 'fresh', true))
+    expect(model.topicCount).toBe(1)
+    expect(model.topic('fresh')).toBeDefined()
+    send(delta(7, 'next'))
+    expect(model.topicCount).toBe(2)
+    expect(model.version).toBe(4)
+
+    stop()
+    expect(listeners()).toBe(0)
+  })
+})
