@@ -103,6 +103,30 @@ describe('message panel', () => {
     expect((screen.getByRole('button', { name: 'Save payload' }) as HTMLButtonElement).disabled).toBe(false)
   })
 
+  it('keeps the history current on a topic that changes faster than a request returns', async () => {
+    let slow = 0
+    installTestMain({
+      'model:history': async () => {
+        await new Promise((resolve) => setTimeout(resolve, 40))
+        slow++
+        return { messages: history, messageCount: history.length, oldestSeq: 1 }
+      }
+    })
+    history = [testRecord(3, 'first')]
+    await renderPanel(TOPIC)
+    let shownWhileBusy = ''
+    for (let seq = 4; seq < 40; seq++) {
+      history = [testRecord(seq, `value ${seq}`), ...history]
+      getClientModel(ID).apply(testDelta(ID, seq - 2, [{ topic: TOPIC, payload: `value ${seq}`, messageCount: seq }]))
+      await act(() => new Promise((resolve) => setTimeout(resolve, 15)))
+      if (seq === 38) shownWhileBusy = viewer()
+    }
+    expect(shownWhileBusy).not.toBe('first')
+    await act(() => new Promise((resolve) => setTimeout(resolve, 400)))
+    expect(slow).toBeLessThan(10)
+    expect(viewer()).toBe('value 39')
+  })
+
   it('says when a payload was evicted', async () => {
     history = [testRecord(3, new Uint8Array(0), { size: 2048, payloadEvicted: true })]
     await renderPanel(TOPIC)

@@ -33,34 +33,33 @@ export function useTopicHistory(connectionId: string, topic: string | null): Top
     error: null
   })
   const lastFetch = useRef(0)
+  // The topic shown now: replies for another topic are dropped, replies for this one always land (a busy
+  // topic changes every frame, faster than a request returns).
+  const wanted = useRef<string | null>(null)
+  wanted.current = topic
 
   useEffect(() => {
     if (!topic || latestSeq === 0) {
       setState({ topic, messages: [], messageCount: 0, oldestSeq: 0, loading: false, error: null })
       return
     }
-    let cancelled = false
     const fetchNow = (): void => {
       lastFetch.current = Date.now()
       setState((s) => ({ ...s, loading: true }))
       api.model.history({ connectionId, topic, limit: PAGE }).then(
         (reply) => {
-          if (cancelled) return
+          if (wanted.current !== topic) return
           setState((s) => {
             // Keep older pages the user loaded: new messages are merged in front of them.
             const older = s.topic === topic ? s.messages.filter((m) => m.seq < (reply.messages.at(-1)?.seq ?? 0)) : []
             return { topic, messages: [...reply.messages, ...older], messageCount: reply.messageCount, oldestSeq: older.at(-1)?.seq ?? reply.oldestSeq, loading: false, error: null }
           })
         },
-        (error: unknown) => !cancelled && setState((s) => ({ ...s, topic, loading: false, error: errorMessage(error) }))
+        (error: unknown) => wanted.current === topic && setState((s) => ({ ...s, topic, loading: false, error: errorMessage(error) }))
       )
     }
-    const wait = Math.max(0, lastFetch.current + REFRESH_MS - Date.now())
-    const timer = setTimeout(fetchNow, wait)
-    return () => {
-      cancelled = true
-      clearTimeout(timer)
-    }
+    const timer = setTimeout(fetchNow, Math.max(0, lastFetch.current + REFRESH_MS - Date.now()))
+    return () => clearTimeout(timer)
   }, [connectionId, topic, latestSeq])
 
   const loadOlder = useCallback(() => {
