@@ -18,7 +18,9 @@ export default defineConfig({
         subscriber: 'bench/subscriber.ts',
         ingest: 'bench/ingest.ts',
         memory: 'bench/memory.ts',
-        clear: 'bench/clear.ts'
+        clear: 'bench/clear.ts',
+        ui: 'bench/ui.ts',
+        uiPublisher: 'bench/uiPublisher.ts'
       },
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunk-[name]-[hash].js' }
     }

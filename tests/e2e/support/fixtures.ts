@@ -1,6 +1,7 @@
 import { basename } from 'node:path'
 import type { Page } from 'playwright-core'
 import { test as base } from 'vitest'
+import { openApp } from './app'
 import { saveScreenshot } from './artifacts'
 import { openBrowser, type BrowserSession } from './browser'
 import { startServer, type RunningServer } from './server'
@@ -12,13 +13,6 @@ export interface App {
   page: Page
   /** Opens the printed address (token included) and waits until the page's socket to the server is open. */
   open(): Promise<void>
-}
-
-/** Navigates to the server's printed address and resolves once the page opened its WebSocket to it. */
-export async function openApp(page: Page, server: RunningServer): Promise<void> {
-  const socket = page.waitForEvent('websocket', (ws) => ws.url().startsWith(server.origin.replace(/^http/, 'ws')))
-  await page.goto(server.url)
-  await socket
 }
 
 /**

@@ -95,3 +95,11 @@ export async function typeIntoEditor(page: Page, label: string, text: string): P
   await page.keyboard.press('ControlOrMeta+A')
   await page.keyboard.type(text)
 }
+
+/** Expands one node of the topic tree (its row must be in view) and waits until it reports expanded. */
+export async function expandRow(page: Page, path: string): Promise<void> {
+  const row = treeRow(page, path)
+  await row.waitFor()
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.dblclick()
+  await row.and(page.locator('[aria-expanded="true"]')).waitFor()
+}
