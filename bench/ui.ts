@@ -30,15 +30,21 @@ export interface UiReport {
   chromium: string
   broker: string
   load: { rate: number; topics: number; seconds: number; achieved: UiPublisherResult }
-  scrollFrames: Percentiles
-  stillFrames: Percentiles
-  allFrames: Percentiles
+  scrollFrames: Percentiles & { droppedPercent: number }
+  stillFrames: Percentiles & { droppedPercent: number }
+  allFrames: Percentiles & { droppedPercent: number }
   publishToVisible: Percentiles & { markersSent: number }
 }
 
 function line(name: string, p: Percentiles, target: number): string {
   const verdict = p.p95 <= target ? 'meets' : 'misses'
   return `  ${name.padEnd(26)} p50 ${p.p50} ms, p95 ${p.p95} ms, p99 ${p.p99} ms, max ${p.max} ms (n=${p.count}; ${verdict} p95 ≤ ${target} ms)`
+}
+
+/** Share of frame intervals longer than one and a half 60 Hz frames, i.e. at least one frame dropped. */
+function droppedShare(frames: readonly number[]): number {
+  if (frames.length === 0) return 0
+  return Math.round((frames.filter((dt) => dt > 1.5 * (1000 / 60)).length / frames.length) * 1000) / 10
 }
 
 async function main(): Promise<void> {
@@ -78,6 +84,7 @@ async function main(): Promise<void> {
     publisher.send({ type: 'stop' })
     const load = (await achieved).result
     if (!probe) throw new Error('The page probe was not installed.')
+    const allFrames = [...probe.scrollFrames, ...probe.stillFrames]
 
     const report: UiReport = {
       at: new Date().toISOString(),
@@ -85,16 +92,16 @@ async function main(): Promise<void> {
       chromium: browser.context.browser()?.version() ?? 'unknown',
       broker: broker.kind,
       load: { rate, topics, seconds, achieved: load },
-      scrollFrames: percentiles(probe.scrollFrames),
-      stillFrames: percentiles(probe.stillFrames),
-      allFrames: percentiles([...probe.scrollFrames, ...probe.stillFrames]),
+      scrollFrames: { ...percentiles(probe.scrollFrames), droppedPercent: droppedShare(probe.scrollFrames) },
+      stillFrames: { ...percentiles(probe.stillFrames), droppedPercent: droppedShare(probe.stillFrames) },
+      allFrames: { ...percentiles(allFrames), droppedPercent: droppedShare(allFrames) },
       publishToVisible: { ...percentiles(probe.markerDelays), markersSent: load.markers }
     }
     console.log(`Publisher: ${load.messages} messages in ${load.seconds.toFixed(1)} s (${load.messagesPerSecond} msg/s), ${load.markers} markers.`)
     console.log('Frame intervals (requestAnimationFrame):')
-    console.log(line('tree scrolling', report.scrollFrames, FRAME_TARGET_MS))
-    console.log(line('tree still', report.stillFrames, FRAME_TARGET_MS))
-    console.log(line('whole run', report.allFrames, FRAME_TARGET_MS))
+    for (const [name, frames] of [['tree scrolling', report.scrollFrames], ['tree still', report.stillFrames], ['whole run', report.allFrames]] as const) {
+      console.log(`${line(name, frames, FRAME_TARGET_MS)}, ${frames.droppedPercent}% of frames late`)
+    }
     console.log('Publish to visible in the tree (marker topic, tree still):')
     console.log(line(`markers seen ${report.publishToVisible.count}`, report.publishToVisible, VISIBLE_TARGET_MS))
     await mkdir('bench-results', { recursive: true })
