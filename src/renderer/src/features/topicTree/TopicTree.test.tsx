@@ -93,6 +93,16 @@ describe('topic tree', () => {
     expect(rowNames()).toEqual(['home', 'attic', 'hum'])
   })
 
+  it('starts filtering when the user types in the tree', async () => {
+    renderTree()
+    await feed([{ topic: 'kitchen', payload: '1' }, { topic: 'attic', payload: '2' }])
+    fireEvent.keyDown(screen.getByRole('tree'), { key: 'k' })
+    fireEvent.keyDown(screen.getByRole('tree'), { key: 'i' })
+    expect(document.activeElement).toBe(screen.getByLabelText('Filter topics'))
+    expect((screen.getByLabelText('Filter topics') as HTMLInputElement).value).toBe('ki')
+    expect(rowNames()).toEqual(['kitchen'])
+  })
+
   it('sorts by last update and by count from the toolbar', async () => {
     renderTree()
     await feed([{ topic: 'old', payload: '1', receivedAt: 1, messageCount: 50 }, { topic: 'new', payload: '1', receivedAt: 9, messageCount: 2 }, { topic: 'mid', payload: '1', receivedAt: 5, messageCount: 9 }])

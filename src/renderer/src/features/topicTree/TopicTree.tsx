@@ -6,6 +6,7 @@ import { copyText } from '../../lib/clipboard'
 import { errorMessage } from '../../services/api'
 import { selectionSelectors, useSelectionStore } from '../../stores/selection'
 import { treeViewSelectors, useTreeViewStore } from '../../stores/treeView'
+import { filterInputId } from './TreeToolbar'
 import { flattenTree } from './flattenTree'
 import { compileTreeFilter } from './treeFilter'
 import { treeKeyAction } from './treeKeys'
@@ -30,7 +31,7 @@ export interface TopicTreeProps {
 export function TopicTree({ connectionId, onClearRetained }: TopicTreeProps): React.JSX.Element {
   const model = getClientModel(connectionId)
   const view = useTreeViewStore(treeViewSelectors.view(connectionId))
-  const { toggleExpanded, setExpanded } = useTreeViewStore.getState()
+  const { toggleExpanded, setExpanded, setFilter } = useTreeViewStore.getState()
   // While paused the selector returns the frozen version, so new deltas do not re-render the tree.
   const version = useStore(model.store, (state) => (view.paused ? view.frozenVersion : state.version))
   const selectedPath = useSelectionStore(selectionSelectors.path(connectionId))
@@ -71,6 +72,13 @@ export function TopicTree({ connectionId, onClearRetained }: TopicTreeProps): Re
     if (event.key === 'Delete' && selectedPath !== null) {
       event.preventDefault()
       onClearRetained(selectedPath)
+      return
+    }
+    if (event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // Typing in the tree starts a filter, as in MQTT Explorer.
+      event.preventDefault()
+      setFilter(connectionId, { text: view.filter.text + event.key })
+      document.getElementById(filterInputId(connectionId))?.focus()
       return
     }
     const action = treeKeyAction(event.key, rows, selectedIndex)

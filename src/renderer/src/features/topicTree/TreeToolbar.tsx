@@ -9,12 +9,17 @@ const SORTS: { value: ChildSort; label: string }[] = [
   { value: 'messageCount', label: 'Count' }
 ]
 
+/** The id of a connection's filter box (the tree moves focus there when the user starts typing). */
+export function filterInputId(connectionId: string): string {
+  return `${connectionId}-filter`
+}
+
 /** Filter box, filter mode and target, sort, pause/resume and collapse for one connection's tree. */
 export function TreeToolbar({ connectionId }: { connectionId: string }): React.JSX.Element {
   const view = useTreeViewStore(treeViewSelectors.view(connectionId))
   const { setFilter, setSort, setPaused, collapseAll } = useTreeViewStore.getState()
   const { problem } = compileTreeFilter(view.filter)
-  const filterId = `${connectionId}-filter`
+  const filterId = filterInputId(connectionId)
   return (
     <div className="tree-toolbar">
       <div className="toolbar">
