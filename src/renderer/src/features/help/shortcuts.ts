@@ -25,6 +25,7 @@ export const SHORTCUTS: { area: string; shortcuts: Shortcut[] }[] = [
       { keys: 'Home / End', action: 'First / last row' },
       { keys: 'Page Up / Page Down', action: 'Move by 20 rows' },
       { keys: 'Ctrl/Cmd+C', action: 'Copy the selected topic path' },
+      { keys: 'Any letter or digit', action: 'Start filtering topics with it' },
       { keys: 'Delete', action: 'Clear retained values of the selected topic or branch (asks first)' }
     ]
   },
