@@ -11,8 +11,11 @@ export interface RunningServer {
   origin: string
   token: string
   dataDir: string
-  /** Everything the server printed so far (for failure messages). */
+  /** Everything the server printed so far, over every start (for failure messages). */
   output(): string
+  /** Stops the process and starts it again on the same port with the same data directory. */
+  restart(): Promise<void>
+  /** Stops the process and deletes the data directory. */
   stop(): Promise<void>
 }
 
@@ -22,48 +25,73 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()))
 }
 
+async function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const kill = setTimeout(() => child.kill('SIGKILL'), 5_000)
+  child.kill('SIGTERM')
+  await exited(child)
+  clearTimeout(kill)
+}
+
+/** Spawns the built server and resolves with its printed address once it is listening. */
+function launch(dataDir: string, port: number, env: Record<string, string>, log: (text: string) => void): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [serverEntry, '--port', String(port), '--data-dir', dataDir], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let printed = ''
+  child.stderr.on('data', (chunk: Buffer) => log(chunk.toString()))
+  return new Promise((resolve, reject) => {
+    const fail = (error: Error): void => {
+      void terminate(child)
+      reject(error)
+    }
+    const timer = setTimeout(() => fail(new Error(`The server did not print its address within ${START_TIMEOUT_MS} ms.`)), START_TIMEOUT_MS)
+    child.stdout.on('data', (chunk: Buffer) => {
+      log(chunk.toString())
+      printed += chunk.toString()
+      const match = /^Open (http\S+)$/m.exec(printed)
+      if (!match?.[1]) return
+      clearTimeout(timer)
+      resolve({ child, url: match[1] })
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`The server exited with code ${code} before it was ready.`))
+    })
+  })
+}
+
 /** Starts `node out/server/index.js --port 0 --data-dir <temp>` and resolves once it printed its address. */
 export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   assertBuilt()
   const dataDir = await mkdtemp(join(tmpdir(), 'e2e-server-'))
-  const child = spawn(process.execPath, [serverEntry, '--port', '0', '--data-dir', dataDir], {
-    cwd: repoRoot,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  const env = options.env ?? {}
   let output = ''
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const kill = setTimeout(() => child.kill('SIGKILL'), 5_000)
-      child.kill('SIGTERM')
-      await exited(child)
-      clearTimeout(kill)
-    }
-    await rm(dataDir, { recursive: true, force: true })
-  }
-
+  const log = (text: string): void => void (output += text)
+  let current: ChildProcess
+  let url: string
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`The server did not print its address within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS)
-      const look = (): void => {
-        const match = /^Open (http\S+)$/m.exec(output)
-        if (!match?.[1]) return
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-      child.stdout.on('data', look)
-      child.once('exit', (code) => {
-        clearTimeout(timer)
-        reject(new Error(`The server exited with code ${code} before it was ready:\n${output}`))
-      })
-    })
-    const parsed = new URL(url)
-    return { url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', dataDir, output: () => output, stop }
+    ;({ child: current, url } = await launch(dataDir, 0, env, log))
   } catch (error) {
-    await stop()
-    throw error
+    await rm(dataDir, { recursive: true, force: true })
+    throw new Error(`${(error as Error).message}\n${output}`)
+  }
+  const parsed = new URL(url)
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token') ?? '',
+    dataDir,
+    output: () => output,
+    restart: async () => {
+      await terminate(current)
+      current = (await launch(dataDir, Number(parsed.port), env, log)).child
+    },
+    stop: async () => {
+      await terminate(current)
+      await rm(dataDir, { recursive: true, force: true })
+    }
   }
 }
