@@ -84,11 +84,11 @@ describe('message panel', () => {
 
   it('compares with the previous message or a chosen one', async () => {
     await renderPanel(TOPIC)
-    fireEvent.click(screen.getByLabelText('Compare'))
+    fireEvent.click(screen.getByLabelText('Show diff'))
     const diff = screen.getByRole('group', { name: 'Message 2 compared with message 3' })
     expect(within(diff).getByLabelText('Earlier message').textContent).toContain('"t": 22')
     expect(within(diff).getByLabelText('Later message').textContent).toContain('"t": 23')
-    fireEvent.change(screen.getByLabelText('Compare with'), { target: { value: '1' } })
+    fireEvent.change(screen.getByLabelText('Diff against'), { target: { value: '1' } })
     expect(screen.getByRole('group', { name: 'Message 1 compared with message 3' })).toBeTruthy()
   })
 

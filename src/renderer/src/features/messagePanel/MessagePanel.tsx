@@ -72,11 +72,11 @@ export function MessagePanel({ connectionId, onClearRetained }: { connectionId: 
             <div className="toolbar">
               <label className="check">
                 <input type="checkbox" checked={diff} onChange={(event) => setDiff(event.target.checked)} />
-                Compare
+                Show diff
               </label>
               {diff ? (
                 <select
-                  aria-label="Compare with"
+                  aria-label="Diff against"
                   value={selection.compareSeq === null ? 'previous' : String(selection.compareSeq)}
                   onChange={(event) => setCompare(connectionId, event.target.value === 'previous' ? null : Number(event.target.value))}
                 >
