@@ -1,6 +1,7 @@
 import { startModelStream } from './model'
 import { api, events, installBridge } from './services/api'
 import { connectBridge } from './services/transport'
+import { useConnectionsStore } from './stores/connections'
 import { useProfilesStore } from './stores/profiles'
 import { wireStoreEvents } from './stores/wireEvents'
 
@@ -13,4 +14,6 @@ export async function startApp(): Promise<void> {
     resync: (connectionId) => void api.model.resync({ connectionId }).catch(() => undefined)
   })
   await useProfilesStore.getState().load()
+  const { connections } = await api.connection.list({})
+  await useConnectionsStore.getState().adopt(connections)
 }

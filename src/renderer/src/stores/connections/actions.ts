@@ -20,6 +20,11 @@ export interface ConnectionsActions {
   close(connectionId: string): Promise<void>
   activate(connectionId: string | null): void
   applyStatus(status: ConnectionStatus): void
+  /**
+   * Opens tabs for connections main already holds (after a reload, or in a second browser window of the
+   * headless mode), so none stays open unseen; their models are sent again in full.
+   */
+  adopt(statuses: ConnectionStatus[]): Promise<void>
   /** Subscribes now when connected, and saves the subscription in the profile either way. */
   subscribe(connectionId: string, subscription: Subscription): Promise<SubscriptionResult | null>
   unsubscribe(connectionId: string, filter: string): Promise<void>
@@ -29,6 +34,12 @@ let nextTab = 0
 function newConnectionId(profileId: string): string {
   nextTab += 1
   return `${profileId}~${Date.now().toString(36)}${nextTab}`
+}
+
+/** The profile a connection id was made for (see newConnectionId), or null for ids made elsewhere. */
+export function profileIdOf(connectionId: string): string | null {
+  const cut = connectionId.lastIndexOf('~')
+  return cut > 0 ? connectionId.slice(0, cut) : null
 }
 
 const LIVE_STATES = new Set(['connecting', 'connected', 'reconnecting', 'offline'])
@@ -110,6 +121,27 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
         since: status.at,
         ...(status.error ? { error: status.error.message, errorCode: status.error.code } : status.state === 'connected' ? { error: null, errorCode: null } : {})
       })
+    },
+    async adopt(statuses) {
+      const known = new Set(get().tabs.map((t) => t.connectionId))
+      const profiles = useProfilesStore.getState().profiles
+      const adopted: ConnectionTab[] = []
+      for (const status of statuses) {
+        const profileId = profileIdOf(status.connectionId)
+        if (known.has(status.connectionId) || !profileId || !profiles.some((p) => p.id === profileId)) continue
+        adopted.push({
+          connectionId: status.connectionId,
+          profileId,
+          state: status.state,
+          error: status.error?.message ?? null,
+          errorCode: status.error?.code ?? null,
+          subscriptionResults: {},
+          since: status.at
+        })
+      }
+      if (adopted.length === 0) return
+      set({ tabs: [...get().tabs, ...adopted] })
+      await Promise.all(adopted.map((tab) => api.model.resync({ connectionId: tab.connectionId }).catch(() => undefined)))
     },
     async subscribe(connectionId, subscription) {
       const tab = find(connectionId)

@@ -73,6 +73,21 @@ describe('connections store', () => {
     expect(table.profiles()[0]?.subscriptions.map((s) => s.filter)).toEqual(['$SYS/#', 'devices/+/state'])
   })
 
+  it('adopts connections main already holds, asking for their models again', async () => {
+    main.calls.length = 0
+    const resyncs: string[] = []
+    installTestMain({ ...table.handlers, 'model:resync': ({ connectionId }) => (resyncs.push(connectionId), { topicCount: 0 }) })
+    await store.getState().adopt([
+      { connectionId: 'b~abc1', state: 'connected', at: 1 },
+      { connectionId: 'gone~abc2', state: 'connected', at: 1 },
+      { connectionId: 'made-elsewhere', state: 'connected', at: 1 }
+    ])
+    expect(store.getState().tabs.map((t) => [t.connectionId, t.profileId, t.state])).toEqual([['b~abc1', 'b', 'connected']])
+    expect(resyncs).toEqual(['b~abc1'])
+    await store.getState().adopt([{ connectionId: 'b~abc1', state: 'connected', at: 2 }])
+    expect(store.getState().tabs).toHaveLength(1)
+  })
+
   it('closing a tab disconnects it and brings the neighbour forward', async () => {
     const first = await store.getState().open('a')
     const second = await store.getState().open('b')
