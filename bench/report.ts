@@ -54,6 +54,7 @@ export function printReport(report: Report): void {
   console.table(report.ingest.map((row) => ({
     '(c) ingest': `${rate(row.messages)} msgs over ${rate(row.topics)} topics`,
     'msg/s': rate(row.messagesPerSecond),
+    'msg per CPU-s': rate(row.messagesPerCpuSecond),
     'bare Map.set msg/s': rate(row.mapFloorMessagesPerSecond),
     target: row.topics >= 100_000 ? `≥ 3M: ${mark(row.messagesPerSecond >= TARGETS.ingest)}` : '',
     stored: mb(row.storedBytes)

@@ -15,7 +15,9 @@ const TOMBSTONE_MS = 30_000
  */
 export class ConnectionModel {
   readonly topics = new Map<string, TopicEntry>()
-  readonly tree = new TopicTree()
+  private readonly index = new TopicTree()
+  /** Topics created since the tree index was last brought up to date (the hot path never walks the tree). */
+  private unindexed: TopicEntry[] = []
   /** Topics changed since the last delta, in the order they first changed. */
   readonly dirty = new Set<TopicEntry>()
   /** Topics removed since the last delta. */
@@ -33,6 +35,12 @@ export class ConnectionModel {
 
   constructor(private readonly settings: () => ModelSettings) {
     this.log = this.newLog()
+  }
+
+  /** The tree index over the topics, brought up to date first: topics are added to it when a query needs it. */
+  get tree(): TopicTree {
+    this.catchUpIndex()
+    return this.index
   }
 
   /** Bytes counted against the budget: payloads kept, plus fixed costs per topic and per history record. */
@@ -75,7 +83,7 @@ export class ConnectionModel {
     if (!entry) return false
     this.log.dropChain(entry)
     this.latestBytes -= (entry.latest?.length ?? 0) + TOPIC_COST + 2 * topic.length
-    this.tree.remove(entry.node)
+    if (entry.node) this.index.remove(entry.node)
     this.topics.delete(topic)
     this.entries[entry.id] = undefined
     this.freeIds.push(entry.id)
@@ -94,8 +102,9 @@ export class ConnectionModel {
   clear(): number {
     const count = this.topics.size
     this.topics.clear()
-    this.tree.root.children = undefined
-    this.tree.root.topicCount = 0
+    this.index.root.children = undefined
+    this.index.root.topicCount = 0
+    this.unindexed = []
     this.entries = []
     this.freeIds.length = 0
     this.latestBytes = 0
@@ -138,6 +147,17 @@ export class ConnectionModel {
     for (const [topic, expiry] of this.tombstones) if (expiry <= now) this.tombstones.delete(topic)
   }
 
+  private catchUpIndex(): void {
+    for (const entry of this.unindexed) {
+      // Skip topics removed (or removed and created again as a new entry) before the tree saw them.
+      if (this.topics.get(entry.topic) !== entry) continue
+      const node = this.index.insert(entry.topic)
+      node.entry = entry
+      entry.node = node
+    }
+    this.unindexed = []
+  }
+
   private newLog(): HistoryLog {
     return new HistoryLog(this.entries, () => this.settings().budgetBytes)
   }
@@ -152,9 +172,10 @@ export class ConnectionModel {
 
   private create(topic: string): TopicEntry {
     const id = this.freeIds.pop() ?? this.entries.length
-    const node = this.tree.insert(topic)
-    const entry = new TopicEntry(id, topic, node)
-    node.entry = entry
+    const entry = new TopicEntry(id, topic)
+    this.unindexed.push(entry)
+    // Topics that come and go without any query in between must not pile up here.
+    if (this.unindexed.length > 2 * this.topics.size + 1024) this.catchUpIndex()
     this.entries[id] = entry
     this.topics.set(topic, entry)
     this.latestBytes += TOPIC_COST + 2 * topic.length

@@ -20,10 +20,11 @@ export class TopicEntry implements HistoryChain {
   /** DeltaFlag bits of the latest message: qos, retain, dup, large, payloadEvicted. */
   latestFlags = 0
   latestProperties: MessageProperties | undefined = undefined
+  /** Its node in the tree index, once the index has caught up with it. */
+  node: TreeNode | undefined = undefined
 
   constructor(
     readonly id: number,
-    readonly topic: string,
-    readonly node: TreeNode
+    readonly topic: string
   ) {}
 }
