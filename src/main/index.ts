@@ -1,9 +1,10 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, session } from 'electron'
+import { app, BrowserWindow, dialog, session } from 'electron'
 import { createMainServices } from './services'
 import { electronStoreDocumentFile } from './profiles/electronStoreDocumentFile'
 import { createSafeStorageCipher } from './profiles/safeStorageCipher'
 import { createHandlerTable } from './ipc/handlers'
+import { toAppError } from './ipc/handlerTable'
 import { registerIpcHandlers, sendEvent } from './ipc/electronAdapter'
 import { mainWindowOptions } from './window/windowOptions'
 import { hardenContents, hardenSession } from './window/windowSecurity'
@@ -25,8 +26,7 @@ function createWindow(): void {
   void mainWindow.loadURL(appUrl())
 }
 
-app.enableSandbox()
-app.whenReady().then(() => {
+function start(): void {
   hardenSession(session.defaultSession)
   const services = createMainServices({
     dataDir: app.getPath('userData'),
@@ -40,6 +40,17 @@ app.whenReady().then(() => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
   app.on('before-quit', () => void services.dispose())
+}
+
+app.enableSandbox()
+app.whenReady().then(() => {
+  try {
+    start()
+  } catch (error) {
+    // A damaged key or unreadable data folder must be explained, not end in a silent exit.
+    dialog.showErrorBox('MQTT Explorer could not start', toAppError(error).message)
+    app.quit()
+  }
 })
 
 app.on('window-all-closed', () => {

@@ -89,8 +89,10 @@ describe('after a successful connect', () => {
     const offline = nextStatus(manager, 'r', 'offline')
     const reconnecting = nextStatus(manager, 'r', 'reconnecting')
     cable.pull()
-    expect((await offline).error?.message).toBe(`The connection to 127.0.0.1:${cable.port} was closed.`)
-    expect((await reconnecting).error?.message).toBe(`The connection to 127.0.0.1:${cable.port} was closed.`)
+    const offlineError = (await offline).error
+    expect(offlineError?.code).toBe('connection-lost')
+    expect(offlineError?.message).toBe(`The connection to 127.0.0.1:${cable.port} was closed by the broker or the network.`)
+    expect((await reconnecting).error?.message).toBe(`The connection to 127.0.0.1:${cable.port} was closed by the broker or the network.`)
     await nextStatus(manager, 'r', 'connected')
 
     // Clean session: the broker forgot the subscription; the engine sent it again.

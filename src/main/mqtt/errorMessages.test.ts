@@ -138,6 +138,7 @@ describe('other sentences', () => {
     expect(brokerDisconnectError(0x8e, v5).message).toBe(
       'The broker at broker.lan:1883 closed the connection: session taken over (0x8E). Another client connected with the same client id.'
     )
+    expect(brokerDisconnectError(0x8e, v5).code).toBe('connection-lost')
     expect(brokerDisconnectError(0x98, v5).message).toBe('The broker at broker.lan:1883 closed the connection: administrative action (0x98).')
   })
 

@@ -163,13 +163,13 @@ export function describeConnectError(error: unknown, target: ConnectTarget): Use
 
 /** An established connection dropped without an error (the broker or the network closed it). */
 export function connectionLostError(target: ConnectTarget): AppError {
-  return { code: 'broker-refused', message: `The connection to ${address(target)} was closed.` }
+  return { code: 'connection-lost', message: `The connection to ${address(target)} was closed by the broker or the network.` }
 }
 
 /** The broker sent a v5 DISCONNECT with a reason. */
 export function brokerDisconnectError(reasonCode: number, target: ConnectTarget): AppError {
   const hint = reasonCode === 0x8e ? ' Another client connected with the same client id.' : ''
-  return { code: 'broker-refused', message: `The broker at ${address(target)} closed the connection: ${describeReasonCode(reasonCode)}.${hint}` }
+  return { code: 'connection-lost', message: `The broker at ${address(target)} closed the connection: ${describeReasonCode(reasonCode)}.${hint}` }
 }
 
 /** One refused filter of a SUBSCRIBE, named with the reason (3.1.1 only says 0x80 "failure"). */

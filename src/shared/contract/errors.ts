@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'bad-credentials'
   | 'not-authorized'
   | 'broker-refused'
+  | 'connection-lost'
   | 'tls-unknown-ca'
   | 'tls-hostname-mismatch'
   | 'tls-expired'
