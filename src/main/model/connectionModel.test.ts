@@ -121,6 +121,19 @@ describe('ConnectionModel', () => {
     expect(model.topics.get('s/1')?.count).toBe(1)
   })
 
+  it('keeps the tree index in step with topics created, removed and created again between queries', () => {
+    const { model } = modelWith({})
+    model.ingest(msg('x/a', 'v', { retain: true }))
+    model.ingest(msg('x/a', ''))
+    model.ingest(msg('x/a', 'back'))
+    model.ingest(msg('x/b', 'v', { retain: true }))
+    expect(model.tree.find('x')?.topicCount).toBe(2)
+    expect(model.tree.find('x/a')?.entry?.count).toBe(1)
+    model.ingest(msg('x/b', ''))
+    expect(model.tree.find('x/b')).toBeUndefined()
+    expect(model.tree.find('x')?.topicCount).toBe(1)
+  })
+
   it('matches a reference model under random traffic, across log growth and compaction', () => {
     const { model } = modelWith({ historyLimit: 7 })
     const reference = new Map<string, string[]>()
