@@ -37,7 +37,7 @@ describe('the live topic tree', () => {
     await expect.poll(() => codeViewText(app.page, 'Value of message 2')).toContain('7b 22 6b 57 68 22 3a 32 2e 32 35')
 
     await app.page.getByLabel('Value format').selectOption('json')
-    await app.page.getByRole('checkbox', { name: 'Compare' }).check()
+    await app.page.getByRole('checkbox', { name: 'Show diff' }).check()
     const diff = app.page.locator('.monaco-diff-editor')
     await expect.poll(() => diff.locator('.editor.original .view-lines').innerText()).toContain('1.5')
     await expect.poll(() => diff.locator('.editor.modified .view-lines').innerText()).toContain('2.25')
