@@ -105,6 +105,14 @@ describe('ClientModel', () => {
     expect(names('lastUpdate', true)).toEqual(['a', 'c', 'b'])
     expect(names('messageCount')).toEqual(['a', 'b', 'c'])
     expect(names('messageCount', true)).toEqual(['c', 'b', 'a'])
+    // The by-name order is kept between deltas and redone when a child appears.
+    const first = model.sortedChildren(r, 'name')
+    model.apply(delta(2, [{ topic: 'r/b', count: 6, payload: '' }]))
+    expect(model.sortedChildren(r, 'name')).toBe(first)
+    model.apply(delta(3, [{ topic: 'r/0', count: 1, payload: '' }]))
+    expect(names('name')).toEqual(['0', 'a', 'b', 'c'])
+    model.apply(delta(4, [], { removed: ['r/0'] }))
+    expect(names('name')).toEqual(['a', 'b', 'c'])
   })
 
   it('bumps the version once per delta and tells subscribers once per frame', async () => {

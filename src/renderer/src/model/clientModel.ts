@@ -27,6 +27,8 @@ export interface ClientTreeNode {
   messageCount: number
   /** Latest receivedAt at or below this node. */
   lastUpdate: number
+  /** Children sorted by name, kept until a child is added or removed (views re-sort every frame). */
+  byName: ClientTreeNode[] | null
 }
 
 /** What React subscribes to: a number that changes at most once per animation frame. */
@@ -36,7 +38,7 @@ export interface ModelVersionState {
 
 function newNode(name: string, parent: ClientTreeNode | null): ClientTreeNode {
   const path = parent === null ? '' : parent.parent === null ? name : `${parent.path}/${name}`
-  return { name, path, parent, children: new Map(), topic: null, topicCount: 0, messageCount: 0, lastUpdate: 0 }
+  return { name, path, parent, children: new Map(), topic: null, topicCount: 0, messageCount: 0, lastUpdate: 0, byName: null }
 }
 
 const scheduleFrame: (callback: () => void) => void =
@@ -105,14 +107,16 @@ export class ClientModel {
     return node
   }
 
-  /** Children of a node, sorted; ties keep name order. */
+  /** Children of a node, sorted; ties keep name order. By name ascending returns a cached array: do not change it. */
   sortedChildren(node: ClientTreeNode, sort: ChildSort, descending = false): ClientTreeNode[] {
-    const children = [...node.children.values()]
-    const direction = descending ? -1 : 1
     const byName = (a: ClientTreeNode, b: ClientTreeNode): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-    if (sort === 'name') return children.sort((a, b) => direction * byName(a, b))
+    if (sort === 'name') {
+      node.byName ??= [...node.children.values()].sort(byName)
+      return descending ? [...node.byName].reverse() : node.byName
+    }
+    const direction = descending ? -1 : 1
     const key = sort === 'lastUpdate' ? (n: ClientTreeNode) => n.lastUpdate : (n: ClientTreeNode) => n.messageCount
-    return children.sort((a, b) => direction * (key(a) - key(b)) || byName(a, b))
+    return [...node.children.values()].sort((a, b) => direction * (key(a) - key(b)) || byName(a, b))
   }
 
   /** Applies one delta: `reset`, then `removed`, then the changed topics in order. */
@@ -136,6 +140,7 @@ export class ClientModel {
   /** Forgets every topic (the next delta after a resync refills the model). */
   clear(): void {
     this.root.children.clear()
+    this.root.byName = null
     this.root.topicCount = 0
     this.root.messageCount = 0
     this.root.lastUpdate = 0
@@ -160,7 +165,10 @@ export class ClientModel {
     let node: ClientTreeNode = this.root
     for (const level of topic.split('/')) {
       let child = node.children.get(level)
-      if (!child) node.children.set(level, (child = newNode(level, node)))
+      if (!child) {
+        node.children.set(level, (child = newNode(level, node)))
+        node.byName = null
+      }
       node = child
     }
     this.topics.set(topic, node)
@@ -180,6 +188,7 @@ export class ClientModel {
     // Prune levels left without topics so the tree shows only what exists.
     for (let at: ClientTreeNode = node; at.parent !== null && at.topicCount === 0; at = at.parent) {
       at.parent.children.delete(at.name)
+      at.parent.byName = null
     }
   }
 
