@@ -53,8 +53,8 @@ export function MessagePanel({ connectionId, onClearRetained }: { connectionId: 
       </div>
       {notice ? <div className="muted" role="status" style={{ padding: '2px 8px' }}>{notice}</div> : null}
       <div className="muted" style={{ padding: '2px 8px' }}>
-        {node.children.size > 0 ? `${node.topicCount} topics, ` : ''}
-        {node.messageCount} messages
+        {node.children.size > 0 ? `${node.topicCount} ${node.topicCount === 1 ? 'topic' : 'topics'}, ` : ''}
+        {node.messageCount} {node.messageCount === 1 ? 'message' : 'messages'}
         {node.topic?.retained ? ' · retained value' : ''}
       </div>
       {history.error ? <div className="banner error" role="alert">{history.error}</div> : null}
