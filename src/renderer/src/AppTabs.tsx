@@ -1,4 +1,5 @@
 import { statusLabel } from './components/StatusBadge'
+import { onTabListKeyDown } from './components/tabKeys'
 import { useConnectionsStore } from './stores/connections'
 import { useProfilesStore } from './stores/profiles'
 
@@ -9,7 +10,7 @@ export function AppTabs(): React.JSX.Element {
   const { activate, close } = useConnectionsStore.getState()
   const profiles = useProfilesStore((s) => s.profiles)
   return (
-    <div className="tabs" role="tablist" aria-label="Connections">
+    <div className="tabs" role="tablist" aria-label="Connections" onKeyDown={onTabListKeyDown}>
       <button type="button" role="tab" className="tab" aria-selected={activeId === null} onClick={() => activate(null)}>
         Profiles
       </button>

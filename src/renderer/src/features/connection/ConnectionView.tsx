@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { SplitPane } from '../../components/SplitPane'
+import { onTabListKeyDown } from '../../components/tabKeys'
 import { profilesSelectors, useProfilesStore } from '../../stores/profiles'
 import { isLive, type ConnectionTab } from '../../stores/connections'
 import { BrokerStatsPanel } from '../brokerStats'
@@ -40,7 +41,7 @@ export function ConnectionView({ tab }: { tab: ConnectionTab }): React.JSX.Eleme
             <TopicTree connectionId={id} onClearRetained={setClearing} />
           </div>
           <div className="screen">
-            <div className="tabs panel-tabs" role="tablist" aria-label="Side panels">
+            <div className="tabs panel-tabs" role="tablist" aria-label="Side panels" onKeyDown={onTabListKeyDown}>
               {PANELS.map((p) => (
                 <button key={p.id} type="button" role="tab" className="tab" aria-selected={panel === p.id} onClick={() => setPanel(p.id)}>
                   {p.label}
