@@ -42,7 +42,7 @@ export function TopicTree({ connectionId, onClearRetained }: TopicTreeProps): Re
 
   const { match } = useMemo(() => compileTreeFilter(view.filter), [view.filter])
   const rows = useAdaptiveRows(
-    () => flattenTree(model.root, { expanded: view.expanded, sort: view.sort, descending: view.descending, match }),
+    () => flattenTree(model, { expanded: view.expanded, sort: view.sort, descending: view.descending, match }),
     [model, view.expanded, view.sort, view.descending, match],
     version
   )

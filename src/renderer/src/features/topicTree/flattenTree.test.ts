@@ -24,11 +24,11 @@ const base = { expanded: new Set<string>(), sort: 'name' as const, descending: f
 
 describe('flattening the tree', () => {
   it('shows only top levels when nothing is expanded, with $SYS as its own branch last', () => {
-    expect(paths(flattenTree(sample().root, base))).toEqual(['alarm', 'home', '$SYS'])
+    expect(paths(flattenTree(sample(), base))).toEqual(['alarm', 'home', '$SYS'])
   })
 
   it('shows children of expanded nodes depth first with their depth', () => {
-    const rows = flattenTree(sample().root, { ...base, expanded: new Set(['home', 'home/kitchen']) })
+    const rows = flattenTree(sample(), { ...base, expanded: new Set(['home', 'home/kitchen']) })
     expect(rows.map((r) => [r.id, r.depth, r.expanded])).toEqual([
       ['alarm', 0, false],
       ['home', 0, true],
@@ -42,17 +42,17 @@ describe('flattening the tree', () => {
 
   it('sorts by last update and by message count, busiest first', () => {
     const expanded = new Set(['home', 'home/kitchen'])
-    const byUpdate = flattenTree(sample().root, { ...base, expanded, sort: 'lastUpdate', descending: true })
+    const byUpdate = flattenTree(sample(), { ...base, expanded, sort: 'lastUpdate', descending: true })
     expect(paths(byUpdate).slice(0, 4)).toEqual(['home', 'home/kitchen', 'home/kitchen/temp', 'home/kitchen/light'])
-    const byCount = flattenTree(sample().root, { ...base, expanded, sort: 'messageCount', descending: true })
+    const byCount = flattenTree(sample(), { ...base, expanded, sort: 'messageCount', descending: true })
     expect(paths(byCount).slice(0, 5)).toEqual(['home', 'home/kitchen', 'home/kitchen/light', 'home/kitchen/temp', 'home/attic'])
   })
 
   it('keeps name order right when a child is replaced by another', () => {
     const model = modelWith([{ topic: 'b/x', payload: '1', retained: true }, { topic: 'a', payload: '1' }])
-    flattenTree(model.root, base)
+    flattenTree(model, base)
     model.apply(testDelta('c', 2, [{ topic: 'c', payload: '1' }], ['b/x']))
-    expect(paths(flattenTree(model.root, base))).toEqual(['a', 'c'])
+    expect(paths(flattenTree(model, base))).toEqual(['a', 'c'])
   })
 
   it('lists the ancestors needed to reveal a topic', () => {
@@ -63,10 +63,10 @@ describe('flattening the tree', () => {
     const changes = Array.from({ length: 100_000 }, (_, i) => ({ topic: `fleet/dev${i}/state`, payload: 'ok' }))
     const model = modelWith(changes)
     const started = performance.now()
-    const rows = flattenTree(model.root, { ...base, expanded: new Set(['fleet']) })
+    const rows = flattenTree(model, { ...base, expanded: new Set(['fleet']) })
     const first = performance.now() - started
     const again = performance.now()
-    flattenTree(model.root, { ...base, expanded: new Set(['fleet']) })
+    flattenTree(model, { ...base, expanded: new Set(['fleet']) })
     const cached = performance.now() - again
     console.info(`flatten 100k: first ${first.toFixed(1)} ms, cached order ${cached.toFixed(1)} ms`)
     expect(rows).toHaveLength(100_001)
@@ -78,7 +78,7 @@ describe('flattening the tree', () => {
 describe('filtering the tree', () => {
   const filtered = (text: string, mode: 'text' | 'wildcard' | 'regex', target: 'topic' | 'payload' = 'topic') => {
     const { match, problem } = compileTreeFilter({ text, mode, target })
-    return { problem, rows: paths(flattenTree(sample().root, { ...base, match })) }
+    return { problem, rows: paths(flattenTree(sample(), { ...base, match })) }
   }
 
   it('matches text in topic names and opens the branches that hold matches', () => {

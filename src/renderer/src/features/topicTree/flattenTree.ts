@@ -1,5 +1,5 @@
 import type { ChildSort } from '@shared/contract'
-import type { ClientTreeNode } from '../../model'
+import type { ClientModel, ClientTreeNode } from '../../model'
 import type { TopicNodeMatcher } from './treeFilter'
 
 /** One visible row of the virtualized tree. */
@@ -20,35 +20,9 @@ export interface FlattenOptions {
   match: TopicNodeMatcher | null
 }
 
-interface SortedCache {
-  size: number
-  key: string
-  children: ClientTreeNode[]
-}
-
-// Name order only changes when children are added or removed, so it is cached per node and checked, not re-sorted.
-const nameOrder = new WeakMap<ClientTreeNode, SortedCache>()
-
-function compareNames(a: ClientTreeNode, b: ClientTreeNode): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0
-}
-
-/** Children in display order; at the root, `$` topics such as `$SYS` form their own branch after the others. */
-export function sortedChildren(node: ClientTreeNode, sort: ChildSort, descending: boolean): ClientTreeNode[] {
-  const direction = descending ? -1 : 1
-  let children: ClientTreeNode[]
-  if (sort === 'name') {
-    const key = descending ? 'name-desc' : 'name'
-    const cached = nameOrder.get(node)
-    if (cached && cached.size === node.children.size && cached.key === key && cached.children.every((c) => node.children.get(c.name) === c)) {
-      return cached.children
-    }
-    children = [...node.children.values()].sort((a, b) => direction * compareNames(a, b))
-    nameOrder.set(node, { size: node.children.size, key, children })
-  } else {
-    const value = sort === 'lastUpdate' ? (n: ClientTreeNode) => n.lastUpdate : (n: ClientTreeNode) => n.messageCount
-    children = [...node.children.values()].sort((a, b) => direction * (value(a) - value(b)) || compareNames(a, b))
-  }
+/** Children in display order (the model sorts and caches name order); at the root, `$` topics such as `$SYS` form their own branch after the others. */
+export function displayChildren(model: ClientModel, node: ClientTreeNode, sort: ChildSort, descending: boolean): ClientTreeNode[] {
+  const children = model.sortedChildren(node, sort, descending)
   if (node.parent !== null) return children
   const system = children.filter((c) => c.name.startsWith('$'))
   return system.length === 0 ? children : [...children.filter((c) => !c.name.startsWith('$')), ...system]
@@ -68,11 +42,11 @@ export function matchingBranches(root: ClientTreeNode, match: TopicNodeMatcher):
 }
 
 /** The rows a user sees: children of expanded nodes, depth first, in display order. */
-export function flattenTree(root: ClientTreeNode, options: FlattenOptions): TreeRow[] {
+export function flattenTree(model: ClientModel, options: FlattenOptions): TreeRow[] {
   const rows: TreeRow[] = []
-  const branches = options.match ? matchingBranches(root, options.match) : null
+  const branches = options.match ? matchingBranches(model.root, options.match) : null
   const visit = (node: ClientTreeNode, depth: number): void => {
-    for (const child of sortedChildren(node, options.sort, options.descending)) {
+    for (const child of displayChildren(model, node, options.sort, options.descending)) {
       if (branches && !branches.has(child)) continue
       const hasChildren = child.children.size > 0
       const expanded = hasChildren && (branches !== null || options.expanded.has(child.path))
@@ -80,7 +54,7 @@ export function flattenTree(root: ClientTreeNode, options: FlattenOptions): Tree
       if (expanded) visit(child, depth + 1)
     }
   }
-  visit(root, 0)
+  visit(model.root, 0)
   return rows
 }
 

@@ -6,8 +6,8 @@ import { treeKeyAction } from './treeKeys'
 
 const model = new ClientModel('k')
 model.apply(testDelta('k', 1, [{ topic: 'a/x', payload: '1' }, { topic: 'a/y', payload: '2' }, { topic: 'b', payload: '3' }]))
-const collapsed = flattenTree(model.root, { expanded: new Set(), sort: 'name', descending: false, match: null })
-const open = flattenTree(model.root, { expanded: new Set(['a']), sort: 'name', descending: false, match: null })
+const collapsed = flattenTree(model, { expanded: new Set(), sort: 'name', descending: false, match: null })
+const open = flattenTree(model, { expanded: new Set(['a']), sort: 'name', descending: false, match: null })
 
 describe('tree keyboard', () => {
   it('moves with the arrows and jumps with Home and End', () => {
