@@ -1,6 +1,7 @@
 import { request } from 'node:http'
 import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { gunzipSync } from 'node:zlib'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { attemptSocket } from '../../tests/support/wireClient'
@@ -23,6 +24,19 @@ function raw(origin: string, path: string, options: { method?: string; headers?:
       let body = ''
       res.on('data', (chunk: Buffer) => (body += chunk.toString()))
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+function rawBytes(origin: string, path: string, headers: Record<string, string>): Promise<{ headers: RawResponse['headers']; body: Buffer }> {
+  const url = new URL(origin)
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path, headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
     })
     req.on('error', reject)
     req.end()
@@ -79,6 +93,16 @@ describe('headless server over HTTP', () => {
     expect(script.headers['cache-control']).toContain('immutable')
     expect((await raw(server.origin, '/assets/style.css')).headers['content-type']).toBe('text/css; charset=utf-8')
     expect((await raw(server.origin, '/missing.js')).status).toBe(404)
+  })
+
+  it('gzips text assets for clients that accept it, and only for them', async () => {
+    const plain = await raw(server.origin, '/assets/app-1234.js')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.headers['vary']).toBe('Accept-Encoding')
+    const zipped = await rawBytes(server.origin, '/assets/app-1234.js', { 'Accept-Encoding': 'gzip, br' })
+    expect(zipped.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(zipped.body).toString()).toBe('console.log(1)')
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length)
   })
 
   it.each([

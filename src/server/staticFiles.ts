@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { extname, join, relative, sep } from 'node:path'
+import { acceptsGzip, COMPRESSIBLE, GzipCache } from './gzipCache'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +27,7 @@ interface StaticFile {
   contentType: string
   /** Vite names files under assets/ by content hash, so they never change under the same URL. */
   immutable: boolean
+  compressible: boolean
 }
 
 /** Serves exactly the files that were in the built renderer at start-up; nothing else is reachable. */
@@ -59,24 +61,37 @@ export async function loadStaticFiles(rootDir: string): Promise<StaticFiles> {
   for (const path of await listFiles(rootDir)) {
     const urlPath = '/' + relative(rootDir, path).split(sep).join('/')
     const { size } = await stat(path)
-    const contentType = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream'
-    files.set(urlPath, { path, size, contentType, immutable: urlPath.startsWith('/assets/') })
+    const extension = extname(path).toLowerCase()
+    const contentType = CONTENT_TYPES[extension] ?? 'application/octet-stream'
+    files.set(urlPath, { path, size, contentType, immutable: urlPath.startsWith('/assets/'), compressible: COMPRESSIBLE.has(extension) })
   }
   const index = files.get('/index.html')
   if (!index) throw new Error(`The built renderer is missing: ${join(rootDir, 'index.html')} does not exist. Run "npm run build" first.`)
   files.set('/', index)
+  const gzipped = new GzipCache()
 
   return {
     serve(request, response, headers) {
       const path = decodePath(request.url)
       const file = path === undefined ? undefined : files.get(path)
       if (!file) return false
-      response.writeHead(200, {
+      const common = {
         ...headers,
         'Content-Type': file.contentType,
-        'Content-Length': file.size,
-        'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache'
-      })
+        'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ...(file.compressible ? { Vary: 'Accept-Encoding' } : {})
+      }
+      if (file.compressible && acceptsGzip(request.headers['accept-encoding'])) {
+        gzipped.get(file.path).then(
+          (body) => {
+            response.writeHead(200, { ...common, 'Content-Encoding': 'gzip', 'Content-Length': body.length })
+            response.end(request.method === 'HEAD' ? undefined : body)
+          },
+          () => response.destroy()
+        )
+        return true
+      }
+      response.writeHead(200, { ...common, 'Content-Length': file.size })
       if (request.method === 'HEAD') {
         response.end()
         return true
