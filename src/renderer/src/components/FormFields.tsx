@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react'
 import { Field } from './Field'
 
-/** Small labelled inputs used by every form: text, select and checkbox, each with its problem sentence. */
+// Small labelled inputs used by every form: text, select and checkbox, each with its problem sentence.
+
+/** A labelled text input or text area. */
 interface TextFieldProps {
   label: string
   value: string
@@ -35,6 +37,7 @@ export function TextField({ label, value, onChange, problem, hint, type = 'text'
   )
 }
 
+/** A labelled select over typed values. */
 interface SelectFieldProps<T extends string | number> {
   label: string
   value: T

@@ -15,6 +15,7 @@ import { installBridge } from '../services/api'
 /** Handlers standing in for main's services in renderer unit tests (arguments are schema-parsed first, as in main). */
 export type TestHandlers = { [N in RequestName]?: (args: ParsedArgsOf<N>) => ReplyOf<N> | Promise<ReplyOf<N>> }
 
+/** The installed test bridge: its calls and a way to send events. */
 export interface TestMain {
   bridge: MainBridge
   /** Every request made, in order. */

@@ -12,6 +12,7 @@ function previewOf(record: MessageRecord): string {
   return text
 }
 
+/** What one tree row shows; the numbers are passed so the memoized row re-renders exactly when they change. */
 export interface TreeRowViewProps {
   node: ClientTreeNode
   depth: number

@@ -12,6 +12,7 @@ export interface TreeRow {
   hasChildren: boolean
 }
 
+/** How to flatten: which nodes are open, in which order, and the filter. */
 export interface FlattenOptions {
   expanded: ReadonlySet<string>
   sort: ChildSort

@@ -4,6 +4,7 @@ import type { TreeRow } from './flattenTree'
 /** A data-driven recomputation waits at least this many times as long as the previous one took. */
 const COST_FACTOR = 4
 
+/** The last computed rows and what they were computed for. */
 interface Cache {
   rows: TreeRow[]
   view: readonly unknown[]

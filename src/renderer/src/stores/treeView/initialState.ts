@@ -5,6 +5,7 @@ export type FilterMode = 'text' | 'wildcard' | 'regex'
 /** Whether the filter looks at topic names or at the latest payloads. */
 export type FilterTarget = 'topic' | 'payload'
 
+/** The filter box of one tree. */
 export interface TreeFilter {
   text: string
   mode: FilterMode
