@@ -19,7 +19,7 @@ export function acceptsGzip(header: string | undefined): boolean {
 
 /**
  * Gzipped copies of the renderer's files, made on first request and kept: the build does not change while the
- * server runs, and the editor's bundles shrink to about a quarter, which matters on a gateway's Wi-Fi.
+ * server runs, and the editor's bundles shrink to about a fifth, which matters on a gateway's Wi-Fi.
  */
 export class GzipCache {
   private readonly entries = new Map<string, Promise<Buffer>>()
