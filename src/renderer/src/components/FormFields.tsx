@@ -84,3 +84,10 @@ export const QOS_OPTIONS = [
   { value: 1, label: 'QoS 1 — at least once' },
   { value: 2, label: 'QoS 2 — exactly once' }
 ] as const
+
+/** MQTT 5 retain handling of a subscription. */
+export const RETAIN_HANDLING_OPTIONS = [
+  { value: 0, label: 'Send retained' },
+  { value: 1, label: 'Only on new subscribe' },
+  { value: 2, label: 'Never send retained' }
+] as const

@@ -52,6 +52,18 @@ export function BrokerStatsPanel({ connectionId }: { connectionId: string }): Re
                 <th scope="row">History messages dropped</th>
                 <td className="mono">{stats.evictedMessages}</td>
               </tr>
+              <tr>
+                <th scope="row">Payloads dropped for memory</th>
+                <td className="mono">{stats.evictedPayloads}</td>
+              </tr>
+              <tr>
+                <th scope="row">Topics waiting for the next update</th>
+                <td className="mono">{stats.pendingTopics}</td>
+              </tr>
+              <tr>
+                <th scope="row">Updates skipped while this window was busy</th>
+                <td className="mono">{stats.skippedFrames}</td>
+              </tr>
             </tbody>
           </table>
         </>

@@ -67,6 +67,22 @@ describe('connection view', () => {
     expect(table.profiles()[0]?.subscriptions.map((s) => s.filter)).toEqual(['$SYS/#', 'secret/#', 'devices/+/state'])
   })
 
+  it('sends MQTT 5 subscription options on an MQTT 5 profile', async () => {
+    const profile = table.profiles()[0]
+    if (!profile) throw new Error('missing profile')
+    await useProfilesStore.getState().save({ id: profile.id, name: profile.name, options: { ...profile.options, protocolVersion: 5 } })
+    await useConnectionsStore.getState().open('a')
+    renderActive()
+    fireEvent.click(screen.getByRole('tab', { name: 'Subscriptions' }))
+    fireEvent.change(screen.getByLabelText('New topic filter'), { target: { value: 'cmd/#' } })
+    fireEvent.click(screen.getByLabelText('No local'))
+    fireEvent.change(screen.getByLabelText('Retain handling'), { target: { value: '2' } })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Subscribe' })))
+    expect(main.calls.find((c) => c.name === 'connection:subscribe')?.args).toMatchObject({
+      subscriptions: [{ filter: 'cmd/#', qos: 0, noLocal: true, retainAsPublished: false, retainHandling: 2 }]
+    })
+  })
+
   it("shows the engine's sentence and connects once with a typed password", async () => {
     acceptPassword = 'pw'
     await useConnectionsStore.getState().open('a')

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { Profile, QoS } from '@shared/contract'
 import { topicFilterProblem } from '@shared/topics'
-import { QOS_OPTIONS, SelectField, TextField } from '../../components/FormFields'
+import { CheckField, QOS_OPTIONS, RETAIN_HANDLING_OPTIONS, SelectField, TextField } from '../../components/FormFields'
 import { errorMessage } from '../../services/api'
 import { useConnectionsStore, type ConnectionTab } from '../../stores/connections'
 
@@ -10,6 +10,8 @@ export function SubscriptionsPanel({ tab, profile }: { tab: ConnectionTab; profi
   const { subscribe, unsubscribe } = useConnectionsStore.getState()
   const [filter, setFilter] = useState('')
   const [qos, setQos] = useState<QoS>(0)
+  const [options, setOptions] = useState<{ noLocal: boolean; retainAsPublished: boolean; retainHandling: 0 | 1 | 2 }>({ noLocal: false, retainAsPublished: false, retainHandling: 0 })
+  const mqtt5 = profile?.options.protocolVersion === 5
   const [error, setError] = useState<string | null>(null)
   const problem = filter === '' ? null : topicFilterProblem(filter)
   const subscriptions = profile?.subscriptions ?? []
@@ -17,7 +19,7 @@ export function SubscriptionsPanel({ tab, profile }: { tab: ConnectionTab; profi
   const add = (): void => {
     if (filter === '' || problem) return
     setError(null)
-    subscribe(tab.connectionId, { filter, qos }).then(
+    subscribe(tab.connectionId, { filter, qos, ...(mqtt5 ? options : {}) }).then(
       (result) => {
         if (result?.error) setError(result.error.message)
         else setFilter('')
@@ -67,6 +69,18 @@ export function SubscriptionsPanel({ tab, profile }: { tab: ConnectionTab; profi
           <TextField label="New topic filter" value={filter} placeholder="e.g. sensors/+/temperature" onChange={setFilter} problem={problem ?? undefined} />
         </div>
         <SelectField label="QoS" value={qos} options={QOS_OPTIONS} onChange={setQos} />
+        {mqtt5 ? (
+          <>
+            <CheckField label="No local" checked={options.noLocal} onChange={(noLocal) => setOptions({ ...options, noLocal })} />
+            <CheckField label="Retain as published" checked={options.retainAsPublished} onChange={(retainAsPublished) => setOptions({ ...options, retainAsPublished })} />
+            <SelectField
+              label="Retain handling"
+              value={options.retainHandling}
+              options={RETAIN_HANDLING_OPTIONS}
+              onChange={(retainHandling: 0 | 1 | 2) => setOptions({ ...options, retainHandling })}
+            />
+          </>
+        ) : null}
         <button type="submit" className="btn primary" disabled={filter === '' || Boolean(problem)}>
           Subscribe
         </button>

@@ -1,6 +1,6 @@
 import type { QoS, Subscription } from '@shared/contract'
 import { topicFilterProblem } from '@shared/topics'
-import { CheckField, QOS_OPTIONS, SelectField, TextField } from '../../components/FormFields'
+import { CheckField, QOS_OPTIONS, RETAIN_HANDLING_OPTIONS, SelectField, TextField } from '../../components/FormFields'
 import type { DraftProblems } from './profileDraft'
 
 /** The profile's subscriptions: filter, QoS and (MQTT 5) subscription options per row. */
@@ -38,11 +38,7 @@ export function SubscriptionsEditor({
               <SelectField
                 label="Retain handling"
                 value={s.retainHandling ?? 0}
-                options={[
-                  { value: 0, label: 'Send retained' },
-                  { value: 1, label: 'Only on new subscribe' },
-                  { value: 2, label: 'Never send retained' }
-                ]}
+                options={RETAIN_HANDLING_OPTIONS}
                 onChange={(retainHandling: 0 | 1 | 2) => patch(index, { retainHandling })}
               />
             </>
