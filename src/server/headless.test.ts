@@ -53,4 +53,15 @@ describe('headless server with the profile services', () => {
     expect(listed.ok && (listed.value as { profiles: Profile[] }).profiles.map((p) => [p.name, p.hasPassword])).toEqual([['Gateway broker', true]])
     await again.close()
   })
+
+  it('exports profiles as text for the browser to download, but writes no file on the gateway', async () => {
+    const server = await start()
+    const client = await openWireClient({ serverOrigin: server.origin, token: server.token.value })
+    const target = join(root, 'written-by-a-page.json')
+    const refused = await client.call('profile:export', { filePath: target })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining('downloaded') } })
+    await expect(stat(target)).rejects.toThrow()
+    expect(await client.call('profile:export', {})).toMatchObject({ ok: true, value: { count: expect.any(Number) } })
+    await client.close()
+  })
 })

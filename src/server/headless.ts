@@ -4,6 +4,7 @@ import { createHandlerTable } from '../main/ipc/handlers'
 import { dispatch } from '../main/ipc/handlerTable'
 import { startHttpServer } from './httpServer'
 import type { ServerOptions } from './options'
+import { withHeadlessPolicy } from './requestPolicy'
 import { SocketHub } from './socketHub'
 import { loadStaticFiles } from './staticFiles'
 import { loadAccessToken, type AccessToken } from './token'
@@ -35,7 +36,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
   const files = await loadStaticFiles(options.rendererDir)
 
   // Requests only arrive once a socket is open, long after `table` exists.
-  const hub = new SocketHub((name, args) => dispatch(table, name, args))
+  const hub = new SocketHub(withHeadlessPolicy((name, args) => dispatch(table, name, args)))
   const services = createMainServices({ dataDir: options.dataDir, emit: hub.broadcast })
   const table = createHandlerTable(services)
 
