@@ -4,6 +4,10 @@ import { downloadFile } from '../../lib/download'
 import { api, errorMessage } from '../../services/api'
 import { useProfilesStore } from '../../stores/profiles'
 
+function profilesWord(count: number): string {
+  return `${count} ${count === 1 ? 'profile' : 'profiles'}`
+}
+
 /** Export every profile to a JSON file (secrets only when asked) and import such a file back. */
 export function ProfileTransfer(): React.JSX.Element {
   const [includeSecrets, setIncludeSecrets] = useState(false)
@@ -14,7 +18,7 @@ export function ProfileTransfer(): React.JSX.Element {
     try {
       const reply = await api.profile.export({ includeSecrets })
       downloadFile(reply.suggestedFileName, new TextEncoder().encode(reply.json), 'application/json')
-      setMessage({ kind: 'ok', text: [`Exported ${reply.count} profile(s).`, ...reply.warnings].join(' ') })
+      setMessage({ kind: 'ok', text: [`Exported ${profilesWord(reply.count)}.`, ...reply.warnings].join(' ') })
     } catch (error) {
       setMessage({ kind: 'error', text: errorMessage(error) })
     }
@@ -25,7 +29,7 @@ export function ProfileTransfer(): React.JSX.Element {
       const reply = await api.profile.import({ json: await file.text() })
       useProfilesStore.getState().replaceAll(reply.profiles)
       const rejected = reply.rejected.map((r) => `Skipped ${r.name ?? `entry ${r.index + 1}`}: ${r.reason}`)
-      setMessage({ kind: rejected.length ? 'error' : 'ok', text: [`Imported ${reply.imported.length} profile(s).`, ...rejected].join(' ') })
+      setMessage({ kind: rejected.length ? 'error' : 'ok', text: [`Imported ${profilesWord(reply.imported.length)}.`, ...rejected].join(' ') })
     } catch (error) {
       setMessage({ kind: 'error', text: errorMessage(error) })
     }
