@@ -8,7 +8,7 @@ import WebSocket, { WebSocketServer } from 'ws'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestBroker, type TestBroker } from '../../tests/support/broker'
 import { openWireClient, type WireClient } from '../../tests/support/wireClient'
-import type { ConnectionStatus } from '../shared/contract'
+import { DELTA_STRIDE, DeltaField, type ConnectionStatus, type ModelDelta } from '../shared/contract'
 import { startHeadless, type Headless } from './headless'
 import { SocketHub } from './socketHub'
 
@@ -62,6 +62,20 @@ describe('headless server over WebSocket, against a real broker', () => {
     const reply = await client.call('connection:publish', { connectionId: 'c1', topic: 'headless/bytes', payload, qos: 1 })
     expect(reply.ok).toBe(true)
     expect([...(await arrived)]).toEqual([...payload])
+  })
+
+  it('carries received bytes back to the page inside a delta, intact', async () => {
+    const client = clients[0] ?? (await open())
+    expect(await client.call('connection:subscribe', { connectionId: 'c1', subscriptions: [{ filter: 'headless/in', qos: 1 }] })).toMatchObject({ ok: true })
+    const payload = Uint8Array.from([0, 255, 1, 254, 0x7b, 0x22])
+    await observer.publishAsync('headless/in', Buffer.from(payload), { qos: 1 })
+    const delta = (await client.waitForEvent('model:delta', (d) => (d as ModelDelta).topics.includes('headless/in'))) as ModelDelta
+    const index = delta.topics.indexOf('headless/in')
+    let offset = 0
+    for (let i = 0; i < index; i++) offset += delta.numbers[i * DELTA_STRIDE + DeltaField.previewLength] as number
+    const length = delta.numbers[index * DELTA_STRIDE + DeltaField.previewLength] as number
+    expect(delta.previews).toBeInstanceOf(Uint8Array)
+    expect([...delta.previews.subarray(offset, offset + length)]).toEqual([...payload])
   })
 
   it('answers a malformed request with the schema sentence, not a crash', async () => {
