@@ -1,4 +1,6 @@
+import { useState } from 'react'
 import { useClientModel } from '../../model'
+import { api, errorMessage } from '../../services/api'
 import { brokerFigures } from './brokerStats'
 
 /** Broker statistics from `$SYS/broker/#`, refreshed at most once per frame. */
@@ -6,6 +8,14 @@ export function BrokerStatsPanel({ connectionId }: { connectionId: string }): Re
   const model = useClientModel(connectionId)
   const figures = brokerFigures(model)
   const stats = model.stats
+  const [notice, setNotice] = useState<string | null>(null)
+  // The tree empties with the next update from main, which tells this window to reset its copy.
+  const forget = (): void => {
+    api.model.clear({ connectionId }).then(
+      ({ cleared }) => setNotice(`Forgot ${cleared} ${cleared === 1 ? 'topic' : 'topics'}; new messages fill the tree again.`),
+      (error: unknown) => setNotice(errorMessage(error))
+    )
+  }
   return (
     <section className="scroll" aria-label="Broker statistics" style={{ padding: 12 }}>
       <h3>Broker</h3>
@@ -66,6 +76,10 @@ export function BrokerStatsPanel({ connectionId }: { connectionId: string }): Re
               </tr>
             </tbody>
           </table>
+          <button type="button" className="btn small" onClick={forget}>
+            Forget received messages
+          </button>
+          {notice ? <p role="status">{notice}</p> : null}
         </>
       ) : null}
     </section>

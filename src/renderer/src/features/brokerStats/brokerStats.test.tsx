@@ -1,4 +1,5 @@
-import { act, cleanup, render, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { installTestMain } from '../../test/testMain'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ClientModel, forgetClientModel, getClientModel } from '../../model'
 import { testDelta } from '../../test/deltas'
@@ -37,5 +38,15 @@ describe('broker statistics', () => {
     getClientModel('panel').apply(testDelta('panel', 1, [{ topic: '$SYS/broker/clients/connected', payload: '7' }]))
     await act(() => new Promise((resolve) => setTimeout(resolve, 40)))
     expect(screen.getByRole('row', { name: 'Clients connected 7' })).toBeTruthy()
+  })
+
+  it('asks main to forget the received messages', async () => {
+    const main = installTestMain({ 'model:clear': () => ({ cleared: 12 }) })
+    forgetClientModel('forget')
+    getClientModel('forget').apply(testDelta('forget', 1, [{ topic: 'a', payload: '1' }]))
+    render(<BrokerStatsPanel connectionId="forget" />)
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Forget received messages' })))
+    expect(main.calls).toEqual([{ name: 'model:clear', args: { connectionId: 'forget' } }])
+    expect(screen.getByRole('status').textContent).toBe('Forgot 12 topics; new messages fill the tree again.')
   })
 })
