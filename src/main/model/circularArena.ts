@@ -46,13 +46,13 @@ export class CircularArena {
     this.live += length
   }
 
-  /** Copies `length` bytes from `position` into `target`. */
-  read(position: number, length: number, target: Uint8Array): void {
+  /** Copies `length` bytes from `position` into `target` at `offset`. */
+  read(position: number, length: number, target: Uint8Array, offset = 0): void {
     const capacity = this.buffer.length
     const at = position % capacity
     const first = Math.min(length, capacity - at)
-    target.set(this.buffer.subarray(at, at + first), 0)
-    if (first < length) target.set(this.buffer.subarray(0, length - first), first)
+    target.set(this.buffer.subarray(at, at + first), offset)
+    if (first < length) target.set(this.buffer.subarray(0, length - first), offset + first)
   }
 
   /** A record of `length` bytes died; its bytes become a hole until the tail passes them. */

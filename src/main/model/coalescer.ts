@@ -1,5 +1,6 @@
 import { DELTA_STRIDE, DeltaFlag, type ConnectionStats, type MessageProperties, type ModelDelta, type ModelSettings } from '../../shared/contract'
 import type { ConnectionModel } from './connectionModel'
+import type { MessageLog } from './messageLog'
 import type { TopicEntry } from './topicEntry'
 
 /** Where deltas go, and whether the receiver can take one now. */
@@ -77,9 +78,10 @@ export class DeltaCoalescer {
     const model = this.model
     const settings = this.options.settings()
     const batch = this.batch
+    const log = model.log
     let bytes = 0
     for (const entry of model.dirty) {
-      const length = previewLength(entry, settings.previewBytes)
+      const length = previewLength(log, entry.newest, settings.previewBytes)
       if (batch.length >= settings.maxTopicsPerDelta || (batch.length > 0 && bytes + length > settings.maxPreviewBytesPerDelta)) break
       batch.push(entry)
       bytes += length
@@ -93,17 +95,19 @@ export class DeltaCoalescer {
       const entry = batch[i] as TopicEntry
       model.dirty.delete(entry)
       entry.dirty = false
-      const length = previewLength(entry, settings.previewBytes)
-      if (length > 0) previews.set((entry.latest as Buffer).subarray(0, length), offset)
+      const seq = entry.newest
+      const size = log.sizeOf(seq)
+      const length = log.copyPayload(seq, settings.previewBytes, previews, offset)
       offset += length
       topics[i] = entry.topic
       const base = i * DELTA_STRIDE
       numbers[base] = entry.count
-      numbers[base + 1] = entry.latestAt
-      numbers[base + 2] = entry.latestSize
+      numbers[base + 1] = log.receivedAtOf(seq)
+      numbers[base + 2] = size
       numbers[base + 3] = length
-      numbers[base + 4] = deltaFlags(entry, length)
-      if (entry.latestProperties) properties.push([i, entry.latestProperties])
+      numbers[base + 4] = deltaFlags(log.flagsOf(seq), size, length, entry.retained)
+      const messageProperties = log.propertiesOf(seq)
+      if (messageProperties) properties.push([i, messageProperties])
     }
     batch.length = 0
     const delta: ModelDelta = {
@@ -160,14 +164,13 @@ export class DeltaCoalescer {
   }
 }
 
-function previewLength(entry: TopicEntry, previewBytes: number): number {
-  if (entry.latestFlags & DeltaFlag.payloadEvicted || !entry.latest) return 0
-  return Math.min(previewBytes, entry.latestSize)
+function previewLength(log: MessageLog, seq: number, previewBytes: number): number {
+  return log.flagsOf(seq) & DeltaFlag.payloadEvicted ? 0 : Math.min(previewBytes, log.sizeOf(seq))
 }
 
-function deltaFlags(entry: TopicEntry, previewed: number): number {
-  let flags = entry.latestFlags
-  if (previewed < entry.latestSize && !(flags & DeltaFlag.payloadEvicted)) flags |= DeltaFlag.truncated
-  if (entry.retained) flags |= DeltaFlag.retainedTopic
+function deltaFlags(messageFlags: number, size: number, previewed: number, retained: boolean): number {
+  let flags = messageFlags
+  if (previewed < size && !(flags & DeltaFlag.payloadEvicted)) flags |= DeltaFlag.truncated
+  if (retained) flags |= DeltaFlag.retainedTopic
   return flags
 }

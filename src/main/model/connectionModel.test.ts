@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ModelSettings, ReceivedMessage } from '../../shared/contract'
 import { ConnectionModel } from './connectionModel'
-import { ARENA_PAYLOAD_LIMIT } from './historyLog'
+import { ARENA_PAYLOAD_LIMIT } from './messageLog'
 import { history, message } from './queries'
 import { defaultModelSettings, mergeSettings } from './settings'
 
@@ -94,6 +94,44 @@ describe('ConnectionModel', () => {
     expect(text(message(model, 'huge', 2).payload)).toBe('fits')
   })
 
+  it('drops the payloads of the oldest latest values when latest values alone exceed the budget', () => {
+    const { model, settings } = modelWith({ budgetBytes: 1 << 20, historyLimit: 1 })
+    for (let i = 0; i < 30; i++) model.ingest(msg(`big/${i}`, Buffer.alloc(50_000, i)))
+    expect(model.storedBytes).toBeLessThanOrEqual(settings.budgetBytes)
+    const evicted = (i: number): boolean => history(model, `big/${i}`, undefined, 1, 10).messages[0]!.payloadEvicted
+    expect(evicted(0)).toBe(true)
+    expect(evicted(29)).toBe(false)
+    const dropped = Array.from({ length: 30 }, (_, i) => evicted(i)).filter(Boolean).length
+    expect(model.evictedPayloads).toBe(dropped)
+    // Oldest first: every dropped topic is older than every kept one.
+    expect(Array.from({ length: 30 }, (_, i) => evicted(i))).toEqual(Array.from({ length: 30 }, (_, i) => i < dropped))
+    expect(message(model, 'big/29', 1).payload).toEqual(new Uint8Array(50_000).fill(29))
+  })
+
+  it('keeps every topic’s newest messages contiguous and within the budget under random traffic', () => {
+    const { model, settings } = modelWith({ budgetBytes: 1 << 20, historyLimit: 50 })
+    const latest = new Map<string, string>()
+    let seed = 7
+    const random = (n: number): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+      return seed % n
+    }
+    for (let i = 0; i < 40_000; i++) {
+      const topic = `t/${random(500)}`
+      const payload = `${i}:${'y'.repeat(random(2_000))}`
+      model.ingest(msg(topic, payload))
+      latest.set(topic, payload)
+      expect(model.storedBytes).toBeLessThanOrEqual(settings.budgetBytes)
+    }
+    for (const [topic, payload] of latest) {
+      const { messages, messageCount } = history(model, topic, undefined, 100, 1 << 20)
+      expect(messages[0]!.seq).toBe(messageCount)
+      expect(text(messages[0]!.payload)).toBe(payload)
+      expect(messages.map((m) => m.seq)).toEqual(messages.map((_, i) => messageCount - i))
+    }
+    expect(model.log.evicted).toBeGreaterThan(0)
+  })
+
   it('removes a topic when its retained value is cleared, and keeps empty messages of other topics', () => {
     const { model } = modelWith({})
     model.ingest(msg('r/1', 'on', { retain: true }))
@@ -152,6 +190,6 @@ describe('ConnectionModel', () => {
       reference.set(topic, list.slice(0, 7))
     }
     for (const [topic, expected] of reference) expect(payloads(model, topic)).toEqual(expected)
-    expect(model.log.liveRecords).toBe([...reference.values()].reduce((n, list) => n + list.length - 1, 0))
+    expect(model.log.liveRecords).toBe([...reference.values()].reduce((n, list) => n + list.length, 0))
   })
 })

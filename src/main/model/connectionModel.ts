@@ -1,5 +1,5 @@
 import { DeltaFlag, type ModelSettings, type ReceivedMessage } from '../../shared/contract'
-import { ARENA_PAYLOAD_LIMIT, HistoryLog } from './historyLog'
+import { MessageLog } from './messageLog'
 import { TopicEntry } from './topicEntry'
 import { TopicTree } from './topicTree'
 
@@ -26,11 +26,11 @@ export class ConnectionModel {
   resetPending = false
   messageCount = 0
   byteCount = 0
-  evictedPayloads = 0
-  log: HistoryLog
+  log: MessageLog
   private entries: Array<TopicEntry | undefined> = []
   private readonly freeIds: number[] = []
-  private latestBytes = 0
+  /** Fixed costs of the topics themselves (entry, tree node, name). */
+  private topicBytes = 0
   private readonly tombstones = new Map<string, number>()
 
   constructor(private readonly settings: () => ModelSettings) {
@@ -43,9 +43,14 @@ export class ConnectionModel {
     return this.index
   }
 
-  /** Bytes counted against the budget: payloads kept, plus fixed costs per topic and per history record. */
+  /** Bytes counted against the budget: payloads kept, plus fixed costs per topic and per record. */
   get storedBytes(): number {
-    return this.latestBytes + this.log.liveBytes
+    return this.topicBytes + this.log.liveBytes
+  }
+
+  /** Latest values whose payload the budget could not keep. */
+  get evictedPayloads(): number {
+    return this.log.evictedPayloads
   }
 
   /** Hot path: one received message. The payload is copied; the caller's buffer is not kept. */
@@ -58,19 +63,18 @@ export class ConnectionModel {
     if (size === 0 && this.consumeEmpty(message, entry)) return
     if (entry === undefined) entry = this.create(message.topic)
     const settings = this.settings()
-    if (entry.count > 0 && settings.historyLimit > 1) this.supersede(entry, settings.historyLimit)
     let flags = message.qos | (message.retain ? DeltaFlag.retain : 0) | (message.dup ? DeltaFlag.dup : 0)
     if (size > settings.largePayloadBytes) flags |= DeltaFlag.large
-    entry.count++
-    entry.latestAt = message.receivedAt
-    entry.latestSize = size
-    entry.latestProperties = message.properties
-    if (message.retain) entry.retained = true
-    if (!this.storeLatest(entry, payload, settings.budgetBytes)) {
+    if (size + TOPIC_COST > settings.budgetBytes) {
+      // Larger than the whole budget: keep the record, say the payload could not be kept.
       flags |= DeltaFlag.payloadEvicted
-      this.evictedPayloads++
+      this.log.evictedPayloads++
     }
-    entry.latestFlags = flags
+    entry.count++
+    if (message.retain) entry.retained = true
+    this.log.append(entry, entry.count, message.receivedAt, flags, payload, message.properties)
+    if (entry.kept > settings.historyLimit) this.log.evictOldestOf(entry)
+    if (this.storedBytes > settings.budgetBytes) this.enforceBudget(settings.budgetBytes)
     if (!entry.dirty) {
       entry.dirty = true
       this.dirty.add(entry)
@@ -82,7 +86,7 @@ export class ConnectionModel {
     const entry = this.topics.get(topic)
     if (!entry) return false
     this.log.dropChain(entry)
-    this.latestBytes -= (entry.latest?.length ?? 0) + TOPIC_COST + 2 * topic.length
+    this.topicBytes -= TOPIC_COST + 2 * topic.length
     if (entry.node) this.index.remove(entry.node)
     this.topics.delete(topic)
     this.entries[entry.id] = undefined
@@ -107,14 +111,13 @@ export class ConnectionModel {
     this.unindexed = []
     this.entries = []
     this.freeIds.length = 0
-    this.latestBytes = 0
+    this.topicBytes = 0
     this.log = this.newLog()
     this.dirty.clear()
     this.removed.clear()
     this.tombstones.clear()
     this.messageCount = 0
     this.byteCount = 0
-    this.evictedPayloads = 0
     this.resetPending = true
     return count
   }
@@ -135,11 +138,9 @@ export class ConnectionModel {
   enforceLimits(): void {
     const { historyLimit, budgetBytes } = this.settings()
     for (const entry of this.topics.values()) {
-      while (entry.historyCount > historyLimit - 1) this.log.evictOldestOf(entry)
+      while (entry.kept > historyLimit) this.log.evictOldestOf(entry)
     }
-    while (this.storedBytes > budgetBytes && this.log.evictOldest()) {
-      // evictOldest drops one history record per call.
-    }
+    this.enforceBudget(budgetBytes)
   }
 
   /** Drops expired tombstones (called from the coalescer's timer, off the hot path). */
@@ -158,8 +159,15 @@ export class ConnectionModel {
     this.unindexed = []
   }
 
-  private newLog(): HistoryLog {
-    return new HistoryLog(this.entries, () => this.settings().budgetBytes)
+  private newLog(): MessageLog {
+    return new MessageLog(this.entries, () => this.settings().budgetBytes)
+  }
+
+  /** Oldest history first, then the oldest latest values' payloads, until the budget holds. */
+  private enforceBudget(budgetBytes: number): void {
+    while (this.storedBytes > budgetBytes && this.log.evictOldest()) {
+      // evictOldest frees one record or one payload per call.
+    }
   }
 
   /** An empty message: a clear of a retained value removes the topic; true when it was consumed. */
@@ -178,44 +186,7 @@ export class ConnectionModel {
     if (this.unindexed.length > 2 * this.topics.size + 1024) this.catchUpIndex()
     this.entries[id] = entry
     this.topics.set(topic, entry)
-    this.latestBytes += TOPIC_COST + 2 * topic.length
+    this.topicBytes += TOPIC_COST + 2 * topic.length
     return entry
-  }
-
-  /** Moves the current latest message into the history log, keeping the topic's limit. */
-  private supersede(entry: TopicEntry, historyLimit: number): void {
-    const evicted = (entry.latestFlags & DeltaFlag.payloadEvicted) !== 0
-    const payload = evicted ? undefined : entry.latest
-    if (payload && entry.latestSize > ARENA_PAYLOAD_LIMIT) {
-      // Large payloads are handed over to the log instead of copied.
-      entry.latest = undefined
-      this.latestBytes -= payload.length
-    }
-    this.log.append(entry, entry.count, entry.latestAt, entry.latestSize, entry.latestFlags, payload, entry.latestProperties)
-    if (entry.historyCount > historyLimit - 1) this.log.evictOldestOf(entry)
-  }
-
-  /** Copies the payload into the topic's buffer within the budget; false when the budget forced it out. */
-  private storeLatest(entry: TopicEntry, payload: Uint8Array, budget: number): boolean {
-    const size = payload.length
-    const capacity = entry.latest?.length ?? 0
-    if (size > capacity || capacity > 2 * size + 64) {
-      this.latestBytes -= capacity
-      entry.latest = undefined
-      if (size + TOPIC_COST > budget) return false
-      // Headroom, so a payload a few bytes longer than the last one does not allocate again.
-      entry.latest = size > ARENA_PAYLOAD_LIMIT ? Buffer.allocUnsafeSlow(size) : Buffer.allocUnsafe(Math.max(32, (size + (size >> 2) + 15) & ~15))
-      this.latestBytes += entry.latest.length
-    }
-    while (this.storedBytes > budget && this.log.evictOldest()) {
-      // History goes first; the latest values stay.
-    }
-    if (this.storedBytes > budget && entry.latest) {
-      this.latestBytes -= entry.latest.length
-      entry.latest = undefined
-      return false
-    }
-    if (size > 0) (entry.latest as Buffer).set(payload, 0)
-    return true
   }
 }

@@ -2,17 +2,18 @@ import { DeltaFlag, type MessageProperties } from '../../shared/contract'
 import { copyBytes } from './bytes'
 import { CircularArena } from './circularArena'
 
-/** A topic's doubly linked chain of history records in the log, kept on its topic entry. */
-export interface HistoryChain {
+/** A topic's doubly linked chain of records in the log (its latest message is the newest), kept on its entry. */
+export interface MessageChain {
   /** Index of the topic in the model's entry table; stored with each of its records. */
   readonly id: number
-  /** Log sequence number of the newest / oldest history record, NONE when the chain is empty. */
-  newestHistory: number
-  oldestHistory: number
-  historyCount: number
+  /** Log sequence number of the newest (the latest message) / oldest record, NONE when the chain is empty. */
+  newest: number
+  oldest: number
+  /** Records kept, the latest included. */
+  kept: number
 }
 
-/** A history record read back from the log. */
+/** A record read back from the log. */
 export interface LoggedMessage {
   topicSeq: number
   receivedAt: number
@@ -33,17 +34,22 @@ const INITIAL_SLOTS = 1 << 12
 const INITIAL_ARENA = 1 << 18
 
 /**
- * Superseded messages of every topic of a connection, in one circular log: columns of numbers for the
- * records and one circular byte arena for small payloads, so storing a message allocates nothing.
- * Records evicted by a topic's limit leave holes that the tail reclaims; while at most half of the log
- * is live, the tail is compacted (live records move to the head) instead of growing the log.
+ * Every kept message of a connection, latest values included, in one circular log: columns of numbers
+ * for the records and one circular byte arena for small payloads, so storing a message copies its bytes
+ * once and allocates nothing. Records evicted by a topic's limit leave holes that the tail reclaims;
+ * while at most half of the log is live, the tail is compacted (live records move to the head) instead of
+ * growing the log.
  */
-export class HistoryLog {
+export class MessageLog {
   /** Payload bytes plus RECORD_COST of every live record: what the budget counts. */
   liveBytes = 0
   liveRecords = 0
-  /** Records dropped to keep a topic's limit or the budget. */
+  /** Topics with at least one record: every record beyond one per topic is history. */
+  liveChains = 0
+  /** History records dropped to keep a topic's limit or the budget. */
   evicted = 0
+  /** Latest values whose payload the budget forced out (the record stays, marked). */
+  evictedPayloads = 0
   private slots = INITIAL_SLOTS
   private mask = INITIAL_SLOTS - 1
   private receivedAt = new Float64Array(INITIAL_SLOTS)
@@ -62,7 +68,7 @@ export class HistoryLog {
   private tail = 0
 
   constructor(
-    private readonly chains: ArrayLike<HistoryChain | undefined>,
+    private readonly chains: ArrayLike<MessageChain | undefined>,
     private readonly budget: () => number
   ) {}
 
@@ -72,11 +78,13 @@ export class HistoryLog {
   }
 
   /**
-   * Appends a superseded message as the newest history of `chain`. `payload` holds `stored` valid bytes
-   * (0 when the payload was evicted); a payload above ARENA_PAYLOAD_LIMIT is kept as given, not copied.
+   * Appends a message as the newest of `chain`, copying its payload (not kept when `flags` has
+   * payloadEvicted). The caller's buffer is not kept.
    */
-  append(chain: HistoryChain, topicSeq: number, receivedAt: number, size: number, flags: number, payload: Uint8Array | undefined, properties: MessageProperties | undefined): void {
-    const inArena = payload !== undefined && size > 0 && size <= ARENA_PAYLOAD_LIMIT
+  append(chain: MessageChain, topicSeq: number, receivedAt: number, flags: number, payload: Uint8Array, properties: MessageProperties | undefined): void {
+    const size = payload.length
+    const stored = size > 0 && (flags & DeltaFlag.payloadEvicted) === 0
+    const inArena = stored && size <= ARENA_PAYLOAD_LIMIT
     this.makeRoom(inArena ? size : 0)
     const seq = this.head++
     const slot = seq & this.mask
@@ -87,43 +95,58 @@ export class HistoryLog {
     this.position[slot] = this.arena.head
     let recordFlags = flags
     if (inArena) this.arena.write(payload, size)
-    else if (payload !== undefined && size > 0) {
-      this.external.set(seq, payload.subarray(0, size))
+    else if (stored) {
+      this.external.set(seq, copyBytes(payload, size))
       recordFlags |= EXTERNAL
     }
     this.flags[slot] = recordFlags
     if (properties) this.properties.set(seq, properties)
-    this.older[slot] = chain.newestHistory
+    this.older[slot] = chain.newest
     this.newer[slot] = NONE
-    if (chain.newestHistory !== NONE) this.newer[chain.newestHistory & this.mask] = seq
-    else chain.oldestHistory = seq
-    chain.newestHistory = seq
-    chain.historyCount++
+    if (chain.newest !== NONE) this.newer[chain.newest & this.mask] = seq
+    else chain.oldest = seq
+    chain.newest = seq
+    if (chain.kept++ === 0) this.liveChains++
     this.liveRecords++
     this.liveBytes += this.storedBytesOf(slot) + RECORD_COST
   }
 
-  /** Drops the oldest history record of a chain (its topic's limit or the budget asked for it). */
-  evictOldestOf(chain: HistoryChain): void {
-    const seq = chain.oldestHistory
-    if (seq === NONE) return
+  /** Drops the oldest record of a chain, never its latest (its topic's limit or the budget asked for it). */
+  evictOldestOf(chain: MessageChain): void {
+    const seq = chain.oldest
+    if (seq === NONE || seq === chain.newest) return
     this.kill(chain, seq)
     this.evicted++
   }
 
-  /** Drops every history record of a chain (its topic was removed); these do not count as evicted. */
-  dropChain(chain: HistoryChain): void {
-    while (chain.oldestHistory !== NONE) this.kill(chain, chain.oldestHistory)
+  /** Drops every record of a chain (its topic was removed); these do not count as evicted. */
+  dropChain(chain: MessageChain): void {
+    while (chain.oldest !== NONE) this.kill(chain, chain.oldest)
   }
 
-  /** Evicts the oldest history of the topic owning the oldest live record; false when the log is empty. */
+  /**
+   * Frees memory for the budget: the oldest history of the topic owning the oldest live record. Latest
+   * values met on the way move to the head; when only latest values are left, the oldest one's payload
+   * goes (its record says so). False when nothing is left to free.
+   */
   evictOldest(): boolean {
-    this.skipDeadTail()
-    if (this.tail === this.head) return false
-    const chain = this.chains[this.owner[this.tail & this.mask] as number]
-    if (!chain) throw new Error('A history record has no topic.')
-    this.evictOldestOf(chain)
-    return true
+    for (;;) {
+      this.skipDeadTail()
+      if (this.tail === this.head) return false
+      const seq = this.tail
+      const chain = this.chains[this.owner[seq & this.mask] as number]
+      if (!chain) throw new Error('A logged message has no topic.')
+      if (chain.oldest !== chain.newest) {
+        this.evictOldestOf(chain)
+        return true
+      }
+      // The tail is a topic's latest value. With history elsewhere, step over it; without, payloads go.
+      if (this.liveRecords === this.liveChains) {
+        if (this.dropPayload(seq)) return true
+        if (this.liveBytes <= this.liveRecords * RECORD_COST) return false
+      }
+      this.relocateTail()
+    }
   }
 
   /** The record `seq`, or undefined when it is no longer live. */
@@ -144,18 +167,56 @@ export class HistoryLog {
   /** A copy of at most `limit` payload bytes of record `seq` (empty when evicted). */
   payload(seq: number, limit: number): Uint8Array {
     const slot = seq & this.mask
-    const flags = this.flags[slot] as number
-    const length = Math.min(limit, this.size[slot] as number)
-    if (flags & DeltaFlag.payloadEvicted) return new Uint8Array(0)
-    if (flags & EXTERNAL) return copyBytes(this.external.get(seq) as Uint8Array, length)
-    const copy = new Uint8Array(length)
-    this.arena.read(this.position[slot] as number, length, copy)
+    const evicted = (this.flags[slot] as number) & DeltaFlag.payloadEvicted
+    const copy = new Uint8Array(evicted ? 0 : Math.min(limit, this.size[slot] as number))
+    this.copyPayload(seq, limit, copy, 0)
     return copy
   }
 
   /** Sequence number of the next older record of the same topic, NONE at the oldest. */
   olderThan(seq: number): number {
     return this.older[seq & this.mask] as number
+  }
+
+  /** Payload size of record `seq` (the whole payload, even when it was evicted). */
+  sizeOf(seq: number): number {
+    return this.size[seq & this.mask] as number
+  }
+
+  /** DeltaFlag bits of record `seq`. */
+  flagsOf(seq: number): number {
+    return (this.flags[seq & this.mask] as number) & 0xff
+  }
+
+  receivedAtOf(seq: number): number {
+    return this.receivedAt[seq & this.mask] as number
+  }
+
+  propertiesOf(seq: number): MessageProperties | undefined {
+    return this.properties.size === 0 ? undefined : this.properties.get(seq)
+  }
+
+  /** Copies at most `limit` payload bytes of record `seq` into `target` at `offset`; returns how many. */
+  copyPayload(seq: number, limit: number, target: Uint8Array, offset: number): number {
+    const slot = seq & this.mask
+    const flags = this.flags[slot] as number
+    if (flags & DeltaFlag.payloadEvicted) return 0
+    const length = Math.min(limit, this.size[slot] as number)
+    if (flags & EXTERNAL) target.set((this.external.get(seq) as Uint8Array).subarray(0, length), offset)
+    else this.arena.read(this.position[slot] as number, length, target, offset)
+    return length
+  }
+
+  private dropPayload(seq: number): boolean {
+    const slot = seq & this.mask
+    const flags = this.flags[slot] as number
+    if (flags & DeltaFlag.payloadEvicted || this.size[slot] === 0) return false
+    this.arena.release(this.arenaBytesOf(slot))
+    this.liveBytes -= this.size[slot] as number
+    this.external.delete(seq)
+    this.flags[slot] = (flags & ~EXTERNAL) | DeltaFlag.payloadEvicted
+    this.evictedPayloads++
+    return true
   }
 
   private storedBytesOf(slot: number): number {
@@ -166,15 +227,15 @@ export class HistoryLog {
     return this.flags[slot]! & (EXTERNAL | DeltaFlag.payloadEvicted) ? 0 : (this.size[slot] as number)
   }
 
-  private kill(chain: HistoryChain, seq: number): void {
+  private kill(chain: MessageChain, seq: number): void {
     const slot = seq & this.mask
     const older = this.older[slot] as number
     const newer = this.newer[slot] as number
     if (older !== NONE) this.newer[older & this.mask] = newer
-    else chain.oldestHistory = newer
+    else chain.oldest = newer
     if (newer !== NONE) this.older[newer & this.mask] = older
-    else chain.newestHistory = older
-    chain.historyCount--
+    else chain.newest = older
+    if (--chain.kept === 0) this.liveChains--
     this.flags[slot]! |= DEAD
     this.arena.release(this.arenaBytesOf(slot))
     this.liveRecords--
@@ -213,7 +274,7 @@ export class HistoryLog {
     const seq = this.tail
     const slot = seq & this.mask
     const length = this.arenaBytesOf(slot)
-    const chain = this.chains[this.owner[slot] as number] as HistoryChain
+    const chain = this.chains[this.owner[slot] as number] as MessageChain
     this.arena.read(this.position[slot] as number, length, this.scratch)
     const receivedAt = this.receivedAt[slot] as number
     const topicSeq = this.topicSeq[slot] as number
@@ -238,9 +299,9 @@ export class HistoryLog {
     this.position[to] = this.arena.head
     this.arena.write(this.scratch, length)
     if (older !== NONE) this.newer[older & this.mask] = moved
-    else chain.oldestHistory = moved
+    else chain.oldest = moved
     if (newer !== NONE) this.older[newer & this.mask] = moved
-    else chain.newestHistory = moved
+    else chain.newest = moved
     this.rekey(this.external, seq, moved)
     this.rekey(this.properties, seq, moved)
   }

@@ -1,7 +1,7 @@
 import { UserFacingError, type ChildSort, type MessageRecord, type TopicSnapshot, type TreeNodeSummary } from '../../shared/contract'
 import type { ConnectionModel } from './connectionModel'
-import { NONE } from './historyLog'
-import { latestRecord, loggedRecord, snapshot } from './records'
+import { NONE } from './messageLog'
+import { loggedRecord, snapshot } from './records'
 import type { TopicEntry } from './topicEntry'
 import type { TreeNode } from './topicTree'
 
@@ -42,7 +42,7 @@ export function children(model: ConnectionModel, path: string | null, sort: Chil
       messageCount,
       lastUpdate
     }
-    if (node.entry) summary.latest = snapshot(node.entry, previewBytes)
+    if (node.entry) summary.latest = snapshot(model, node.entry, previewBytes)
     return summary
   })
   return { total: rows.length, nodes }
@@ -53,7 +53,8 @@ function totals(model: ConnectionModel, node: TreeNode): { messageCount: number;
   let lastUpdate = 0
   model.tree.forEachEntry(node, (entry) => {
     messageCount += entry.count
-    if (entry.latestAt > lastUpdate) lastUpdate = entry.latestAt
+    const at = model.log.receivedAtOf(entry.newest)
+    if (at > lastUpdate) lastUpdate = at
   })
   return { messageCount, lastUpdate }
 }
@@ -63,20 +64,18 @@ export function history(model: ConnectionModel, topic: string, beforeSeq: number
   const entry = entryOrThrow(model, topic)
   const before = beforeSeq ?? Number.POSITIVE_INFINITY
   const messages: MessageRecord[] = []
-  if (entry.count < before) messages.push(latestRecord(entry, previewBytes))
-  for (let seq = entry.newestHistory; seq !== NONE && messages.length < limit; seq = model.log.olderThan(seq)) {
+  for (let seq = entry.newest; seq !== NONE && messages.length < limit; seq = model.log.olderThan(seq)) {
     const logged = model.log.read(seq)
     if (logged && logged.topicSeq < before) messages.push(loggedRecord(model, seq, logged, previewBytes))
   }
-  const oldest = entry.oldestHistory === NONE ? undefined : model.log.read(entry.oldestHistory)
+  const oldest = model.log.read(entry.oldest)
   return { messages, messageCount: entry.count, oldestSeq: oldest?.topicSeq ?? entry.count }
 }
 
 /** One message of a topic with its whole payload. */
 export function message(model: ConnectionModel, topic: string, seq: number): MessageRecord {
   const entry = entryOrThrow(model, topic)
-  if (seq === entry.count) return latestRecord(entry, Number.POSITIVE_INFINITY)
-  for (let at = entry.newestHistory; at !== NONE; at = model.log.olderThan(at)) {
+  for (let at = entry.newest; at !== NONE; at = model.log.olderThan(at)) {
     const logged = model.log.read(at)
     if (logged?.topicSeq === seq) return loggedRecord(model, at, logged, Number.POSITIVE_INFINITY)
     if (!logged || logged.topicSeq < seq) break
@@ -89,5 +88,5 @@ export function latest(model: ConnectionModel, path: string | null, page: Page, 
   const entries: TopicEntry[] = []
   model.tree.forEachEntry(nodeOrThrow(model, path), (entry) => entries.push(entry))
   entries.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0))
-  return { total: entries.length, topics: entries.slice(page.offset, page.offset + page.limit).map((entry) => snapshot(entry, previewBytes)) }
+  return { total: entries.length, topics: entries.slice(page.offset, page.offset + page.limit).map((entry) => snapshot(model, entry, previewBytes)) }
 }

@@ -2,6 +2,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { compileTopicFilter, topicFilterProblem } from '../../shared/topics'
 import { UserFacingError, type SearchKind, type SearchStatus } from '../../shared/contract'
 import type { ConnectionModel } from './connectionModel'
+import type { MessageLog } from './messageLog'
 import type { TopicEntry } from './topicEntry'
 
 /** What to look for and how long to look. */
@@ -27,7 +28,7 @@ const SLICE_MS = 8
 type Matcher = (entry: TopicEntry) => boolean
 
 /** Turns a query into a test on one topic; throws a sentence when the filter or regex is invalid. */
-export function compileMatcher(kind: SearchKind, query: string, caseSensitive: boolean): Matcher {
+export function compileMatcher(log: MessageLog, kind: SearchKind, query: string, caseSensitive: boolean): Matcher {
   switch (kind) {
     case 'topic': {
       if (caseSensitive) return (entry) => entry.topic.includes(query)
@@ -50,13 +51,20 @@ export function compileMatcher(kind: SearchKind, query: string, caseSensitive: b
       return (entry) => pattern.test(entry.topic)
     }
     case 'payload': {
+      // Latest payloads are copied into one scratch buffer (no allocation per topic) and searched there.
+      let scratch = Buffer.allocUnsafe(4096)
+      const latestPayload = (entry: TopicEntry): Buffer => {
+        const size = log.sizeOf(entry.newest)
+        if (size > scratch.length) scratch = Buffer.allocUnsafe(size)
+        return scratch.subarray(0, log.copyPayload(entry.newest, size, scratch, 0))
+      }
       if (caseSensitive) {
         const needle = Buffer.from(query, 'utf8')
         // Bytes are compared as they are: no decoding, so binary payloads are searched too.
-        return (entry) => entry.latest !== undefined && entry.latest.subarray(0, entry.latestSize).includes(needle)
+        return (entry) => latestPayload(entry).includes(needle)
       }
       const lower = query.toLowerCase()
-      return (entry) => entry.latest !== undefined && entry.latest.toString('utf8', 0, entry.latestSize).toLowerCase().includes(lower)
+      return (entry) => latestPayload(entry).toString('utf8').toLowerCase().includes(lower)
     }
   }
 }
@@ -68,7 +76,7 @@ export class SearchRunner {
   /** Searches the topics of `model` (at or below `query.path`) for the latest values matching. */
   async run(model: ConnectionModel, searchId: string, query: SearchQuery): Promise<SearchResult> {
     if (this.running.has(searchId)) throw new UserFacingError('already-exists', `A search with id "${searchId}" is already running; use a new id.`)
-    const matches = compileMatcher(query.kind, query.query, query.caseSensitive)
+    const matches = compileMatcher(model.log, query.kind, query.query, query.caseSensitive)
     const node = model.tree.find(query.path)
     const candidates: TopicEntry[] = []
     if (node) model.tree.forEachEntry(node, (entry) => candidates.push(entry))
