@@ -14,6 +14,9 @@ export async function startApp(): Promise<void> {
     resync: (connectionId) => void api.model.resync({ connectionId }).catch(() => undefined)
   })
   await useProfilesStore.getState().load()
-  const { connections } = await api.connection.list({})
-  await useConnectionsStore.getState().adopt(connections)
+  // Connections left open by an earlier page get their tabs back; failing that only costs those tabs.
+  await api.connection
+    .list({})
+    .then(({ connections }) => useConnectionsStore.getState().adopt(connections))
+    .catch(() => undefined)
 }
