@@ -34,7 +34,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false
+          fileParallelism: false,
+          // After the other projects: Chromium, the server and a broker on two cores need them finished.
+          sequence: { groupOrder: 1 }
         }
       }
     ]
