@@ -1,10 +1,10 @@
-import type { KeyboardEvent } from 'react'
+import { memo, type KeyboardEvent } from 'react'
 import type { MessageRecord } from '@shared/contract'
 import { formatByteSize } from '../../lib/bytes'
 import { formatTime } from '../../lib/time'
 
 /** A topic's messages, newest first: time, QoS, flags, size and whether it has MQTT 5 properties. */
-export function HistoryList({
+export const HistoryList = memo(function HistoryList({
   messages,
   selectedSeq,
   compareSeq,
@@ -68,4 +68,4 @@ export function HistoryList({
       ) : null}
     </div>
   )
-}
+})

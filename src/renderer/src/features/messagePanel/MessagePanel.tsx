@@ -1,5 +1,6 @@
-import { useState } from 'react'
-import { useModelVersion, getClientModel } from '../../model'
+import { useCallback, useState } from 'react'
+import { useStore } from 'zustand'
+import { getClientModel, type ClientModel } from '../../model'
 import { SplitPane } from '../../components/SplitPane'
 import { copyText } from '../../lib/clipboard'
 import { errorMessage } from '../../services/api'
@@ -8,17 +9,29 @@ import { HistoryList } from './HistoryList'
 import { useTopicHistory } from './useTopicHistory'
 import { ValueViewer } from './ValueViewer'
 
+/** The figures of a node the panel shows, as one comparable value. */
+function nodeSummary(model: ClientModel, path: string | null): string {
+  const node = path === null ? undefined : model.node(path)
+  if (!node) return ''
+  return `${node.topicCount}/${node.messageCount}/${node.children.size}/${node.topic ? (node.topic.retained ? 'r' : 't') : '-'}`
+}
+
 /** The selected topic: its path, history, value viewer and diff; or a branch's totals. */
 export function MessagePanel({ connectionId, onClearRetained }: { connectionId: string; onClearRetained: (path: string) => void }): React.JSX.Element {
-  useModelVersion(connectionId)
   const selection = useSelectionStore(selectionSelectors.of(connectionId))
+  const model = getClientModel(connectionId)
+  // Re-render when the selected node's own figures change, not on every delta of a busy broker.
+  useStore(model.store, () => nodeSummary(model, selection.path))
   const { selectMessage, setCompare } = useSelectionStore.getState()
   const [diff, setDiff] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
   const path = selection.path
-  const node = path === null ? undefined : getClientModel(connectionId).node(path)
+  const node = path === null ? undefined : model.node(path)
   const topic = node?.topic ? node.path : null
   const history = useTopicHistory(connectionId, topic)
+  const latestSeq = history.messages[0]?.seq
+  // Choosing the newest message means "follow the latest" again.
+  const onSelectMessage = useCallback((seq: number) => selectMessage(connectionId, seq === latestSeq ? null : seq), [connectionId, latestSeq, selectMessage])
 
   if (path === null || !node) {
     return <div className="empty">Select a topic in the tree to see its messages.</div>
@@ -64,7 +77,7 @@ export function MessagePanel({ connectionId, onClearRetained }: { connectionId: 
             messages={history.messages}
             selectedSeq={record.seq}
             compareSeq={diff ? compareTo?.seq : undefined}
-            onSelect={(seq) => selectMessage(connectionId, seq === history.messages[0]?.seq ? null : seq)}
+            onSelect={onSelectMessage}
             hasOlder={history.hasOlder}
             onLoadOlder={history.loadOlder}
           />
