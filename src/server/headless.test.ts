@@ -12,7 +12,7 @@ describe('headless server with the profile services', () => {
   const servers: Headless[] = []
 
   const start = async (): Promise<Headless> => {
-    const server = await startHeadless({ host: '127.0.0.1', port: 0, dataDir, rendererDir: join(root, 'renderer'), env: {} })
+    const server = await startHeadless({ host: '127.0.0.1', port: 0, dataDir, rendererDir: join(root, 'renderer'), env: {}, allowedHosts: [] })
     servers.push(server)
     return server
   }

@@ -41,7 +41,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
   const table = createHandlerTable(services)
 
   try {
-    const server = await startHttpServer({ host: options.host, port: options.port, token: token.value, files, hub })
+    const server = await startHttpServer({ host: options.host, port: options.port, token: token.value, allowedHosts: options.allowedHosts, files, hub })
     let stopped: Promise<void> | undefined
     return {
       origin: server.origin,

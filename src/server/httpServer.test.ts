@@ -60,7 +60,7 @@ describe('headless server over HTTP', () => {
   let server: Headless
 
   const start = (): Promise<Headless> =>
-    startHeadless({ host: '127.0.0.1', port: 0, dataDir: join(root, 'data'), rendererDir, env: {} })
+    startHeadless({ host: '127.0.0.1', port: 0, dataDir: join(root, 'data'), rendererDir, env: {}, allowedHosts: ['explorer.example'] })
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'headless-http-'))
@@ -123,6 +123,15 @@ describe('headless server over HTTP', () => {
     const response = await raw(server.origin, path)
     expect(response.status).toBe(404)
     expect(response.body).not.toContain(SECRET)
+  })
+
+  it('answers to a Host given with --allow-host, as behind a TLS reverse proxy that keeps the Host header', async () => {
+    expect((await raw(server.origin, '/', { headers: { Host: 'explorer.example' } })).status).toBe(200)
+    const proxied = await raw(server.origin, '/session', {
+      method: 'POST',
+      headers: { Host: 'explorer.example', Origin: 'https://explorer.example', Authorization: `Bearer ${server.token.value}` }
+    })
+    expect(proxied.status).toBe(204)
   })
 
   it('refuses other methods and foreign Host names', async () => {

@@ -14,6 +14,8 @@ export interface HttpServerOptions {
   host: string
   port: number
   token: string
+  /** Host header values answered to besides the loopback names (see ServerOptions.allowedHosts). */
+  allowedHosts?: readonly string[]
   files: StaticFiles
   hub: SocketHub
   limiter?: AttemptLimiter
@@ -75,7 +77,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     token: options.token,
     limiter: options.limiter ?? new AttemptLimiter(),
     // Bound to loopback, only loopback names are ours: a foreign name pointing at 127.0.0.1 is DNS rebinding.
-    isAllowedHost: (host) => !loopbackOnly || [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host)
+    isAllowedHost: (host) =>
+      !loopbackOnly || [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, ...(options.allowedHosts ?? [])].includes(host)
   }
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {

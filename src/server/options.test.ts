@@ -5,11 +5,16 @@ import { DEFAULT_HOST, DEFAULT_PORT, defaultDataDir, OptionsError, parseServerOp
 
 describe('parseServerOptions', () => {
   it('binds loopback on the default port unless told otherwise', () => {
-    expect(parseServerOptions([], { XDG_DATA_HOME: '/x' })).toEqual({ host: DEFAULT_HOST, port: DEFAULT_PORT, dataDir: '/x/mqtt-explorer-server' })
+    expect(parseServerOptions([], { XDG_DATA_HOME: '/x' })).toEqual({ host: DEFAULT_HOST, port: DEFAULT_PORT, dataDir: '/x/mqtt-explorer-server', allowedHosts: [] })
   })
 
-  it('reads --host, --port and --data-dir in both spellings', () => {
-    expect(parseServerOptions(['--host', '0.0.0.0', '--port=0', '--data-dir', 'rel'], {})).toEqual({ host: '0.0.0.0', port: 0, dataDir: resolve('rel') })
+  it('reads --host, --port, --data-dir and repeated --allow-host in both spellings', () => {
+    expect(parseServerOptions(['--host', '0.0.0.0', '--port=0', '--data-dir', 'rel', '--allow-host', 'Pi.Example', '--allow-host=pi.local:8443'], {})).toEqual({
+      host: '0.0.0.0',
+      port: 0,
+      dataDir: resolve('rel'),
+      allowedHosts: ['pi.example', 'pi.local:8443']
+    })
   })
 
   it('refuses unknown flags, missing values and bad ports with a sentence', () => {
@@ -17,6 +22,7 @@ describe('parseServerOptions', () => {
     expect(() => parseServerOptions(['--port'], {})).toThrow('needs a value')
     expect(() => parseServerOptions(['--port', '70000'], {})).toThrow('between 0 and 65535')
     expect(() => parseServerOptions(['--port', '80a'], {})).toThrow(OptionsError)
+    expect(() => parseServerOptions(['--allow-host', 'http://pi.example/'], {})).toThrow('--allow-host')
   })
 
   it('answers help', () => {

@@ -7,17 +7,21 @@ export interface ServerOptions {
   /** 0 lets the OS pick a free port (tests use it). */
   port: number
   dataDir: string
+  /** Extra Host header values to answer to while bound to loopback (a reverse proxy's public name). */
+  allowedHosts: string[]
 }
 
 export const DEFAULT_PORT = 8080
 export const DEFAULT_HOST = '127.0.0.1'
 
-export const USAGE = `Usage: npm run serve -- [--host ADDRESS] [--port PORT] [--data-dir DIR]
+export const USAGE = `Usage: npm run serve -- [--host ADDRESS] [--port PORT] [--data-dir DIR] [--allow-host NAME]
 
-  --host ADDRESS   interface to listen on (default ${DEFAULT_HOST}; 0.0.0.0 opens it to the network)
-  --port PORT      TCP port (default ${DEFAULT_PORT}; 0 picks a free one)
-  --data-dir DIR   where profiles, settings, the key file and the token live
-                   (default $XDG_DATA_HOME/mqtt-explorer-server, else ~/.mqtt-explorer-server)
+  --host ADDRESS     interface to listen on (default ${DEFAULT_HOST}; 0.0.0.0 opens it to the network)
+  --port PORT        TCP port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --data-dir DIR     where profiles, settings, the key file and the token live
+                     (default $XDG_DATA_HOME/mqtt-explorer-server, else ~/.mqtt-explorer-server)
+  --allow-host NAME  also answer to this Host (e.g. a TLS reverse proxy's name, with :port unless 443);
+                     may be repeated
 
 Environment: MQTT_EXPLORER_TOKEN sets the access token instead of the generated one.`
 
@@ -38,9 +42,16 @@ function parsePort(value: string): number {
   return port
 }
 
+function parseAllowedHost(value: string): string {
+  if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:]+\](:\d{1,5})?$/.test(value)) {
+    throw new OptionsError(`"${value}" is not a host name (with an optional :port) for --allow-host.`)
+  }
+  return value.toLowerCase()
+}
+
 /** Parses `--name value` and `--name=value` flags; `help` is true when usage was asked for. */
 export function parseServerOptions(argv: readonly string[], env: NodeJS.ProcessEnv): ServerOptions | 'help' {
-  const options: ServerOptions = { host: DEFAULT_HOST, port: DEFAULT_PORT, dataDir: defaultDataDir(env) }
+  const options: ServerOptions = { host: DEFAULT_HOST, port: DEFAULT_PORT, dataDir: defaultDataDir(env), allowedHosts: [] }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     if (arg === '--help' || arg === '-h') return 'help'
@@ -50,6 +61,7 @@ export function parseServerOptions(argv: readonly string[], env: NodeJS.ProcessE
     if (flag === '--host') options.host = value
     else if (flag === '--port') options.port = parsePort(value)
     else if (flag === '--data-dir') options.dataDir = resolve(value)
+    else if (flag === '--allow-host') options.allowedHosts.push(parseAllowedHost(value))
     else throw new OptionsError(`The option "${arg}" is not known.`)
   }
   return options

@@ -30,7 +30,7 @@ describe('headless server over WebSocket, against a real broker', () => {
     await mkdir(join(root, 'renderer'))
     await writeFile(join(root, 'renderer', 'index.html'), '<!doctype html>')
     broker = await startTestBroker({ listeners: ['plain'] })
-    server = await startHeadless({ host: '127.0.0.1', port: 0, dataDir: join(root, 'data'), rendererDir: join(root, 'renderer'), env: {} })
+    server = await startHeadless({ host: '127.0.0.1', port: 0, dataDir: join(root, 'data'), rendererDir: join(root, 'renderer'), env: {}, allowedHosts: [] })
     observer = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.ports.plain}`, { reconnectPeriod: 0 })
   })
   afterAll(async () => {
