@@ -8,7 +8,7 @@ export type RequestDispatcher = (name: unknown, args: unknown) => Promise<Result
 
 /** Byte limits per socket; see SocketHub. */
 export interface HubLimits {
-  /** Above this many unsent bytes a socket counts as congested (producers may hold back and merge). */
+  /** Above this many unsent bytes a socket counts as congested and skips deltas. */
   congestedBytes: number
   /** Above this many unsent bytes the socket is closed: the browser reloads and starts from a fresh snapshot. */
   maxBufferedBytes: number
@@ -36,12 +36,6 @@ export class SocketHub {
   /** Number of open sockets. */
   get size(): number {
     return this.sockets.size
-  }
-
-  /** True when some socket has more unsent bytes than `congestedBytes`. */
-  isCongested(): boolean {
-    for (const socket of this.sockets) if (socket.bufferedAmount > this.limits.congestedBytes) return true
-    return false
   }
 
   /** Takes over a socket that passed the access check. */
