@@ -2,10 +2,16 @@ import { hostname } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { startHeadless } from './headless'
 import { OptionsError, parseServerOptions, USAGE } from './options'
-import { TokenError } from './token'
+import { TokenError, type AccessToken } from './token'
 
 // `npm run serve`: the headless mode. Built into out/server/index.js, next to out/renderer.
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
+
+const TOKEN_NOTES: Record<AccessToken['source'], string> = {
+  environment: 'The access token comes from MQTT_EXPLORER_TOKEN.\n',
+  generated: 'A new access token was generated and saved in the data directory (server-token); it stays the same on later starts.\n',
+  file: ''
+}
 
 function fail(message: string, withUsage = false): never {
   process.stderr.write(`${message}\n${withUsage ? `\n${USAGE}\n` : ''}`)
@@ -35,8 +41,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     `MQTT Explorer is serving ${everywhere ? 'on every network interface' : `on ${options.host}`}.\n` +
       `Open ${shown}\n` +
-      `Data directory: ${options.dataDir}` +
-      (server.token.source === 'environment' ? ' (token from MQTT_EXPLORER_TOKEN)\n' : '\n')
+      `Data directory: ${options.dataDir}\n` +
+      TOKEN_NOTES[server.token.source]
   )
   const stop = (): void => {
     void server.stop().then(() => process.exit(0))
