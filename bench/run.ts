@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--messages N] [--topics 10000,100000]`: floods a broker from a separate
+// `npm run bench [-- --quick] [--messages N] [--topics 10000,100000] [--transports tcp0,tcp1,ws0]`: floods a broker from a separate
 // process and measures (a) a bare mqtt.js subscriber, (b) our engine + model + coalescer + delta
 // serialization, (c) model ingest alone, (d) memory, (e) clearing retained values, (f) delta shapes.
 // Prints a table and writes bench-results/latest.json.
@@ -15,16 +15,17 @@ import type { MemoryResult } from './memory'
 import type { PublisherConfig } from './publisher'
 import type { SubscriberConfig, SubscriberResult } from './subscriber'
 
-const transports = [
-  { name: 'tcp QoS 0', transport: 'tcp', qos: 0 },
-  { name: 'tcp QoS 1', transport: 'tcp', qos: 1 },
-  { name: 'ws QoS 0', transport: 'ws', qos: 0 }
+const allTransports = [
+  { id: 'tcp0', name: 'tcp QoS 0', transport: 'tcp', qos: 0 },
+  { id: 'tcp1', name: 'tcp QoS 1', transport: 'tcp', qos: 1 },
+  { id: 'ws0', name: 'ws QoS 0', transport: 'ws', qos: 0 }
 ] as const
+type Transport = (typeof allTransports)[number]
 
 let runCounter = 0
 
 /** One flood into one measured subscriber process. */
-async function flood(broker: BenchBroker, mode: SubscriberConfig['mode'], transport: (typeof transports)[number], messages: number, topics: number): Promise<SubscriberResult> {
+async function flood(broker: BenchBroker, mode: SubscriberConfig['mode'], transport: Transport, messages: number, topics: number): Promise<SubscriberResult> {
   const prefix = `bench/${process.pid}/r${++runCounter}`
   const subscriberConfig: SubscriberConfig = {
     mode,
@@ -48,7 +49,7 @@ async function flood(broker: BenchBroker, mode: SubscriberConfig['mode'], transp
   }
 }
 
-async function throughput(broker: BenchBroker, messages: number, topicCounts: number[]): Promise<ThroughputRow[]> {
+async function throughput(broker: BenchBroker, transports: readonly Transport[], messages: number, topicCounts: number[]): Promise<ThroughputRow[]> {
   const rows: ThroughputRow[] = []
   for (const topics of topicCounts) {
     for (const transport of transports) {
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
   const messages = numberArg(args, 'messages', quick ? 200_000 : 1_000_000)
   const topicCounts = (args.get('topics') ?? '10000,100000').split(',').map((t) => numberArg(new Map([['topics', t]]), 'topics', 10_000))
   const memoryTopics = Math.max(...topicCounts)
+  const wanted = args.get('transports')?.split(',')
+  const transports = allTransports.filter((t) => !wanted || wanted.includes(t.id))
   const budgetBytes = 512 * 1024 * 1024
   console.log(`Bench: ${messages} messages of ~60-byte JSON over ${topicCounts.join(' and ')} topics; ${cpus().length} cores, Node ${process.version}.`)
 
@@ -87,7 +90,7 @@ async function main(): Promise<void> {
   }
   try {
     console.log('(a)/(b) throughput …')
-    report.throughput = await throughput(broker, messages, topicCounts)
+    report.throughput = await throughput(broker, transports, messages, topicCounts)
     console.log('(c) model ingest …')
     for (const topics of topicCounts) {
       const model = await runChild<IngestResult>('ingest', { kind: 'model', messages, topics }, 300_000)
