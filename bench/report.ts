@@ -82,3 +82,28 @@ export function printReport(report: Report): void {
     { '(f) delta shape': `columns + shared buffer, ${result.topics} topics`, ...result.columns }
   ]))
 }
+
+/** The run as the Markdown table kept in README.md's Performance section. */
+export function markdownReport(report: Report): string {
+  const k = (perSecond: number): string => `${Math.round(perSecond / 1000).toLocaleString('en-US')}k`
+  const lines = [
+    `Run ${report.at.slice(0, 16).replace('T', ' ')} UTC, ${report.broker}, Node ${report.node}, ${report.cores} cores, ${report.messages.toLocaleString('en-US')} messages per run.`,
+    '',
+    '| measure | figure | target |',
+    '|---|---|---|'
+  ]
+  for (const row of report.throughput) {
+    lines.push(`| (a) bare / (b) ours, ${row.transport}, ${row.topics.toLocaleString('en-US')} topics | ${k(row.bare.messagesPerSecond)} / ${k(row.pipeline.messagesPerSecond)} msg/s = **${row.ratio.toFixed(2)}** | ≥ ${TARGETS.ratio} |`)
+  }
+  for (const row of report.ingest) {
+    lines.push(`| (c) ingest, ${row.topics.toLocaleString('en-US')} topics | **${k(row.messagesPerSecond)} msg/s** (${k(row.messagesPerCpuSecond)} per CPU-second; bare Map.set ${k(row.mapFloorMessagesPerSecond)}) | ${row.topics >= 100_000 ? '≥ 3,000k' : '—'} |`)
+  }
+  const memory = report.memory
+  lines.push(`| (d) RSS after GC, ${memory.topics.toLocaleString('en-US')} topics × ${memory.keep} kept | model ${mb(memory.model.rssBytes)} / plain arrays ${mb(memory.baseline.rssBytes)} = **${(memory.model.rssBytes / memory.baseline.rssBytes).toFixed(2)}** (empty process ${mb(memory.empty.rssBytes)}; budget ${mb(memory.budgetBytes)}) | ≤ ${TARGETS.memory} |`)
+  lines.push(`| (e) clear ${report.clear.topics.toLocaleString('en-US')} retained topics, acked and gone from the model | **${report.clear.seconds.toFixed(2)} s** | ≤ ${TARGETS.clearSeconds} s |`)
+  for (const result of report.deltaFormat) {
+    const { perTopic, columns } = result
+    lines.push(`| (f) delta of ${result.topics.toLocaleString('en-US')} topics, ns per topic: v8 serialize + deserialize, MessagePack encode + decode | per-topic objects ${perTopic.v8SerializeNs} + ${perTopic.v8DeserializeNs}, ${perTopic.msgpackEncodeNs} + ${perTopic.msgpackDecodeNs}; **columns ${columns.v8SerializeNs} + ${columns.v8DeserializeNs}, ${columns.msgpackEncodeNs} + ${columns.msgpackDecodeNs}** | — |`)
+  }
+  return lines.join('\n')
+}

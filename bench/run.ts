@@ -8,7 +8,7 @@ import { parseArgs, numberArg } from './lib/args'
 import { startBenchBroker, type BenchBroker } from './lib/benchBroker'
 import { finishChild, nextMessage, runChild, startChild } from './lib/child'
 import { measureDeltaFormats, type DeltaFormatResult } from './lib/deltaFormat'
-import { printReport, type Report, type ThroughputRow } from './report'
+import { markdownReport, printReport, type Report, type ThroughputRow } from './report'
 import type { ClearResult } from './clear'
 import type { IngestResult } from './ingest'
 import type { MemoryResult } from './memory'
@@ -111,7 +111,8 @@ async function main(): Promise<void> {
   printReport(report)
   await mkdir('bench-results', { recursive: true })
   await writeFile('bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n`)
-  console.log('Wrote bench-results/latest.json')
+  await writeFile('bench-results/latest.md', `${markdownReport(report)}\n`)
+  console.log('Wrote bench-results/latest.json and latest.md (the table README.md keeps).')
 }
 
 main().catch((error: unknown) => {
