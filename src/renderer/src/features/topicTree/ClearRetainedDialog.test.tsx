@@ -42,8 +42,8 @@ describe('clear retained', () => {
     render(<ClearRetainedDialog connectionId={ID} path="home" onClose={() => undefined} />)
     expect(screen.getByRole('dialog', { name: 'Clear 3 retained topics?' })).toBeTruthy()
     fireEvent.click(screen.getByLabelText('This topic only (1)'))
-    expect(screen.getByRole('dialog', { name: 'Clear 1 retained topic?' })).toBeTruthy()
-    fireEvent.click(screen.getByLabelText('The whole subtree (3)'))
+    expect(screen.getByRole('dialog', { name: 'Clear the retained value of "home"?' })).toBeTruthy()
+    fireEvent.click(screen.getByLabelText('Retained topics at or below it (3)'))
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Clear 3' })))
     const request = main.calls.find((c) => c.name === 'model:clearRetained')?.args as { operationId: string; subtree: boolean; path: string }
     expect(request).toMatchObject({ connectionId: ID, path: 'home', subtree: true })
@@ -66,8 +66,17 @@ describe('clear retained', () => {
     expect(screen.getByRole('status').textContent).toBe('0 of 1 cleared, 1 refused.')
   })
 
-  it('says when there is nothing to clear', () => {
+  it('clears a single topic by name even without a retained flag', async () => {
     render(<ClearRetainedDialog connectionId={ID} path="home/c" onClose={() => undefined} />)
+    expect(screen.getByRole('dialog', { name: 'Clear the retained value of "home/c"?' })).toBeTruthy()
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Clear 1' })))
+    expect(main.calls.find((c) => c.name === 'model:clearRetained')?.args).toMatchObject({ path: 'home/c', subtree: false })
+  })
+
+  it('explains when no retained value is known below a branch', () => {
+    getClientModel(ID).apply(testDelta(ID, 2, [{ topic: 'plain/a', payload: '1' }]))
+    render(<ClearRetainedDialog connectionId={ID} path="plain" onClose={() => undefined} />)
     expect(screen.getByRole('dialog', { name: 'Nothing to clear' })).toBeTruthy()
+    expect(screen.getByText(/arrive without the retained flag/)).toBeTruthy()
   })
 })

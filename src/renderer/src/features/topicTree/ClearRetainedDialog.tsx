@@ -10,9 +10,11 @@ type Phase = { kind: 'confirm' } | { kind: 'running'; operationId: string } | { 
 /** Confirms how many retained topics will be cleared, then shows progress with a cancel button. */
 export function ClearRetainedDialog({ connectionId, path, onClose }: { connectionId: string; path: string; onClose: () => void }): React.JSX.Element {
   const node = getClientModel(connectionId).node(path)
-  const own = countRetained(node, false)
+  // A topic can always be cleared by name: a retained value published while connected arrives without
+  // the retained flag, so the app cannot tell. A subtree clear covers the topics known to be retained.
+  const own = node?.topic ? 1 : 0
   const below = countRetained(node, true)
-  const [subtree, setSubtree] = useState(own === 0 || (node?.children.size ?? 0) > 0)
+  const [subtree, setSubtree] = useState(own === 0 || ((node?.children.size ?? 0) > 0 && below > 0))
   const [phase, setPhase] = useState<Phase>({ kind: 'confirm' })
   const [progress, setProgress] = useState<ClearRetainedProgress | null>(null)
   const stopListening = useRef<(() => void) | null>(null)
@@ -35,16 +37,10 @@ export function ClearRetainedDialog({ connectionId, path, onClose }: { connectio
   }
 
   if (phase.kind === 'confirm') {
-    const scope = subtree ? `at or below "${path}"` : `"${path}"`
+    const title = count === 0 ? 'Nothing to clear' : subtree ? `Clear ${count} retained ${count === 1 ? 'topic' : 'topics'}?` : `Clear the retained value of "${path}"?`
     return (
-      <ConfirmDialog
-        title={count === 0 ? 'Nothing to clear' : `Clear ${count} retained ${count === 1 ? 'topic' : 'topics'}?`}
-        confirmLabel={count === 0 ? 'Close' : `Clear ${count}`}
-        danger={count > 0}
-        onCancel={onClose}
-        onConfirm={count === 0 ? onClose : start}
-      >
-        {own > 0 && below > own ? (
+      <ConfirmDialog title={title} confirmLabel={count === 0 ? 'Close' : `Clear ${count}`} danger={count > 0} onCancel={onClose} onConfirm={count === 0 ? onClose : start}>
+        {own > 0 && (node?.children.size ?? 0) > 0 && below > 0 ? (
           <div role="radiogroup" aria-label="What to clear">
             <label className="check">
               <input type="radio" checked={!subtree} onChange={() => setSubtree(false)} />
@@ -52,14 +48,16 @@ export function ClearRetainedDialog({ connectionId, path, onClose }: { connectio
             </label>
             <label className="check">
               <input type="radio" checked={subtree} onChange={() => setSubtree(true)} />
-              The whole subtree ({below})
+              Retained topics at or below it ({below})
             </label>
           </div>
         ) : null}
         <p>
           {count === 0
-            ? `No retained value is known ${scope}.`
-            : `An empty retained message is published to each retained topic ${scope}, so the broker forgets its value. Devices that rely on these values will not receive them on their next subscribe.`}
+            ? `No retained value is known at or below "${path}". Values published while you are connected arrive without the retained flag; reconnect to see which topics are retained, or select one topic to clear it by name.`
+            : subtree
+              ? `An empty retained message is published to each topic at or below "${path}" that the broker sent as retained, so it forgets their values. Devices that rely on them will not receive them on their next subscribe.`
+              : `An empty retained message is published to "${path}", so the broker forgets any retained value it holds there.`}
         </p>
       </ConfirmDialog>
     )
