@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { MessageRecord } from '@shared/contract'
 import { CodeView, DiffView } from '../../components/code'
 import { formatByteSize } from '../../lib/bytes'
@@ -28,8 +28,10 @@ export function ValueViewer({
   const [notice, setNotice] = useState<string | null>(null)
   const payload = useFullPayload(connectionId, topic, record)
   const other = useFullPayload(connectionId, topic, compareTo ?? undefined)
-  const format = chosen === 'auto' ? detectPayloadFormat(payload.bytes) : chosen
-  const text = renderPayload(payload.bytes, format)
+  // Formatting a large payload is costly: done once per payload and format, not on every render.
+  const format = useMemo(() => (chosen === 'auto' ? detectPayloadFormat(payload.bytes) : chosen), [chosen, payload.bytes])
+  const text = useMemo(() => renderPayload(payload.bytes, format), [payload.bytes, format])
+  const otherText = useMemo(() => (diff && compareTo ? renderPayload(other.bytes, format) : ''), [diff, compareTo, other.bytes, format])
   const availability = payload.whole ? { kind: 'whole' as const } : payloadAvailability(record)
   const properties = propertyRows(record.properties)
 
@@ -88,7 +90,7 @@ export function ValueViewer({
       ) : null}
       <div className="code-frame">
         {diff && compareTo ? (
-          <DiffView original={renderPayload(other.bytes, format)} modified={text} language={languageOf(format)} label={`Message ${compareTo.seq} compared with message ${record.seq}`} />
+          <DiffView original={otherText} modified={text} language={languageOf(format)} label={`Message ${compareTo.seq} compared with message ${record.seq}`} />
         ) : (
           <CodeView value={text} language={languageOf(format)} label={`Value of message ${record.seq}`} />
         )}

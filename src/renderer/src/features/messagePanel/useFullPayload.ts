@@ -2,6 +2,8 @@ import { useState } from 'react'
 import type { MessageRecord } from '@shared/contract'
 import { api, errorMessage } from '../../services/api'
 
+const NO_BYTES = new Uint8Array(0)
+
 /** The payload bytes to show for a message: its preview, or the whole payload once the user asked for it. */
 export function useFullPayload(connectionId: string, topic: string, record: MessageRecord | undefined): {
   bytes: Uint8Array
@@ -16,7 +18,7 @@ export function useFullPayload(connectionId: string, topic: string, record: Mess
   const full = loaded?.key === key ? loaded.bytes : null
   const current = status?.key === key ? status : null
   return {
-    bytes: full ?? record?.payload ?? new Uint8Array(0),
+    bytes: full ?? record?.payload ?? NO_BYTES,
     whole: full !== null || (record !== undefined && !record.truncated && !record.payloadEvicted),
     loading: current?.loading ?? false,
     error: current?.error ?? null,
