@@ -15,7 +15,8 @@ export function AppTabs(): React.JSX.Element {
         Profiles
       </button>
       {tabs.map((tab) => {
-        const name = profiles.find((p) => p.id === tab.profileId)?.name ?? 'Deleted profile'
+        const profile = profiles.find((p) => p.id === tab.profileId)
+        const name = profile?.name ?? 'Deleted profile'
         return (
           <span key={tab.connectionId} className="tab-wrap">
             <button
@@ -24,6 +25,7 @@ export function AppTabs(): React.JSX.Element {
               className="tab"
               aria-selected={activeId === tab.connectionId}
               aria-label={`${name} (${statusLabel(tab.state)})`}
+              style={profile?.color ? { boxShadow: `inset 0 3px 0 ${profile.color}` } : undefined}
               onClick={() => activate(tab.connectionId)}
             >
               <span className={`status ${tab.state}`} aria-hidden="true" />

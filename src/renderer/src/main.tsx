@@ -8,6 +8,7 @@ import './styles/controls.css'
 import './styles/layout.css'
 import './styles/tree.css'
 import './styles/panels.css'
+import './styles/profiles.css'
 
 const root = document.getElementById('root')
 if (root) {

@@ -1,6 +1,10 @@
 import { defaultSubscriptions, profileSaveSchema, UserFacingError, type Profile, type PublishHistoryEntry, type PublishTemplate } from '@shared/contract'
 import type { TestHandlers } from './testMain'
 
+function optionalText<K extends 'group' | 'color'>(key: K, value: string | null | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Partial<Record<K, string>>) : {}
+}
+
 /** An in-memory profile table implementing the profile requests the UI uses, for renderer tests. */
 export function memoryProfiles(seed: Profile[] = []): { handlers: TestHandlers; profiles: () => Profile[] } {
   let profiles = seed.slice()
@@ -26,6 +30,8 @@ export function memoryProfiles(seed: Profile[] = []): { handlers: TestHandlers; 
         subscriptions: parsed.subscriptions ?? existing?.subscriptions ?? defaultSubscriptions.map((s) => ({ ...s })),
         hasPassword: parsed.password === undefined ? (existing?.hasPassword ?? false) : parsed.password !== null,
         hasKeyPassphrase: parsed.keyPassphrase === undefined ? (existing?.hasKeyPassphrase ?? false) : parsed.keyPassphrase !== null,
+        ...optionalText('group', parsed.group === undefined ? existing?.group : parsed.group),
+        ...optionalText('color', parsed.color === undefined ? existing?.color : parsed.color),
         createdAt: existing?.createdAt ?? now,
         updatedAt: now
       }

@@ -101,6 +101,8 @@ export function ProfileEditor(): React.JSX.Element {
 /** Problem keys that a field of the form shows; the rest are listed under the form after a save attempt. */
 const PLACED = [
   'name',
+  'group',
+  'color',
   'password',
   'keyPassphrase',
   'options.host',

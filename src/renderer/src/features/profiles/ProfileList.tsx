@@ -4,7 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { StatusBadge } from '../../components/StatusBadge'
 import { errorMessage } from '../../services/api'
 import { useConnectionsStore } from '../../stores/connections'
-import { useProfilesStore } from '../../stores/profiles'
+import { profilesSelectors, useProfilesStore } from '../../stores/profiles'
 import { ProfileTransfer } from './ProfileTransfer'
 
 /** Saved profiles in the user's order, with connect, edit, duplicate, delete and reorder. */
@@ -33,40 +33,50 @@ export function ProfileList(): React.JSX.Element {
       </div>
       {loadError ? <div className="banner error" role="alert">{loadError}</div> : null}
       {error ? <div className="banner error" role="alert">{error}</div> : null}
-      <ul className="scroll profile-list" aria-label="Saved profiles">
-        {profiles.length === 0 ? <li className="empty">No profiles yet. Create one to connect to a broker.</li> : null}
-        {profiles.map((profile, index) => {
-          const tab = tabs.find((t) => t.profileId === profile.id)
-          return (
-            <li key={profile.id} className={`profile-item${profile.id === editingId ? ' selected' : ''}`} aria-current={profile.id === editingId ? 'true' : undefined}>
-              <button type="button" className="profile-name" onClick={() => edit(profile.id)} aria-label={`Edit ${profile.name}`}>
-                <strong>{profile.name}</strong>
-                <span className="muted mono">
-                  {profile.options.protocol}://{profile.options.host}:{profile.options.port}
-                </span>
-              </button>
-              {tab ? <StatusBadge state={tab.state} /> : null}
-              <div className="row profile-actions">
-                <button type="button" className="btn small primary" aria-label={`Connect ${profile.name}`} onClick={() => run(() => open(profile.id))}>
-                  Connect
-                </button>
-                <button type="button" className="btn small" aria-label={`Duplicate ${profile.name}`} onClick={() => run(() => duplicate(profile.id))}>
-                  Duplicate
-                </button>
-                <button type="button" className="btn small" aria-label={`Move ${profile.name} up`} disabled={index === 0} onClick={() => run(() => move(profile.id, -1))}>
-                  ↑
-                </button>
-                <button type="button" className="btn small" aria-label={`Move ${profile.name} down`} disabled={index === profiles.length - 1} onClick={() => run(() => move(profile.id, 1))}>
-                  ↓
-                </button>
-                <button type="button" className="btn small danger" aria-label={`Delete ${profile.name}`} onClick={() => setDeleting(profile)}>
-                  Delete
-                </button>
-              </div>
-            </li>
-          )
-        })}
-      </ul>
+      <div className="scroll">
+        {profiles.length === 0 ? <p className="empty">No profiles yet. Create one to connect to a broker.</p> : null}
+        {profilesSelectors.grouped(profiles).map(({ group, profiles: list }) => (
+          <section key={group} aria-label={group ? `Group ${group}` : undefined}>
+            {group ? <h3 className="profile-group">{group}</h3> : null}
+            <ul className="profile-list" aria-label={group ? `Profiles in ${group}` : 'Saved profiles'}>
+              {list.map((profile, index) => {
+                const tab = tabs.find((t) => t.profileId === profile.id)
+                return (
+                  <li key={profile.id} className={`profile-item${profile.id === editingId ? ' selected' : ''}`} aria-current={profile.id === editingId ? 'true' : undefined}>
+                    <button type="button" className="profile-name" onClick={() => edit(profile.id)} aria-label={`Edit ${profile.name}`}>
+                      <strong>
+                        {profile.color ? <span className="swatch" style={{ background: profile.color }} aria-hidden="true" /> : null}
+                        {profile.name}
+                      </strong>
+                      <span className="muted mono">
+                        {profile.options.protocol}://{profile.options.host}:{profile.options.port}
+                      </span>
+                    </button>
+                    {tab ? <StatusBadge state={tab.state} /> : null}
+                    <div className="row profile-actions">
+                      <button type="button" className="btn small primary" aria-label={`Connect ${profile.name}`} onClick={() => run(() => open(profile.id))}>
+                        Connect
+                      </button>
+                      <button type="button" className="btn small" aria-label={`Duplicate ${profile.name}`} onClick={() => run(() => duplicate(profile.id))}>
+                        Duplicate
+                      </button>
+                      <button type="button" className="btn small" aria-label={`Move ${profile.name} up`} disabled={index === 0} onClick={() => run(() => move(profile.id, -1))}>
+                        ↑
+                      </button>
+                      <button type="button" className="btn small" aria-label={`Move ${profile.name} down`} disabled={index === list.length - 1} onClick={() => run(() => move(profile.id, 1))}>
+                        ↓
+                      </button>
+                      <button type="button" className="btn small danger" aria-label={`Delete ${profile.name}`} onClick={() => setDeleting(profile)}>
+                        Delete
+                      </button>
+                    </div>
+                  </li>
+                )
+              })}
+            </ul>
+          </section>
+        ))}
+      </div>
       <ProfileTransfer />
       {deleting ? (
         <ConfirmDialog

@@ -32,7 +32,23 @@ export function BrokerSection({ draft, problems, change }: SectionProps): React.
   return (
     <fieldset>
       <legend>Broker</legend>
-      <TextField label="Profile name" value={draft.name} onChange={(name) => change({ name })} problem={problems.name} />
+      <div className="row">
+        <div className="grow">
+          <TextField label="Profile name" value={draft.name} onChange={(name) => change({ name })} problem={problems.name} />
+        </div>
+        <TextField label="Group" value={draft.group} placeholder="e.g. Plant A" onChange={(group) => change({ group })} problem={problems.group} />
+        <div className="field">
+          <label htmlFor="profile-color">Tab colour</label>
+          <div className="row">
+            <input id="profile-color" type="color" value={draft.color || '#1a66d6'} onChange={(event) => change({ color: event.target.value })} />
+            {draft.color ? (
+              <button type="button" className="btn small" onClick={() => change({ color: '' })}>
+                No colour
+              </button>
+            ) : null}
+          </div>
+        </div>
+      </div>
       <div className="row">
         <SelectField label="Protocol" value={draft.protocol} options={PROTOCOLS} onChange={onProtocol} />
         <div className="grow">

@@ -39,6 +39,12 @@ describe('profile draft validation', () => {
     expect(problems['options.will.topic']).toMatch(/wildcard/)
   })
 
+  it('sends the group and colour, and clears them when emptied', () => {
+    const input = draftToSaveInput({ ...emptyDraft(), name: 'x', group: ' Plant A ', color: '#ff0000' })
+    expect(input).toMatchObject({ group: 'Plant A', color: '#ff0000' })
+    expect(draftToSaveInput({ ...emptyDraft(), name: 'x' })).toMatchObject({ group: null, color: null })
+  })
+
   it('keeps, sets or clears secrets', () => {
     const saved = draftFromProfile(sampleProfile('a', 'A', { hasPassword: true }))
     expect(draftToSaveInput(saved).password).toBeUndefined()

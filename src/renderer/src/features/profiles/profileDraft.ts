@@ -14,6 +14,10 @@ import { utf8Decode, utf8Encode } from '../../lib/bytes'
 export interface ProfileDraft {
   id?: string
   name: string
+  /** Folder the profile is listed under; empty for none. */
+  group: string
+  /** Colour marking the profile's tab, as #rrggbb; empty for none. */
+  color: string
   protocol: BrokerProtocol
   host: string
   port: string
@@ -67,6 +71,8 @@ export function draftFromProfile(profile: Profile | undefined): ProfileDraft {
   return {
     ...(profile ? { id: profile.id } : {}),
     name: profile?.name ?? '',
+    group: profile?.group ?? '',
+    color: profile?.color ?? '',
     protocol: o?.protocol ?? 'mqtt',
     host: o?.host ?? 'localhost',
     port: String(o?.port ?? 1883),
@@ -127,6 +133,8 @@ export function draftToSaveInput(draft: ProfileDraft): ProfileSaveInput {
   return {
     ...(draft.id ? { id: draft.id } : {}),
     name: draft.name,
+    group: draft.group.trim() === '' ? null : draft.group.trim(),
+    color: draft.color === '' ? null : draft.color,
     options: {
       protocol: draft.protocol,
       host: draft.host,

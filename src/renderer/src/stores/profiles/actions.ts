@@ -55,14 +55,18 @@ export function createProfilesActions(set: Set, get: Get): ProfilesActions {
       set({ profiles, editingId: get().editingId === id ? null : get().editingId })
     },
     async move(id, offset) {
-      const ids = get().profiles.map((p) => p.id)
-      const from = ids.indexOf(id)
-      const to = from + offset
-      if (from === -1 || to < 0 || to >= ids.length) return
-      ids.splice(from, 1)
-      ids.splice(to, 0, id)
-      const { profiles } = await api.profile.reorder({ ids })
-      set({ profiles })
+      // Profiles are listed by group, so a profile moves past its neighbour in the same group.
+      const profiles = get().profiles
+      const from = profiles.findIndex((p) => p.id === id)
+      const group = profiles[from]?.group ?? ''
+      let to = from + offset
+      while (to >= 0 && to < profiles.length && (profiles[to]?.group ?? '') !== group) to += offset
+      if (from === -1 || to < 0 || to >= profiles.length) return
+      const ids = profiles.map((p) => p.id)
+      ids[from] = ids[to] as string
+      ids[to] = id
+      const reply = await api.profile.reorder({ ids })
+      set({ profiles: reply.profiles })
     },
     async setSubscriptions(profileId, subscriptions) {
       const { profile } = await api.profile.setSubscriptions({ profileId, subscriptions })

@@ -41,6 +41,19 @@ describe('profiles store', () => {
     expect(table.profiles().map((p) => p.id)).toEqual(['c', 'a', copy.id])
   })
 
+  it('moves a profile past its neighbour in the same group and lists groups apart', async () => {
+    await store.getState().save({ id: 'a', name: 'Alpha', options: sampleProfile('a', 'A').options, group: 'Plant' })
+    await store.getState().save({ id: 'c', name: 'Gamma', options: sampleProfile('c', 'C').options, group: 'Plant' })
+    expect(profilesSelectors.grouped(store.getState().profiles).map((g) => [g.group, g.profiles.map((p) => p.id)])).toEqual([
+      ['', ['b']],
+      ['Plant', ['a', 'c']]
+    ])
+    await store.getState().move('c', -1)
+    expect(table.profiles().map((p) => p.id)).toEqual(['c', 'b', 'a'])
+    await store.getState().move('b', 1)
+    expect(table.profiles().map((p) => p.id)).toEqual(['c', 'b', 'a'])
+  })
+
   it('closes the editor when the edited profile disappears from a pushed list', () => {
     store.getState().edit('b')
     store.getState().replaceAll(table.profiles().filter((p) => p.id !== 'b'))
