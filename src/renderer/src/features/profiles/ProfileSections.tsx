@@ -83,7 +83,7 @@ export function CredentialsSection({ draft, problems, change }: SectionProps): R
             placeholder={draft.hasPassword && !draft.clearPassword ? 'saved (type to replace)' : ''}
             onChange={(password) => change({ password, clearPassword: false })}
             problem={problems.password}
-            hint="Stored encrypted by the operating system's keychain."
+            hint="Stored encrypted; leave empty to keep the saved one."
           />
         </div>
       </div>
