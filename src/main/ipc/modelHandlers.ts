@@ -21,20 +21,20 @@ export function modelHandlers(service: ModelService): ModelHandlers {
   const previewBytes = (): number => service.currentSettings().previewBytes
   return {
     'model:children': ({ connectionId, path, sort, descending, offset, limit }) =>
-      children(service.model(connectionId), path, sort, descending, { offset, limit }, previewBytes()),
-    'model:history': ({ connectionId, topic, beforeSeq, limit }) => history(service.model(connectionId), topic, beforeSeq, limit, previewBytes()),
-    'model:message': ({ connectionId, topic, seq }) => message(service.model(connectionId), topic, seq),
-    'model:latest': ({ connectionId, path, offset, limit }) => latest(service.model(connectionId), path, { offset, limit }, previewBytes()),
+      children(service.view(connectionId), path, sort, descending, { offset, limit }, previewBytes()),
+    'model:history': ({ connectionId, topic, beforeSeq, limit }) => history(service.view(connectionId), topic, beforeSeq, limit, previewBytes()),
+    'model:message': ({ connectionId, topic, seq }) => message(service.view(connectionId), topic, seq),
+    'model:latest': ({ connectionId, path, offset, limit }) => latest(service.view(connectionId), path, { offset, limit }, previewBytes()),
     'model:search': async ({ connectionId, searchId, ...query }) => ({ searchId, ...(await service.search(connectionId, searchId, query)) }),
     'model:cancelSearch': ({ searchId }) => ({ cancelled: service.searches.cancel(searchId) }),
     'model:clearRetained': ({ connectionId, operationId, path, subtree }) => service.clearRetained(connectionId, operationId, path, subtree),
     'model:cancelClearRetained': ({ operationId }) => ({ cancelled: service.cancelClearRetained(operationId) }),
     'model:configure': (changes) => service.configure(changes),
     'model:resync': ({ connectionId }) => {
-      const model = service.model(connectionId)
+      const model = service.view(connectionId)
       model.resync()
       return { topicCount: model.topics.size }
     },
-    'model:clear': ({ connectionId }) => ({ cleared: service.model(connectionId).clear() })
+    'model:clear': ({ connectionId }) => ({ cleared: service.view(connectionId).clear() })
   }
 }

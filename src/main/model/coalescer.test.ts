@@ -42,7 +42,7 @@ describe('DeltaCoalescer', () => {
     coalescer.tick()
     expect(deltas).toHaveLength(1)
     const [delta] = deltas as [ModelDelta]
-    expect(delta).toMatchObject({ connectionId: 'c1', seq: 1, reset: false, topics: ['hot', 'cold'], removed: [] })
+    expect(delta).toMatchObject({ connectionId: 'c1', seq: 1, reset: true, topics: ['hot', 'cold'], removed: [] })
     expect(field(delta, 0, 'messageCount')).toBe(1_000)
     expect(field(delta, 0, 'flags') & DeltaFlag.qosMask).toBe(1)
     expect(field(delta, 1, 'flags') & DeltaFlag.retainedTopic).toBeTruthy()
@@ -50,6 +50,9 @@ describe('DeltaCoalescer', () => {
     expect(delta.stats).toMatchObject({ topicCount: 2, messageCount: 1_001, pendingTopics: 0 })
     coalescer.tick()
     expect(deltas).toHaveLength(1)
+    model.ingest(msg('hot', 'next'))
+    coalescer.tick()
+    expect(deltas[1]).toMatchObject({ seq: 2, reset: false, topics: ['hot'] })
   })
 
   it('bounds a delta by topics and preview bytes, leaving the rest for the next frames', () => {

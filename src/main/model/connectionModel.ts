@@ -22,8 +22,11 @@ export class ConnectionModel {
   readonly dirty = new Set<TopicEntry>()
   /** Topics removed since the last delta. */
   readonly removed = new Set<string>()
-  /** The next delta must tell the renderer to forget what it has (model cleared or resync asked). */
-  resetPending = false
+  /**
+   * The next delta must tell the renderer to forget what it has: set for a new model too, so a renderer
+   * still holding an older model of the same connection (or waiting for a resync) starts over.
+   */
+  resetPending = true
   messageCount = 0
   byteCount = 0
   log: MessageLog

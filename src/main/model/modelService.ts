@@ -49,6 +49,11 @@ export class ModelService {
     return this.connectionFor(connectionId).model
   }
 
+  /** The model of a connection for reading; an empty one, not kept, when nothing was received yet. */
+  view(connectionId: string): ConnectionModel {
+    return this.connections.get(connectionId)?.model ?? new ConnectionModel(() => this.settings)
+  }
+
   /** The coalescer of a connection (tests and the bench drive its ticks directly). */
   coalescer(connectionId: string): DeltaCoalescer {
     return this.connectionFor(connectionId).coalescer
@@ -69,7 +74,7 @@ export class ModelService {
   }
 
   search(connectionId: string, searchId: string, query: SearchQuery): Promise<SearchResult> {
-    return this.searches.run(this.model(connectionId), searchId, query)
+    return this.searches.run(this.view(connectionId), searchId, query)
   }
 
   /** Clears one retained topic, or every retained topic at or below `path` when `subtree`. */

@@ -107,7 +107,7 @@ export interface ModelDelta {
   connectionId: string
   /** 1 for the first delta of a connection, then +1 each time; a gap means deltas were missed: call model:resync. */
   seq: number
-  /** Forget everything known about this connection before applying (after model:resync or model:clear). */
+  /** Forget everything known about this connection before applying (first delta of a model, model:resync, model:clear). */
   reset: boolean
   /** Topics that no longer exist (retained value cleared, or cleared by model:clearRetained). */
   removed: string[]
