@@ -31,10 +31,11 @@ export function modelHandlers(service: ModelService): ModelHandlers {
     'model:cancelClearRetained': ({ operationId }) => ({ cancelled: service.cancelClearRetained(operationId) }),
     'model:configure': (changes) => service.configure(changes),
     'model:resync': ({ connectionId }) => {
-      const model = service.view(connectionId)
+      // A model is created if need be: its first delta carries the reset the renderer waits for.
+      const model = service.model(connectionId)
       model.resync()
       return { topicCount: model.topics.size }
     },
-    'model:clear': ({ connectionId }) => ({ cleared: service.view(connectionId).clear() })
+    'model:clear': ({ connectionId }) => ({ cleared: service.clear(connectionId) })
   }
 }

@@ -39,6 +39,17 @@ describe('ModelService', () => {
     expect(deltas.map((d) => [d.connectionId, d.seq, d.reset]).sort()).toEqual([['a', 1, true], ['b', 1, true]])
   })
 
+  it('clears a connection with one last reset delta and frees its model', () => {
+    const deltas: ModelDelta[] = []
+    const models = create(deltas)
+    models.ingest('a', { topic: 't', payload: Buffer.from('1'), qos: 0, retain: false, dup: false, receivedAt: 1 })
+    const before = models.model('a')
+    expect(models.clear('a')).toBe(1)
+    expect(deltas.at(-1)).toMatchObject({ connectionId: 'a', reset: true, topics: [] })
+    expect(models.view('a')).not.toBe(before)
+    expect(models.clear('a')).toBe(0)
+  })
+
   it('applies a smaller history limit to what is stored', () => {
     const models = create([])
     for (let i = 0; i < 10; i++) models.ingest('a', { topic: 't', payload: Buffer.from(`${i}`), qos: 0, retain: false, dup: false, receivedAt: i })

@@ -97,6 +97,20 @@ export class ModelService {
     return this.clears.cancel(operationId)
   }
 
+  /**
+   * Forgets every message of a connection and releases its model: one last delta tells the renderer to
+   * reset, and the next message starts a new model. Returns how many topics there were.
+   */
+  clear(connectionId: string): number {
+    const connection = this.connections.get(connectionId)
+    if (!connection) return 0
+    const cleared = connection.model.clear()
+    // Sent even while the receiver is busy: the renderer must hear about the reset.
+    this.options.emitDelta(connection.coalescer.buildDelta())
+    this.forget(connectionId)
+    return cleared
+  }
+
   /** Forgets a connection's model and stops its deltas. */
   forget(connectionId: string): void {
     this.connections.get(connectionId)?.coalescer.stop()

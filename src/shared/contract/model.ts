@@ -215,7 +215,7 @@ export const modelRequests = {
   'model:configure': defineRequest<ModelSettings>()(modelSettingsSchema.partial()),
   /** Sends the whole model again: the next delta has `reset` set (use after a gap in `seq` or on attach). */
   'model:resync': defineRequest<{ topicCount: number }>()(z.object(connection)),
-  /** Forgets every message of a connection. */
+  /** Forgets every message of a connection and frees its memory; a last delta with `reset` empties the renderer's copy. */
   'model:clear': defineRequest<{ cleared: number }>()(z.object(connection))
 } as const
 
