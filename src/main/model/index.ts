@@ -1,5 +1,4 @@
 // The per-connection message model: flat topic table, tree index, budgeted history, coalesced deltas.
 export { ModelService, type ModelServiceOptions } from './modelService'
-export { defaultModelSettings } from './settings'
 export type { PublishFn } from './clearRetained'
 export type { SearchQuery, SearchResult } from './search'

@@ -72,11 +72,6 @@ export class MessageLog {
     private readonly budget: () => number
   ) {}
 
-  /** Bytes the log has allocated (columns and arena), whether live or not yet reclaimed. */
-  get allocatedBytes(): number {
-    return this.slots * RECORD_COST + this.arena.capacity
-  }
-
   /**
    * Appends a message as the newest of `chain`, copying its payload (not kept when `flags` has
    * payloadEvicted). The caller's buffer is not kept.
