@@ -103,6 +103,16 @@ describe('topic tree', () => {
     expect(rowNames()).toEqual(['kitchen'])
   })
 
+  it('keeps the topic chosen while filtering in sight when the filter is cleared', async () => {
+    renderTree()
+    await feed([{ topic: 'a/b/c', payload: '1' }, { topic: 'z', payload: '2' }])
+    fireEvent.change(screen.getByLabelText('Filter topics'), { target: { value: 'c' } })
+    fireEvent.click(screen.getByRole('treeitem', { name: 'c' }))
+    fireEvent.keyDown(screen.getByLabelText('Filter topics'), { key: 'Escape' })
+    expect(rowNames()).toEqual(['a', 'b', 'c', 'z'])
+    expect(screen.getByRole('treeitem', { name: 'c' }).getAttribute('aria-selected')).toBe('true')
+  })
+
   it('sorts by last update and by count from the toolbar', async () => {
     renderTree()
     await feed([{ topic: 'old', payload: '1', receivedAt: 1, messageCount: 50 }, { topic: 'new', payload: '1', receivedAt: 9, messageCount: 2 }, { topic: 'mid', payload: '1', receivedAt: 5, messageCount: 9 }])

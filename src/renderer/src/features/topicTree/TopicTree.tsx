@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useStore } from 'zustand'
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import { getClientModel } from '../../model'
@@ -7,13 +7,13 @@ import { errorMessage } from '../../services/api'
 import { selectionSelectors, useSelectionStore } from '../../stores/selection'
 import { treeViewSelectors, useTreeViewStore } from '../../stores/treeView'
 import { filterInputId } from './TreeToolbar'
-import { flattenTree } from './flattenTree'
+import { ancestorPaths, flattenTree } from './flattenTree'
 import { compileTreeFilter } from './treeFilter'
 import { treeKeyAction } from './treeKeys'
 import { TreeRowView } from './TreeRowView'
 import { useAdaptiveRows } from './useAdaptiveRows'
 
-export const ROW_HEIGHT = 24
+const ROW_HEIGHT = 24
 /** Height assumed until the tree's box is measured (and where layout reports none, as in DOM tests). */
 const ASSUMED_VIEWPORT = 600
 
@@ -56,6 +56,24 @@ export function TopicTree({ connectionId, onClearRetained }: TopicTreeProps): Re
     overscan: 8,
     observeElementRect: observeRectWithFallback
   })
+
+  // When the filter is cleared, the topic chosen from the filtered view stays in sight: its branch is
+  // opened, and once the rows include it, it is scrolled to.
+  const filtering = match !== null
+  const wasFiltering = useRef(filtering)
+  const reveal = useRef(false)
+  useEffect(() => {
+    if (wasFiltering.current && !filtering && selectedPath) {
+      useTreeViewStore.getState().expandAll(connectionId, ancestorPaths(selectedPath))
+      reveal.current = true
+    }
+    wasFiltering.current = filtering
+  }, [filtering, selectedPath, connectionId])
+  useEffect(() => {
+    if (!reveal.current || selectedIndex < 0) return
+    reveal.current = false
+    virtualizer.scrollToIndex(selectedIndex, { align: 'center' })
+  }, [selectedIndex, virtualizer])
 
   const onSelect = useCallback((path: string) => selectPath(connectionId, path), [connectionId, selectPath])
   const onToggle = useCallback((path: string) => toggleExpanded(connectionId, path), [connectionId, toggleExpanded])
