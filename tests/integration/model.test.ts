@@ -22,7 +22,7 @@ let prefixCounter = 0
 const fresh = (): string => `model/${process.pid}/${++prefixCounter}`
 
 beforeAll(async () => {
-  broker = await startTestBroker({ listeners: ['plain'] })
+  broker = await startTestBroker({ listeners: ['plain', 'acl'] })
   dataDir = await mkdtemp(join(tmpdir(), 'model-it-'))
   services = createMainServices({
     dataDir,
@@ -166,5 +166,14 @@ describe('model fed by the engine', () => {
     expect(result).toMatchObject({ done: true, cancelled: true, failed: 0 })
     expect(result.cleared).toBeLessThan(2_000)
     expect(services.model.model('sub').tree.find(prefix)?.topicCount).toBe(2_000 - result.cleared)
+  })
+
+  it('reports a clear the broker refused, with the reason as a sentence', async () => {
+    const options = optionsFor(broker, 'acl', { protocolVersion: 5, username: broker.users.name, password: broker.users.password })
+    await services.connections.connect('acl', options)
+    const result = await call('model:clearRetained', { connectionId: 'acl', operationId: 'clear-denied', path: broker.aclDeniedTopic })
+    expect(result).toMatchObject({ total: 1, cleared: 0, failed: 1, done: true })
+    expect(result.error).toMatch(/\w+ .*\./)
+    await services.connections.disconnect('acl')
   })
 })
