@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatByteSize, fromBase64, fromHex, toBase64, toHex, utf8DecodeStrict, utf8Encode } from './bytes'
+import { formatByteSize, fromBase64, hexDump, fromHex, toBase64, toHex, utf8DecodeStrict, utf8Encode } from './bytes'
 
 describe('hex', () => {
   it('writes 16 bytes per line and reads it back', () => {
@@ -15,6 +15,16 @@ describe('hex', () => {
   it('says what is wrong with bad input', () => {
     expect(fromHex('abc')).toEqual({ error: expect.stringContaining('odd number of digits (3)') })
     expect(fromHex('zz')).toEqual({ error: expect.stringContaining('0-9 and a-f') })
+  })
+})
+
+describe('hex dump', () => {
+  it('shows offsets, two groups of eight bytes and printable ASCII', () => {
+    const dump = hexDump(Uint8Array.from([...new TextEncoder().encode('Hello, MQTT world'), 0, 0xff]))
+    expect(dump.split('\n')).toEqual([
+      '00000000  48 65 6c 6c 6f 2c 20 4d  51 54 54 20 77 6f 72 6c  |Hello, MQTT worl|',
+      '00000010  64 00 ff                                          |d..|'
+    ])
   })
 })
 

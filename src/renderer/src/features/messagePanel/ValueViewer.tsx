@@ -1,13 +1,18 @@
 import { useMemo, useState } from 'react'
 import type { MessageRecord } from '@shared/contract'
 import { CodeView, DiffView } from '../../components/code'
-import { formatByteSize } from '../../lib/bytes'
+import { formatByteSize, hexDump } from '../../lib/bytes'
 import { copyText } from '../../lib/clipboard'
 import { downloadFile } from '../../lib/download'
 import { detectPayloadFormat, languageOf, PAYLOAD_FORMAT_LABELS, PAYLOAD_FORMATS, renderPayload, type PayloadFormat } from '../../lib/payloadView'
 import { errorMessage } from '../../services/api'
 import { payloadAvailability, payloadFileName, propertyRows } from './messageFacts'
 import { useFullPayload } from './useFullPayload'
+
+/** The viewer reads hex as a dump (offsets and ASCII); other formats as the composer writes them. */
+function viewText(bytes: Uint8Array, format: PayloadFormat): string {
+  return format === 'hex' ? hexDump(bytes) : renderPayload(bytes, format)
+}
 
 /** Value of one message in a chosen format, or its diff against another message; raw bytes kept throughout. */
 export function ValueViewer({
@@ -30,8 +35,8 @@ export function ValueViewer({
   const other = useFullPayload(connectionId, topic, compareTo ?? undefined)
   // Formatting a large payload is costly: done once per payload and format, not on every render.
   const format = useMemo(() => (chosen === 'auto' ? detectPayloadFormat(payload.bytes) : chosen), [chosen, payload.bytes])
-  const text = useMemo(() => renderPayload(payload.bytes, format), [payload.bytes, format])
-  const otherText = useMemo(() => (diff && compareTo ? renderPayload(other.bytes, format) : ''), [diff, compareTo, other.bytes, format])
+  const text = useMemo(() => viewText(payload.bytes, format), [payload.bytes, format])
+  const otherText = useMemo(() => (diff && compareTo ? viewText(other.bytes, format) : ''), [diff, compareTo, other.bytes, format])
   const availability = payload.whole ? { kind: 'whole' as const } : payloadAvailability(record)
   const properties = propertyRows(record.properties)
 
