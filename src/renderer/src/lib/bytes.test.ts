@@ -19,11 +19,11 @@ describe('hex', () => {
 })
 
 describe('hex dump', () => {
-  it('shows offsets, two groups of eight bytes and printable ASCII', () => {
+  it('shows offsets, 16 bytes per line and printable ASCII', () => {
     const dump = hexDump(Uint8Array.from([...new TextEncoder().encode('Hello, MQTT world'), 0, 0xff]))
     expect(dump.split('\n')).toEqual([
-      '00000000  48 65 6c 6c 6f 2c 20 4d  51 54 54 20 77 6f 72 6c  |Hello, MQTT worl|',
-      '00000010  64 00 ff                                          |d..|'
+      '00000000  48 65 6c 6c 6f 2c 20 4d 51 54 54 20 77 6f 72 6c  |Hello, MQTT worl|',
+      '00000010  64 00 ff                                         |d..|'
     ])
   })
 })

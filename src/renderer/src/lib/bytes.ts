@@ -43,7 +43,7 @@ export function toHex(bytes: Uint8Array): string {
   return parts.join('\n')
 }
 
-/** Hex dump for reading binary payloads: offset, 16 bytes in hex, and their printable ASCII. */
+/** Hex dump for reading binary payloads: offset, 16 bytes in hex (searchable as one run), and their printable ASCII. */
 export function hexDump(bytes: Uint8Array): string {
   const lines: string[] = []
   for (let offset = 0; offset < bytes.length; offset += 16) {
@@ -52,7 +52,7 @@ export function hexDump(bytes: Uint8Array): string {
     let ascii = ''
     for (let i = 0; i < 16; i++) {
       const byte = row[i]
-      hex += (i === 8 ? '  ' : i > 0 ? ' ' : '') + (byte === undefined ? '  ' : HEX_DIGITS[byte >> 4]! + HEX_DIGITS[byte & 15]!)
+      hex += (i > 0 ? ' ' : '') + (byte === undefined ? '  ' : HEX_DIGITS[byte >> 4]! + HEX_DIGITS[byte & 15]!)
       if (byte !== undefined) ascii += byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '.'
     }
     lines.push(`${offset.toString(16).padStart(8, '0')}  ${hex}  |${ascii}|`)
