@@ -17,7 +17,7 @@ const RATE_WINDOW_MS = 1_000
 /**
  * Sends a connection's changes at most once per interval: every changed topic once, however often it
  * changed, with its latest message as a preview. A delta is bounded by topic count and preview bytes;
- * what does not fit waits in the model's dirty set for the next tick, so memory stays O(topics).
+ * what does not fit waits in the model's dirty queue for the next tick, so memory stays O(topics).
  */
 export class DeltaCoalescer {
   skippedFrames = 0
@@ -80,9 +80,10 @@ export class DeltaCoalescer {
     const batch = this.batch
     const log = model.log
     let bytes = 0
-    for (const entry of model.dirty) {
+    for (let entry = model.dirty.peek(); entry && batch.length < settings.maxTopicsPerDelta; entry = model.dirty.peek()) {
       const length = previewLength(log, entry.newest, settings.previewBytes)
-      if (batch.length >= settings.maxTopicsPerDelta || (batch.length > 0 && bytes + length > settings.maxPreviewBytesPerDelta)) break
+      if (batch.length > 0 && bytes + length > settings.maxPreviewBytesPerDelta) break
+      model.dirty.take()
       batch.push(entry)
       bytes += length
     }
@@ -93,8 +94,6 @@ export class DeltaCoalescer {
     let offset = 0
     for (let i = 0; i < batch.length; i++) {
       const entry = batch[i] as TopicEntry
-      model.dirty.delete(entry)
-      entry.dirty = false
       const seq = entry.newest
       const size = log.sizeOf(seq)
       const length = log.copyPayload(seq, settings.previewBytes, previews, offset)

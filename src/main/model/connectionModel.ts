@@ -1,4 +1,5 @@
 import { DeltaFlag, type ModelSettings, type ReceivedMessage } from '../../shared/contract'
+import { DirtyQueue } from './dirtyQueue'
 import { MessageLog } from './messageLog'
 import { TopicEntry } from './topicEntry'
 import { TopicTree } from './topicTree'
@@ -19,7 +20,7 @@ export class ConnectionModel {
   /** Topics created since the tree index was last brought up to date (the hot path never walks the tree). */
   private unindexed: TopicEntry[] = []
   /** Topics changed since the last delta, in the order they first changed. */
-  readonly dirty = new Set<TopicEntry>()
+  readonly dirty = new DirtyQueue()
   /** Topics removed since the last delta. */
   readonly removed = new Set<string>()
   /**
@@ -78,10 +79,7 @@ export class ConnectionModel {
     this.log.append(entry, entry.count, message.receivedAt, flags, payload, message.properties)
     if (entry.kept > settings.historyLimit) this.log.evictOldestOf(entry)
     if (this.storedBytes > settings.budgetBytes) this.enforceBudget(settings.budgetBytes)
-    if (!entry.dirty) {
-      entry.dirty = true
-      this.dirty.add(entry)
-    }
+    if (!entry.dirty) this.dirty.add(entry)
   }
 
   /** Removes a topic with its history (its retained value was cleared); false when unknown. */
@@ -94,7 +92,7 @@ export class ConnectionModel {
     this.topics.delete(topic)
     this.entries[entry.id] = undefined
     this.freeIds.push(entry.id)
-    if (entry.dirty) this.dirty.delete(entry)
+    this.dirty.drop(entry)
     this.removed.add(topic)
     return true
   }
@@ -130,10 +128,7 @@ export class ConnectionModel {
     this.resetPending = true
     this.removed.clear()
     for (const entry of this.topics.values()) {
-      if (!entry.dirty) {
-        entry.dirty = true
-        this.dirty.add(entry)
-      }
+      if (!entry.dirty) this.dirty.add(entry)
     }
   }
 
