@@ -1,13 +1,12 @@
 import { startModelStream } from './model'
-import { api, events, installBridge } from './services/api'
-import { connectBridge } from './services/transport'
+import { api, connectApi, events } from './services/api'
 import { useConnectionsStore } from './stores/connections'
 import { useProfilesStore } from './stores/profiles'
 import { wireStoreEvents } from './stores/wireEvents'
 
 /** Connects to main (preload or WebSocket), routes its events into the stores and loads the profiles. */
 export async function startApp(): Promise<void> {
-  installBridge(await connectBridge())
+  await connectApi()
   wireStoreEvents()
   startModelStream(events().model, {
     // A gap in a connection's deltas: ask main for the whole model again.

@@ -1,4 +1,5 @@
 import { requests, type AppError, type ErrorCode, type MainApi, type MainBridge, type MainEvents, type RequestName, type Result } from '@shared/contract'
+import { connectBridge } from './transport'
 
 /** A failed request, carrying the contract's code and the sentence the user should read. */
 export class ApiError extends Error implements AppError {
@@ -18,7 +19,12 @@ export type Api = { [D in keyof MainApi]: { [K in keyof MainApi[D]]: Unwrapped<M
 
 let current: MainBridge | null = null
 
-/** Installs the bridge (Electron preload or WebSocket client); called once at start-up, and by tests. */
+/** Connects to main through the transport (Electron preload or WebSocket) and installs the bridge. */
+export async function connectApi(): Promise<void> {
+  installBridge(await connectBridge())
+}
+
+/** Installs a bridge: the transport's at start-up (connectApi), an in-memory one in tests. */
 export function installBridge(bridge: MainBridge): void {
   current = bridge
 }
