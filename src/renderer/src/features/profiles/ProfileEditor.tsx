@@ -52,7 +52,7 @@ export function ProfileEditor(): React.JSX.Element {
     try {
       const saved = await save(input)
       setStatus({ kind: 'ok', text: `Saved "${saved.name}".` })
-      if (connectAfter) await openConnection(saved.id)
+      if (connectAfter) await openConnection(saved.id, { reconnect: true })
     } catch (error) {
       setStatus({ kind: 'error', text: errorMessage(error) })
     }

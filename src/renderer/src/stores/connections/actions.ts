@@ -12,8 +12,11 @@ type Get = () => ConnectionsState
 
 /** Opening, connecting and closing connection tabs, and changing their subscriptions while connected. */
 export interface ConnectionsActions {
-  /** Brings the profile's tab to the front, opening and connecting it when there is none. */
-  open(profileId: string): Promise<string>
+  /**
+   * Brings the profile's tab to the front, opening and connecting it when there is none; `reconnect`
+   * closes a live connection first so changed settings take effect.
+   */
+  open(profileId: string, options?: { reconnect?: boolean }): Promise<string>
   /** Connects with the saved profile; `secrets` are used for this attempt only and never saved. */
   connect(connectionId: string, secrets?: { password?: string; keyPassphrase?: string }): Promise<void>
   disconnect(connectionId: string): Promise<void>
@@ -60,11 +63,12 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
   const find = (connectionId: string): ConnectionTab | undefined => get().tabs.find((t) => t.connectionId === connectionId)
 
   const actions: ConnectionsActions = {
-    async open(profileId) {
+    async open(profileId, options = {}) {
       const existing = get().tabs.find((t) => t.profileId === profileId)
       if (existing) {
         set({ activeId: existing.connectionId })
-        if (!isLive(existing)) await actions.connect(existing.connectionId)
+        if (isLive(existing) && options.reconnect) await actions.disconnect(existing.connectionId)
+        if (!isLive(find(existing.connectionId) ?? existing)) await actions.connect(existing.connectionId)
         return existing.connectionId
       }
       const tab: ConnectionTab = { connectionId: newConnectionId(profileId), profileId, state: 'idle', error: null, errorCode: null, subscriptionResults: {}, since: Date.now() }

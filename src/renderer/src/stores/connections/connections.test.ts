@@ -40,6 +40,17 @@ describe('connections store', () => {
     expect(store.getState().activeId).toBe(first)
   })
 
+  it('reconnects a live tab when asked, so changed settings take effect', async () => {
+    const id = await store.getState().open('a')
+    const connects = () => main.calls.filter((c) => c.name === 'profile:connect').length
+    await store.getState().open('a')
+    expect(connects()).toBe(1)
+    await store.getState().open('a', { reconnect: true })
+    expect(connects()).toBe(2)
+    expect(main.calls.filter((c) => c.name === 'connection:disconnect')).toHaveLength(1)
+    expect(connectionsSelectors.byId(id)(store.getState())?.state).toBe('connected')
+  })
+
   it('shows refused subscriptions with their sentence', async () => {
     const id = await store.getState().open('a')
     const tab = connectionsSelectors.byId(id)(store.getState())
