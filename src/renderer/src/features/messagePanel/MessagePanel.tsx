@@ -5,7 +5,11 @@ import { SplitPane } from '../../components/SplitPane'
 import { copyText } from '../../lib/clipboard'
 import { errorMessage } from '../../services/api'
 import { selectionSelectors, useSelectionStore } from '../../stores/selection'
+import { utf8Encode } from '../../lib/bytes'
+import { downloadFile } from '../../lib/download'
 import { HistoryList } from './HistoryList'
+import { historyToCsv } from './historyCsv'
+import { payloadFileName } from './messageFacts'
 import { useTopicHistory } from './useTopicHistory'
 import { ValueViewer } from './ValueViewer'
 
@@ -60,6 +64,16 @@ export function MessagePanel({ connectionId, onClearRetained }: { connectionId: 
         <button type="button" className="btn small" onClick={copyPath}>
           Copy topic
         </button>
+        {topic && history.messages.length > 0 ? (
+          <button
+            type="button"
+            className="btn small"
+            title="The messages loaded below, as CSV"
+            onClick={() => downloadFile(payloadFileName(topic, history.messages[0]?.seq ?? 0, 'csv'), utf8Encode(historyToCsv(topic, history.messages)), 'text/csv')}
+          >
+            Export history
+          </button>
+        ) : null}
         <button type="button" className="btn small danger" onClick={() => onClearRetained(path)}>
           Clear retained…
         </button>
