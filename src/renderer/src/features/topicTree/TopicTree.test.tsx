@@ -113,6 +113,18 @@ describe('topic tree', () => {
     expect(screen.getByRole('treeitem', { name: 'c' }).getAttribute('aria-selected')).toBe('true')
   })
 
+  it('copies the selected topic path with Ctrl+C', async () => {
+    renderTree()
+    await feed([{ topic: 'a/b', payload: '1' }])
+    const tree = screen.getByRole('tree')
+    fireEvent.keyDown(tree, { key: 'Home' })
+    fireEvent.keyDown(tree, { key: 'ArrowRight' })
+    fireEvent.keyDown(tree, { key: 'ArrowDown' })
+    await act(async () => fireEvent.keyDown(tree, { key: 'c', ctrlKey: true }))
+    expect(await navigator.clipboard.readText()).toBe('a/b')
+    expect(screen.getByRole('status').textContent).toBe('Copied "a/b".')
+  })
+
   it('sorts by last update and by count from the toolbar', async () => {
     renderTree()
     await feed([{ topic: 'old', payload: '1', receivedAt: 1, messageCount: 50 }, { topic: 'new', payload: '1', receivedAt: 9, messageCount: 2 }, { topic: 'mid', payload: '1', receivedAt: 5, messageCount: 9 }])
