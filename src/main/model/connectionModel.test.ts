@@ -132,6 +132,16 @@ describe('ConnectionModel', () => {
     expect(model.log.evicted).toBeGreaterThan(0)
   })
 
+  it('keeps every topic’s latest message even when the topics alone outgrow the budget', () => {
+    const { model } = modelWith({ budgetBytes: 1 << 20 })
+    for (let i = 0; i < 40_000; i++) model.ingest(msg(`many/${i}`, `value ${i}`))
+    expect(model.topics.size).toBe(40_000)
+    expect(model.log.liveRecords).toBe(40_000)
+    const last = history(model, 'many/39999', undefined, 1, 100).messages[0]!
+    expect(last.seq).toBe(1)
+    expect(last.payloadEvicted || text(last.payload) === 'value 39999').toBe(true)
+  })
+
   it('removes a topic when its retained value is cleared, and keeps empty messages of other topics', () => {
     const { model } = modelWith({})
     model.ingest(msg('r/1', 'on', { retain: true }))

@@ -1,6 +1,6 @@
 import { DeltaFlag, type ModelSettings, type ReceivedMessage } from '../../shared/contract'
 import { DirtyQueue } from './dirtyQueue'
-import { MessageLog } from './messageLog'
+import { MessageLog, RECORD_COST } from './messageLog'
 import { TopicEntry } from './topicEntry'
 import { TopicTree } from './topicTree'
 
@@ -78,7 +78,7 @@ export class ConnectionModel {
     if (message.retain) entry.retained = true
     this.log.append(entry, entry.count, message.receivedAt, flags, payload, message.properties)
     if (entry.kept > settings.historyLimit) this.log.evictOldestOf(entry)
-    if (this.storedBytes > settings.budgetBytes) this.enforceBudget(settings.budgetBytes)
+    if (this.storedBytes > settings.budgetBytes) this.enforceBudget(settings.budgetBytes, entry)
     if (!entry.dirty) this.dirty.add(entry)
   }
 
@@ -161,10 +161,16 @@ export class ConnectionModel {
     return new MessageLog(this.entries, () => this.settings().budgetBytes)
   }
 
-  /** Oldest history first, then the oldest latest values' payloads, until the budget holds. */
-  private enforceBudget(budgetBytes: number): void {
-    while (this.storedBytes > budgetBytes && this.log.evictOldest()) {
-      // evictOldest frees one record or one payload per call.
+  /**
+   * Oldest history first, then the oldest latest values' payloads, until the budget holds; never when
+   * the topics' own records alone exceed it (dropping payloads could not help then).
+   */
+  private enforceBudget(budgetBytes: number, written?: TopicEntry): void {
+    const log = this.log
+    while (this.storedBytes > budgetBytes) {
+      const onlyLatest = log.liveRecords === log.liveChains
+      if (onlyLatest && this.topicBytes + log.liveRecords * RECORD_COST >= budgetBytes) return
+      if (!log.evictOldest(written)) return
     }
   }
 

@@ -30,6 +30,8 @@ export const RECORD_COST = 8 * 5 + 4 + 4 + 2
 export const ARENA_PAYLOAD_LIMIT = 16 * 1024
 const DEAD = 1 << 8
 const EXTERNAL = 1 << 9
+/** Latest values one budget eviction may step over before it takes from the topic just written. */
+const RELOCATION_LIMIT = 64
 const INITIAL_SLOTS = 1 << 12
 const INITIAL_ARENA = 1 << 18
 
@@ -122,10 +124,12 @@ export class MessageLog {
   /**
    * Frees memory for the budget: the oldest history of the topic owning the oldest live record. Latest
    * values met on the way move to the head; when only latest values are left, the oldest one's payload
-   * goes (its record says so). False when nothing is left to free.
+   * goes (its record says so). After a bounded number of moves, `fallback` (the topic just written) gives
+   * up its oldest history or its payload instead, so one call never walks the whole log. False when
+   * nothing is left to free.
    */
-  evictOldest(): boolean {
-    for (;;) {
+  evictOldest(fallback?: MessageChain): boolean {
+    for (let moved = 0; ; moved++) {
       this.skipDeadTail()
       if (this.tail === this.head) return false
       const seq = this.tail
@@ -135,10 +139,13 @@ export class MessageLog {
         this.evictOldestOf(chain)
         return true
       }
-      // The tail is a topic's latest value. With history elsewhere, step over it; without, payloads go.
-      if (this.liveRecords === this.liveChains) {
-        if (this.dropPayload(seq)) return true
-        if (this.liveBytes <= this.liveRecords * RECORD_COST) return false
+      const historyLeft = this.liveRecords > this.liveChains
+      if (!historyLeft && this.dropPayload(seq)) return true
+      if (!historyLeft && this.liveBytes <= this.liveRecords * RECORD_COST) return false
+      if (moved >= RELOCATION_LIMIT && fallback && fallback.newest !== NONE) {
+        if (fallback.oldest !== fallback.newest) this.evictOldestOf(fallback)
+        else if (!this.dropPayload(fallback.newest)) return false
+        return true
       }
       this.relocateTail()
     }
@@ -246,8 +253,12 @@ export class MessageLog {
       if (this.head - this.tail < this.slots && this.arena.fits(bytes)) return
       const slotsFull = this.head - this.tail >= this.slots
       if (slotsFull ? this.liveRecords > this.slots / 2 : this.arena.live + bytes > this.arena.capacity / 2) {
-        if (slotsFull ? this.growSlots() : this.arena.grow(this.budget() - this.slots * RECORD_COST)) continue
-        this.evictOldest()
+        const budget = this.budget()
+        if (slotsFull ? this.growSlots(budget) : this.arena.grow(budget - this.slots * RECORD_COST)) continue
+        if (this.evictOldest()) continue
+        // Only latest values are left, and they are never dropped: the topics alone outgrew the budget.
+        if (slotsFull) this.growSlots(Number.POSITIVE_INFINITY)
+        else this.arena.grow(Number.POSITIVE_INFINITY)
       } else {
         this.relocateTail()
       }
@@ -308,9 +319,9 @@ export class MessageLog {
     map.set(to, value)
   }
 
-  private growSlots(): boolean {
+  private growSlots(limit: number): boolean {
     const slots = this.slots * 2
-    if (slots * RECORD_COST + this.arena.capacity > this.budget()) return false
+    if (slots * RECORD_COST + this.arena.capacity > limit) return false
     const mask = slots - 1
     const remap = <T extends Float64Array | Uint32Array | Int32Array | Uint16Array>(old: T, fresh: T): T => {
       // Copy [tail, head) run by run: a run ends where either array wraps.
