@@ -1,6 +1,7 @@
 import { DeltaFlag, type MessageProperties } from '../../shared/contract'
 import { copyBytes } from './bytes'
 import { CircularArena } from './circularArena'
+import { RecordColumns } from './recordColumns'
 
 /** A topic's doubly linked chain of records in the log (its latest message is the newest), kept on its entry. */
 export interface MessageChain {
@@ -52,16 +53,7 @@ export class MessageLog {
   evicted = 0
   /** Latest values whose payload the budget forced out (the record stays, marked). */
   evictedPayloads = 0
-  private slots = INITIAL_SLOTS
-  private mask = INITIAL_SLOTS - 1
-  private receivedAt = new Float64Array(INITIAL_SLOTS)
-  private topicSeq = new Float64Array(INITIAL_SLOTS)
-  private position = new Float64Array(INITIAL_SLOTS)
-  private older = new Float64Array(INITIAL_SLOTS)
-  private newer = new Float64Array(INITIAL_SLOTS)
-  private size = new Uint32Array(INITIAL_SLOTS)
-  private owner = new Int32Array(INITIAL_SLOTS)
-  private flags = new Uint16Array(INITIAL_SLOTS)
+  private readonly records = new RecordColumns(INITIAL_SLOTS)
   private readonly external = new Map<number, Uint8Array>()
   private readonly properties = new Map<number, MessageProperties>()
   private readonly arena = new CircularArena(INITIAL_ARENA)
@@ -84,23 +76,24 @@ export class MessageLog {
     const inArena = stored && size <= ARENA_PAYLOAD_LIMIT
     this.makeRoom(inArena ? size : 0)
     const seq = this.head++
-    const slot = seq & this.mask
-    this.receivedAt[slot] = receivedAt
-    this.topicSeq[slot] = topicSeq
-    this.size[slot] = size
-    this.owner[slot] = chain.id
-    this.position[slot] = this.arena.head
+    const records = this.records
+    const slot = seq & records.mask
+    records.receivedAt[slot] = receivedAt
+    records.topicSeq[slot] = topicSeq
+    records.size[slot] = size
+    records.owner[slot] = chain.id
+    records.position[slot] = this.arena.head
     let recordFlags = flags
     if (inArena) this.arena.write(payload, size)
     else if (stored) {
       this.external.set(seq, copyBytes(payload, size))
       recordFlags |= EXTERNAL
     }
-    this.flags[slot] = recordFlags
+    records.flags[slot] = recordFlags
     if (properties) this.properties.set(seq, properties)
-    this.older[slot] = chain.newest
-    this.newer[slot] = NONE
-    if (chain.newest !== NONE) this.newer[chain.newest & this.mask] = seq
+    records.older[slot] = chain.newest
+    records.newer[slot] = NONE
+    if (chain.newest !== NONE) records.newer[chain.newest & records.mask] = seq
     else chain.oldest = seq
     chain.newest = seq
     if (chain.kept++ === 0) this.liveChains++
@@ -133,7 +126,7 @@ export class MessageLog {
       this.skipDeadTail()
       if (this.tail === this.head) return false
       const seq = this.tail
-      const chain = this.chains[this.owner[seq & this.mask] as number]
+      const chain = this.chains[this.records.owner[seq & this.records.mask] as number]
       if (!chain) throw new Error('A logged message has no topic.')
       if (chain.oldest !== chain.newest) {
         this.evictOldestOf(chain)
@@ -154,13 +147,13 @@ export class MessageLog {
   /** The record `seq`, or undefined when it is no longer live. */
   read(seq: number): LoggedMessage | undefined {
     if (seq < this.tail || seq >= this.head) return undefined
-    const slot = seq & this.mask
-    const flags = this.flags[slot] as number
+    const slot = seq & this.records.mask
+    const flags = this.records.flags[slot] as number
     if (flags & DEAD) return undefined
     return {
-      topicSeq: this.topicSeq[slot] as number,
-      receivedAt: this.receivedAt[slot] as number,
-      size: this.size[slot] as number,
+      topicSeq: this.records.topicSeq[slot] as number,
+      receivedAt: this.records.receivedAt[slot] as number,
+      size: this.records.size[slot] as number,
       flags: flags & 0xff,
       properties: this.properties.get(seq)
     }
@@ -168,30 +161,30 @@ export class MessageLog {
 
   /** A copy of at most `limit` payload bytes of record `seq` (empty when evicted). */
   payload(seq: number, limit: number): Uint8Array {
-    const slot = seq & this.mask
-    const evicted = (this.flags[slot] as number) & DeltaFlag.payloadEvicted
-    const copy = new Uint8Array(evicted ? 0 : Math.min(limit, this.size[slot] as number))
+    const slot = seq & this.records.mask
+    const evicted = (this.records.flags[slot] as number) & DeltaFlag.payloadEvicted
+    const copy = new Uint8Array(evicted ? 0 : Math.min(limit, this.records.size[slot] as number))
     this.copyPayload(seq, limit, copy, 0)
     return copy
   }
 
   /** Sequence number of the next older record of the same topic, NONE at the oldest. */
   olderThan(seq: number): number {
-    return this.older[seq & this.mask] as number
+    return this.records.older[seq & this.records.mask] as number
   }
 
   /** Payload size of record `seq` (the whole payload, even when it was evicted). */
   sizeOf(seq: number): number {
-    return this.size[seq & this.mask] as number
+    return this.records.size[seq & this.records.mask] as number
   }
 
   /** DeltaFlag bits of record `seq`. */
   flagsOf(seq: number): number {
-    return (this.flags[seq & this.mask] as number) & 0xff
+    return (this.records.flags[seq & this.records.mask] as number) & 0xff
   }
 
   receivedAtOf(seq: number): number {
-    return this.receivedAt[seq & this.mask] as number
+    return this.records.receivedAt[seq & this.records.mask] as number
   }
 
   propertiesOf(seq: number): MessageProperties | undefined {
@@ -200,61 +193,62 @@ export class MessageLog {
 
   /** Copies at most `limit` payload bytes of record `seq` into `target` at `offset`; returns how many. */
   copyPayload(seq: number, limit: number, target: Uint8Array, offset: number): number {
-    const slot = seq & this.mask
-    const flags = this.flags[slot] as number
+    const slot = seq & this.records.mask
+    const flags = this.records.flags[slot] as number
     if (flags & DeltaFlag.payloadEvicted) return 0
-    const length = Math.min(limit, this.size[slot] as number)
+    const length = Math.min(limit, this.records.size[slot] as number)
     if (flags & EXTERNAL) target.set((this.external.get(seq) as Uint8Array).subarray(0, length), offset)
-    else this.arena.read(this.position[slot] as number, length, target, offset)
+    else this.arena.read(this.records.position[slot] as number, length, target, offset)
     return length
   }
 
   private dropPayload(seq: number): boolean {
-    const slot = seq & this.mask
-    const flags = this.flags[slot] as number
-    if (flags & DeltaFlag.payloadEvicted || this.size[slot] === 0) return false
+    const slot = seq & this.records.mask
+    const flags = this.records.flags[slot] as number
+    if (flags & DeltaFlag.payloadEvicted || this.records.size[slot] === 0) return false
     this.arena.release(this.arenaBytesOf(slot))
-    this.liveBytes -= this.size[slot] as number
+    this.liveBytes -= this.records.size[slot] as number
     this.external.delete(seq)
-    this.flags[slot] = (flags & ~EXTERNAL) | DeltaFlag.payloadEvicted
+    this.records.flags[slot] = (flags & ~EXTERNAL) | DeltaFlag.payloadEvicted
     this.evictedPayloads++
     return true
   }
 
   private storedBytesOf(slot: number): number {
-    return this.flags[slot]! & DeltaFlag.payloadEvicted ? 0 : (this.size[slot] as number)
+    return this.records.flags[slot]! & DeltaFlag.payloadEvicted ? 0 : (this.records.size[slot] as number)
   }
 
   private arenaBytesOf(slot: number): number {
-    return this.flags[slot]! & (EXTERNAL | DeltaFlag.payloadEvicted) ? 0 : (this.size[slot] as number)
+    return this.records.flags[slot]! & (EXTERNAL | DeltaFlag.payloadEvicted) ? 0 : (this.records.size[slot] as number)
   }
 
   private kill(chain: MessageChain, seq: number): void {
-    const slot = seq & this.mask
-    const older = this.older[slot] as number
-    const newer = this.newer[slot] as number
-    if (older !== NONE) this.newer[older & this.mask] = newer
+    const records = this.records
+    const slot = seq & records.mask
+    const older = records.older[slot] as number
+    const newer = records.newer[slot] as number
+    if (older !== NONE) records.newer[older & records.mask] = newer
     else chain.oldest = newer
-    if (newer !== NONE) this.older[newer & this.mask] = older
+    if (newer !== NONE) records.older[newer & records.mask] = older
     else chain.newest = older
     if (--chain.kept === 0) this.liveChains--
-    this.flags[slot]! |= DEAD
+    records.flags[slot]! |= DEAD
     this.arena.release(this.arenaBytesOf(slot))
     this.liveRecords--
     this.liveBytes -= this.storedBytesOf(slot) + RECORD_COST
-    this.external.delete(seq)
-    this.properties.delete(seq)
+    if (this.external.size > 0) this.external.delete(seq)
+    if (this.properties.size > 0) this.properties.delete(seq)
   }
 
   /** Frees slots and arena bytes until one more record of `bytes` payload fits. */
   private makeRoom(bytes: number): void {
-    while (this.head - this.tail >= this.slots || !this.arena.fits(bytes)) {
+    while (this.head - this.tail >= this.records.slots || !this.arena.fits(bytes)) {
       this.skipDeadTail()
-      if (this.head - this.tail < this.slots && this.arena.fits(bytes)) return
-      const slotsFull = this.head - this.tail >= this.slots
-      if (slotsFull ? this.liveRecords > this.slots / 2 : this.arena.live + bytes > this.arena.capacity / 2) {
+      if (this.head - this.tail < this.records.slots && this.arena.fits(bytes)) return
+      const slotsFull = this.head - this.tail >= this.records.slots
+      if (slotsFull ? this.liveRecords > this.records.slots / 2 : this.arena.live + bytes > this.arena.capacity / 2) {
         const budget = this.budget()
-        if (slotsFull ? this.growSlots(budget) : this.arena.grow(budget - this.slots * RECORD_COST)) continue
+        if (slotsFull ? this.growSlots(budget) : this.arena.grow(budget - this.records.slots * RECORD_COST)) continue
         if (this.evictOldest()) continue
         // Only latest values are left, and they are never dropped: the topics alone outgrew the budget.
         if (slotsFull) this.growSlots(Number.POSITIVE_INFINITY)
@@ -266,47 +260,47 @@ export class MessageLog {
   }
 
   private skipDeadTail(): void {
-    while (this.tail < this.head && this.flags[this.tail & this.mask]! & DEAD) this.advanceTail()
+    while (this.tail < this.head && this.records.flags[this.tail & this.records.mask]! & DEAD) this.advanceTail()
     if (this.tail === this.head) this.arena.empty()
   }
 
   private advanceTail(): void {
     this.tail++
-    this.arena.trimTo(this.tail < this.head ? (this.position[this.tail & this.mask] as number) : this.arena.head)
+    this.arena.trimTo(this.tail < this.head ? (this.records.position[this.tail & this.records.mask] as number) : this.arena.head)
   }
 
   /** Moves the live tail record to the head, so the holes behind it can be reclaimed. */
   private relocateTail(): void {
     const seq = this.tail
-    const slot = seq & this.mask
+    const slot = seq & this.records.mask
     const length = this.arenaBytesOf(slot)
-    const chain = this.chains[this.owner[slot] as number] as MessageChain
-    this.arena.read(this.position[slot] as number, length, this.scratch)
-    const receivedAt = this.receivedAt[slot] as number
-    const topicSeq = this.topicSeq[slot] as number
-    const size = this.size[slot] as number
-    const owner = this.owner[slot] as number
-    const flags = this.flags[slot] as number
-    const older = this.older[slot] as number
-    const newer = this.newer[slot] as number
+    const chain = this.chains[this.records.owner[slot] as number] as MessageChain
+    this.arena.read(this.records.position[slot] as number, length, this.scratch)
+    const receivedAt = this.records.receivedAt[slot] as number
+    const topicSeq = this.records.topicSeq[slot] as number
+    const size = this.records.size[slot] as number
+    const owner = this.records.owner[slot] as number
+    const flags = this.records.flags[slot] as number
+    const older = this.records.older[slot] as number
+    const newer = this.records.newer[slot] as number
     // When every slot is taken the head's slot is this very slot: read everything before writing.
-    this.flags[slot] = flags | DEAD
+    this.records.flags[slot] = flags | DEAD
     this.arena.release(length)
     this.advanceTail()
     const moved = this.head++
-    const to = moved & this.mask
-    this.receivedAt[to] = receivedAt
-    this.topicSeq[to] = topicSeq
-    this.size[to] = size
-    this.owner[to] = owner
-    this.flags[to] = flags
-    this.older[to] = older
-    this.newer[to] = newer
-    this.position[to] = this.arena.head
+    const to = moved & this.records.mask
+    this.records.receivedAt[to] = receivedAt
+    this.records.topicSeq[to] = topicSeq
+    this.records.size[to] = size
+    this.records.owner[to] = owner
+    this.records.flags[to] = flags
+    this.records.older[to] = older
+    this.records.newer[to] = newer
+    this.records.position[to] = this.arena.head
     this.arena.write(this.scratch, length)
-    if (older !== NONE) this.newer[older & this.mask] = moved
+    if (older !== NONE) this.records.newer[older & this.records.mask] = moved
     else chain.oldest = moved
-    if (newer !== NONE) this.older[newer & this.mask] = moved
+    if (newer !== NONE) this.records.older[newer & this.records.mask] = moved
     else chain.newest = moved
     this.rekey(this.external, seq, moved)
     this.rekey(this.properties, seq, moved)
@@ -320,30 +314,8 @@ export class MessageLog {
   }
 
   private growSlots(limit: number): boolean {
-    const slots = this.slots * 2
-    if (slots * RECORD_COST + this.arena.capacity > limit) return false
-    const mask = slots - 1
-    const remap = <T extends Float64Array | Uint32Array | Int32Array | Uint16Array>(old: T, fresh: T): T => {
-      // Copy [tail, head) run by run: a run ends where either array wraps.
-      for (let seq = this.tail; seq < this.head; ) {
-        const from = seq & this.mask
-        const to = seq & mask
-        const length = Math.min(this.head - seq, this.slots - from, slots - to)
-        fresh.set(old.subarray(from, from + length), to)
-        seq += length
-      }
-      return fresh
-    }
-    this.receivedAt = remap(this.receivedAt, new Float64Array(slots))
-    this.topicSeq = remap(this.topicSeq, new Float64Array(slots))
-    this.position = remap(this.position, new Float64Array(slots))
-    this.older = remap(this.older, new Float64Array(slots))
-    this.newer = remap(this.newer, new Float64Array(slots))
-    this.size = remap(this.size, new Uint32Array(slots))
-    this.owner = remap(this.owner, new Int32Array(slots))
-    this.flags = remap(this.flags, new Uint16Array(slots))
-    this.slots = slots
-    this.mask = mask
+    if (this.records.slots * 2 * RECORD_COST + this.arena.capacity > limit) return false
+    this.records.grow(this.tail, this.head)
     return true
   }
 }
