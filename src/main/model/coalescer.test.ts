@@ -72,11 +72,18 @@ describe('DeltaCoalescer', () => {
     expect(deltas.map((d) => d.seq)).toEqual([1, 2, 3])
   })
 
-  it('bounds a delta by preview bytes', () => {
+  it('bounds a delta by preview bytes and topic name length', () => {
     const { model, coalescer, deltas } = setup({ previewBytes: 1024, maxPreviewBytesPerDelta: 2048 })
     for (let i = 0; i < 5; i++) model.ingest(msg(`b/${i}`, 'y'.repeat(1000)))
     coalescer.tick()
     expect(deltas[0]!.topics).toHaveLength(2)
+    coalescer.tick()
+    coalescer.tick()
+    expect(deltas.map((d) => d.topics.length)).toEqual([2, 2, 1])
+    // Two topics with 1,500-character names do not fit in 2,048 bytes together, even with 1-byte payloads.
+    for (let i = 0; i < 3; i++) model.ingest(msg(`long/${'x'.repeat(1500)}/${i}`, 'z'))
+    for (let i = 0; i < 3; i++) coalescer.tick()
+    expect(deltas.slice(3).map((d) => d.topics.length)).toEqual([1, 1, 1])
   })
 
   it('reports removed topics, and a reset after clear and resync', () => {

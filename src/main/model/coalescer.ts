@@ -80,16 +80,19 @@ export class DeltaCoalescer {
     const batch = this.batch
     const log = model.log
     let bytes = 0
+    let previewBytes = 0
     for (let entry = model.dirty.peek(); entry && batch.length < settings.maxTopicsPerDelta; entry = model.dirty.peek()) {
       const length = previewLength(log, entry.newest, settings.previewBytes)
-      if (batch.length > 0 && bytes + length > settings.maxPreviewBytesPerDelta) break
+      // Topic names count too: a topic may be up to 64 KiB long.
+      if (batch.length > 0 && bytes + length + entry.topic.length > settings.maxPreviewBytesPerDelta) break
       model.dirty.take()
       batch.push(entry)
-      bytes += length
+      bytes += length + entry.topic.length
+      previewBytes += length
     }
     const topics = new Array<string>(batch.length)
     const numbers = new Array<number>(batch.length * DELTA_STRIDE)
-    const previews = new Uint8Array(bytes)
+    const previews = new Uint8Array(previewBytes)
     const properties: Array<[number, MessageProperties]> = []
     let offset = 0
     for (let i = 0; i < batch.length; i++) {

@@ -147,7 +147,7 @@ export interface ModelSettings {
   largePayloadBytes: number
   /** At most one delta per connection per this many milliseconds. */
   deltaIntervalMs: number
-  /** Bounds of one delta; topics beyond them wait for the next one. */
+  /** Bounds of one delta (topics, and bytes of previews plus topic names); topics beyond them wait for the next one. */
   maxTopicsPerDelta: number
   maxPreviewBytesPerDelta: number
 }
