@@ -33,12 +33,18 @@ export interface UiReport {
   scrollFrames: Percentiles & { droppedPercent: number }
   stillFrames: Percentiles & { droppedPercent: number }
   allFrames: Percentiles & { droppedPercent: number }
+  /** How far down the tree scrolled (px), read back from the page. */
+  maxScrollTop: number
   publishToVisible: Percentiles & { markersSent: number }
 }
 
-function line(name: string, p: Percentiles, target: number): string {
-  const verdict = p.p95 <= target ? 'meets' : 'misses'
-  return `  ${name.padEnd(26)} p50 ${p.p50} ms, p95 ${p.p95} ms, p99 ${p.p99} ms, max ${p.max} ms (n=${p.count}; ${verdict} p95 ≤ ${target} ms)`
+// rAF timestamps of on-time frames land within a few tenths of a millisecond of the 16.67 ms period.
+const FRAME_JITTER_MS = 0.5
+
+function line(name: string, p: Percentiles, target: number, tolerance = 0): string {
+  const verdict = p.p95 <= target + tolerance ? 'meets' : 'misses'
+  const allowance = tolerance > 0 ? ` + ${tolerance} ms timestamp jitter` : ''
+  return `  ${name.padEnd(26)} p50 ${p.p50} ms, p95 ${p.p95} ms, p99 ${p.p99} ms, max ${p.max} ms (n=${p.count}; ${verdict} p95 ≤ ${target} ms${allowance})`
 }
 
 /** Share of frame intervals longer than one and a half 60 Hz frames, i.e. at least one frame dropped. */
@@ -95,12 +101,13 @@ async function main(): Promise<void> {
       scrollFrames: { ...percentiles(probe.scrollFrames), droppedPercent: droppedShare(probe.scrollFrames) },
       stillFrames: { ...percentiles(probe.stillFrames), droppedPercent: droppedShare(probe.stillFrames) },
       allFrames: { ...percentiles(allFrames), droppedPercent: droppedShare(allFrames) },
+      maxScrollTop: probe.maxScrollTop,
       publishToVisible: { ...percentiles(probe.markerDelays), markersSent: load.markers }
     }
     console.log(`Publisher: ${load.messages} messages in ${load.seconds.toFixed(1)} s (${load.messagesPerSecond} msg/s), ${load.markers} markers.`)
-    console.log('Frame intervals (requestAnimationFrame):')
+    console.log(`Frame intervals (requestAnimationFrame); the tree scrolled down to ${probe.maxScrollTop} px:`)
     for (const [name, frames] of [['tree scrolling', report.scrollFrames], ['tree still', report.stillFrames], ['whole run', report.allFrames]] as const) {
-      console.log(`${line(name, frames, FRAME_TARGET_MS)}, ${frames.droppedPercent}% of frames late`)
+      console.log(`${line(name, frames, FRAME_TARGET_MS, FRAME_JITTER_MS)}, ${frames.droppedPercent}% of frames late`)
     }
     console.log('Publish to visible in the tree (marker topic, tree still):')
     console.log(line(`markers seen ${report.publishToVisible.count}`, report.publishToVisible, VISIBLE_TARGET_MS))

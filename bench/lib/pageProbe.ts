@@ -9,12 +9,15 @@ export interface ProbeResult {
   stillFrames: number[]
   /** Publish-to-visible delays in ms of the marker values seen. */
   markerDelays: number[]
+  /** The largest scroll offset the tree really reached (read back once a second), to show it did scroll. */
+  maxScrollTop: number
 }
 
 /** The phase the probe records in: scrolling the tree, or holding it at the top with the marker row in view. */
 export type ProbePhase = 'idle' | 'scroll' | 'still'
 
 interface ProbeElement {
+  isConnected: boolean
   scrollTop: number
   scrollHeight: number
   clientHeight: number
@@ -35,11 +38,15 @@ interface ProbeWindow {
  */
 export function installProbe(markerName: string): void {
   const w = globalThis as unknown as ProbeWindow
-  const result: ProbeResult = { scrollFrames: [], stillFrames: [], markerDelays: [] }
+  const result: ProbeResult = { scrollFrames: [], stillFrames: [], markerDelays: [], maxScrollTop: 0 }
   const probe = { phase: 'idle' as ProbePhase, result }
   w.__uiProbe = probe
   const wallNow = (): number => w.performance.timeOrigin + w.performance.now()
   let lastFrame = 0
+  let tree: ProbeElement | null = null
+  let frames = 0
+  let bottom = 0
+  let position = 0
   let direction = 1
   let lastMarker = -1
   let seenAt: { sentAt: number } | null = null
@@ -51,13 +58,21 @@ export function installProbe(markerName: string): void {
       result.markerDelays.push(wallNow() - seenAt.sentAt)
       seenAt = null
     }
-    const tree = w.document.querySelector('[role="tree"]')
+    if (!tree?.isConnected) tree = w.document.querySelector('[role="tree"]')
+    // The scroll position is kept here and only written: reading it back every frame would force a layout.
     if (tree && probe.phase === 'scroll') {
-      const bottom = tree.scrollHeight - tree.clientHeight
-      if (tree.scrollTop >= bottom - 1) direction = -1
-      else if (tree.scrollTop <= 0) direction = 1
-      tree.scrollTop += direction * 48
-    } else if (tree && probe.phase === 'still' && tree.scrollTop !== 0) tree.scrollTop = 0
+      if (frames++ % 60 === 0) {
+        bottom = tree.scrollHeight - tree.clientHeight
+        result.maxScrollTop = Math.max(result.maxScrollTop, tree.scrollTop)
+      }
+      position += direction * 48
+      if (position >= bottom) [position, direction] = [bottom, -1]
+      else if (position <= 0) [position, direction] = [0, 1]
+      tree.scrollTop = position
+    } else if (tree && probe.phase === 'still' && position !== 0) {
+      position = 0
+      tree.scrollTop = 0
+    }
     w.requestAnimationFrame(frame)
   }
   w.requestAnimationFrame(frame)
