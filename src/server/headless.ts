@@ -1,4 +1,4 @@
-import { chmod, mkdir } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { createMainServices } from '../main/services'
 import { createHandlerTable } from '../main/ipc/handlers'
 import { dispatch } from '../main/ipc/handlerTable'
@@ -29,9 +29,9 @@ export interface Headless {
 
 /** Starts the same main services as the desktop app and serves them, with the built renderer, over HTTP + WebSocket. */
 export async function startHeadless(options: HeadlessOptions): Promise<Headless> {
-  // Profiles, the key file and the token live here: readable by the user only.
+  // Profiles, the key file and the token live here. A new directory is the user's alone; an existing one keeps its
+  // mode (it may be one the user chose on purpose), and the files in it are created readable by the user only.
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 })
-  await chmod(options.dataDir, 0o700)
   const token = await loadAccessToken(options.dataDir, options.env)
   const files = await loadStaticFiles(options.rendererDir)
 
