@@ -60,7 +60,8 @@ class Meter {
 
 async function bare(config: SubscriberConfig, meter: Meter): Promise<() => Promise<void>> {
   const url = config.transport === 'ws' ? `ws://127.0.0.1:${config.port}${config.wsPath}` : `mqtt://127.0.0.1:${config.port}`
-  const client = mqtt.connect(url, { protocolVersion: 4, clean: true, reconnectPeriod: 0 })
+  // Without mqtt.js's per-message debug logging, as the engine runs it (equal treatment).
+  const client = mqtt.connect(url, { protocolVersion: 4, clean: true, reconnectPeriod: 0, log: () => undefined })
   client.on('message', () => meter.hit())
   await new Promise<void>((resolve, reject) => {
     client.once('connect', () => resolve())
