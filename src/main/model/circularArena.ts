@@ -5,6 +5,12 @@
  */
 /** Spare bytes past a payload that may be copied along with it (see `write`). */
 const SPARE_BYTES = 256
+/**
+ * Growth factors tried in turn. Growing copies every live byte into fresh memory, and a fresh page costs a
+ * page fault on first touch: growing 4× at a time copies a third of what doubling does while a flood fills
+ * the log. Pages never written stay virtual, so the larger step costs no resident memory.
+ */
+export const GROWTH_FACTORS = [4, 2] as const
 
 export class CircularArena {
   /** Position where the next write goes. */
@@ -70,11 +76,12 @@ export class CircularArena {
     this.tail = this.head
   }
 
-  /** Doubles the capacity if that stays within `maxCapacity`, keeping every byte at its position. */
+  /** Grows the capacity 4× (2× when that would exceed `maxCapacity`), keeping every byte at its position; false when neither fits. */
   grow(maxCapacity: number): boolean {
     const old = this.buffer
-    const capacity = old.length * 2
-    if (capacity > maxCapacity) return false
+    const factor = GROWTH_FACTORS.find((f) => old.length * f <= maxCapacity)
+    if (factor === undefined) return false
+    const capacity = old.length * factor
     const fresh = Buffer.allocUnsafeSlow(capacity)
     // Copy [tail, head) piece by piece: a piece ends where either buffer wraps.
     for (let position = this.tail; position < this.head; ) {

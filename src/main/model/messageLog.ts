@@ -1,6 +1,6 @@
 import { DeltaFlag, type MessageProperties } from '../../shared/contract'
 import { copyBytes } from './bytes'
-import { CircularArena } from './circularArena'
+import { CircularArena, GROWTH_FACTORS } from './circularArena'
 import { RecordColumns } from './recordColumns'
 
 /** A topic's doubly linked chain of records in the log (its latest message is the newest), kept on its entry. */
@@ -314,8 +314,10 @@ export class MessageLog {
   }
 
   private growSlots(limit: number): boolean {
-    if (this.records.slots * 2 * RECORD_COST + this.arena.capacity > limit) return false
-    this.records.grow(this.tail, this.head)
+    const slots = this.records.slots
+    const factor = GROWTH_FACTORS.find((f) => slots * f * RECORD_COST + this.arena.capacity <= limit)
+    if (factor === undefined) return false
+    this.records.grow(this.tail, this.head, factor)
     return true
   }
 }

@@ -32,9 +32,9 @@ export class RecordColumns {
     this.flags = new Uint16Array(slots)
   }
 
-  /** Doubles the slots, keeping records `tail` … `head - 1` reachable under their sequence numbers. */
-  grow(tail: number, head: number): void {
-    const slots = this.slots * 2
+  /** Multiplies the slots by `factor` (a power of two), keeping records `tail` … `head - 1` reachable under their sequence numbers. */
+  grow(tail: number, head: number, factor: number): void {
+    const slots = this.slots * factor
     const mask = slots - 1
     const remap = <T extends Column>(old: T, fresh: T): T => {
       // Copy run by run: a run ends where either array wraps.
