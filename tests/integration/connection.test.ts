@@ -248,7 +248,7 @@ describe('connection engine on the plain listener', () => {
     expect(Buffer.from(message.payload).toString()).toBe('gone')
     expect(message.properties?.contentType).toBe('text/plain')
     const error = (await lost).error
-    expect(error?.message).toMatch(/^The connection to 127\.0\.0\.1:\d+ was closed\. Automatic reconnection is off: connect again\.$/)
+    expect(error?.message).toMatch(/^The connection to 127\.0\.0\.1:\d+ was closed by the broker or the network\. Automatic reconnection is off: connect again\.$/)
   })
 })
 
