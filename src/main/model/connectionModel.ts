@@ -2,20 +2,23 @@ import { DeltaFlag, type ModelSettings, type ReceivedMessage } from '../../share
 import { DirtyQueue } from './dirtyQueue'
 import { MessageLog, RECORD_COST } from './messageLog'
 import { TopicEntry } from './topicEntry'
+import { TopicTable } from './topicTable'
 import { TopicTree } from './topicTree'
 
-/** Estimated bytes one topic costs besides its payload (entry, tree node, table slot), counted in the budget. */
-export const TOPIC_COST = 320
+/** Estimated bytes one topic costs besides its payload (entry, tree node, two table slots), counted in the budget. */
+export const TOPIC_COST = 352
 /** How long an echo of our own clear is swallowed instead of creating the topic again. */
 const TOMBSTONE_MS = 30_000
 
 /**
- * Everything one connection received: a flat table of topics (the hot path is one Map lookup), a tree
+ * Everything one connection received: a flat table of topics (the hot path is one lookup by hash), a tree
  * index over it, and history in a budgeted log. Changed topics are remembered for the coalescer as a set,
  * so what waits for the next delta is O(changed topics), never O(messages).
  */
 export class ConnectionModel {
   readonly topics = new Map<string, TopicEntry>()
+  /** The same topics, looked up by a hash of the name: what the hot path uses (see TopicTable). */
+  private readonly table = new TopicTable()
   private readonly index = new TopicTree()
   /** Topics created since the tree index was last brought up to date (the hot path never walks the tree). */
   private unindexed: TopicEntry[] = []
@@ -63,7 +66,7 @@ export class ConnectionModel {
     const size = payload.length
     this.messageCount++
     this.byteCount += size
-    let entry = this.topics.get(message.topic)
+    let entry = this.table.get(message.topic)
     if (size === 0 && this.consumeEmpty(message, entry)) return
     if (entry === undefined) entry = this.create(message.topic)
     const settings = this.settings()
@@ -90,6 +93,7 @@ export class ConnectionModel {
     this.topicBytes -= TOPIC_COST + 2 * topic.length
     if (entry.node) this.index.remove(entry.node)
     this.topics.delete(topic)
+    this.table.delete(entry)
     this.entries[entry.id] = undefined
     this.freeIds.push(entry.id)
     this.dirty.drop(entry)
@@ -107,6 +111,7 @@ export class ConnectionModel {
   clear(): number {
     const count = this.topics.size
     this.topics.clear()
+    this.table.clear()
     this.index.root.children = undefined
     this.index.root.topicCount = 0
     this.unindexed = []
@@ -190,6 +195,7 @@ export class ConnectionModel {
     if (this.unindexed.length > 2 * this.topics.size + 1024) this.catchUpIndex()
     this.entries[id] = entry
     this.topics.set(topic, entry)
+    this.table.add(entry)
     this.topicBytes += TOPIC_COST + 2 * topic.length
     return entry
   }
