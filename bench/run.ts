@@ -10,7 +10,7 @@ import { finishChild, nextMessage, runChild, startChild } from './lib/child'
 import { measureDeltaFormats, type DeltaFormatResult } from './lib/deltaFormat'
 import { markdownReport, printReport, type Report, type ThroughputRow } from './report'
 import type { ClearResult } from './clear'
-import type { IngestResult } from './ingest'
+import type { IngestConfig, IngestResult } from './ingest'
 import type { MemoryResult } from './memory'
 import type { PublisherConfig } from './publisher'
 import type { SubscriberConfig, SubscriberResult } from './subscriber'
@@ -93,9 +93,11 @@ async function main(): Promise<void> {
     report.throughput = await throughput(broker, transports, messages, topicCounts)
     console.log('(c) model ingest …')
     for (const topics of topicCounts) {
-      const model = await runChild<IngestResult>('ingest', { kind: 'model', messages, topics }, 300_000)
-      const floor = await runChild<IngestResult>('ingest', { kind: 'map', messages, topics }, 300_000)
-      report.ingest.push({ ...model, messages, mapFloorMessagesPerSecond: floor.messagesPerSecond })
+      for (const topicStrings of ['fresh', 'interned'] as const) {
+        const model = await runChild<IngestResult>('ingest', { kind: 'model', topicStrings, messages, topics } satisfies IngestConfig, 300_000)
+        const floor = await runChild<IngestResult>('ingest', { kind: 'map', topicStrings, messages, topics } satisfies IngestConfig, 300_000)
+        report.ingest.push({ ...model, messages, mapFloorMessagesPerSecond: floor.messagesPerSecond })
+      }
     }
     console.log('(d) memory …')
     for (const mode of ['empty', 'baseline', 'model'] as const) {
