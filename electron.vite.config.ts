@@ -16,6 +16,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
+    // resources/ holds the app icon; the page uses it as its favicon.
+    publicDir: resolve('resources'),
     resolve: { alias: { '@shared': resolve('src/shared') } },
     build: { outDir: 'out/renderer' },
     plugins: [react()]

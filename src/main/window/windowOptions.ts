@@ -1,19 +1,8 @@
+import { contentSecurityPolicy } from '../../shared/security/contentSecurityPolicy'
 import type { BrowserWindowConstructorOptions } from 'electron'
 
-/** The renderer's only allowed sources: itself, plus blob workers and data URLs Monaco needs. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'"
-].join('; ')
+/** The desktop window's policy: the page talks to main over IPC only, so no socket sources. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy()
 
 /** Window options with the security defaults DESIGN.md requires; a unit test pins each one. */
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
