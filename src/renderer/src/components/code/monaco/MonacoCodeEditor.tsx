@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { baseOptions, monaco } from './loadMonaco'
+import { useEditorContent } from './useEditorContent'
 import type { CodeEditorProps } from '../types'
 
 /** Editable Monaco editor; Ctrl/Cmd+Enter calls onSubmit. */
@@ -21,15 +22,10 @@ export default function MonacoCodeEditor({ value, language, label, onChange, onS
       instance.dispose()
       editor.current = null
     }
-    // Created once; value and language are applied by the effect below.
+    // Created once; useEditorContent applies value and language.
   }, [])
 
-  useEffect(() => {
-    const model = editor.current?.getModel()
-    if (!model) return
-    if (model.getValue() !== value) model.setValue(value)
-    monaco.editor.setModelLanguage(model, language)
-  }, [value, language])
+  useEditorContent(editor, value, language)
 
   return <div ref={host} style={{ position: 'absolute', inset: 0 }} />
 }

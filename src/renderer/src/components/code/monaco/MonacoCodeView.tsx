@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { baseOptions, monaco } from './loadMonaco'
+import { useEditorContent } from './useEditorContent'
 import type { CodeViewProps } from '../types'
 
 /** Read-only Monaco editor; keeps one editor instance and swaps its text and language. */
@@ -16,15 +17,10 @@ export default function MonacoCodeView({ value, language, label }: CodeViewProps
       instance.dispose()
       editor.current = null
     }
-    // The label is fixed for the life of the view; value and language are applied below.
+    // The label is fixed for the life of the view; useEditorContent applies value and language.
   }, [])
 
-  useEffect(() => {
-    const model = editor.current?.getModel()
-    if (!model) return
-    if (model.getValue() !== value) model.setValue(value)
-    monaco.editor.setModelLanguage(model, language)
-  }, [value, language])
+  useEditorContent(editor, value, language)
 
   return <div ref={host} style={{ position: 'absolute', inset: 0 }} />
 }
