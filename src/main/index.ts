@@ -6,6 +6,7 @@ import { createSafeStorageCipher } from './profiles/safeStorageCipher'
 import { createHandlerTable } from './ipc/handlers'
 import { toAppError } from './ipc/handlerTable'
 import { registerIpcHandlers, sendEvent } from './ipc/electronAdapter'
+import { createFilePicker } from './window/filePicker'
 import { mainWindowOptions } from './window/windowOptions'
 import { hardenContents, hardenSession } from './window/windowSecurity'
 
@@ -32,6 +33,7 @@ function start(): void {
     dataDir: app.getPath('userData'),
     profileFiles: electronStoreDocumentFile,
     cipher: createSafeStorageCipher(),
+    pickFiles: createFilePicker(() => mainWindow),
     emit: (name, payload) => sendEvent(mainWindow?.webContents, name, payload)
   })
   registerIpcHandlers(createHandlerTable(services), appUrl)

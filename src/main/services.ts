@@ -1,4 +1,5 @@
 import { ConnectionManager } from './mqtt/connectionManager'
+import type { PickFileRequest } from '../shared/contract'
 import type { EventSink } from './ipc/eventSink'
 import { ModelService } from './model'
 import { createProfileServices, type DocumentFileFactory, type ProfileServices, type SecretCipher } from './profiles'
@@ -11,7 +12,12 @@ export interface MainServicesOptions {
   profileFiles?: DocumentFileFactory
   /** How saved secrets are sealed; default the key file in dataDir. The Electron entry passes safeStorage. */
   cipher?: SecretCipher
+  /** The native open-file dialog; only the Electron entry has one, so the headless server leaves it out. */
+  pickFiles?: FilePicker
 }
+
+/** Asks the user for files; resolves with the chosen paths, empty when they cancelled. */
+export type FilePicker = (request: PickFileRequest) => Promise<string[]>
 
 /** The services behind the handler table; the Electron shell and the headless server both create one. */
 export interface MainServices {
@@ -19,6 +25,8 @@ export interface MainServices {
   profiles: ProfileServices
   /** Every connection's message model, fed by the engine; sends model:delta events. */
   model: ModelService
+  /** The native file dialog when there is one; the engine reads exactly the paths the user chose. */
+  pickFiles: FilePicker | undefined
   dispose(): Promise<void>
 }
 
@@ -41,6 +49,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     connections,
     profiles,
     model,
+    pickFiles: options.pickFiles,
     async dispose() {
       stopStatus()
       stopMessages()

@@ -1,4 +1,5 @@
 import type { MainServices } from '../services'
+import { appHandlers } from './appHandlers'
 import { connectionHandlers } from './connectionHandlers'
 import { createProfileHandlers } from './profileHandlers'
 import { modelHandlers } from './modelHandlers'
@@ -9,6 +10,7 @@ export function createHandlerTable(services: MainServices): HandlerTable {
   return {
     ...connectionHandlers(services.connections),
     ...createProfileHandlers(services.profiles, services.connections),
-    ...modelHandlers(services.model)
+    ...modelHandlers(services.model),
+    ...appHandlers(services.pickFiles)
   }
 }

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'subscription-refused'
   | 'publish-refused'
   | 'cancelled'
+  | 'unsupported'
   | 'storage'
   | 'internal'
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { appRequests } from './app'
 import { connectionEvents, connectionRequests } from './connection'
 import { modelEvents, modelRequests } from './model'
 import { profileEvents, profileRequests } from './profiles'
@@ -10,10 +11,11 @@ export * from './common'
 export * from './connection'
 export * from './model'
 export * from './profiles'
+export * from './app'
 export type { RequestDef, EventDef } from './define'
 
 /** Every request the renderer may make, keyed `domain:action`. */
-export const requests = { ...connectionRequests, ...modelRequests, ...profileRequests } as const
+export const requests = { ...connectionRequests, ...modelRequests, ...profileRequests, ...appRequests } as const
 /** Every event main may send, keyed `domain:name`. */
 export const events = { ...connectionEvents, ...modelEvents, ...profileEvents } as const
 

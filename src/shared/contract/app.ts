@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { defineRequest } from './define'
+
+/** What a file is chosen for: it decides the file-type filters the picker offers. */
+export const pickFilePurposeSchema = z.enum(['ca', 'cert', 'key'])
+export type PickFilePurpose = z.infer<typeof pickFilePurposeSchema>
+
+export const pickFileArgsSchema = z.object({ purpose: pickFilePurposeSchema, multiple: z.boolean() })
+/** A request to choose files on the machine running main. */
+export type PickFileRequest = z.infer<typeof pickFileArgsSchema>
+
+/** What this back end can do beyond the requests every mode answers. */
+export interface AppCapabilities {
+  /** A native open-file dialog is available (desktop app); otherwise paths are typed. */
+  nativeFilePicker: boolean
+}
+
+export const appRequests = {
+  /** What this back end offers, asked once at start so the UI shows only what works. */
+  'app:capabilities': defineRequest<AppCapabilities>()(z.object({})),
+  /** Opens the native file dialog; `paths` are the files the user chose, empty when they cancelled. */
+  'app:pickFile': defineRequest<{ paths: string[] }>()(pickFileArgsSchema)
+} as const
