@@ -1,5 +1,6 @@
 import { startModelStream } from './model'
 import { api, connectApi, events } from './services/api'
+import { useAppStore } from './stores/app'
 import { useConnectionsStore } from './stores/connections'
 import { useProfilesStore } from './stores/profiles'
 import { wireStoreEvents } from './stores/wireEvents'
@@ -12,7 +13,7 @@ export async function startApp(): Promise<void> {
     // A gap in a connection's deltas: ask main for the whole model again.
     resync: (connectionId) => void api.model.resync({ connectionId }).catch(() => undefined)
   })
-  await useProfilesStore.getState().load()
+  await Promise.all([useProfilesStore.getState().load(), useAppStore.getState().loadCapabilities()])
   // Connections left open by an earlier page get their tabs back; failing that only costs those tabs.
   await api.connection
     .list({})

@@ -1,6 +1,7 @@
 import type { BrokerProtocol, ProtocolVersion, QoS } from '@shared/contract'
 import { CheckField, QOS_OPTIONS, SelectField, TextField } from '../../components/FormFields'
-import { DEFAULT_PORTS, isSecure, type DraftProblems, type ProfileDraft } from './profileDraft'
+import { BrowseButton } from './BrowseButton'
+import { DEFAULT_PORTS, isSecure, withPaths, type DraftProblems, type ProfileDraft } from './profileDraft'
 
 /** One part of the profile form; `change` merges a patch into the draft. */
 export interface SectionProps {
@@ -122,21 +123,28 @@ export function TlsSection({ draft, problems, change }: SectionProps): React.JSX
   return (
     <fieldset>
       <legend>TLS</legend>
-      <TextField
-        label="CA certificate files"
-        multiline
-        value={draft.caFiles}
-        placeholder="/path/to/ca.crt (one path per line; empty: the system's CAs)"
-        onChange={(caFiles) => change({ caFiles })}
-        problem={problems['options.tls.caFiles'] ?? problems['options.tls']}
-      />
+      <div className="row">
+        <div className="grow">
+          <TextField
+            label="CA certificate files"
+            multiline
+            value={draft.caFiles}
+            placeholder="/path/to/ca.crt (one path per line; empty: the system's CAs)"
+            onChange={(caFiles) => change({ caFiles })}
+            problem={problems['options.tls.caFiles'] ?? problems['options.tls']}
+          />
+        </div>
+        <BrowseButton label="Choose CA certificate files" purpose="ca" multiple onPicked={(paths) => change({ caFiles: withPaths(draft.caFiles, paths) })} />
+      </div>
       <div className="row">
         <div className="grow">
           <TextField label="Client certificate file" value={draft.certFile} placeholder="/path/to/client.crt" onChange={(certFile) => change({ certFile })} problem={problems['options.tls.certFile']} />
         </div>
+        <BrowseButton label="Choose the client certificate file" purpose="cert" multiple={false} onPicked={([certFile = '']) => change({ certFile })} />
         <div className="grow">
           <TextField label="Client key file" value={draft.keyFile} placeholder="/path/to/client.key" onChange={(keyFile) => change({ keyFile })} problem={problems['options.tls.keyFile']} />
         </div>
+        <BrowseButton label="Choose the client key file" purpose="key" multiple={false} onPicked={([keyFile = '']) => change({ keyFile })} />
       </div>
       <div className="row">
         <div className="grow">

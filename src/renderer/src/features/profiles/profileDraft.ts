@@ -124,10 +124,20 @@ function secret(typed: string, clear: boolean): string | null | undefined {
   return typed === '' ? undefined : typed
 }
 
+/** The paths in a one-per-line text field, blank lines left out. */
+export function pathLines(text: string): string[] {
+  return text.split('\n').map((line) => line.trim()).filter(Boolean)
+}
+
+/** The one-per-line list with the new paths added at the end, each path once. */
+export function withPaths(text: string, paths: string[]): string {
+  return [...new Set([...pathLines(text), ...paths])].join('\n')
+}
+
 /** The save request the draft describes (not yet validated). */
 export function draftToSaveInput(draft: ProfileDraft): ProfileSaveInput {
   const secure = isSecure(draft.protocol)
-  const caFiles = draft.caFiles.split('\n').map((line) => line.trim()).filter(Boolean)
+  const caFiles = pathLines(draft.caFiles)
   const alpnProtocols = draft.alpnProtocols.split(',').map((item) => item.trim()).filter(Boolean)
   const willDelay = whole(draft.willDelayInterval)
   return {

@@ -1,0 +1,26 @@
+import type { PickFileRequest } from '@shared/contract'
+import { api } from '../../services/api'
+import type { AppState } from './initialState'
+
+type Set = (partial: Partial<AppState>) => void
+
+/** Asks main what it can do, and uses what it can do beyond the common requests. */
+export interface AppActions {
+  loadCapabilities(): Promise<void>
+  /** Opens the native file dialog; resolves with the chosen paths (empty when cancelled), rejects with the contract's sentence. */
+  pickFiles(request: PickFileRequest): Promise<string[]>
+}
+
+export function createAppActions(set: Set): AppActions {
+  return {
+    async loadCapabilities() {
+      // When main cannot answer, keep the defaults: typed paths work everywhere.
+      const capabilities = await api.app.capabilities({}).catch(() => null)
+      if (capabilities) set({ capabilities })
+    },
+    async pickFiles(request) {
+      const { paths } = await api.app.pickFile(request)
+      return paths
+    }
+  }
+}
