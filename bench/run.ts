@@ -1,9 +1,12 @@
-// `npm run bench [-- --quick] [--messages N] [--topics 10000,100000] [--transports tcp0,tcp1,ws0]`: floods a broker from a separate
+// `npm run bench [-- --quick] [--no-ui] [--messages N] [--topics 10000,100000] [--transports tcp0,tcp1,ws0]`: floods a broker from a separate
 // process and measures (a) a bare mqtt.js subscriber, (b) our engine + model + coalescer + delta
 // serialization, (c) model ingest alone, (d) memory, (e) clearing retained values, (f) delta shapes.
-// Prints a table and writes bench-results/latest.json.
+// Prints a table and writes bench-results/latest.json; then runs the UI bench (bench/ui.ts) unless --no-ui.
+import { spawn } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs, numberArg } from './lib/args'
 import { startBenchBroker, type BenchBroker } from './lib/benchBroker'
 import { finishChild, nextMessage, runChild, startChild } from './lib/child'
@@ -115,6 +118,15 @@ async function main(): Promise<void> {
   await writeFile('bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n`)
   await writeFile('bench-results/latest.md', `${markdownReport(report)}\n`)
   console.log('Wrote bench-results/latest.json and latest.md (the table README.md keeps).')
+  if (!args.has('no-ui')) await runUiBench(quick)
+}
+
+/** The UI bench runs last, alone, in its own process: Chromium must not share the cores with the flood. */
+async function runUiBench(quick: boolean): Promise<void> {
+  console.log('\nUI under load (bench:ui) …')
+  const child = spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'ui.js'), ...(quick ? ['--quick'] : [])], { stdio: 'inherit' })
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  if (code !== 0) throw new Error(`The UI bench failed (exit code ${code}); run npm run bench:ui to see it alone.`)
 }
 
 main().catch((error: unknown) => {

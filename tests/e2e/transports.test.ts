@@ -38,6 +38,8 @@ describe('TLS and WebSocket listeners', () => {
     const mismatch = app.page.getByRole('alert').filter({ hasText: "The broker's certificate is valid for" })
     await mismatch.waitFor()
     expect(await mismatch.textContent()).toContain(`${broker.tlsServerName}, not for "127.0.0.1"`)
+    // The sentence points to a field by its label: that label must exist in the form.
+    expect(await mismatch.textContent()).toContain('"Server name (SNI)" field')
 
     await app.page.getByRole('tab', { name: 'Profiles' }).click()
     await app.page.getByRole('button', { name: 'Edit TLS broker' }).click()

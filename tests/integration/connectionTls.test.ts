@@ -54,7 +54,7 @@ describe('server certificates', () => {
     const error = await rejectionOf(connectTls('tls', {}))
     expect(error).toMatchObject({
       code: 'tls-hostname-mismatch',
-      message: `The broker's certificate is valid for ${broker.tlsServerName}, not for "127.0.0.1". Enter the name the certificate is for in the "TLS server name" field, or connect using that name as the host.`
+      message: `The broker's certificate is valid for ${broker.tlsServerName}, not for "127.0.0.1". Enter the name the certificate is for in the "Server name (SNI)" field (under TLS), or connect using that name as the host.`
     })
   })
 

@@ -98,7 +98,7 @@ describe('TLS failures', () => {
     expect(error && (error as NodeJS.ErrnoException).code).toBe('ERR_TLS_CERT_ALTNAME_INVALID')
     expect(describeConnectError(error, v5)).toMatchObject({
       code: 'tls-hostname-mismatch',
-      message: 'The broker\'s certificate is valid for broker.example.test, *.example.test, 10.0.0.1, not for "broker.lan". Enter the name the certificate is for in the "TLS server name" field, or connect using that name as the host.'
+      message: 'The broker\'s certificate is valid for broker.example.test, *.example.test, 10.0.0.1, not for "broker.lan". Enter the name the certificate is for in the "Server name (SNI)" field (under TLS), or connect using that name as the host.'
     })
   })
 

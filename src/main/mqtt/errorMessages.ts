@@ -43,7 +43,7 @@ function hostnameMismatch(error: ErrorLike, target: ConnectTarget): UserFacingEr
   const validFor = names.length > 0 ? `valid for ${names.join(', ')}` : 'not valid for any name this app can read'
   return new UserFacingError(
     'tls-hostname-mismatch',
-    `The broker's certificate is ${validFor}, not for "${dialed}". Enter the name the certificate is for in the "TLS server name" field, or connect using that name as the host.`
+    `The broker's certificate is ${validFor}, not for "${dialed}". Enter the name the certificate is for in the "Server name (SNI)" field (under TLS), or connect using that name as the host.`
   )
 }
 
