@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
-import { DELTA_STRIDE, DeltaFlag, type ConnectionStats, type ModelDelta } from '@shared/contract'
+import { DELTA_STRIDE, DeltaFlag, type ModelDelta } from '@shared/contract'
 import { ClientModel } from './clientModel'
+import { testStats } from '../test/deltas'
 
 interface Change {
   topic: string
@@ -8,19 +9,6 @@ interface Change {
   payload: string
   at?: number
   flags?: number
-}
-
-const stats: ConnectionStats = {
-  messagesPerSecond: 0,
-  bytesPerSecond: 0,
-  topicCount: 0,
-  messageCount: 0,
-  storedBytes: 0,
-  budgetBytes: 1,
-  evictedMessages: 0,
-  evictedPayloads: 0,
-  pendingTopics: 0,
-  skippedFrames: 0
 }
 
 function delta(seq: number, changes: Change[], extra: Partial<ModelDelta> = {}): ModelDelta {
@@ -34,7 +22,7 @@ function delta(seq: number, changes: Change[], extra: Partial<ModelDelta> = {}):
   const numbers: number[] = []
   changes.forEach((c, i) => numbers.push(c.count, c.at ?? seq, bytes[i]!.length, bytes[i]!.length, c.flags ?? 0))
   expect(numbers.length).toBe(changes.length * DELTA_STRIDE)
-  return { connectionId: 'c1', seq, reset: false, removed: [], topics: changes.map((c) => c.topic), numbers, previews, properties: [], stats, ...extra }
+  return { connectionId: 'c1', seq, reset: false, removed: [], topics: changes.map((c) => c.topic), numbers, previews, properties: [], stats: testStats, ...extra }
 }
 
 const text = (bytes: Uint8Array | undefined): string => new TextDecoder().decode(bytes)

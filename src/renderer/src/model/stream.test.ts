@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { MainEvents, ModelDelta } from '@shared/contract'
 import { forgetClientModel, getClientModel } from './registry'
 import { startModelStream } from './stream'
+import { testStats } from '../test/deltas'
 
 function delta(seq: number, topic: string, reset = false): ModelDelta {
   return {
@@ -13,18 +14,7 @@ function delta(seq: number, topic: string, reset = false): ModelDelta {
     numbers: [seq, seq, 1, 1, 0],
     previews: new Uint8Array([120]),
     properties: [],
-    stats: {
-      messagesPerSecond: 0,
-      bytesPerSecond: 0,
-      topicCount: 1,
-      messageCount: seq,
-      storedBytes: 0,
-      budgetBytes: 1,
-      evictedMessages: 0,
-      evictedPayloads: 0,
-      pendingTopics: 0,
-      skippedFrames: 0
-    }
+    stats: { ...testStats, topicCount: 1, messageCount: seq }
   }
 }
 

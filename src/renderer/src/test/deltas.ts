@@ -10,7 +10,8 @@ export interface TestChange {
   qos?: 0 | 1 | 2
 }
 
-const stats: ConnectionStats = {
+/** Quiet-stream statistics for test deltas. */
+export const testStats: ConnectionStats = {
   messagesPerSecond: 0,
   bytesPerSecond: 0,
   topicCount: 0,
@@ -38,5 +39,5 @@ export function testDelta(connectionId: string, seq: number, changes: TestChange
     numbers.push(change.messageCount ?? 1, change.receivedAt ?? 1_000, payload.length, payload.length, flags)
   })
   if (numbers.length !== changes.length * DELTA_STRIDE) throw new Error('stride mismatch')
-  return { connectionId, seq, reset, removed, topics: changes.map((c) => c.topic), numbers, previews, properties: [], stats }
+  return { connectionId, seq, reset, removed, topics: changes.map((c) => c.topic), numbers, previews, properties: [], stats: testStats }
 }
