@@ -44,6 +44,9 @@ describe('TLS and WebSocket listeners', () => {
     await app.page.getByRole('tab', { name: 'Profiles' }).click()
     await app.page.getByRole('button', { name: 'Edit TLS broker' }).click()
     const form = profileForm(app.page, 'TLS broker')
+    // In the browser the files live on the gateway: paths are typed, and no native file dialog is offered.
+    await form.getByLabel('CA certificate files').waitFor()
+    expect(await form.getByRole('button', { name: /^Choose (CA certificate files|the client)/ }).count()).toBe(0)
     await form.getByLabel('Server name (SNI)').fill(broker.tlsServerName)
     await form.getByRole('button', { name: 'Save and connect' }).click()
     await waitForConnectionState(app.page, 'TLS broker', 'Connected')
