@@ -5,7 +5,7 @@ import { TopicEntry } from './topicEntry'
 import { TopicTable } from './topicTable'
 import { TopicTree } from './topicTree'
 
-/** Estimated bytes one topic costs besides its payload (entry, tree node, two table slots), counted in the budget. */
+/** Estimated bytes one topic costs besides its payload (entry, tree node, its table slots), counted in the budget. */
 export const TOPIC_COST = 352
 /** How long an echo of our own clear is swallowed instead of creating the topic again. */
 const TOMBSTONE_MS = 30_000
@@ -16,9 +16,8 @@ const TOMBSTONE_MS = 30_000
  * so what waits for the next delta is O(changed topics), never O(messages).
  */
 export class ConnectionModel {
-  readonly topics = new Map<string, TopicEntry>()
-  /** The same topics, looked up by a hash of the name: what the hot path uses (see TopicTable). */
-  private readonly table = new TopicTable()
+  /** Every topic, looked up by a hash of its name (see TopicTable). */
+  readonly topics = new TopicTable()
   private readonly index = new TopicTree()
   /** Topics created since the tree index was last brought up to date (the hot path never walks the tree). */
   private unindexed: TopicEntry[] = []
@@ -34,7 +33,6 @@ export class ConnectionModel {
   messageCount = 0
   byteCount = 0
   log: MessageLog
-  private entries: Array<TopicEntry | undefined> = []
   private readonly freeIds: number[] = []
   /** Fixed costs of the topics themselves (entry, tree node, name). */
   private topicBytes = 0
@@ -66,7 +64,7 @@ export class ConnectionModel {
     const size = payload.length
     this.messageCount++
     this.byteCount += size
-    let entry = this.table.get(message.topic)
+    let entry = this.topics.get(message.topic)
     if (size === 0 && this.consumeEmpty(message, entry)) return
     if (entry === undefined) entry = this.create(message.topic)
     const settings = this.settings()
@@ -92,9 +90,7 @@ export class ConnectionModel {
     this.log.dropChain(entry)
     this.topicBytes -= TOPIC_COST + 2 * topic.length
     if (entry.node) this.index.remove(entry.node)
-    this.topics.delete(topic)
-    this.table.delete(entry)
-    this.entries[entry.id] = undefined
+    this.topics.delete(entry)
     this.freeIds.push(entry.id)
     this.dirty.drop(entry)
     this.removed.add(topic)
@@ -111,11 +107,9 @@ export class ConnectionModel {
   clear(): number {
     const count = this.topics.size
     this.topics.clear()
-    this.table.clear()
     this.index.root.children = undefined
     this.index.root.topicCount = 0
     this.unindexed = []
-    this.entries = []
     this.freeIds.length = 0
     this.topicBytes = 0
     this.log = this.newLog()
@@ -163,7 +157,7 @@ export class ConnectionModel {
   }
 
   private newLog(): MessageLog {
-    return new MessageLog(this.entries, () => this.settings().budgetBytes)
+    return new MessageLog(this.topics.entries, () => this.settings().budgetBytes)
   }
 
   /**
@@ -188,14 +182,12 @@ export class ConnectionModel {
   }
 
   private create(topic: string): TopicEntry {
-    const id = this.freeIds.pop() ?? this.entries.length
+    const id = this.freeIds.pop() ?? this.topics.entries.length
     const entry = new TopicEntry(id, topic)
     this.unindexed.push(entry)
     // Topics that come and go without any query in between must not pile up here.
     if (this.unindexed.length > 2 * this.topics.size + 1024) this.catchUpIndex()
-    this.entries[id] = entry
-    this.topics.set(topic, entry)
-    this.table.add(entry)
+    this.topics.add(entry)
     this.topicBytes += TOPIC_COST + 2 * topic.length
     return entry
   }

@@ -14,8 +14,6 @@ export class TopicEntry implements MessageChain {
   dirty = false
   /** Its node in the tree index, once the index has caught up with it. */
   node: TreeNode | undefined = undefined
-  /** The next topic whose name has the same hash (see TopicTable). */
-  sameHash: TopicEntry | undefined = undefined
 
   constructor(
     readonly id: number,

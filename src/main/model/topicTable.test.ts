@@ -27,6 +27,17 @@ describe('TopicTable', () => {
     expect(table.get('other')).toBeUndefined()
   })
 
+  it('finds every entry after growing and after removals anywhere in a probe run', () => {
+    const table = new TopicTable(4)
+    const entries = Array.from({ length: 300 }, (_, id) => new TopicEntry(id, `a/${id % 7}/${id}`))
+    for (const entry of entries) table.add(entry)
+    const removed = entries.filter((entry) => entry.id % 3 === 0)
+    for (const entry of removed) table.delete(entry)
+    for (const entry of entries) expect(table.get(`a/${entry.id % 7}/${entry.id}`)).toBe(entry.id % 3 === 0 ? undefined : entry)
+    for (const entry of removed) table.add(entry)
+    for (const entry of entries) expect(table.get(entry.topic)).toBe(entry)
+  })
+
   it('keeps exact counts per topic in the model when names collide, also after one is removed', () => {
     const model = new ConnectionModel(() => defaultModelSettings)
     const send = (topic: string, retain = false, payload = 'v'): void =>
