@@ -1,39 +1,29 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, type ComponentType } from 'react'
 import { useEditorKind } from './editorKind'
 import { PlainCodeEditor, PlainCodeView, PlainDiffView } from './PlainEditors'
 import type { CodeEditorProps, CodeViewProps, DiffViewProps } from './types'
 
-// Monaco is loaded on first use, in its own chunk, so start-up stays fast.
-const MonacoCodeView = lazy(() => import('./monaco/MonacoCodeView'))
-const MonacoCodeEditor = lazy(() => import('./monaco/MonacoCodeEditor'))
-const MonacoDiffView = lazy(() => import('./monaco/MonacoDiffView'))
+/**
+ * Monaco is loaded on first use, in its own chunk, so start-up stays fast; until it arrives (and in tests,
+ * where Monaco cannot run) the plain editor with the same props stands in.
+ */
+function monacoOrPlain<P extends object>(Plain: ComponentType<P>, load: () => Promise<{ default: ComponentType<P> }>): ComponentType<P> {
+  const Monaco = lazy(load)
+  return function CodeComponent(props: P): React.JSX.Element {
+    if (useEditorKind() === 'plain') return <Plain {...props} />
+    return (
+      <Suspense fallback={<Plain {...props} />}>
+        <Monaco {...props} />
+      </Suspense>
+    )
+  }
+}
 
 /** Read-only code view (the message value viewer). */
-export function CodeView(props: CodeViewProps): React.JSX.Element {
-  if (useEditorKind() === 'plain') return <PlainCodeView {...props} />
-  return (
-    <Suspense fallback={<PlainCodeView {...props} />}>
-      <MonacoCodeView {...props} />
-    </Suspense>
-  )
-}
+export const CodeView = monacoOrPlain<CodeViewProps>(PlainCodeView, () => import('./monaco/MonacoCodeView'))
 
 /** Editable code field (the publish editor). */
-export function CodeEditor(props: CodeEditorProps): React.JSX.Element {
-  if (useEditorKind() === 'plain') return <PlainCodeEditor {...props} />
-  return (
-    <Suspense fallback={<PlainCodeEditor {...props} />}>
-      <MonacoCodeEditor {...props} />
-    </Suspense>
-  )
-}
+export const CodeEditor = monacoOrPlain<CodeEditorProps>(PlainCodeEditor, () => import('./monaco/MonacoCodeEditor'))
 
 /** Side-by-side diff of two values. */
-export function DiffView(props: DiffViewProps): React.JSX.Element {
-  if (useEditorKind() === 'plain') return <PlainDiffView {...props} />
-  return (
-    <Suspense fallback={<PlainDiffView {...props} />}>
-      <MonacoDiffView {...props} />
-    </Suspense>
-  )
-}
+export const DiffView = monacoOrPlain<DiffViewProps>(PlainDiffView, () => import('./monaco/MonacoDiffView'))
