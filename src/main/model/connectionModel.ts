@@ -2,6 +2,7 @@ import { DeltaFlag, type ModelSettings, type ReceivedMessage } from '../../share
 import { DirtyQueue } from './dirtyQueue'
 import { MessageLog, RECORD_COST } from './messageLog'
 import { TopicEntry } from './topicEntry'
+import { TopicPredictor } from './topicPredictor'
 import { TopicTable } from './topicTable'
 import { TopicTree } from './topicTree'
 
@@ -19,6 +20,8 @@ export class ConnectionModel {
   /** Every topic, looked up by a hash of its name (see TopicTable). */
   readonly topics = new TopicTable()
   private readonly index = new TopicTree()
+  /** Finds the topic of each received message, guessing from the order topics came in before. */
+  private readonly predictor = new TopicPredictor(this.topics)
   /** Topics created since the tree index was last brought up to date (the hot path never walks the tree). */
   private unindexed: TopicEntry[] = []
   /** Topics changed since the last delta, in the order they first changed. */
@@ -64,9 +67,10 @@ export class ConnectionModel {
     const size = payload.length
     this.messageCount++
     this.byteCount += size
-    let entry = this.topics.get(message.topic)
+    let entry = this.predictor.lookup(message.topic)
     if (size === 0 && this.consumeEmpty(message, entry)) return
     if (entry === undefined) entry = this.create(message.topic)
+    this.predictor.saw(entry)
     const settings = this.settings()
     let flags = message.qos | (message.retain ? DeltaFlag.retain : 0) | (message.dup ? DeltaFlag.dup : 0)
     if (size > settings.largePayloadBytes) flags |= DeltaFlag.large
@@ -107,6 +111,7 @@ export class ConnectionModel {
   clear(): number {
     const count = this.topics.size
     this.topics.clear()
+    this.predictor.reset()
     this.index.root.children = undefined
     this.index.root.topicCount = 0
     this.unindexed = []

@@ -1,6 +1,9 @@
 import { NONE, type MessageChain } from './messageLog'
 import type { TreeNode } from './topicTree'
 
+/** `TopicEntry.next` before any message followed one of this topic. */
+export const NO_TOPIC = -1
+
 /** One topic of a connection; its messages, the latest included, are a chain in the connection's log. */
 export class TopicEntry implements MessageChain {
   newest = NONE
@@ -14,6 +17,8 @@ export class TopicEntry implements MessageChain {
   dirty = false
   /** Its node in the tree index, once the index has caught up with it. */
   node: TreeNode | undefined = undefined
+  /** Id of the topic whose message came right after this topic's latest one, the last time (see TopicPredictor). */
+  next = NO_TOPIC
 
   constructor(
     readonly id: number,
