@@ -13,12 +13,18 @@ export interface IngestConfig {
    * `interned`: one string object per topic, made before the run (as a peer of an in-process publisher would).
    */
   topicStrings: 'fresh' | 'interned'
+  /**
+   * `cycle`: topic after topic in turn, as the flood publisher sends them (and as devices publishing in a
+   * fixed order do); `random`: each message's topic drawn at random, so no order can be learned.
+   */
+  order: 'cycle' | 'random'
   messages: number
   topics: number
 }
 
 export interface IngestResult {
   topicStrings: IngestConfig['topicStrings']
+  order: IngestConfig['order']
   /** Median of the passes. */
   messagesPerSecond: number
   /** Messages per second of this process's own CPU time (every thread), median of the passes. */
@@ -38,6 +44,13 @@ const PASSES = 3
  */
 const BATCH = 512
 
+/** Topic index of message `i` in random order: a 32-bit mix of `i` (the same sequence every run). */
+function randomTopic(i: number, topics: number): number {
+  let h = Math.imul(i ^ (i >>> 16), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  return ((h ^ (h >>> 16)) >>> 0) % topics
+}
+
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1] as number
 
 function service(): ModelService {
@@ -50,10 +63,11 @@ function main(): void {
   const views = Array.from({ length: PAYLOADS }, (_, i) => chunk.subarray(offsets[i], (offsets[i] as number) + (lengths[i] as number)))
   const names = config.topicStrings === 'interned' ? Array.from({ length: config.topics }, (_, i) => benchTopic('bench/ingest', i, config.topics)) : []
   const batch = new Array<ReceivedMessage>(BATCH)
-  const fill = (start: number, count: number, topics: number, interned: boolean): void => {
+  const fill = (start: number, count: number, topics: number, interned: boolean, order: IngestConfig['order'] = 'cycle'): void => {
     for (let n = 0; n < count; n++) {
       const i = start + n
-      const topic = interned ? (names[i % topics] as string) : freshString(benchTopic('bench/ingest', i, topics))
+      const index = order === 'random' ? randomTopic(i, topics) : i
+      const topic = interned ? (names[index % topics] as string) : freshString(benchTopic('bench/ingest', index, topics))
       batch[n] = { topic, payload: views[i % PAYLOADS] as Buffer, qos: 0, retain: false, dup: false, receivedAt: 1_700_000_000_000 + i }
     }
   }
@@ -75,7 +89,7 @@ function main(): void {
     let cpuMicros = 0
     for (let start = 0; start < config.messages; start += BATCH) {
       const count = Math.min(BATCH, config.messages - start)
-      fill(start, count, config.topics, config.topicStrings === 'interned')
+      fill(start, count, config.topics, config.topicStrings === 'interned', config.order)
       const cpu = process.cpuUsage()
       const started = performance.now()
       if (config.kind === 'map') for (let n = 0; n < count; n++) floor.set((batch[n] as ReceivedMessage).topic, batch[n] as ReceivedMessage)
@@ -93,6 +107,7 @@ function main(): void {
   }
   const result: IngestResult = {
     topicStrings: config.topicStrings,
+    order: config.order,
     messagesPerSecond: median(rates),
     messagesPerCpuSecond: median(cpuRates),
     passes: rates,

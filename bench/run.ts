@@ -24,6 +24,12 @@ const allTransports = [
   { id: 'ws0', name: 'ws QoS 0', transport: 'ws', qos: 0 }
 ] as const
 type Transport = (typeof allTransports)[number]
+/** (c) variants: as the engine hands topics over, in the flood's order and in random order; then pre-interned. */
+const ingestVariants = [
+  ['fresh', 'cycle'],
+  ['fresh', 'random'],
+  ['interned', 'cycle']
+] as const satisfies ReadonlyArray<readonly [IngestConfig['topicStrings'], IngestConfig['order']]>
 
 let runCounter = 0
 
@@ -96,9 +102,9 @@ async function main(): Promise<void> {
     report.throughput = await throughput(broker, transports, messages, topicCounts)
     console.log('(c) model ingest …')
     for (const topics of topicCounts) {
-      for (const topicStrings of ['fresh', 'interned'] as const) {
-        const model = await runChild<IngestResult>('ingest', { kind: 'model', topicStrings, messages, topics } satisfies IngestConfig, 300_000)
-        const floor = await runChild<IngestResult>('ingest', { kind: 'map', topicStrings, messages, topics } satisfies IngestConfig, 300_000)
+      for (const [topicStrings, order] of ingestVariants) {
+        const model = await runChild<IngestResult>('ingest', { kind: 'model', topicStrings, order, messages, topics } satisfies IngestConfig, 300_000)
+        const floor = await runChild<IngestResult>('ingest', { kind: 'map', topicStrings, order, messages, topics } satisfies IngestConfig, 300_000)
         report.ingest.push({ ...model, messages, mapFloorMessagesPerSecond: floor.messagesPerSecond })
       }
     }
