@@ -9,9 +9,13 @@ export interface ThroughputRow {
   transport: string
   topics: number
   messages: number
+  /** The median run of each side (of `rounds`). */
   bare: SubscriberResult
   pipeline: SubscriberResult
+  /** Median ours ÷ median bare. */
   ratio: number
+  /** Every round's rates, bare and ours measured one after the other. */
+  rounds: Array<{ bare: number; pipeline: number }>
 }
 
 /** Everything one bench run measured (written as bench-results/latest.json). */
@@ -42,6 +46,7 @@ const targetsIngest = (row: { topics: number; topicStrings: string; order: strin
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 const rate = (perSecond: number): string => perSecond.toLocaleString('en-US')
+const roundRatios = (row: ThroughputRow): string => row.rounds.map((round) => (round.pipeline / round.bare).toFixed(2)).join(' ')
 const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED')
 
 /** Prints the run as tables, each figure beside its target. */
@@ -53,6 +58,8 @@ export function printReport(report: Report): void {
     '(a) bare msg/s': rate(row.bare.messagesPerSecond),
     '(b) ours msg/s': rate(row.pipeline.messagesPerSecond),
     'b/a': row.ratio.toFixed(2),
+    'b/a per round': roundRatios(row),
+    'CPU µs/msg (a/b)': `${row.bare.cpuMicrosPerMessage.toFixed(2)}/${row.pipeline.cpuMicrosPerMessage.toFixed(2)}`,
     target: `≥ ${TARGETS.ratio}: ${mark(row.ratio >= TARGETS.ratio)}`,
     'lost (a/b)': `${row.messages - row.bare.received}/${row.messages - row.pipeline.received}`,
     deltas: row.pipeline.deltas,
@@ -101,7 +108,7 @@ export function markdownReport(report: Report): string {
     '|---|---|---|'
   ]
   for (const row of report.throughput) {
-    lines.push(`| (a) bare / (b) ours, ${row.transport}, ${row.topics.toLocaleString('en-US')} topics | ${k(row.bare.messagesPerSecond)} / ${k(row.pipeline.messagesPerSecond)} msg/s = **${row.ratio.toFixed(2)}** | ≥ ${TARGETS.ratio} |`)
+    lines.push(`| (a) bare / (b) ours, ${row.transport}, ${row.topics.toLocaleString('en-US')} topics | ${k(row.bare.messagesPerSecond)} / ${k(row.pipeline.messagesPerSecond)} msg/s = **${row.ratio.toFixed(2)}** (rounds ${roundRatios(row)}; CPU ${row.bare.cpuMicrosPerMessage.toFixed(2)} / ${row.pipeline.cpuMicrosPerMessage.toFixed(2)} µs per message) | ≥ ${TARGETS.ratio} |`)
   }
   for (const row of report.ingest) {
     lines.push(`| (c) ingest, ${row.topics.toLocaleString('en-US')} topics ${orderLabel[row.order]}, ${topicStringsLabel[row.topicStrings]} | **${k(row.messagesPerSecond)} msg/s** (${k(row.messagesPerCpuSecond)} per CPU-second; bare Map.set ${k(row.mapFloorMessagesPerSecond)}) | ${targetsIngest(row) ? '≥ 3,000k' : '—'} |`)

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--no-ui] [--messages N] [--topics 10000,100000] [--transports tcp0,tcp1,ws0]`: floods a broker from a separate
+// `npm run bench [-- --quick] [--no-ui] [--messages N] [--rounds N] [--topics 10000,100000] [--transports tcp0,tcp1,ws0]`: floods a broker from a separate
 // process and measures (a) a bare mqtt.js subscriber, (b) our engine + model + coalescer + delta
 // serialization, (c) model ingest alone, (d) memory, (e) clearing retained values, (f) delta shapes.
 // Prints a table and writes bench-results/latest.json; then runs the UI bench (bench/ui.ts) unless --no-ui.
@@ -58,18 +58,42 @@ async function flood(broker: BenchBroker, mode: SubscriberConfig['mode'], transp
   }
 }
 
-async function throughput(broker: BenchBroker, transports: readonly Transport[], messages: number, topicCounts: number[]): Promise<ThroughputRow[]> {
+/**
+ * (a) and (b) for every transport and topic count, `rounds` times with bare and ours taking turns, so a
+ * slow moment of the shared machine does not decide a ratio; each side's median is reported.
+ */
+async function throughput(broker: BenchBroker, transports: readonly Transport[], messages: number, topicCounts: number[], rounds: number): Promise<ThroughputRow[]> {
   const rows: ThroughputRow[] = []
   for (const topics of topicCounts) {
     for (const transport of transports) {
-      const bare = await flood(broker, 'bare', transport, messages, topics)
-      const pipeline = await flood(broker, 'pipeline', transport, messages, topics)
-      const row: ThroughputRow = { transport: transport.name, topics, messages, bare, pipeline, ratio: pipeline.messagesPerSecond / bare.messagesPerSecond }
+      const bare: SubscriberResult[] = []
+      const pipeline: SubscriberResult[] = []
+      for (let round = 0; round < rounds; round++) {
+        bare.push(await flood(broker, 'bare', transport, messages, topics))
+        pipeline.push(await flood(broker, 'pipeline', transport, messages, topics))
+      }
+      const bareMedian = medianRun(bare)
+      const pipelineMedian = medianRun(pipeline)
+      const row: ThroughputRow = {
+        transport: transport.name,
+        topics,
+        messages,
+        bare: bareMedian,
+        pipeline: pipelineMedian,
+        ratio: pipelineMedian.messagesPerSecond / bareMedian.messagesPerSecond,
+        rounds: bare.map((run, round) => ({ bare: run.messagesPerSecond, pipeline: (pipeline[round] as SubscriberResult).messagesPerSecond }))
+      }
       rows.push(row)
-      console.log(`  ${transport.name}, ${topics} topics: bare ${bare.messagesPerSecond} msg/s, pipeline ${pipeline.messagesPerSecond} msg/s (${row.ratio.toFixed(2)})`)
+      const each = row.rounds.map((round) => (round.pipeline / round.bare).toFixed(2)).join(', ')
+      console.log(`  ${transport.name}, ${topics} topics: bare ${bareMedian.messagesPerSecond} msg/s, pipeline ${pipelineMedian.messagesPerSecond} msg/s (${row.ratio.toFixed(2)}; rounds ${each})`)
     }
   }
   return rows
+}
+
+/** The run with the median rate. */
+function medianRun(runs: SubscriberResult[]): SubscriberResult {
+  return [...runs].sort((a, b) => a.messagesPerSecond - b.messagesPerSecond)[runs.length >> 1] as SubscriberResult
 }
 
 async function main(): Promise<void> {
@@ -80,6 +104,7 @@ async function main(): Promise<void> {
   const memoryTopics = Math.max(...topicCounts)
   const wanted = args.get('transports')?.split(',')
   const transports = allTransports.filter((t) => !wanted || wanted.includes(t.id))
+  const rounds = numberArg(args, 'rounds', quick ? 1 : 3)
   const budgetBytes = 512 * 1024 * 1024
   console.log(`Bench: ${messages} messages of ~60-byte JSON over ${topicCounts.join(' and ')} topics; ${cpus().length} cores, Node ${process.version}.`)
 
@@ -99,7 +124,7 @@ async function main(): Promise<void> {
   }
   try {
     console.log('(a)/(b) throughput …')
-    report.throughput = await throughput(broker, transports, messages, topicCounts)
+    report.throughput = await throughput(broker, transports, messages, topicCounts, rounds)
     console.log('(c) model ingest …')
     for (const topics of topicCounts) {
       for (const [topicStrings, order] of ingestVariants) {

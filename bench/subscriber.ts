@@ -27,6 +27,8 @@ export interface SubscriberResult {
   deltaBytes: number
   maxTopicsPerDelta: number
   serializeMs: number
+  /** CPU time of the process (every thread) per message, in microseconds: what each message costs, less noisy than rates. */
+  cpuMicrosPerMessage: number
 }
 
 /** Counts arrivals; reports when all arrived or the stream went idle. */
@@ -34,21 +36,37 @@ class Meter {
   received = 0
   private first = 0
   private last = 0
-  private done: (() => void) | undefined
-  readonly finished = new Promise<void>((resolve) => (this.done = resolve))
+  private resolve: (() => void) | undefined
+  readonly finished = new Promise<void>((resolve) => (this.resolve = resolve))
+  /** Process CPU time at the first arrival, and used from then until the end. */
+  private cpuAtFirst: NodeJS.CpuUsage | undefined
+  private cpuUsed: NodeJS.CpuUsage | undefined
 
   constructor(private readonly expected: number) {}
 
   hit(): void {
     const now = performance.now()
-    if (this.received === 0) this.first = now
+    if (this.received === 0) {
+      this.first = now
+      this.cpuAtFirst = process.cpuUsage()
+    }
     this.last = now
-    if (++this.received === this.expected) this.done?.()
+    if (++this.received === this.expected) this.done()
+  }
+
+  /** CPU microseconds per message from the first arrival to the end. */
+  get cpuMicrosPerMessage(): number {
+    return this.cpuUsed && this.received > 0 ? (this.cpuUsed.user + this.cpuUsed.system) / this.received : 0
+  }
+
+  private done(): void {
+    if (this.cpuUsed === undefined && this.cpuAtFirst) this.cpuUsed = process.cpuUsage(this.cpuAtFirst)
+    this.resolve?.()
   }
 
   watchIdle(idleMs: number): void {
     const timer = setInterval(() => {
-      if (this.received > 0 && performance.now() - this.last > idleMs) this.done?.()
+      if (this.received > 0 && performance.now() - this.last > idleMs) this.done()
     }, 200)
     void this.finished.then(() => clearInterval(timer))
   }
@@ -109,7 +127,7 @@ async function pipeline(config: SubscriberConfig, meter: Meter, result: Subscrib
 async function main(): Promise<void> {
   const config = childConfig<SubscriberConfig>()
   const meter = new Meter(config.messages)
-  const result: SubscriberResult = { received: 0, seconds: 0, messagesPerSecond: 0, deltas: 0, deltaBytes: 0, maxTopicsPerDelta: 0, serializeMs: 0 }
+  const result: SubscriberResult = { received: 0, seconds: 0, messagesPerSecond: 0, deltas: 0, deltaBytes: 0, maxTopicsPerDelta: 0, serializeMs: 0, cpuMicrosPerMessage: 0 }
   const stop = config.mode === 'bare' ? await bare(config, meter) : await pipeline(config, meter, result)
   meter.watchIdle(config.idleMs)
   tellParent({ type: 'ready' })
@@ -117,6 +135,7 @@ async function main(): Promise<void> {
   result.received = meter.received
   result.seconds = meter.seconds
   result.messagesPerSecond = Math.round(meter.received / meter.seconds)
+  result.cpuMicrosPerMessage = meter.cpuMicrosPerMessage
   await stop()
   finishWith(result)
 }
