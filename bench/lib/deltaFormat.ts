@@ -1,9 +1,9 @@
 // (f) The delta's shape, measured: one object and one Uint8Array per topic, or columns (topic names,
 // numbers, one shared preview buffer) as ModelDelta has. Costs of crossing IPC (v8 serialize/deserialize,
-// the structured-clone wire format) and the WebSocket (MessagePack), per changed topic.
+// the structured-clone wire format) and the WebSocket (our MessagePack frames), per changed topic.
 import { deserialize, serialize } from 'node:v8'
-import { Decoder, Encoder } from '@msgpack/msgpack'
 import { DELTA_STRIDE } from '../../src/shared/contract'
+import { decodeServerMessage, encodeFrame } from '../../src/shared/wire/codec'
 import { benchTopic, payloadChunk } from './messages'
 
 export interface DeltaFormatResult {
@@ -35,10 +35,10 @@ function perTopicDelta(topics: number): unknown {
 
 function columnDelta(topics: number): unknown {
   const { chunk, lengths } = payloadChunk(topics)
-  const numbers = new Array<number>(topics * DELTA_STRIDE)
+  const numbers = new Float64Array(topics * DELTA_STRIDE)
   let bytes = 0
   for (let i = 0; i < topics; i++) {
-    numbers.splice(i * DELTA_STRIDE, DELTA_STRIDE, i + 1, 1_700_000_000_000 + i, lengths[i] as number, lengths[i] as number, 0)
+    numbers.set([i + 1, 1_700_000_000_000 + i, lengths[i] as number, lengths[i] as number, 0], i * DELTA_STRIDE)
     bytes += lengths[i] as number
   }
   return {
@@ -58,16 +58,15 @@ function time(reps: number, run: () => unknown): number {
 }
 
 function measure(delta: unknown, topics: number, reps: number): FormatCost {
-  const encoder = new Encoder()
-  const decoder = new Decoder()
   const wire = serialize(delta)
-  const packed = encoder.encode(delta)
+  const frame = (): Uint8Array => encodeFrame([2, 'model:delta', delta])
+  const packed = frame()
   const ns = (ms: number): number => Math.round((ms * 1e6) / topics)
   return {
     v8SerializeNs: ns(time(reps, () => serialize(delta))),
     v8DeserializeNs: ns(time(reps, () => deserialize(wire))),
-    msgpackEncodeNs: ns(time(reps, () => encoder.encode(delta))),
-    msgpackDecodeNs: ns(time(reps, () => decoder.decode(packed))),
+    msgpackEncodeNs: ns(time(reps, frame)),
+    msgpackDecodeNs: ns(time(reps, () => decodeServerMessage(packed))),
     bytesPerTopic: Math.round(wire.length / topics)
   }
 }

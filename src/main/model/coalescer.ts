@@ -91,7 +91,7 @@ export class DeltaCoalescer {
       previewBytes += length
     }
     const topics = new Array<string>(batch.length)
-    const numbers = new Array<number>(batch.length * DELTA_STRIDE)
+    const numbers = new Float64Array(batch.length * DELTA_STRIDE)
     const previews = new Uint8Array(previewBytes)
     const properties: Array<[number, MessageProperties]> = []
     let offset = 0

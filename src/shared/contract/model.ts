@@ -113,8 +113,11 @@ export interface ModelDelta {
   removed: string[]
   /** Changed topics. */
   topics: string[]
-  /** DELTA_STRIDE numbers per changed topic (see DeltaField and DeltaFlag). */
-  numbers: number[]
+  /**
+   * DELTA_STRIDE numbers per changed topic (see DeltaField and DeltaFlag). A typed array crosses IPC and the
+   * WebSocket as one block of bytes; a plain array costs a tagged value per number both ways.
+   */
+  numbers: Float64Array
   /** Preview bytes of each changed topic's latest payload, back to back (lengths in `numbers`). */
   previews: Uint8Array
   /** MQTT 5 properties of latest messages, as [index in `topics`, properties], only where present. */

@@ -14,6 +14,23 @@ describe('wire codec', () => {
     expect('properties' in args).toBe(false)
   })
 
+  it('carries a delta\'s numbers as a Float64Array, exactly', () => {
+    const numbers = new Float64Array([1, 1_700_000_000_123, 0.5, -2, Number.MAX_SAFE_INTEGER])
+    const decoded = decodeServerMessage(encodeFrame([2, 'model:delta', { numbers, previews: new Uint8Array([7]) }]))
+    const payload = decoded?.[2] as { numbers: unknown; previews: unknown }
+    expect(payload.numbers).toBeInstanceOf(Float64Array)
+    expect([...(payload.numbers as Float64Array)]).toEqual([...numbers])
+    expect(payload.previews).toBeInstanceOf(Uint8Array)
+  })
+
+  it('refuses a Float64Array extension that does not hold whole doubles', () => {
+    const frame = encodeFrame([2, 'model:delta', { numbers: new Float64Array([1]) }])
+    // Shorten the extension's declared length and data by one byte: fixext 8 (0xd7) becomes ext 8 of 7 bytes.
+    const at = frame.indexOf(0xd7)
+    const broken = new Uint8Array([...frame.subarray(0, at), 0xc7, 7, 1, ...frame.subarray(at + 2, at + 9)])
+    expect(decodeServerMessage(broken)).toBeUndefined()
+  })
+
   it('tells replies from events', () => {
     expect(decodeServerMessage(encodeFrame([1, 3, { ok: true, value: null }]))).toEqual([1, 3, { ok: true, value: null }])
     expect(decodeServerMessage(encodeFrame([2, 'connection:status', { state: 'connected' }]))?.[0]).toBe(2)

@@ -1,4 +1,4 @@
-import { Decoder, Encoder } from '@msgpack/msgpack'
+import { Decoder, Encoder, ExtensionCodec } from '@msgpack/msgpack'
 import type { Result } from '../contract'
 
 /** The WebSocket subprotocol of this wire format; the server refuses sockets that do not offer it. */
@@ -18,10 +18,33 @@ export type WireReply = readonly [kind: 1, id: number, result: Result<unknown>]
 export type WireEvent = readonly [kind: 2, name: string, payload: unknown]
 export type ServerMessage = WireReply | WireEvent
 
-// MessagePack keeps Uint8Array as binary (JSON would not). Undefined object fields are dropped so that
-// optional fields stay absent instead of arriving as null, which the schemas would refuse.
-const encoder = new Encoder({ ignoreUndefined: true })
-const decoder = new Decoder()
+/** MessagePack extension type of a Float64Array (a delta's numbers), as little-endian doubles. */
+const FLOAT64_ARRAY = 1
+
+const extensionCodec = new ExtensionCodec()
+extensionCodec.register({
+  type: FLOAT64_ARRAY,
+  encode: (value) => {
+    if (!(value instanceof Float64Array)) return null
+    const bytes = new Uint8Array(value.length * 8)
+    const view = new DataView(bytes.buffer)
+    for (let i = 0; i < value.length; i++) view.setFloat64(i * 8, value[i] as number, true)
+    return bytes
+  },
+  decode: (bytes) => {
+    if (bytes.length % 8 !== 0) throw new Error('A Float64Array extension must hold whole doubles.')
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length)
+    const values = new Float64Array(bytes.length / 8)
+    for (let i = 0; i < values.length; i++) values[i] = view.getFloat64(i * 8, true)
+    return values
+  }
+})
+
+// MessagePack keeps Uint8Array as binary (JSON would not); Float64Array goes as an extension, else it would
+// arrive as bytes. Undefined object fields are dropped so that optional fields stay absent instead of
+// arriving as null, which the schemas would refuse.
+const encoder = new Encoder({ ignoreUndefined: true, extensionCodec })
+const decoder = new Decoder({ extensionCodec })
 
 /** Encodes one message into a fresh frame (safe to hand to a socket that sends later). */
 export function encodeFrame(message: WireRequest | ServerMessage): Uint8Array {

@@ -22,7 +22,7 @@ function delta(seq: number, changes: Change[], extra: Partial<ModelDelta> = {}):
   const numbers: number[] = []
   changes.forEach((c, i) => numbers.push(c.count, c.at ?? seq, bytes[i]!.length, bytes[i]!.length, c.flags ?? 0))
   expect(numbers.length).toBe(changes.length * DELTA_STRIDE)
-  return { connectionId: 'c1', seq, reset: false, removed: [], topics: changes.map((c) => c.topic), numbers, previews, properties: [], stats: testStats, ...extra }
+  return { connectionId: 'c1', seq, reset: false, removed: [], topics: changes.map((c) => c.topic), numbers: Float64Array.from(numbers), previews, properties: [], stats: testStats, ...extra }
 }
 
 const text = (bytes: Uint8Array | undefined): string => new TextDecoder().decode(bytes)

@@ -11,7 +11,7 @@ function delta(seq: number, topic: string, reset = false): ModelDelta {
     reset,
     removed: [],
     topics: [topic],
-    numbers: [seq, seq, 1, 1, 0],
+    numbers: new Float64Array([seq, seq, 1, 1, 0]),
     previews: new Uint8Array([120]),
     properties: [],
     stats: { ...testStats, topicCount: 1, messageCount: seq }

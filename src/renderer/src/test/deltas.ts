@@ -39,5 +39,5 @@ export function testDelta(connectionId: string, seq: number, changes: TestChange
     numbers.push(change.messageCount ?? 1, change.receivedAt ?? 1_000, payload.length, payload.length, flags)
   })
   if (numbers.length !== changes.length * DELTA_STRIDE) throw new Error('stride mismatch')
-  return { connectionId, seq, reset, removed, topics: changes.map((c) => c.topic), numbers, previews, properties: [], stats: testStats }
+  return { connectionId, seq, reset, removed, topics: changes.map((c) => c.topic), numbers: Float64Array.from(numbers), previews, properties: [], stats: testStats }
 }
