@@ -13,6 +13,7 @@ import {
 } from '../../shared/contract'
 import { AckReasonCodes } from './ackReasonCodes'
 import { buildClientOptions } from './clientOptions'
+import { ReceiveClock } from './receiveClock'
 import {
   brokerDisconnectError,
   connectionClosedError,
@@ -56,6 +57,8 @@ export class BrokerConnection {
   private readonly unconfirmed = new Set<(error: UserFacingError) => void>()
   /** Granted subscriptions, sent again after a reconnect that did not keep the session. */
   private readonly active = new Map<string, Subscription>()
+  /** Stamps received messages (one clock reading per burst). */
+  private readonly clock = new ReceiveClock()
 
   constructor(
     readonly id: string,
@@ -126,7 +129,7 @@ export class BrokerConnection {
         retain: packet.retain,
         dup: packet.dup,
         properties: packet.properties ? fromMqttMessageProperties(packet.properties) : undefined,
-        receivedAt: Date.now()
+        receivedAt: this.clock.now()
       })
     })
   }
