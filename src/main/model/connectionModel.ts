@@ -173,7 +173,7 @@ export class ConnectionModel {
     const log = this.log
     while (this.storedBytes > budgetBytes) {
       const onlyLatest = log.liveRecords === log.liveChains
-      if (onlyLatest && this.topicBytes + log.liveRecords * RECORD_COST >= budgetBytes) return
+      if (onlyLatest && this.topicBytes + log.liveRecords * RECORD_COST + log.propertyBytes >= budgetBytes) return
       if (!log.evictOldest(written)) return
     }
   }

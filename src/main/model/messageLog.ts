@@ -2,6 +2,7 @@ import { DeltaFlag, type MessageProperties } from '../../shared/contract'
 import { copyBytes } from './bytes'
 import { CircularArena, GROWTH_FACTORS } from './circularArena'
 import { RecordColumns } from './recordColumns'
+import { keptProperties, propertiesCost } from './storedProperties'
 
 /** A topic's doubly linked chain of records in the log (its latest message is the newest), kept on its entry. */
 export interface MessageChain {
@@ -44,8 +45,10 @@ const INITIAL_ARENA = 1 << 18
  * growing the log.
  */
 export class MessageLog {
-  /** Payload bytes plus RECORD_COST of every live record: what the budget counts. */
+  /** Payload bytes, MQTT 5 properties (see propertiesCost) and RECORD_COST of every live record: what the budget counts. */
   liveBytes = 0
+  /** The part of liveBytes that is properties: kept as long as their record, even when its payload goes. */
+  propertyBytes = 0
   liveRecords = 0
   /** Topics with at least one record: every record beyond one per topic is history. */
   liveChains = 0
@@ -68,7 +71,7 @@ export class MessageLog {
 
   /**
    * Appends a message as the newest of `chain`, copying its payload (not kept when `flags` has
-   * payloadEvicted). The caller's buffer is not kept.
+   * payloadEvicted) and any correlation data. The caller's buffers are not kept.
    */
   append(chain: MessageChain, topicSeq: number, receivedAt: number, flags: number, payload: Uint8Array, properties: MessageProperties | undefined): void {
     const size = payload.length
@@ -90,7 +93,13 @@ export class MessageLog {
       recordFlags |= EXTERNAL
     }
     records.flags[slot] = recordFlags
-    if (properties) this.properties.set(seq, properties)
+    if (properties) {
+      const kept = keptProperties(properties)
+      this.properties.set(seq, kept)
+      const cost = propertiesCost(kept)
+      this.propertyBytes += cost
+      this.liveBytes += cost
+    }
     records.older[slot] = chain.newest
     records.newer[slot] = NONE
     if (chain.newest !== NONE) records.newer[chain.newest & records.mask] = seq
@@ -134,7 +143,7 @@ export class MessageLog {
       }
       const historyLeft = this.liveRecords > this.liveChains
       if (!historyLeft && this.dropPayload(seq)) return true
-      if (!historyLeft && this.liveBytes <= this.liveRecords * RECORD_COST) return false
+      if (!historyLeft && this.liveBytes - this.propertyBytes <= this.liveRecords * RECORD_COST) return false
       if (moved >= RELOCATION_LIMIT && fallback && fallback.newest !== NONE) {
         if (fallback.oldest !== fallback.newest) this.evictOldestOf(fallback)
         else if (!this.dropPayload(fallback.newest)) return false
@@ -237,7 +246,16 @@ export class MessageLog {
     this.liveRecords--
     this.liveBytes -= this.storedBytesOf(slot) + RECORD_COST
     if (this.external.size > 0) this.external.delete(seq)
-    if (this.properties.size > 0) this.properties.delete(seq)
+    if (this.properties.size > 0) this.forgetProperties(seq)
+  }
+
+  private forgetProperties(seq: number): void {
+    const properties = this.properties.get(seq)
+    if (properties === undefined) return
+    const cost = propertiesCost(properties)
+    this.propertyBytes -= cost
+    this.liveBytes -= cost
+    this.properties.delete(seq)
   }
 
   /** Frees slots and arena bytes until one more record of `bytes` payload fits. */
