@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { errorMessage } from '../../services/api'
 import { profilesSelectors, useProfilesStore } from '../../stores/profiles'
 import { useConnectionsStore } from '../../stores/connections'
-import { draftFromProfile, validateDraft, type ProfileDraft } from './profileDraft'
+import { draftFromProfile, rebaseDraft, validateDraft, type ProfileDraft } from './profileDraft'
 import { BrokerSection, CredentialsSection, SessionSection, TlsSection, WillSection } from './ProfileSections'
 import { SubscriptionsEditor } from './SubscriptionsEditor'
 
@@ -17,12 +17,28 @@ export function ProfileEditor(): React.JSX.Element {
   const [touched, setTouched] = useState<Set<keyof ProfileDraft>>(new Set())
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
 
-  // A different profile chosen in the list (or saved under a new id) resets the form.
+  // A different profile chosen in the list (or saved under a new id) resets the form; the same profile
+  // saved again (by this form, or elsewhere while the user types) keeps what the user edited.
   const profileKey = profile ? `${profile.id}:${profile.updatedAt}` : String(editingId)
+  const shownId = useRef(profile?.id)
+  /** Set while this form saves: the change that save brings is the user's own, not one to merge with. */
+  const saving = useRef(false)
   useEffect(() => {
-    setDraft(draftFromProfile(profile))
-    setAttempted(false)
-    setTouched(new Set())
+    const saved = draftFromProfile(profile)
+    const sameProfile = profile !== undefined && shownId.current === profile.id && !saving.current
+    shownId.current = profile?.id
+    saving.current = false
+    const { draft: rebased, kept } = sameProfile ? rebaseDraft(saved, draft, touched) : { draft: saved, kept: [] }
+    setDraft(rebased)
+    setTouched(new Set(kept))
+    if (kept.length === 0) {
+      setAttempted(false)
+      return
+    }
+    setStatus({
+      kind: 'ok',
+      text: `"${profile?.name ?? ''}" was saved elsewhere while you were editing it (for example its subscriptions, from its connection). Fields you had not changed now show what was saved; your changes are kept until you save.`
+    })
     // Only the key matters: a new object for the same saved profile must not wipe the user's typing.
   }, [profileKey])
 
@@ -50,10 +66,12 @@ export function ProfileEditor(): React.JSX.Element {
       return
     }
     try {
+      saving.current = true
       const saved = await save(input)
       setStatus({ kind: 'ok', text: `Saved "${saved.name}".` })
       if (connectAfter) await openConnection(saved.id, { reconnect: true })
     } catch (error) {
+      saving.current = false
       setStatus({ kind: 'error', text: errorMessage(error) })
     }
   }

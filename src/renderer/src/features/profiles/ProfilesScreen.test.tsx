@@ -50,4 +50,28 @@ describe('profiles screen', () => {
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' })))
     expect(table.profiles().map((p) => p.name)).toEqual(['Alpha', 'Alpha (copy)'])
   })
+
+  it('keeps what the user typed when the profile is saved elsewhere meanwhile, and takes the rest', () => {
+    render(<ProfilesScreen />)
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Alpha' }))
+    fireEvent.change(screen.getByLabelText('Host'), { target: { value: 'typed.example' } })
+    const alpha = useProfilesStore.getState().profiles.find((p) => p.id === 'a')
+    if (!alpha) throw new Error('no profile a')
+    const elsewhere = { ...alpha, subscriptions: [{ filter: 'plant/#', qos: 1 as const }], updatedAt: alpha.updatedAt + 1 }
+    act(() => useProfilesStore.getState().replaceAll(useProfilesStore.getState().profiles.map((p) => (p.id === 'a' ? elsewhere : p))))
+    expect((screen.getByLabelText('Host') as HTMLInputElement).value).toBe('typed.example')
+    expect((screen.getByLabelText('Topic filter') as HTMLInputElement).value).toBe('plant/#')
+    expect(screen.getByRole('status').textContent).toMatch(/saved elsewhere while you were editing it/)
+  })
+
+  it('shows what was saved, without a warning, after saving in the form itself', async () => {
+    render(<ProfilesScreen />)
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Alpha' }))
+    fireEvent.change(screen.getByLabelText('Host'), { target: { value: ' spaced.example ' } })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })))
+    expect(screen.getByRole('status').textContent).toBe('Saved "Alpha".')
+    expect(table.profiles()[0]?.options.host).toBe('spaced.example')
+    expect((screen.getByLabelText('Host') as HTMLInputElement).value).toBe('spaced.example')
+  })
 })
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { draftFromProfile, draftToSaveInput, emptyDraft, validateDraft } from './profileDraft'
+import { draftFromProfile, draftToSaveInput, emptyDraft, rebaseDraft, validateDraft, type ProfileDraft } from './profileDraft'
 import { sampleProfile } from '../../test/memoryProfiles'
 
 describe('profile draft validation', () => {
@@ -59,3 +59,24 @@ describe('profile draft validation', () => {
     expect(input.options).toMatchObject(profile.options)
   })
 })
+
+describe('rebasing a draft on a profile saved elsewhere', () => {
+  const base = { ...emptyDraft(), name: 'Lab', host: 'old.example' }
+
+  it('takes the saved values for fields the user did not edit, and keeps the edited ones that differ', () => {
+    const saved: ProfileDraft = { ...base, subscriptions: [{ filter: 'plant/#', qos: 1 }] }
+    const current: ProfileDraft = { ...base, host: 'typed.example' }
+    const { draft, kept } = rebaseDraft(saved, current, new Set(['host']))
+    expect(kept).toEqual(['host'])
+    expect(draft.host).toBe('typed.example')
+    expect(draft.subscriptions).toEqual([{ filter: 'plant/#', qos: 1 }])
+  })
+
+  it('keeps nothing when the edited fields already equal what was saved', () => {
+    const saved: ProfileDraft = { ...base, host: 'typed.example' }
+    const { draft, kept } = rebaseDraft(saved, { ...base, host: 'typed.example' }, new Set(['host']))
+    expect(kept).toEqual([])
+    expect(draft).toEqual(saved)
+  })
+})
+

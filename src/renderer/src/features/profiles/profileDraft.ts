@@ -125,6 +125,18 @@ function secret(typed: string, clear: boolean): string | null | undefined {
 }
 
 /** The paths in a one-per-line text field, blank lines left out. */
+/**
+ * The form after the saved profile changed under it (subscriptions saved from its connection, another
+ * window): fields the user has not edited take the saved values; edited fields that differ from them are
+ * kept, and returned as `kept`. An empty `kept` means nothing of the user's was in the way.
+ */
+export function rebaseDraft(saved: ProfileDraft, current: ProfileDraft, edited: ReadonlySet<keyof ProfileDraft>): { draft: ProfileDraft; kept: Array<keyof ProfileDraft> } {
+  const kept = [...edited].filter((field) => JSON.stringify(current[field]) !== JSON.stringify(saved[field]))
+  const draft = { ...saved }
+  for (const field of kept) (draft as Record<keyof ProfileDraft, unknown>)[field] = current[field]
+  return { draft, kept }
+}
+
 export function pathLines(text: string): string[] {
   return text.split('\n').map((line) => line.trim()).filter(Boolean)
 }
