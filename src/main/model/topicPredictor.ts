@@ -1,7 +1,7 @@
 import { NO_TOPIC, type TopicEntry } from './topicEntry'
 import type { TopicTable } from './topicTable'
 
-/** Right guesses in a row (saturating) before guessing starts, and wrong ones that stop it. */
+/** Confidence counts right guesses up to MAX_CONFIDENCE and wrong ones down to 0; guesses are made from CONFIDENT up. */
 const CONFIDENT = 2
 const MAX_CONFIDENCE = 3
 
