@@ -40,9 +40,12 @@ const TARGETS = { ratio: 0.9, ingest: 3_000_000, memory: 1.2, clearSeconds: 3 }
 const topicStringsLabel = { fresh: 'fresh topic strings (as off the wire)', interned: 'pre-interned topic strings (one string per topic)' } as const
 /** How each (c) variant ordered its topics. */
 const orderLabel = { cycle: 'in turn', random: 'in random order' } as const
-/** The ingest target is set for 100,000 topics, measured with what the engine hands over, in the flood's order. */
-const targetsIngest = (row: { topics: number; topicStrings: string; order: string }): boolean =>
-  row.topics >= 100_000 && row.topicStrings === 'fresh' && row.order === 'cycle'
+/**
+ * The ingest target is set for 1,000,000 messages over 100,000 topics, with what the engine hands over, in
+ * the flood's order. A shorter run (--quick) spends most of its messages creating topics, so it is not judged.
+ */
+const targetsIngest = (row: { messages: number; topics: number; topicStrings: string; order: string }): boolean =>
+  row.messages >= 1_000_000 && row.topics >= 100_000 && row.topicStrings === 'fresh' && row.order === 'cycle'
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 const rate = (perSecond: number): string => perSecond.toLocaleString('en-US')
