@@ -2,7 +2,7 @@
 // every delta serialized as Electron IPC would (v8.serialize, the structured-clone wire format).
 import { serialize } from 'node:v8'
 import mqtt from 'mqtt'
-import { connectionOptionsSchema, type ModelDelta } from '../src/shared/contract'
+import { connectionOptionsSchema, DELTA_STRIDE, type ModelDelta } from '../src/shared/contract'
 import { ConnectionManager } from '../src/main/mqtt/connectionManager'
 import { ModelService } from '../src/main/model'
 import { childConfig, finishWith, tellParent } from './lib/child'
@@ -100,7 +100,7 @@ async function pipeline(config: SubscriberConfig, meter: Meter, result: Subscrib
       result.deltaBytes += serialize(delta).length
       result.serializeMs += performance.now() - started
       result.deltas++
-      result.maxTopicsPerDelta = Math.max(result.maxTopicsPerDelta, delta.topics.length)
+      result.maxTopicsPerDelta = Math.max(result.maxTopicsPerDelta, delta.numbers.length / DELTA_STRIDE)
     },
     emitClearProgress: () => undefined,
     publish: (connectionId, message) => connections.publish(connectionId, message)

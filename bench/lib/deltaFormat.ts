@@ -1,6 +1,7 @@
-// (f) The delta's shape, measured: one object and one Uint8Array per topic, or columns (topic names,
-// numbers, one shared preview buffer) as ModelDelta has. Costs of crossing IPC (v8 serialize/deserialize,
-// the structured-clone wire format) and the WebSocket (our MessagePack frames), per changed topic.
+// (f) The delta's shape, measured: one object and one Uint8Array per topic, or columns (numbers with the
+// topic's id, one shared preview buffer) as ModelDelta has for topics the receiver knows. Costs of
+// crossing IPC (v8 serialize/deserialize, the structured-clone wire format) and the WebSocket (our
+// MessagePack frames), per changed topic.
 import { deserialize, serialize } from 'node:v8'
 import { DELTA_STRIDE } from '../../src/shared/contract'
 import { decodeServerMessage, encodeFrame } from '../../src/shared/wire/codec'
@@ -33,16 +34,18 @@ function perTopicDelta(topics: number): unknown {
   }))
 }
 
+/** Columns as main sends topics the receiver already knows: by id, with no names. */
 function columnDelta(topics: number): unknown {
   const { chunk, lengths } = payloadChunk(topics)
   const numbers = new Float64Array(topics * DELTA_STRIDE)
   let bytes = 0
   for (let i = 0; i < topics; i++) {
-    numbers.set([i + 1, 1_700_000_000_000 + i, lengths[i] as number, lengths[i] as number, 0], i * DELTA_STRIDE)
+    numbers.set([i + 1, 1_700_000_000_000 + i, lengths[i] as number, lengths[i] as number, 0, i], i * DELTA_STRIDE)
     bytes += lengths[i] as number
   }
   return {
-    topics: Array.from({ length: topics }, (_, i) => benchTopic('bench/delta', i, topics)),
+    names: [],
+    nameIds: [],
     numbers,
     previews: new Uint8Array(chunk.subarray(0, bytes)),
     properties: [],

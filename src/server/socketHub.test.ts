@@ -69,8 +69,11 @@ describe('headless server over WebSocket, against a real broker', () => {
     expect(await client.call('connection:subscribe', { connectionId: 'c1', subscriptions: [{ filter: 'headless/in', qos: 1 }] })).toMatchObject({ ok: true })
     const payload = Uint8Array.from([0, 255, 1, 254, 0x7b, 0x22])
     await observer.publishAsync('headless/in', Buffer.from(payload), { qos: 1 })
-    const delta = (await client.waitForEvent('model:delta', (d) => (d as ModelDelta).topics.includes('headless/in'))) as ModelDelta
-    const index = delta.topics.indexOf('headless/in')
+    // A new topic is named in the first delta that carries it.
+    const delta = (await client.waitForEvent('model:delta', (d) => (d as ModelDelta).names.includes('headless/in'))) as ModelDelta
+    const id = delta.nameIds[delta.names.indexOf('headless/in')]
+    let index = 0
+    while (delta.numbers[index * DELTA_STRIDE + DeltaField.topicId] !== id) index++
     let offset = 0
     for (let i = 0; i < index; i++) offset += delta.numbers[i * DELTA_STRIDE + DeltaField.previewLength] as number
     const length = delta.numbers[index * DELTA_STRIDE + DeltaField.previewLength] as number

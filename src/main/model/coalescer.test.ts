@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DELTA_STRIDE, DeltaField, DeltaFlag, type ModelDelta, type ModelSettings, type ReceivedMessage } from '../../shared/contract'
+import { DELTA_STRIDE, DeltaField, DeltaFlag, DeltaTopicNames, type ModelDelta, type ModelSettings, type ReceivedMessage } from '../../shared/contract'
 import { DeltaCoalescer } from './coalescer'
 import { ConnectionModel } from './connectionModel'
 import { defaultModelSettings, mergeSettings } from './settings'
@@ -8,17 +8,23 @@ function setup(changes: Partial<ModelSettings> = {}, canSend?: () => boolean) {
   const settings = mergeSettings(defaultModelSettings, changes)
   const model = new ConnectionModel(() => settings)
   const deltas: ModelDelta[] = []
+  /** Each delta's changed topics by name, as a receiver reads them. */
+  const topics: Array<Array<string | undefined>> = []
+  const receiver = new DeltaTopicNames()
   let now = 10_000
   const coalescer = new DeltaCoalescer('c1', model, {
     settings: () => settings,
-    emit: (delta) => deltas.push(delta),
+    emit: (delta) => {
+      deltas.push(delta)
+      topics.push(receiver.read(delta))
+    },
     now: () => now,
     ...(canSend && { canSend })
   })
   const advance = (ms: number): void => {
     now += ms
   }
-  return { model, coalescer, deltas, advance }
+  return { model, coalescer, deltas, topics, advance }
 }
 
 const msg = (topic: string, payload: string, extra: Partial<ReceivedMessage> = {}): ReceivedMessage => ({
@@ -36,13 +42,14 @@ const field = (delta: ModelDelta, index: number, name: keyof typeof DeltaField):
 
 describe('DeltaCoalescer', () => {
   it('sends a topic that changed 1,000 times once, with its latest value and exact count', () => {
-    const { model, coalescer, deltas } = setup()
+    const { model, coalescer, deltas, topics } = setup()
     for (let i = 0; i < 1_000; i++) model.ingest(msg('hot', `v${i}`, { qos: 1 }))
     model.ingest(msg('cold', 'c', { retain: true }))
     coalescer.tick()
     expect(deltas).toHaveLength(1)
     const [delta] = deltas as [ModelDelta]
-    expect(delta).toMatchObject({ connectionId: 'c1', seq: 1, reset: true, topics: ['hot', 'cold'], removed: [] })
+    expect(delta).toMatchObject({ connectionId: 'c1', seq: 1, reset: true, removed: [], names: ['hot', 'cold'] })
+    expect(topics[0]).toEqual(['hot', 'cold'])
     expect(field(delta, 0, 'messageCount')).toBe(1_000)
     expect(field(delta, 0, 'flags') & DeltaFlag.qosMask).toBe(1)
     expect(field(delta, 1, 'flags') & DeltaFlag.retainedTopic).toBeTruthy()
@@ -52,14 +59,16 @@ describe('DeltaCoalescer', () => {
     expect(deltas).toHaveLength(1)
     model.ingest(msg('hot', 'next'))
     coalescer.tick()
-    expect(deltas[1]).toMatchObject({ seq: 2, reset: false, topics: ['hot'] })
+    // Known topics go by id only: the name crossed once.
+    expect(deltas[1]).toMatchObject({ seq: 2, reset: false, names: [] })
+    expect(topics[1]).toEqual(['hot'])
   })
 
   it('bounds a delta by topics and preview bytes, leaving the rest for the next frames', () => {
-    const { model, coalescer, deltas } = setup({ maxTopicsPerDelta: 3, previewBytes: 16, maxPreviewBytesPerDelta: 1024 })
+    const { model, coalescer, deltas, topics } = setup({ maxTopicsPerDelta: 3, previewBytes: 16, maxPreviewBytesPerDelta: 1024 })
     for (let i = 0; i < 7; i++) model.ingest(msg(`t/${i}`, 'x'.repeat(100)))
     coalescer.tick()
-    expect(deltas[0]!.topics).toEqual(['t/0', 't/1', 't/2'])
+    expect(topics[0]).toEqual(['t/0', 't/1', 't/2'])
     expect(deltas[0]!.previews.length).toBe(48)
     expect(field(deltas[0]!, 0, 'flags') & DeltaFlag.truncated).toBeTruthy()
     expect(field(deltas[0]!, 0, 'size')).toBe(100)
@@ -68,45 +77,64 @@ describe('DeltaCoalescer', () => {
     model.ingest(msg('t/0', 'again'))
     coalescer.tick()
     coalescer.tick()
-    expect(deltas.map((d) => d.topics)).toEqual([['t/0', 't/1', 't/2'], ['t/3', 't/4', 't/5'], ['t/6', 't/0']])
+    expect(topics).toEqual([['t/0', 't/1', 't/2'], ['t/3', 't/4', 't/5'], ['t/6', 't/0']])
+    expect(deltas[2]?.names).toEqual(['t/6'])
     expect(deltas.map((d) => d.seq)).toEqual([1, 2, 3])
   })
 
   it('bounds a delta by preview bytes and topic name length', () => {
-    const { model, coalescer, deltas } = setup({ previewBytes: 1024, maxPreviewBytesPerDelta: 2048 })
+    const { model, coalescer, topics } = setup({ previewBytes: 1024, maxPreviewBytesPerDelta: 2048 })
     for (let i = 0; i < 5; i++) model.ingest(msg(`b/${i}`, 'y'.repeat(1000)))
     coalescer.tick()
-    expect(deltas[0]!.topics).toHaveLength(2)
+    expect(topics[0]).toHaveLength(2)
     coalescer.tick()
     coalescer.tick()
-    expect(deltas.map((d) => d.topics.length)).toEqual([2, 2, 1])
+    expect(topics.map((t) => t.length)).toEqual([2, 2, 1])
     // Two topics with 1,500-character names do not fit in 2,048 bytes together, even with 1-byte payloads.
     for (let i = 0; i < 3; i++) model.ingest(msg(`long/${'x'.repeat(1500)}/${i}`, 'z'))
     for (let i = 0; i < 3; i++) coalescer.tick()
-    expect(deltas.slice(3).map((d) => d.topics.length)).toEqual([1, 1, 1])
+    expect(topics.slice(3).map((t) => t.length)).toEqual([1, 1, 1])
+  })
+
+  it('names a topic whose id was freed by a removed one, and tells known topics by id alone', () => {
+    const { model, coalescer, deltas, topics } = setup()
+    model.ingest(msg('old', 'v', { retain: true }))
+    model.ingest(msg('keep', 'v'))
+    coalescer.tick()
+    model.ingest(msg('old', '', { retain: true }))
+    model.ingest(msg('new', 'v'))
+    model.ingest(msg('keep', 'w'))
+    coalescer.tick()
+    expect(model.topics.get('new')?.id).toBe(0)
+    expect(deltas[1]).toMatchObject({ removed: ['old'], names: ['new'], nameIds: [0] })
+    expect(topics[1]).toEqual(['new', 'keep'])
   })
 
   it('reports removed topics, and a reset after clear and resync', () => {
-    const { model, coalescer, deltas } = setup()
+    const { model, coalescer, deltas, topics } = setup()
     model.ingest(msg('r', 'on', { retain: true }))
     coalescer.tick()
     model.ingest(msg('r', 'off'))
     model.ingest(msg('r', ''))
     coalescer.tick()
-    expect(deltas[1]).toMatchObject({ removed: ['r'], topics: [] })
+    expect(deltas[1]).toMatchObject({ removed: ['r'], names: [] })
+    expect(topics[1]).toEqual([])
     model.ingest(msg('k', '1'))
     model.clear()
     model.ingest(msg('n', '2'))
     coalescer.tick()
-    expect(deltas[2]).toMatchObject({ reset: true, topics: ['n'], removed: [] })
+    expect(deltas[2]).toMatchObject({ reset: true, names: ['n'], removed: [] })
+    expect(topics[2]).toEqual(['n'])
     model.resync()
     coalescer.tick()
-    expect(deltas[3]).toMatchObject({ reset: true, topics: ['n'] })
+    // A resync names every topic again: the receiver forgot them with the reset.
+    expect(deltas[3]).toMatchObject({ reset: true, names: ['n'] })
+    expect(topics[3]).toEqual(['n'])
   })
 
   it('skips frames while the receiver is busy and merges what changed meanwhile', () => {
     let ready = false
-    const { model, coalescer, deltas } = setup({}, () => ready)
+    const { model, coalescer, deltas, topics } = setup({}, () => ready)
     model.ingest(msg('a', '1'))
     coalescer.tick()
     model.ingest(msg('a', '2'))
@@ -116,7 +144,7 @@ describe('DeltaCoalescer', () => {
     ready = true
     coalescer.tick()
     expect(deltas).toHaveLength(1)
-    expect(deltas[0]!.topics).toEqual(['a', 'b'])
+    expect(topics[0]).toEqual(['a', 'b'])
     expect(field(deltas[0]!, 0, 'messageCount')).toBe(2)
     expect(deltas[0]!.stats.skippedFrames).toBe(2)
   })

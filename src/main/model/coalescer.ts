@@ -90,7 +90,8 @@ export class DeltaCoalescer {
       bytes += length + entry.topic.length
       previewBytes += length
     }
-    const topics = new Array<string>(batch.length)
+    const names: string[] = []
+    const nameIds: number[] = []
     const numbers = new Float64Array(batch.length * DELTA_STRIDE)
     const previews = new Uint8Array(previewBytes)
     const properties: Array<[number, MessageProperties]> = []
@@ -101,13 +102,18 @@ export class DeltaCoalescer {
       const size = log.sizeOf(seq)
       const length = log.copyPayload(seq, settings.previewBytes, previews, offset)
       offset += length
-      topics[i] = entry.topic
+      if (!entry.announced) {
+        entry.announced = true
+        names.push(entry.topic)
+        nameIds.push(entry.id)
+      }
       const base = i * DELTA_STRIDE
       numbers[base] = entry.count
       numbers[base + 1] = log.receivedAtOf(seq)
       numbers[base + 2] = size
       numbers[base + 3] = length
       numbers[base + 4] = deltaFlags(log.flagsOf(seq), size, length, entry.retained)
+      numbers[base + 5] = entry.id
       const messageProperties = log.propertiesOf(seq)
       if (messageProperties) properties.push([i, messageProperties])
     }
@@ -117,7 +123,8 @@ export class DeltaCoalescer {
       seq: ++this.seq,
       reset: model.resetPending,
       removed: [...model.removed],
-      topics,
+      names,
+      nameIds,
       numbers,
       previews,
       properties,

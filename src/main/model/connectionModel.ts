@@ -132,6 +132,8 @@ export class ConnectionModel {
     this.resetPending = true
     this.removed.clear()
     for (const entry of this.topics.values()) {
+      // The receiver forgets every name on the reset: each goes out again with its topic's next delta.
+      entry.announced = false
       if (!entry.dirty) this.dirty.add(entry)
     }
   }

@@ -46,7 +46,7 @@ describe('ModelService', () => {
     models.ingest('a', { topic: 't', payload: Buffer.from('1'), qos: 0, retain: false, dup: false, receivedAt: 1 })
     const before = models.model('a')
     expect(models.clear('a')).toBe(1)
-    expect(deltas.at(-1)).toMatchObject({ connectionId: 'a', reset: true, topics: [] })
+    expect(deltas.at(-1)).toMatchObject({ connectionId: 'a', reset: true, names: [], numbers: new Float64Array(0) })
     expect(models.view('a') === before).toBe(false)
     expect(models.clear('a')).toBe(0)
   })

@@ -15,6 +15,8 @@ export class TopicEntry implements MessageChain {
   retained = false
   /** Waiting in the coalescer's set of changed topics. */
   dirty = false
+  /** Its name went to the delta receiver since the last reset; later deltas tell it by id only. */
+  announced = false
   /** Its node in the tree index, once the index has caught up with it. */
   node: TreeNode | undefined = undefined
   /** Id of the topic whose message came right after this topic's latest one, the last time (see TopicPredictor). */

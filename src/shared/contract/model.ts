@@ -82,9 +82,13 @@ export interface ConnectionStats {
   skippedFrames: number
 }
 
-/** Index of each number of one changed topic in ModelDelta.numbers; DELTA_STRIDE numbers per topic. */
-export const DeltaField = { messageCount: 0, receivedAt: 1, size: 2, previewLength: 3, flags: 4 } as const
-export const DELTA_STRIDE = 5
+/**
+ * Index of each number of one changed topic in ModelDelta.numbers; DELTA_STRIDE numbers per topic.
+ * `topicId` is the topic's id in main's model, named in `names`/`nameIds` of the first delta since the
+ * last reset that mentions it.
+ */
+export const DeltaField = { messageCount: 0, receivedAt: 1, size: 2, previewLength: 3, flags: 4, topicId: 5 } as const
+export const DELTA_STRIDE = 6
 
 /** Bits of the `flags` number of a changed topic in a delta. */
 export const DeltaFlag = {
@@ -100,8 +104,10 @@ export const DeltaFlag = {
 
 /**
  * Topics that changed since the previous delta of a connection, in columns so that crossing IPC or the
- * WebSocket costs a few large values instead of one object and one byte array per topic. Apply `removed`
- * first, then the changed topics in order.
+ * WebSocket costs a few large values instead of one object and one byte array per topic. Changed topics
+ * are told by id; a topic's name crosses once, in the first delta since the last reset that mentions it
+ * (an id freed by a removed topic may be named again for another). Apply `reset`, then `removed`, then
+ * `names`, then the changed topics in order (DeltaTopicNames reads them).
  */
 export interface ModelDelta {
   connectionId: string
@@ -111,8 +117,9 @@ export interface ModelDelta {
   reset: boolean
   /** Topics that no longer exist (retained value cleared, or cleared by model:clearRetained). */
   removed: string[]
-  /** Changed topics. */
-  topics: string[]
+  /** Names of topics this delta is the first since the reset to mention; `nameIds` holds their ids. */
+  names: string[]
+  nameIds: number[]
   /**
    * DELTA_STRIDE numbers per changed topic (see DeltaField and DeltaFlag). A typed array crosses IPC and the
    * WebSocket as one block of bytes; a plain array costs a tagged value per number both ways.
@@ -120,7 +127,7 @@ export interface ModelDelta {
   numbers: Float64Array
   /** Preview bytes of each changed topic's latest payload, back to back (lengths in `numbers`). */
   previews: Uint8Array
-  /** MQTT 5 properties of latest messages, as [index in `topics`, properties], only where present. */
+  /** MQTT 5 properties of latest messages, as [index of the changed topic, properties], only where present. */
   properties: Array<[number, MessageProperties]>
   stats: ConnectionStats
 }

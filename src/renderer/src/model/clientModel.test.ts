@@ -20,9 +20,11 @@ function delta(seq: number, changes: Change[], extra: Partial<ModelDelta> = {}):
     offset += b.length
   }
   const numbers: number[] = []
-  changes.forEach((c, i) => numbers.push(c.count, c.at ?? seq, bytes[i]!.length, bytes[i]!.length, c.flags ?? 0))
+  // Every changed topic is named, under its index as id (a name given again replaces the one before).
+  changes.forEach((c, i) => numbers.push(c.count, c.at ?? seq, bytes[i]!.length, bytes[i]!.length, c.flags ?? 0, i))
   expect(numbers.length).toBe(changes.length * DELTA_STRIDE)
-  return { connectionId: 'c1', seq, reset: false, removed: [], topics: changes.map((c) => c.topic), numbers: Float64Array.from(numbers), previews, properties: [], stats: testStats, ...extra }
+  const names = changes.map((c) => c.topic)
+  return { connectionId: 'c1', seq, reset: false, removed: [], names, nameIds: names.map((_, i) => i), numbers: Float64Array.from(numbers), previews, properties: [], stats: testStats, ...extra }
 }
 
 const text = (bytes: Uint8Array | undefined): string => new TextDecoder().decode(bytes)
@@ -47,6 +49,22 @@ describe('ClientModel', () => {
     expect(home.messageCount).toBe(13)
     expect(model.node('home/kitchen')!.lastUpdate).toBe(300)
     expect(model.topic('home/kitchen/temp')?.message.seq).toBe(10)
+  })
+
+  it('finds topics told by id alone, names learned in earlier deltas, and an id named again for another topic', () => {
+    const model = new ClientModel('c1')
+    model.apply(delta(1, [{ topic: 'plant/a', count: 1, payload: 'a1' }, { topic: 'plant/b', count: 1, payload: 'b1' }], { reset: true }))
+    // As main sends known topics: by id (1 is plant/b) with no names.
+    model.apply(delta(2, [{ topic: 'unused', count: 2, payload: 'b2' }], { names: [], nameIds: [], numbers: new Float64Array([2, 2, 2, 2, 0, 1]) }))
+    expect(text(model.topic('plant/b')?.message.payload)).toBe('b2')
+    expect(model.topic('unused')).toBeUndefined()
+    // plant/a is removed and its id 0 goes to a new topic in the same delta.
+    model.apply(delta(3, [{ topic: 'plant/c', count: 1, payload: 'c1' }], { removed: ['plant/a'] }))
+    expect(model.topic('plant/a')).toBeUndefined()
+    expect(text(model.topic('plant/c')?.message.payload)).toBe('c1')
+    // An id never named since the reset is skipped, not filed under a guessed topic.
+    model.apply(delta(4, [{ topic: 'x', count: 9, payload: 'lost' }], { reset: true, names: [], nameIds: [], numbers: new Float64Array([9, 4, 4, 4, 0, 0]) }))
+    expect(model.topicCount).toBe(0)
   })
 
   it('applies removals before the changed topics of the same delta, and prunes empty levels', () => {

@@ -3,6 +3,7 @@ import {
   DELTA_STRIDE,
   DeltaField,
   DeltaFlag,
+  DeltaTopicNames,
   type ChildSort,
   type ConnectionStats,
   type MessageProperties,
@@ -80,6 +81,8 @@ export class ClientModel {
   /** Frame-throttled view of `version` for React (zustand transient updates). */
   readonly store: StoreApi<ModelVersionState> = createStore<ModelVersionState>(() => ({ version: 0 }))
   private readonly topics = new Map<string, ClientTreeNode>()
+  /** Topic names by the ids deltas tell them by. */
+  private readonly names = new DeltaTopicNames()
   private frameScheduled = false
 
   constructor(readonly connectionId: string) {}
@@ -123,13 +126,17 @@ export class ClientModel {
   apply(delta: ModelDelta): void {
     if (delta.reset) this.clear()
     for (const topic of delta.removed) this.remove(topic)
+    const topics = this.names.read(delta)
     const properties = delta.properties.length > 0 ? new Map(delta.properties) : undefined
     let previewOffset = 0
-    for (let i = 0; i < delta.topics.length; i++) {
+    for (let i = 0; i < topics.length; i++) {
       const record = readRecord(delta, i, previewOffset, properties?.get(i))
       previewOffset += record.payload.length
+      const topic = topics[i]
+      // An id never named since the reset cannot come in order (the stream resyncs after gaps): skip it.
+      if (topic === undefined) continue
       const flags = delta.numbers[i * DELTA_STRIDE + DeltaField.flags] ?? 0
-      this.upsert(delta.topics[i] as string, record, (flags & DeltaFlag.retainedTopic) !== 0)
+      this.upsert(topic, record, (flags & DeltaFlag.retainedTopic) !== 0)
     }
     this.stats = delta.stats
     this.lastSeq = delta.seq

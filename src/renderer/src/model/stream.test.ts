@@ -10,8 +10,9 @@ function delta(seq: number, topic: string, reset = false): ModelDelta {
     seq,
     reset,
     removed: [],
-    topics: [topic],
-    numbers: new Float64Array([seq, seq, 1, 1, 0]),
+    names: [topic],
+    nameIds: [0],
+    numbers: new Float64Array([seq, seq, 1, 1, 0, 0]),
     previews: new Uint8Array([120]),
     properties: [],
     stats: { ...testStats, topicCount: 1, messageCount: seq }

@@ -24,7 +24,10 @@ export const testStats: ConnectionStats = {
   skippedFrames: 0
 }
 
-/** Builds a delta in the contract's column layout, as main's coalescer would send it. */
+/**
+ * Builds a delta in the contract's column layout. Every changed topic is named in it, under its index as
+ * id: a receiver takes a name given again, so deltas built alone need not agree on ids.
+ */
 export function testDelta(connectionId: string, seq: number, changes: TestChange[], removed: string[] = [], reset = false): ModelDelta {
   const encoder = new TextEncoder()
   const payloads = changes.map((c) => (typeof c.payload === 'string' ? encoder.encode(c.payload) : c.payload))
@@ -36,8 +39,10 @@ export function testDelta(connectionId: string, seq: number, changes: TestChange
     previews.set(payload, offset)
     offset += payload.length
     const flags = (change.qos ?? 0) | (change.retained ? DeltaFlag.retain | DeltaFlag.retainedTopic : 0)
-    numbers.push(change.messageCount ?? 1, change.receivedAt ?? 1_000, payload.length, payload.length, flags)
+    numbers.push(change.messageCount ?? 1, change.receivedAt ?? 1_000, payload.length, payload.length, flags, i)
   })
   if (numbers.length !== changes.length * DELTA_STRIDE) throw new Error('stride mismatch')
-  return { connectionId, seq, reset, removed, topics: changes.map((c) => c.topic), numbers: Float64Array.from(numbers), previews, properties: [], stats: testStats }
+  const names = changes.map((c) => c.topic)
+  const nameIds = changes.map((_, i) => i)
+  return { connectionId, seq, reset, removed, names, nameIds, numbers: Float64Array.from(numbers), previews, properties: [], stats: testStats }
 }
