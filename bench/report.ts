@@ -49,7 +49,8 @@ const targetsIngest = (row: { messages: number; topics: number; topicStrings: st
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 const rate = (perSecond: number): string => perSecond.toLocaleString('en-US')
-const roundRatios = (row: ThroughputRow): string => row.rounds.map((round) => (round.pipeline / round.bare).toFixed(2)).join(' ')
+/** Each round's ours ÷ bare, in order. */
+export const roundRatios = (row: ThroughputRow): string => row.rounds.map((round) => (round.pipeline / round.bare).toFixed(2)).join(' ')
 const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED')
 
 /** Prints the run as tables, each figure beside its target. */

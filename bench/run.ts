@@ -11,7 +11,7 @@ import { parseArgs, numberArg } from './lib/args'
 import { startBenchBroker, type BenchBroker } from './lib/benchBroker'
 import { finishChild, nextMessage, runChild, startChild } from './lib/child'
 import { measureDeltaFormats, type DeltaFormatResult } from './lib/deltaFormat'
-import { markdownReport, printReport, type Report, type ThroughputRow } from './report'
+import { markdownReport, printReport, roundRatios, type Report, type ThroughputRow } from './report'
 import type { ClearResult } from './clear'
 import type { IngestConfig, IngestResult } from './ingest'
 import type { MemoryResult } from './memory'
@@ -84,8 +84,7 @@ async function throughput(broker: BenchBroker, transports: readonly Transport[],
         rounds: bare.map((run, round) => ({ bare: run.messagesPerSecond, pipeline: (pipeline[round] as SubscriberResult).messagesPerSecond }))
       }
       rows.push(row)
-      const each = row.rounds.map((round) => (round.pipeline / round.bare).toFixed(2)).join(', ')
-      console.log(`  ${transport.name}, ${topics} topics: bare ${bareMedian.messagesPerSecond} msg/s, pipeline ${pipelineMedian.messagesPerSecond} msg/s (${row.ratio.toFixed(2)}; rounds ${each})`)
+      console.log(`  ${transport.name}, ${topics} topics: bare ${bareMedian.messagesPerSecond} msg/s, pipeline ${pipelineMedian.messagesPerSecond} msg/s (${row.ratio.toFixed(2)}; rounds ${roundRatios(row)})`)
     }
   }
   return rows
