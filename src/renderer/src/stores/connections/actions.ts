@@ -104,9 +104,11 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
       const tab = find(connectionId)
       if (!tab) return
       if (isLive(tab)) await api.connection.disconnect({ connectionId }).catch(() => undefined)
+      // By id, not by the object found above: the status events of the disconnect have replaced it meanwhile.
       const tabs = get().tabs
-      const index = tabs.indexOf(tab)
-      const rest = tabs.filter((t) => t !== tab)
+      const index = tabs.findIndex((t) => t.connectionId === connectionId)
+      if (index < 0) return
+      const rest = tabs.filter((t) => t.connectionId !== connectionId)
       const neighbour = rest[Math.min(index, rest.length - 1)]
       set({ tabs: rest, activeId: get().activeId === connectionId ? (neighbour?.connectionId ?? null) : get().activeId })
       // The tab's data and view state go with it.

@@ -107,4 +107,21 @@ describe('connections store', () => {
     expect(store.getState().activeId).toBe(first)
     expect(main.calls.some((c) => c.name === 'connection:disconnect')).toBe(true)
   })
+
+  it('closes a connected tab with one click, though its status changed while it was disconnecting', async () => {
+    const id = await store.getState().open('a')
+    const stop = wireStoreEvents()
+    // Main reports the state change before it answers the request, as the engine does.
+    installTestMain({
+      ...table.handlers,
+      'connection:disconnect': ({ connectionId }) => {
+        main.emit('connection:status', { connectionId, state: 'disconnected', at: Date.now() })
+        return { connectionId }
+      }
+    })
+    await store.getState().close(id)
+    stop()
+    expect(store.getState().tabs).toEqual([])
+    expect(store.getState().activeId).toBeNull()
+  })
 })
