@@ -2,9 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-
-/** Debian's Chromium unless CHROMIUM_PATH says otherwise. */
-export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+import { findBrowser, noBrowserAdvice } from './findBrowser'
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -25,10 +23,13 @@ export interface BrowserSession {
   close(): Promise<void>
 }
 
+/** Starts the browser findBrowser() picks; rejects with the advice sentence when there is none. */
 export async function openBrowser(): Promise<BrowserSession> {
+  const executablePath = findBrowser()
+  if (!executablePath) throw new Error(noBrowserAdvice())
   const userDataDir = await mkdtemp(join(tmpdir(), 'e2e-chromium-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
+    executablePath,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 }

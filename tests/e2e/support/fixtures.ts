@@ -4,6 +4,7 @@ import { test as base } from 'vitest'
 import { openApp } from './app'
 import { saveScreenshot } from './artifacts'
 import { openBrowser, type BrowserSession } from './browser'
+import { findBrowser, noBrowserAdvice } from './findBrowser'
 import { startServer, type RunningServer } from './server'
 
 /** One test's own headless server (own data dir) and own Chromium (own profile). */
@@ -20,7 +21,9 @@ export interface App {
  * artifacts/e2e/ and everything is stopped. On failure the server output and page errors are printed.
  */
 export const test = base.extend<{ app: App }>({
-  app: async ({ task, onTestFailed }, use) => {
+  app: async ({ task, onTestFailed, skip }, use) => {
+    // Without a browser the tier is reported as not run (the advice is printed once by the global setup).
+    if (!findBrowser()) skip(noBrowserAdvice())
     const server = await startServer()
     const browser = await openBrowser().catch(async (error: unknown) => {
       await server.stop()
