@@ -16,8 +16,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    // resources/ holds the app icon; the page uses it as its favicon.
-    publicDir: resolve('resources'),
+    // index.html links resources/icon.svg as its favicon (bundled as an asset); the installers' icons stay out.
+    publicDir: false,
     resolve: { alias: { '@shared': resolve('src/shared') } },
     build: { outDir: 'out/renderer' },
     plugins: [react()]

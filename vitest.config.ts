@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/{main,shared,server,preload}/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: ['src/{main,shared,server,preload}/**/*.test.ts', 'tests/{integration,packaging}/**/*.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 60_000
         }
