@@ -1,7 +1,7 @@
 // The installers' configuration, checked here because packaging itself needs the Electron binary (see the
 // release workflow, which builds and smoke-tests them where Electron can be downloaded).
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, relative } from 'node:path'
 import { minimatch } from 'minimatch'
