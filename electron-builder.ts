@@ -3,12 +3,11 @@
 // APPLE_API_KEY_ID and APPLE_API_ISSUER, or APPLE_ID, APPLE_APP_SPECIFIC_PASSWORD and APPLE_TEAM_ID); without
 // them the builds are unsigned (macOS arm64 builds get the ad-hoc signature they need to start).
 import type { Configuration } from 'electron-builder'
-
-export const APP_ID = 'io.brokerscope.desktop'
+import { APP_ID, APP_NAME } from './src/main/shell/appIdentity'
 
 const config: Configuration = {
   appId: APP_ID,
-  productName: 'Brokerscope',
+  productName: APP_NAME,
   executableName: 'brokerscope',
   copyright: 'Copyright © 2026 the Brokerscope authors',
   directories: { output: 'dist', buildResources: 'resources' },

@@ -1,34 +1,70 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, session } from 'electron'
+import { app, BrowserWindow, dialog, Menu, protocol, screen, session } from 'electron'
+import Store from 'electron-store'
 import { createMainServices } from './services'
 import { electronStoreDocumentFile } from './profiles/electronStoreDocumentFile'
 import { createSafeStorageCipher } from './profiles/safeStorageCipher'
 import { createHandlerTable } from './ipc/handlers'
 import { toAppError } from './ipc/handlerTable'
 import { registerIpcHandlers, sendEvent } from './ipc/electronAdapter'
+import { openExternalLink } from './external'
+import { APP_ID, APP_NAME, PROJECT_PAGE } from './shell/appIdentity'
+import { menuTemplate } from './shell/menuTemplate'
+import { installQuitSequence } from './shell/quitSequence'
+import { runSmokeTest, SMOKE_TEST_SWITCH } from './shell/smokeTest'
+import { captureWindowState, restoreWindowState } from './shell/windowState'
+import { APP_SCHEME, APP_URL, createAppProtocolHandler } from './window/appProtocol'
 import { createFilePicker } from './window/filePicker'
-import { mainWindowOptions } from './window/windowOptions'
+import { CONTENT_SECURITY_POLICY, DEFAULT_WINDOW_SIZE, mainWindowOptions } from './window/windowOptions'
 import { hardenContents, hardenSession } from './window/windowSecurity'
 
-// The Electron shell stays thin: window, security and wiring. Everything else lives in services
-// that the headless server runs too.
+// The Electron shell stays thin: window, menu, security and wiring. Everything else lives in services
+// that the headless server runs too; each piece here has its logic in a module unit-tested without Electron.
 let mainWindow: BrowserWindow | undefined
+const smokeTest = process.argv.includes(SMOKE_TEST_SWITCH)
+
+// Before ready: app:// must be a standard, secure scheme for fetch, workers and the CSP's 'self' to work.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }])
+app.setName(APP_NAME)
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
 
 function appUrl(): string {
   const devUrl = process.env['ELECTRON_RENDERER_URL']
-  return devUrl && !app.isPackaged ? devUrl : `file://${join(__dirname, '../renderer/index.html')}`
+  return devUrl && !app.isPackaged ? devUrl : APP_URL
 }
 
-function createWindow(): void {
-  mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs')))
-  hardenContents(mainWindow.webContents, appUrl())
-  mainWindow.once('ready-to-show', () => mainWindow?.show())
-  mainWindow.on('closed', () => (mainWindow = undefined))
-  void mainWindow.loadURL(appUrl())
+function createWindow(windowState: Store<{ window?: unknown }>): void {
+  const place = restoreWindowState(windowState.get('window'), screen.getAllDisplays().map((d) => d.workArea), DEFAULT_WINDOW_SIZE)
+  const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs'), place))
+  mainWindow = window
+  if (place.maximized) window.maximize()
+  hardenContents(window.webContents, appUrl())
+  window.once('ready-to-show', () => window.show())
+  window.on('close', () => windowState.set('window', captureWindowState(window.getNormalBounds(), window.isMaximized())))
+  window.on('closed', () => (mainWindow = undefined))
+  if (smokeTest) {
+    window.webContents.once('did-finish-load', () => void runSmokeTest({
+      evaluate: (code) => window.webContents.executeJavaScript(code),
+      write: (line) => void process.stdout.write(`${line}\n`),
+      exit: (code) => app.exit(code)
+    }))
+    window.webContents.once('did-fail-load', (_event, code, description) => {
+      process.stdout.write(`Smoke test failed: the page did not load (${description}, ${code})\n`)
+      app.exit(1)
+    })
+  }
+  void window.loadURL(appUrl())
+}
+
+function focusWindow(): void {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
 }
 
 function start(): void {
   hardenSession(session.defaultSession)
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '../renderer'), CONTENT_SECURITY_POLICY))
   const services = createMainServices({
     dataDir: app.getPath('userData'),
     profileFiles: electronStoreDocumentFile,
@@ -37,24 +73,36 @@ function start(): void {
     emit: (name, payload) => sendEvent(mainWindow?.webContents, name, payload)
   })
   registerIpcHandlers(createHandlerTable(services), appUrl)
-  createWindow()
+  app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion(), website: PROJECT_PAGE })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, { appName: APP_NAME, isDev: !app.isPackaged }, {
+    command: (command) => sendEvent(mainWindow?.webContents, 'app:menu', { command }),
+    about: () => app.showAboutPanel(),
+    openProjectPage: () => void openExternalLink(PROJECT_PAGE)
+  })))
+  const windowState = new Store<{ window?: unknown }>({ name: 'window-state' })
+  createWindow(windowState)
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(windowState)
   })
-  app.on('before-quit', () => void services.dispose())
+  app.on('second-instance', focusWindow)
+  installQuitSequence(app, () => services.dispose())
 }
 
-app.enableSandbox()
-app.whenReady().then(() => {
-  try {
-    start()
-  } catch (error) {
-    // A damaged key or unreadable data folder must be explained, not end in a silent exit.
-    dialog.showErrorBox('MQTT Explorer could not start', toAppError(error).message)
-    app.quit()
-  }
-})
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
+// One app per user: a second launch focuses the window that is open (the smoke test runs beside it).
+if (!smokeTest && !app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.enableSandbox()
+  app.whenReady().then(() => {
+    try {
+      start()
+    } catch (error) {
+      // A damaged key or unreadable data folder must be explained, not end in a silent exit.
+      dialog.showErrorBox(`${APP_NAME} could not start`, toAppError(error).message)
+      app.exit(1)
+    }
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}

@@ -7,7 +7,8 @@ import { join, relative } from 'node:path'
 import { minimatch } from 'minimatch'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import config, { APP_ID } from '../../electron-builder'
+import config from '../../electron-builder'
+import { APP_ID } from '../../src/main/shell/appIdentity'
 import { icnsChunks, icoEntries, pngSize } from './imageHeaders'
 
 const root = join(import.meta.dirname, '..', '..')

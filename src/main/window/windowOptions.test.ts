@@ -50,3 +50,11 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(directives.get('connect-src')).toBe("'self'")
   })
 })
+
+describe('window identity and place', () => {
+  it('carries the product name and opens at the remembered place, or the default size', () => {
+    expect(mainWindowOptions('p').title).toBe('Brokerscope')
+    expect(mainWindowOptions('p')).toMatchObject({ width: 1400, height: 900 })
+    expect(mainWindowOptions('p', { x: 10, y: 20, width: 900, height: 700 })).toMatchObject({ x: 10, y: 20, width: 900, height: 700 })
+  })
+})

@@ -3,18 +3,19 @@ import { describe, expect, it } from 'vitest'
 import { isTrustedSender } from './windowSecurity'
 
 describe('isTrustedSender', () => {
-  describe('packaged app (file://)', () => {
-    const app = 'file:///opt/MQTT%20Explorer/resources/app/out/renderer/index.html'
+  describe('packaged app (app://brokerscope)', () => {
+    const app = 'app://brokerscope/index.html'
 
-    it('trusts our own page, with a hash or query', () => {
+    it('trusts our own pages, with a hash or query', () => {
       expect(isTrustedSender(app, app)).toBe(true)
       expect(isTrustedSender(`${app}#/topics`, app)).toBe(true)
-      expect(isTrustedSender(`${app}?tab=2`, app)).toBe(true)
+      expect(isTrustedSender('app://brokerscope/other.html?tab=2', app)).toBe(true)
     })
 
-    it('refuses another local file, a web page, and garbage', () => {
+    it('refuses another host or scheme, a local file, a web page, and garbage', () => {
+      expect(isTrustedSender('app://evil/index.html', app)).toBe(false)
+      expect(isTrustedSender('other://brokerscope/index.html', app)).toBe(false)
       expect(isTrustedSender('file:///tmp/evil.html', app)).toBe(false)
-      expect(isTrustedSender('file:///opt/MQTT%20Explorer/resources/app/out/renderer/other.html', app)).toBe(false)
       expect(isTrustedSender('https://example.com/index.html', app)).toBe(false)
       expect(isTrustedSender('not a url', app)).toBe(false)
       expect(isTrustedSender('', app)).toBe(false)

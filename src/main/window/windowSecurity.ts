@@ -6,7 +6,8 @@ export function isTrustedSender(senderUrl: string, appUrl: string): boolean {
   try {
     const sender = new URL(senderUrl)
     const app = new URL(appUrl)
-    if (app.protocol === 'file:') return sender.protocol === 'file:' && sender.pathname === app.pathname
+    // A custom scheme's origin is "null" to the URL parser, so app:// pages are told apart by scheme and host.
+    if (app.protocol !== 'http:' && app.protocol !== 'https:') return sender.protocol === app.protocol && sender.host === app.host
     return sender.origin === app.origin
   } catch {
     return false

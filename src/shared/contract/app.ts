@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineRequest } from './define'
+import { defineEvent, defineRequest } from './define'
 
 /** What a file is chosen for: it decides the file-type filters the picker offers. */
 export const pickFilePurposeSchema = z.enum(['ca', 'cert', 'key'])
@@ -20,4 +20,13 @@ export const appRequests = {
   'app:capabilities': defineRequest<AppCapabilities>()(z.object({})),
   /** Opens the native file dialog; `paths` are the files the user chose, empty when they cancelled. */
   'app:pickFile': defineRequest<{ paths: string[] }>()(pickFileArgsSchema)
+} as const
+
+/** Desktop menu items that act in the page (File › New profile, Import, Export; Help › Keyboard shortcuts). */
+export const menuCommandSchema = z.enum(['new-profile', 'import-profiles', 'export-profiles', 'shortcuts'])
+export type MenuCommand = z.infer<typeof menuCommandSchema>
+
+export const appEvents = {
+  /** The user chose a menu item of the desktop app that the page carries out. */
+  'app:menu': defineEvent<{ command: MenuCommand }>()
 } as const

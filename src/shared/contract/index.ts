@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { appRequests } from './app'
+import { appEvents, appRequests } from './app'
 import { connectionEvents, connectionRequests } from './connection'
 import { modelEvents, modelRequests } from './model'
 import { profileEvents, profileRequests } from './profiles'
@@ -18,7 +18,7 @@ export type { RequestDef, EventDef } from './define'
 /** Every request the renderer may make, keyed `domain:action`. */
 export const requests = { ...connectionRequests, ...modelRequests, ...profileRequests, ...appRequests } as const
 /** Every event main may send, keyed `domain:name`. */
-export const events = { ...connectionEvents, ...modelEvents, ...profileEvents } as const
+export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...appEvents } as const
 
 export type Requests = typeof requests
 export type RequestName = keyof Requests & string
