@@ -21,6 +21,7 @@ export interface DecodedImage {
  * integers kept exact), `Uint8Array` (byte strings) and `Map` (CBOR/MessagePack maps with non-string keys).
  */
 export type Decoded =
+  /** `invalidBytes`: how many invalid UTF-8 sequences the text shows as U+FFFD. */
   | { kind: 'text'; text: string; invalidBytes: number }
   | { kind: 'value'; value: unknown }
   | { kind: 'bytes'; text: string }

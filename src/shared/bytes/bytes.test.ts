@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatByteSize, fromBase64, hexDump, fromHex, toBase64, toHex, utf8DecodeStrict, utf8Encode } from './bytes'
+import { formatByteSize, fromBase64, hexDump, fromHex, toBase64, toHex, utf8DecodeStrict, utf8Encode } from '.'
 
 describe('hex', () => {
   it('writes 16 bytes per line and reads it back', () => {

@@ -1,0 +1,38 @@
+import { decode, type TagDecoder } from 'cborg'
+import { bigIntDecoder, bigNegIntDecoder } from 'cborg/taglib'
+import { summaryLine, type PayloadDecoder } from './types'
+import { plainTree, stringifyValue } from './valueTree'
+
+/** A CBOR tag this decoder has no meaning for: kept with its number, so nothing is hidden. */
+export interface CborTagged {
+  tag: number
+  value: unknown
+}
+
+const known: Record<number, TagDecoder> = {
+  0: (inner) => ({ tag: 0, value: inner() }),
+  2: bigIntDecoder,
+  3: bigNegIntDecoder
+}
+
+// Every other tag number decodes to { tag, value } instead of failing the whole payload.
+const tags = new Proxy(known, {
+  get: (target, key) => (typeof key === 'string' && /^\d+$/.test(key) ? (target[Number(key)] ?? ((inner: () => unknown) => ({ tag: Number(key), value: inner() }))) : undefined)
+})
+
+/** CBOR (RFC 8949) through cborg; chosen by the user or a pin, never guessed. */
+export const cborDecoder: PayloadDecoder = {
+  id: 'cbor',
+  label: 'CBOR',
+  detects: () => false,
+  decode({ bytes }) {
+    let value: unknown
+    try {
+      value = plainTree(decode(bytes, { useMaps: true, allowUndefined: true, allowInfinity: true, allowNaN: true, allowBigInt: true, tags }))
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.replace(/^CBOR decode error: /, '') : String(error)
+      return { ok: false, decoder: 'cbor', error: `This payload is not valid CBOR (${detail}). Try another decoder.` }
+    }
+    return { ok: true, decoder: 'cbor', decoded: { kind: 'value', value }, summary: summaryLine(stringifyValue(value)) }
+  }
+}
