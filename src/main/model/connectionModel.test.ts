@@ -132,6 +132,21 @@ describe('ConnectionModel', () => {
     expect(model.log.evicted).toBeGreaterThan(0)
   })
 
+  it('fills the whole budget with history before it evicts any', () => {
+    for (const size of [500, 1_000, 4_000]) {
+      const { model, settings } = modelWith({ budgetBytes: 8 << 20, historyLimit: 1_000_000 })
+      const payload = Buffer.alloc(size, 7)
+      let stored = 0
+      for (let i = 0; model.log.evicted === 0; i++) {
+        stored = model.storedBytes
+        model.ingest(msg(`fill/${i % 100}`, payload))
+      }
+      // With only 4×/2× steps the arena stopped short of the budget: eviction began at 57% for 1 kB payloads.
+      expect(stored / settings.budgetBytes, `${size}-byte payloads`).toBeGreaterThanOrEqual(0.95)
+      expect(model.storedBytes).toBeLessThanOrEqual(settings.budgetBytes)
+    }
+  })
+
   it('keeps every topic’s latest message even when the topics alone outgrow the budget', () => {
     const { model } = modelWith({ budgetBytes: 1 << 20 })
     for (let i = 0; i < 40_000; i++) model.ingest(msg(`many/${i}`, `value ${i}`))

@@ -36,6 +36,8 @@ const EXTERNAL = 1 << 9
 const RELOCATION_LIMIT = 64
 const INITIAL_SLOTS = 1 << 12
 const INITIAL_ARENA = 1 << 18
+/** Slots grow 4× while they would take at most 1/SMALL_SLOTS_SHARE of the budget, 2× beyond. */
+const SMALL_SLOTS_SHARE = 16
 
 /**
  * Every kept message of a connection, latest values included, in one circular log: columns of numbers
@@ -331,11 +333,25 @@ export class MessageLog {
     map.set(to, value)
   }
 
+  /**
+   * Grows the slots 4× or 2× within `limit` bytes of slots and arena together. When only the arena's capacity is
+   * in the way (it took the rest of the budget, see CircularArena.grow) and the arena's bytes in use fit in what
+   * doubled slots leave, the arena gives that capacity back: slots are the scarce part then.
+   */
   private growSlots(limit: number): boolean {
     const slots = this.records.slots
-    const factor = GROWTH_FACTORS.find((f) => slots * f * RECORD_COST + this.arena.capacity <= limit)
-    if (factor === undefined) return false
-    this.records.grow(this.tail, this.head, factor)
+    // 4× only while the slots stay small beside the budget: near it, unused slots would be capacity the arena lacks.
+    const factor = GROWTH_FACTORS.find((f) => {
+      const bytes = slots * f * RECORD_COST
+      return (f === 2 || bytes <= limit / SMALL_SLOTS_SHARE) && bytes + this.arena.capacity <= limit
+    })
+    if (factor !== undefined) {
+      this.records.grow(this.tail, this.head, factor)
+      return true
+    }
+    const arenaLeft = Math.floor(limit - 2 * slots * RECORD_COST)
+    if (arenaLeft < this.arena.spanned + ARENA_PAYLOAD_LIMIT || !this.arena.resize(arenaLeft)) return false
+    this.records.grow(this.tail, this.head, 2)
     return true
   }
 }
