@@ -56,24 +56,24 @@ export function bearerToken(request: IncomingMessage): string | undefined {
 }
 
 /**
- * Checks, in this order: the address is not blocked for too many failures; the Host is ours; the Origin is the
- * page this server served (a foreign page is refused before its token is even looked at, so it learns nothing and
- * cannot use up the limit); the token matches. Only a wrong or missing token counts as a failed attempt.
+ * Checks, in this order: the Host is ours; the Origin is the page this server served (a foreign page is refused
+ * before its token is even looked at, so it learns nothing and cannot use up the limit); the token matches. Only a
+ * wrong or missing token counts as a failed attempt, and only failures are throttled: behind a reverse proxy every
+ * client shares one address, so blocking the address itself would lock out the user who has the right token. The
+ * token's 192 random bits, not the limiter, are what stop guessing; the limiter only slows a noisy client down.
  */
 export function checkAccess(policy: AccessPolicy, request: IncomingMessage, offeredToken: string | undefined): AccessVerdict {
-  const address = remoteAddress(request)
-  if (policy.limiter.isBlocked(address)) {
-    const retryAfterSeconds = Math.ceil(policy.limiter.retryAfterMs(address) / 1000)
-    return { ok: false, status: 429, message: `Too many attempts with a wrong token. Wait ${retryAfterSeconds} seconds, then open the address the server printed.`, retryAfterSeconds }
-  }
   const host = allowedHost(request, policy)
   if (!host) return { ok: false, status: 400, message: 'This server does not answer to that host name.' }
   if (!originMatchesHost(request.headers.origin, host)) {
     return { ok: false, status: 403, message: 'Only pages served by this server may connect to it.' }
   }
-  if (!tokenMatches(policy.token, offeredToken)) {
-    policy.limiter.recordFailure(address)
-    return { ok: false, status: 401, message: 'The access token is missing or wrong. Open the address the server printed at start-up, which includes the token.' }
+  if (tokenMatches(policy.token, offeredToken)) return { ok: true }
+  const address = remoteAddress(request)
+  if (policy.limiter.isBlocked(address)) {
+    const retryAfterSeconds = Math.ceil(policy.limiter.retryAfterMs(address) / 1000)
+    return { ok: false, status: 429, message: `Too many attempts with a wrong token. Wait ${retryAfterSeconds} seconds, then open the address the server printed.`, retryAfterSeconds }
   }
-  return { ok: true }
+  policy.limiter.recordFailure(address)
+  return { ok: false, status: 401, message: 'The access token is missing or wrong. Open the address the server printed at start-up, which includes the token.' }
 }

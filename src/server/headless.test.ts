@@ -64,4 +64,26 @@ describe('headless server with the profile services', () => {
     expect(await client.call('profile:export', {})).toMatchObject({ ok: true, value: { count: expect.any(Number) } })
     await client.close()
   })
+
+  it('starts after damaged backup copies of the profiles and the publish history, and names them', async () => {
+    const first = await start()
+    const saver = await openWireClient({ serverOrigin: first.origin, token: first.token.value })
+    expect(await saver.call('profile:save', { name: 'Backed up', options: { protocol: 'mqtt', host: '127.0.0.1', port: 1883 } })).toMatchObject({ ok: true })
+    await saver.close()
+    await first.stop()
+    const damaged = ['profiles.last-good.json', 'publish-history.last-good.json']
+    for (const name of damaged) await writeFile(join(dataDir, name), '{"schemaVersion": 1, "prof')
+    for (let round = 0; round < 2; round++) {
+      const server = await start()
+      const client = await openWireClient({ serverOrigin: server.origin, token: server.token.value })
+      const listed = await client.call('profile:list', {})
+      expect(listed.ok && (listed.value as { profiles: Profile[] }).profiles.map((p) => p.name)).toContain('Backed up')
+      const notices = await client.call('profile:notices', {})
+      const messages = notices.ok ? (notices.value as { notices: { message: string }[] }).notices.map((n) => n.message) : []
+      // The first start moves both aside and says so; the next one has nothing to say.
+      expect(messages).toEqual(round === 0 ? damaged.map((name) => expect.stringContaining(join(dataDir, name))) : [])
+      await client.close()
+      await server.stop()
+    }
+  })
 })

@@ -28,6 +28,11 @@ export class CircularArena {
     return this.buffer.length
   }
 
+  /** Bytes from the tail to the head, holes included: what a resize must keep. */
+  get spanned(): number {
+    return this.head - this.tail
+  }
+
   /** Whether `bytes` more fit between head and tail. */
   fits(bytes: number): boolean {
     return this.buffer.length - (this.head - this.tail) >= bytes
@@ -76,12 +81,21 @@ export class CircularArena {
     this.tail = this.head
   }
 
-  /** Grows the capacity 4× (2× when that would exceed `maxCapacity`), keeping every byte at its position; false when neither fits. */
+  /**
+   * Grows the capacity 4× (2× when that would exceed `maxCapacity`, else to exactly `maxCapacity`, so the whole
+   * budget can be used), keeping every byte at its position; false when it cannot grow at all.
+   */
   grow(maxCapacity: number): boolean {
+    const capacity = this.buffer.length
+    const factor = GROWTH_FACTORS.find((f) => capacity * f <= maxCapacity)
+    if (factor !== undefined) return this.resize(capacity * factor)
+    return maxCapacity > capacity && this.resize(Math.floor(maxCapacity))
+  }
+
+  /** Moves the bytes in use into a buffer of `capacity` (smaller or larger); false when they would not fit. */
+  resize(capacity: number): boolean {
+    if (capacity < this.spanned) return false
     const old = this.buffer
-    const factor = GROWTH_FACTORS.find((f) => old.length * f <= maxCapacity)
-    if (factor === undefined) return false
-    const capacity = old.length * factor
     const fresh = Buffer.allocUnsafeSlow(capacity)
     // Copy [tail, head) piece by piece: a piece ends where either buffer wraps.
     for (let position = this.tail; position < this.head; ) {

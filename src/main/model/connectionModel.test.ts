@@ -132,6 +132,47 @@ describe('ConnectionModel', () => {
     expect(model.log.evicted).toBeGreaterThan(0)
   })
 
+  it('fills the whole budget with history before it evicts any', () => {
+    for (const size of [20, 60, 500, 1_000, 4_000]) {
+      const { model, settings } = modelWith({ budgetBytes: 8 << 20, historyLimit: 1_000_000 })
+      const payload = Buffer.alloc(size, 7)
+      let stored = 0
+      for (let i = 0; model.log.evicted === 0; i++) {
+        stored = model.storedBytes
+        model.ingest(msg(`fill/${i % 100}`, payload))
+      }
+      // With only 4×/2× steps the arena and the record slots stopped short of the budget: eviction began at
+      // 57% for 1 kB payloads, 90% for 60 bytes.
+      expect(stored / settings.budgetBytes, `${size}-byte payloads`).toBeGreaterThanOrEqual(0.95)
+      expect(model.storedBytes).toBeLessThanOrEqual(settings.budgetBytes)
+    }
+  })
+
+  it('keeps every topic’s history exact while small records wrap the log many times', () => {
+    const { model, settings } = modelWith({ budgetBytes: 1 << 20, historyLimit: 1_000 })
+    const sent = new Map<string, string[]>()
+    let seed = 11
+    const random = (n: number): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+      return seed % n
+    }
+    for (let i = 0; i < 60_000; i++) {
+      const topic = `s/${random(200)}`
+      const payload = `${i}:${'z'.repeat(random(50))}`
+      model.ingest(msg(topic, payload))
+      const list = sent.get(topic) ?? []
+      list.push(payload)
+      sent.set(topic, list)
+      if (model.storedBytes > settings.budgetBytes) throw new Error(`Over the budget after message ${i}.`)
+    }
+    expect(model.log.evicted).toBeGreaterThan(40_000)
+    for (const [topic, all] of sent) {
+      const kept = payloads(model, topic)
+      expect(kept.length).toBeGreaterThan(0)
+      expect(kept).toEqual(all.slice(-kept.length).reverse())
+    }
+  })
+
   it('keeps every topic’s latest message even when the topics alone outgrow the budget', () => {
     const { model } = modelWith({ budgetBytes: 1 << 20 })
     for (let i = 0; i < 40_000; i++) model.ingest(msg(`many/${i}`, `value ${i}`))

@@ -36,6 +36,8 @@ const EXTERNAL = 1 << 9
 const RELOCATION_LIMIT = 64
 const INITIAL_SLOTS = 1 << 12
 const INITIAL_ARENA = 1 << 18
+/** Slots grow 4× while they would take at most 1/SMALL_SLOTS_SHARE of the budget, 2× beyond. */
+const SMALL_SLOTS_SHARE = 16
 
 /**
  * Every kept message of a connection, latest values included, in one circular log: columns of numbers
@@ -80,7 +82,7 @@ export class MessageLog {
     this.makeRoom(inArena ? size : 0)
     const seq = this.head++
     const records = this.records
-    const slot = seq & records.mask
+    const slot = records.claim(seq)
     records.receivedAt[slot] = receivedAt
     records.topicSeq[slot] = topicSeq
     records.size[slot] = size
@@ -102,7 +104,7 @@ export class MessageLog {
     }
     records.older[slot] = chain.newest
     records.newer[slot] = NONE
-    if (chain.newest !== NONE) records.newer[chain.newest & records.mask] = seq
+    if (chain.newest !== NONE) records.newer[records.slotOf(chain.newest)] = seq
     else chain.oldest = seq
     chain.newest = seq
     if (chain.kept++ === 0) this.liveChains++
@@ -135,7 +137,7 @@ export class MessageLog {
       this.skipDeadTail()
       if (this.tail === this.head) return false
       const seq = this.tail
-      const chain = this.chains[this.records.owner[seq & this.records.mask] as number]
+      const chain = this.chains[this.records.owner[this.records.slotOf(seq)] as number]
       if (!chain) throw new Error('A logged message has no topic.')
       if (chain.oldest !== chain.newest) {
         this.evictOldestOf(chain)
@@ -156,7 +158,7 @@ export class MessageLog {
   /** The record `seq`, or undefined when it is no longer live. */
   read(seq: number): LoggedMessage | undefined {
     if (seq < this.tail || seq >= this.head) return undefined
-    const slot = seq & this.records.mask
+    const slot = this.records.slotOf(seq)
     const flags = this.records.flags[slot] as number
     if (flags & DEAD) return undefined
     return {
@@ -170,7 +172,7 @@ export class MessageLog {
 
   /** A copy of at most `limit` payload bytes of record `seq` (empty when evicted). */
   payload(seq: number, limit: number): Uint8Array {
-    const slot = seq & this.records.mask
+    const slot = this.records.slotOf(seq)
     const evicted = (this.records.flags[slot] as number) & DeltaFlag.payloadEvicted
     const copy = new Uint8Array(evicted ? 0 : Math.min(limit, this.records.size[slot] as number))
     this.copyPayload(seq, limit, copy, 0)
@@ -179,21 +181,21 @@ export class MessageLog {
 
   /** Sequence number of the next older record of the same topic, NONE at the oldest. */
   olderThan(seq: number): number {
-    return this.records.older[seq & this.records.mask] as number
+    return this.records.older[this.records.slotOf(seq)] as number
   }
 
   /** Payload size of record `seq` (the whole payload, even when it was evicted). */
   sizeOf(seq: number): number {
-    return this.records.size[seq & this.records.mask] as number
+    return this.records.size[this.records.slotOf(seq)] as number
   }
 
   /** DeltaFlag bits of record `seq`. */
   flagsOf(seq: number): number {
-    return (this.records.flags[seq & this.records.mask] as number) & 0xff
+    return (this.records.flags[this.records.slotOf(seq)] as number) & 0xff
   }
 
   receivedAtOf(seq: number): number {
-    return this.records.receivedAt[seq & this.records.mask] as number
+    return this.records.receivedAt[this.records.slotOf(seq)] as number
   }
 
   propertiesOf(seq: number): MessageProperties | undefined {
@@ -202,7 +204,7 @@ export class MessageLog {
 
   /** Copies at most `limit` payload bytes of record `seq` into `target` at `offset`; returns how many. */
   copyPayload(seq: number, limit: number, target: Uint8Array, offset: number): number {
-    const slot = seq & this.records.mask
+    const slot = this.records.slotOf(seq)
     const flags = this.records.flags[slot] as number
     if (flags & DeltaFlag.payloadEvicted) return 0
     const length = Math.min(limit, this.records.size[slot] as number)
@@ -212,7 +214,7 @@ export class MessageLog {
   }
 
   private dropPayload(seq: number): boolean {
-    const slot = seq & this.records.mask
+    const slot = this.records.slotOf(seq)
     const flags = this.records.flags[slot] as number
     if (flags & DeltaFlag.payloadEvicted || this.records.size[slot] === 0) return false
     this.arena.release(this.arenaBytesOf(slot))
@@ -233,12 +235,12 @@ export class MessageLog {
 
   private kill(chain: MessageChain, seq: number): void {
     const records = this.records
-    const slot = seq & records.mask
+    const slot = records.slotOf(seq)
     const older = records.older[slot] as number
     const newer = records.newer[slot] as number
-    if (older !== NONE) records.newer[older & records.mask] = newer
+    if (older !== NONE) records.newer[records.slotOf(older)] = newer
     else chain.oldest = newer
-    if (newer !== NONE) records.older[newer & records.mask] = older
+    if (newer !== NONE) records.older[records.slotOf(newer)] = older
     else chain.newest = older
     if (--chain.kept === 0) this.liveChains--
     records.flags[slot]! |= DEAD
@@ -278,19 +280,19 @@ export class MessageLog {
   }
 
   private skipDeadTail(): void {
-    while (this.tail < this.head && this.records.flags[this.tail & this.records.mask]! & DEAD) this.advanceTail()
+    while (this.tail < this.head && this.records.flags[this.records.slotOf(this.tail)]! & DEAD) this.advanceTail()
     if (this.tail === this.head) this.arena.empty()
   }
 
   private advanceTail(): void {
     this.tail++
-    this.arena.trimTo(this.tail < this.head ? (this.records.position[this.tail & this.records.mask] as number) : this.arena.head)
+    this.arena.trimTo(this.tail < this.head ? (this.records.position[this.records.slotOf(this.tail)] as number) : this.arena.head)
   }
 
   /** Moves the live tail record to the head, so the holes behind it can be reclaimed. */
   private relocateTail(): void {
     const seq = this.tail
-    const slot = seq & this.records.mask
+    const slot = this.records.slotOf(seq)
     const length = this.arenaBytesOf(slot)
     const chain = this.chains[this.records.owner[slot] as number] as MessageChain
     this.arena.read(this.records.position[slot] as number, length, this.scratch)
@@ -306,7 +308,7 @@ export class MessageLog {
     this.arena.release(length)
     this.advanceTail()
     const moved = this.head++
-    const to = moved & this.records.mask
+    const to = this.records.claim(moved)
     this.records.receivedAt[to] = receivedAt
     this.records.topicSeq[to] = topicSeq
     this.records.size[to] = size
@@ -316,9 +318,9 @@ export class MessageLog {
     this.records.newer[to] = newer
     this.records.position[to] = this.arena.head
     this.arena.write(this.scratch, length)
-    if (older !== NONE) this.records.newer[older & this.records.mask] = moved
+    if (older !== NONE) this.records.newer[this.records.slotOf(older)] = moved
     else chain.oldest = moved
-    if (newer !== NONE) this.records.older[newer & this.records.mask] = moved
+    if (newer !== NONE) this.records.older[this.records.slotOf(newer)] = moved
     else chain.newest = moved
     this.rekey(this.external, seq, moved)
     this.rekey(this.properties, seq, moved)
@@ -331,11 +333,29 @@ export class MessageLog {
     map.set(to, value)
   }
 
+  /**
+   * Grows the slots within `limit` bytes of slots and arena together: 4× or 2× while that fits, and near the
+   * budget by exactly the records that what is left can hold, split between slots and arena as the records use
+   * them (the arena gives back capacity it took with its last step, see CircularArena.grow).
+   */
   private growSlots(limit: number): boolean {
     const slots = this.records.slots
-    const factor = GROWTH_FACTORS.find((f) => slots * f * RECORD_COST + this.arena.capacity <= limit)
-    if (factor === undefined) return false
-    this.records.grow(this.tail, this.head, factor)
+    // 4× only while the slots stay small beside the budget: near it, unused slots would be capacity the arena lacks.
+    const factor = GROWTH_FACTORS.find((f) => {
+      const bytes = slots * f * RECORD_COST
+      return (f === 2 || bytes <= limit / SMALL_SLOTS_SHARE) && bytes + this.arena.capacity <= limit
+    })
+    if (factor !== undefined) {
+      this.records.grow(this.tail, this.head, slots * factor)
+      return true
+    }
+    const arenaPerRecord = this.arena.spanned / Math.max(1, this.head - this.tail)
+    const more = Math.floor((limit - slots * RECORD_COST - this.arena.spanned) / (RECORD_COST + arenaPerRecord))
+    // Growing copies every column: not worth it for a sliver.
+    if (more < slots / 64) return false
+    const arenaCapacity = Math.floor(limit - (slots + more) * RECORD_COST)
+    if (arenaCapacity !== this.arena.capacity && !this.arena.resize(arenaCapacity)) return false
+    this.records.grow(this.tail, this.head, slots + more)
     return true
   }
 }

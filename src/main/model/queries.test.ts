@@ -82,6 +82,48 @@ describe('search', () => {
     expect((await runner.run(model, 's', query('topic', 'o', { limit: 2 })))).toMatchObject({ status: 'limit', topics: expect.any(Array) })
   })
 
+  it('runs a catastrophic regex off the event loop and stops it at the time limit with a sentence', async () => {
+    const model = new ConnectionModel(() => defaultModelSettings)
+    model.ingest(msg(`${'a'.repeat(25)}!`, 'x', 1))
+    // (a+)+$ on 25 a's and a "!" backtracks about 2^25 times: seconds in whatever thread runs it, twice as long per added a.
+    const started = performance.now()
+    let ticks = 0
+    let longestGap = 0
+    let last = started
+    const timer = setInterval(() => {
+      const now = performance.now()
+      longestGap = Math.max(longestGap, now - last)
+      last = now
+      ticks++
+    }, 10)
+    try {
+      const search = new SearchRunner().run(model, 'redos', query('regex', '(a+)+$', { timeLimitMs: 300 }))
+      await expect(search).rejects.toThrow(/took too long and was stopped.*simplify it/)
+    } finally {
+      clearInterval(timer)
+    }
+    expect(performance.now() - started).toBeLessThan(2_000)
+    expect(ticks).toBeGreaterThan(5)
+    expect(longestGap).toBeLessThan(250)
+  })
+
+  it('keeps JavaScript regex semantics in the worker: flags, classes, lookarounds, limit and cancel', async () => {
+    const model = sample()
+    const runner = new SearchRunner()
+    const topics = async (text: string, extra: Partial<SearchQuery> = {}) => (await runner.run(model, 's', query('regex', text, extra))).topics.sort()
+    expect(await topics('PUMP$')).toEqual(['garden/Pump'])
+    expect(await topics('PUMP$', { caseSensitive: true })).toEqual([])
+    expect(await topics('^home/(?!kitchen)\\w+/temp$')).toEqual(['home/hall/temp'])
+    expect(await topics('^\\$SYS\\/')).toEqual(['$SYS/broker/uptime'])
+    expect(await topics('\\u{24}SYS')).toEqual(['$SYS/broker/uptime'])
+    expect(await runner.run(model, 's', query('regex', 'e', { limit: 2 }))).toMatchObject({ status: 'limit', topics: expect.any(Array) })
+    const many = new ConnectionModel(() => defaultModelSettings)
+    for (let i = 0; i < 20_000; i++) many.ingest(msg(`bulk/${'n'.repeat(18)}/${i}`, 'x', i))
+    const pending = runner.run(many, 'cancel-regex', query('regex', '^bulk/(n+)+x', { timeLimitMs: 30_000 }))
+    expect(runner.cancel('cancel-regex')).toBe(true)
+    expect(await pending).toMatchObject({ status: 'cancelled', topics: [] })
+  })
+
   it('stops at its time limit and when cancelled, replying with what it found so far', async () => {
     const model = new ConnectionModel(() => defaultModelSettings)
     for (let i = 0; i < 100_000; i++) model.ingest(msg(`bulk/${'n'.repeat(18)}/${i}`, `{"value":${i}}`, i))

@@ -43,8 +43,9 @@ export function createProfileServices(options: ProfileStorageOptions): ProfileSe
   const now = options.now ?? Date.now
   const newId = (): string => randomUUID()
   const notices = new StorageNotices(options.emit)
-  const profilesFile = openVersionedDocument(profilesDocumentKind(cipher, newId, now()), files, options.dataDir, now())
-  const historyFile = openVersionedDocument(publishHistoryDocumentKind, files, options.dataDir, now())
+  const report = (notice: Parameters<StorageNotices['add']>[0]): void => notices.add(notice, now())
+  const profilesFile = openVersionedDocument(profilesDocumentKind(cipher, newId, now()), files, options.dataDir, now(), report)
+  const historyFile = openVersionedDocument(publishHistoryDocumentKind, files, options.dataDir, now(), report)
   for (const notice of [...profilesFile.notices, ...historyFile.notices]) notices.add(notice, now())
   return {
     profiles: new ProfileService({ document: profilesFile.value, save: profilesFile.save, cipher, emit: options.emit, now, newId }),

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { profileSaveSchema } from '../../shared/contract'
@@ -9,6 +9,7 @@ beforeEach(() => (data = tempDataDir()))
 afterEach(() => data.cleanup())
 
 const profilesFile = () => join(data.dir, 'profiles.json')
+const lastGoodFile = () => join(data.dir, 'profiles.last-good.json')
 const backups = () => readdirSync(data.dir).filter((name) => name.startsWith('profiles.json.corrupt-'))
 const save = (services: ReturnType<typeof openProfiles>, name: string) =>
   services.profiles.save(profileSaveSchema.parse({ name, options: { protocol: 'mqtt', host: 'h', port: 1883 }, password: 'sekrit-123' }))
@@ -50,10 +51,61 @@ describe('profiles file format and migrations', () => {
     const [notice] = notices.list()
     expect(notice).toMatchObject({ level: 'error', backupPath })
     expect(notice?.message).toBe(
-      `The saved profiles file could not be read (it is not valid JSON). It was kept as ${backupPath}, and the app restored the profiles as they were when the app last started.`
+      `The saved profiles file ${profilesFile()} could not be read (it is not valid JSON). It was kept as ${backupPath}, and the app restored the profiles from their backup copy, as they were at the last save.`
     )
     expect(events).toContainEqual({ name: 'profile:notice', payload: notice })
     expect(JSON.parse(readFileSync(profilesFile(), 'utf8')).profiles).toHaveLength(1)
+  })
+
+  it('restores profiles saved since the last start, not only those of the last start', () => {
+    const running = openProfiles(data.dir)
+    save(running, 'Before')
+    save(running, 'Since the start')
+    writeFileSync(profilesFile(), '{"schemaVersion": 1, "prof')
+    expect(openProfiles(data.dir).profiles.list().map((p) => p.name).sort()).toEqual(['Before', 'Since the start'])
+  })
+
+  it('moves a damaged backup copy aside, names it, and starts with the main file', () => {
+    save(openProfiles(data.dir), 'Main')
+    writeFileSync(lastGoodFile(), '{"schemaVersion": 1, "profiles": [')
+    const { profiles, notices } = openProfiles(data.dir)
+    expect(profiles.list().map((p) => p.name)).toEqual(['Main'])
+    const [aside] = readdirSync(data.dir).filter((name) => name.startsWith('profiles.last-good.json.corrupt-'))
+    expect(readFileSync(join(data.dir, aside!), 'utf8')).toBe('{"schemaVersion": 1, "profiles": [')
+    expect(notices.list()).toMatchObject([{ level: 'warning', backupPath: join(data.dir, aside!) }])
+    expect(notices.list()[0]?.message).toBe(
+      `The backup copy of the profiles, ${lastGoodFile()}, could not be read (it is not valid JSON). It was kept as ${join(data.dir, aside!)}, and the app keeps a new copy from now on.`
+    )
+    expect(JSON.parse(readFileSync(lastGoodFile(), 'utf8')).profiles).toHaveLength(1)
+  })
+
+  it('starts when both copies are damaged, and every later start is clean', () => {
+    save(openProfiles(data.dir), 'Lost')
+    writeFileSync(profilesFile(), 'damaged main')
+    writeFileSync(lastGoodFile(), 'damaged copy')
+    const first = openProfiles(data.dir)
+    expect(first.profiles.list()).toEqual([])
+    expect(first.notices.list().map((n) => n.message)).toEqual([
+      expect.stringMatching(/^The saved profiles file .*profiles\.json could not be read .* and the app started with no saved profiles\.$/),
+      expect.stringMatching(/^The backup copy of the profiles, .*profiles\.last-good\.json, could not be read/)
+    ])
+    save(first, 'New')
+    const later = openProfiles(data.dir)
+    expect(later.notices.list()).toEqual([])
+    expect(later.profiles.list().map((p) => p.name)).toEqual(['New'])
+    expect(openProfiles(data.dir).notices.list()).toEqual([])
+  })
+
+  it('saves and starts when the backup copy cannot be read or written at all, and says so once', () => {
+    mkdirSync(lastGoodFile())
+    const services = openProfiles(data.dir)
+    expect(services.notices.list().map((n) => n.message)).toEqual([expect.stringMatching(/^The backup copy of the profiles, .*profiles\.last-good\.json, cannot be read \(/)])
+    save(services, 'One')
+    save(services, 'Two')
+    expect(services.notices.list().map((n) => n.message).slice(1)).toEqual([
+      expect.stringMatching(/^The backup copy of the profiles, .*profiles\.last-good\.json, could not be written \(.*\)\. The profiles themselves were saved\.$/)
+    ])
+    expect(openProfiles(data.dir).profiles.list().map((p) => p.name).sort()).toEqual(['One', 'Two'])
   })
 
   it('starts empty when there is no good copy either', () => {
@@ -74,7 +126,7 @@ describe('profiles file format and migrations', () => {
     writeFileSync(profilesFile(), text)
     const { profiles, notices } = openProfiles(data.dir)
     expect(profiles.list()).toEqual([])
-    expect(notices.list()[0]?.message).toMatch(new RegExp(`^The saved profiles file could not be read \\(${reason.replace(/[()]/g, '\\$&')}\\)\\. It was kept as `))
+    expect(notices.list()[0]?.message).toMatch(new RegExp(`^The saved profiles file .* could not be read \\(${reason.replace(/[()]/g, '\\$&')}\\)\\. It was kept as `))
     expect(readFileSync(join(data.dir, backups()[0]!), 'utf8')).toBe(text)
   })
 

@@ -68,25 +68,78 @@ function load<T>(kind: DocumentKind<T>, file: DocumentFile): Loaded<T> {
   return { raw, ...upgrade(kind, raw) }
 }
 
-function loadOrUndefined<T>(kind: DocumentKind<T>, file: DocumentFile): Loaded<T> | undefined {
-  try {
-    return load(kind, file)
-  } catch {
-    return undefined
-  }
+type Notice = OpenedDocument<unknown>['notices'][number]
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+/** The backup copy `<name>.last-good.json`: what it held at start-up (if readable), and a way to keep it current. */
+interface LastGoodCopy<T> {
+  loaded: Loaded<T> | undefined
+  write: (document: Record<string, unknown>) => void
 }
 
 /**
- * Loads a versioned document, migrating old versions. A damaged file is moved aside as
- * `<file>.corrupt-<time>.json`, and the copy taken at the last good start (`<name>.last-good.json`) is used,
- * or nothing; the returned notices say so in sentences.
+ * Opens the backup copy. A damaged one is moved aside like the main file (it is only a copy: start-up goes on and
+ * the next save writes it anew); one that cannot be read or written at all is reported, never fatal.
  */
-export function openVersionedDocument<T>(kind: DocumentKind<T>, open: DocumentFileFactory, dir: string, now = Date.now()): OpenedDocument<T> {
+function openLastGood<T>(kind: DocumentKind<T>, open: DocumentFileFactory, dir: string, now: number, notices: Notice[], report: (notice: Notice) => void): LastGoodCopy<T> {
+  const location = { dir, name: `${kind.name}.last-good` }
+  let file = open(location)
+  let loaded: Loaded<T> | undefined
+  try {
+    loaded = load(kind, file)
+  } catch (error) {
+    const reason = error instanceof UnreadableDocument ? error.message : errorText(error)
+    if (error instanceof UnreadableDocument) {
+      const backupPath = backupName(file.path, now)
+      renameSync(file.path, backupPath)
+      file = open(location)
+      notices.push({
+        level: 'warning',
+        backupPath,
+        message: `The backup copy of the ${kind.name}, ${file.path}, could not be read (${reason}). It was kept as ${backupPath}, and the app keeps a new copy from now on.`
+      })
+    } else {
+      notices.push({ level: 'warning', message: `The backup copy of the ${kind.name}, ${file.path}, cannot be read (${reason}). Check that it belongs to you; until then the ${kind.name} have no backup copy.` })
+    }
+  }
+  let failed = false
+  const write = (document: Record<string, unknown>): void => {
+    try {
+      file.write(document)
+      failed = false
+    } catch (error) {
+      // The main file was written: the save succeeded. Say once that the copy is behind, not on every save.
+      if (!failed) report({ level: 'warning', message: `The backup copy of the ${kind.name}, ${file.path}, could not be written (${errorText(error)}). The ${kind.name} themselves were saved.` })
+      failed = true
+    }
+  }
+  return { loaded, write }
+}
+
+
+/**
+ * Loads a versioned document, migrating old versions. A damaged file is moved aside as
+ * `<file>.corrupt-<time>.json`, and the backup copy `<name>.last-good.json` (written with every save) is used,
+ * or nothing; the returned notices say so in sentences, naming the files. `report` hears of later trouble
+ * with the backup copy.
+ */
+export function openVersionedDocument<T>(
+  kind: DocumentKind<T>,
+  open: DocumentFileFactory,
+  dir: string,
+  now = Date.now(),
+  report: (notice: Notice) => void = () => undefined
+): OpenedDocument<T> {
   const file = open({ dir, name: kind.name })
-  const lastGood = open({ dir, name: `${kind.name}.last-good` })
   const notices: OpenedDocument<T>['notices'] = []
+  const lastGood = openLastGood(kind, open, dir, now, notices, report)
   const toFile = (value: T): Record<string, unknown> => ({ ...kind.toDocument(value), schemaVersion: kind.version })
-  const save = (value: T): void => file.write(toFile(value))
+  const save = (value: T): void => {
+    const document = toFile(value)
+    file.write(document)
+    lastGood.write(document)
+  }
   let loaded: Loaded<T>
   try {
     loaded = load(kind, file)
@@ -94,13 +147,13 @@ export function openVersionedDocument<T>(kind: DocumentKind<T>, open: DocumentFi
     if (!(error instanceof UnreadableDocument)) throw error
     const backupPath = backupName(file.path, now)
     renameSync(file.path, backupPath)
-    const restored = loadOrUndefined(kind, lastGood)
+    const restored = lastGood.loaded
     const recovered = restored !== undefined && Object.keys(restored.raw).length > 0
-    notices.push({
+    notices.unshift({
       level: 'error',
       backupPath,
-      message: `The saved ${kind.name} file could not be read (${error.message}). It was kept as ${backupPath}, and the app ${
-        recovered ? `restored the ${kind.name} as they were when the app last started` : `started with no saved ${kind.name}`
+      message: `The saved ${kind.name} file ${file.path} could not be read (${error.message}). It was kept as ${backupPath}, and the app ${
+        recovered ? `restored the ${kind.name} from their backup copy, as they were at the last save` : `started with no saved ${kind.name}`
       }.`
     })
     const value = recovered ? restored.value : kind.empty()
@@ -114,7 +167,7 @@ export function openVersionedDocument<T>(kind: DocumentKind<T>, open: DocumentFi
     const count = `${loaded.dropped} saved ${loaded.dropped === 1 ? 'entry' : 'entries'} in the ${kind.name} file could not be read and ${loaded.dropped === 1 ? 'was' : 'were'} left out.`
     notices.push({ level: 'warning', ...(backupPath && { backupPath }), message: backupPath ? `${count} The original file was kept as ${backupPath}.` : count })
   }
-  if (loaded.migrated || loaded.dropped > 0) save(loaded.value)
+  if (loaded.migrated || loaded.dropped > 0) file.write(toFile(loaded.value))
   if (Object.keys(loaded.raw).length > 0) lastGood.write(toFile(loaded.value))
   return { value: loaded.value, save, notices }
 }

@@ -37,6 +37,14 @@ describe('profile export and import', () => {
     expect(screen.getByRole('status').textContent).toBe('Exported 2 profiles.')
   })
 
+  it('says that an export with passwords is an ordinary download, not a private file', () => {
+    render(<ProfileTransfer />)
+    const note = /passwords are in the file in clear, and it is saved like any other download/
+    expect(screen.queryByText(note)).toBeNull()
+    fireEvent.click(screen.getByLabelText('with passwords'))
+    expect(screen.getByText(note).textContent).toMatch(/move it somewhere only you can read/)
+  })
+
   it('imports a file and lists what was skipped and why', async () => {
     render(<ProfileTransfer />)
     const file = new File(['{"format":"mqtt-explorer-profiles"}'], 'profiles.json', { type: 'application/json' })

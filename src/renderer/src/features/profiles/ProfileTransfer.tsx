@@ -41,6 +41,12 @@ export function ProfileTransfer(): React.JSX.Element {
         Export profiles
       </button>
       <CheckField label="with passwords" checked={includeSecrets} onChange={setIncludeSecrets} />
+      {includeSecrets ? (
+        <span className="muted">
+          The passwords are in the file in clear, and it is saved like any other download (same folder, same permissions):
+          move it somewhere only you can read, or delete it once imported.
+        </span>
+      ) : null}
       <button type="button" className="btn small" onClick={() => fileInput.current?.click()}>
         Import profiles
       </button>

@@ -1,0 +1,137 @@
+import { Worker } from 'node:worker_threads'
+import { UserFacingError } from '../../shared/contract'
+
+/** How a regex scan ended: every topic tested, enough matches, out of time, or cancelled. */
+export type RegexScanStatus = 'complete' | 'limit' | 'timeout' | 'cancelled'
+
+/** Indexes of the matching topics (in the order given) and how many topics were tested. */
+export interface RegexScanResult {
+  matches: number[]
+  scanned: number
+  status: RegexScanStatus
+}
+
+/** One regex scan as the search runner asks for it. */
+export interface RegexScanRequest {
+  source: string
+  flags: string
+  topics: readonly string[]
+  limit: number
+  /** performance.now() value at which the scan is stopped. */
+  deadline: number
+}
+
+/** A scan the caller may stop early (the search was cancelled). */
+export interface RegexScan {
+  result: Promise<RegexScanResult>
+  cancel(): void
+}
+
+/** Progress posts from the worker come this often, so a scan that moves on is told from one that is stuck. */
+const PROGRESS_MS = 8
+/** No topic finished for this long at the deadline: the pattern is stuck on one topic (catastrophic backtracking). */
+const STUCK_MS = 50
+
+// Plain JavaScript run with `eval`, so the same code works from the sources (tests), the Electron bundle and the
+// headless server bundle without a separate worker entry. It only ever sees topic names and the pattern.
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads')
+parentPort.on('message', ({ source, flags, topics, limit }) => {
+  const pattern = new RegExp(source, flags)
+  let matches = []
+  let found = 0
+  let postedAt = performance.now()
+  for (let i = 0; i < topics.length; i++) {
+    if (pattern.test(topics[i])) {
+      matches.push(i)
+      if (++found >= limit) return parentPort.postMessage({ done: true, matches, scanned: i + 1, limitReached: true })
+    }
+    if (performance.now() - postedAt >= ${PROGRESS_MS}) {
+      parentPort.postMessage({ done: false, matches, scanned: i + 1 })
+      matches = []
+      postedAt = performance.now()
+    }
+  }
+  parentPort.postMessage({ done: true, matches, scanned: topics.length, limitReached: false })
+})
+`
+
+interface WorkerReply {
+  done: boolean
+  matches: number[]
+  scanned: number
+  limitReached?: boolean
+}
+
+/**
+ * Runs users' regular expressions over topic names in a worker thread, so a pattern that backtracks for hours
+ * blocks that thread only: at the deadline (or on cancel) the worker is terminated, whatever it is doing, and the
+ * event loop that carries MQTT traffic and every client's requests never waits for it. JavaScript's own RegExp
+ * runs there, so patterns and flags mean exactly what they mean in JavaScript. One idle worker is kept for the next
+ * scan; a terminated one is replaced on demand.
+ */
+export class RegexScanner {
+  private idle: Worker | undefined
+
+  /** Starts a scan; its result rejects with a sentence when the pattern got stuck on one topic. */
+  scan(request: RegexScanRequest): RegexScan {
+    const worker = this.idle ?? this.spawn()
+    this.idle = undefined
+    let stop: (status: 'timeout' | 'cancelled') => void = () => undefined
+    const result = new Promise<RegexScanResult>((resolve, reject) => {
+      const matches: number[] = []
+      let scanned = 0
+      let progressAt = performance.now()
+      const finish = (outcome: RegexScanResult | UserFacingError, keepWorker: boolean): void => {
+        clearTimeout(timer)
+        worker.off('message', onMessage)
+        worker.off('error', onError)
+        if (keepWorker && !this.idle) this.idle = worker
+        else void worker.terminate()
+        if (outcome instanceof UserFacingError) reject(outcome)
+        else resolve(outcome)
+      }
+      const onMessage = (reply: WorkerReply): void => {
+        for (const index of reply.matches) matches.push(index)
+        scanned = reply.scanned
+        progressAt = performance.now()
+        if (reply.done) finish({ matches, scanned, status: reply.limitReached ? 'limit' : 'complete' }, true)
+      }
+      const onError = (error: Error): void =>
+        finish(new UserFacingError('internal', `The regular expression search stopped unexpectedly (${error.message}); try again.`), false)
+      stop = (status) => {
+        const stuckFor = performance.now() - progressAt
+        if (status === 'timeout' && stuckFor >= STUCK_MS && scanned < request.topics.length) {
+          return finish(stuckError(request.topics[scanned] as string, stuckFor), false)
+        }
+        finish({ matches, scanned, status }, false)
+      }
+      const timer = setTimeout(() => stop('timeout'), Math.max(0, request.deadline - performance.now()))
+      worker.on('message', onMessage)
+      worker.on('error', onError)
+      worker.postMessage({ source: request.source, flags: request.flags, topics: request.topics, limit: request.limit })
+    })
+    return { result, cancel: () => stop('cancelled') }
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(WORKER_SOURCE, { eval: true })
+    // An idle worker must not keep the process (or a test run) alive, and one that dies idle is just forgotten.
+    worker.unref()
+    const forget = (): void => {
+      if (this.idle === worker) this.idle = undefined
+    }
+    worker.on('error', forget)
+    worker.on('exit', forget)
+    return worker
+  }
+}
+
+function stuckError(topic: string, elapsedMs: number): UserFacingError {
+  const shown = topic.length > 80 ? `${topic.slice(0, 80)}…` : topic
+  return new UserFacingError(
+    'invalid-argument',
+    `The regular expression took too long and was stopped: it ran for ${Math.round(elapsedMs)} ms on the topic "${shown}" without finishing. ` +
+      'Nested repetition such as (a+)+ or (a|a)* makes it try exponentially many ways; simplify it (a+ instead of (a+)+), or search by text or MQTT filter.'
+  )
+}
