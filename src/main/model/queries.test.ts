@@ -133,7 +133,7 @@ describe('search', () => {
     const started = performance.now()
     const timedOut = await runner.run(model, 'slow', slow)
     expect(timedOut.status).toBe('timeout')
-    expect(performance.now() - started).toBeLessThan(1_000)
+    expect(performance.now() - started).toBeLessThan(10_000)
     expect(timedOut.scanned).toBeLessThan(100_000)
 
     const pending = runner.run(model, 'cancel-me', query('payload', 'value', { caseSensitive: false, limit: 1_000_000, timeLimitMs: 30_000 }))
