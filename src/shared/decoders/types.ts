@@ -40,7 +40,7 @@ export interface DecodeInput {
 }
 
 /** A payload decoder; `Context` is what it needs beyond the bytes (schemas, per-connection state). */
-export interface PayloadDecoder<Context = undefined> {
+export interface PayloadDecoder<Context = unknown> {
   id: DecoderId
   /** The name users see in the decoder menu. */
   label: string
