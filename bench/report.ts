@@ -1,4 +1,5 @@
 import type { ClearResult } from './clear'
+import type { DecodeResult } from './decode'
 import type { IngestResult } from './ingest'
 import type { DeltaFormatResult } from './lib/deltaFormat'
 import type { MemoryResult } from './memory'
@@ -32,6 +33,8 @@ export interface Report {
   memory: { topics: number; messages: number; keep: number; budgetBytes: number; model: MemoryResult; baseline: MemoryResult; empty: MemoryResult }
   clear: ClearResult
   deltaFormat: DeltaFormatResult[]
+  /** (g) one row per decoder. */
+  decode: DecodeResult[]
 }
 
 const TARGETS = { ratio: 0.9, ingest: 3_000_000, memory: 1.2, clearSeconds: 3 }
@@ -100,6 +103,7 @@ export function printReport(report: Report): void {
     { '(f) delta shape': `per-topic objects, ${result.topics} topics`, ...result.perTopic },
     { '(f) delta shape': `columns + shared buffer, ${result.topics} topics`, ...result.columns }
   ]))
+  console.table(report.decode.map((row) => ({ '(g) decoder': row.decoder, 'payload bytes': row.payloadBytes, 'msg/s': rate(row.messagesPerSecond) })))
 }
 
 /** The run as the Markdown table kept in README.md's Performance section. */
@@ -123,6 +127,9 @@ export function markdownReport(report: Report): string {
   for (const result of report.deltaFormat) {
     const { perTopic, columns } = result
     lines.push(`| (f) delta of ${result.topics.toLocaleString('en-US')} topics, ns per topic: v8 serialize + deserialize, MessagePack encode + decode | per-topic objects ${perTopic.v8SerializeNs} + ${perTopic.v8DeserializeNs}, ${perTopic.msgpackEncodeNs} + ${perTopic.msgpackDecodeNs}; **columns ${columns.v8SerializeNs} + ${columns.v8DeserializeNs}, ${columns.msgpackEncodeNs} + ${columns.msgpackDecodeNs}** | — |`)
+  }
+  for (const row of report.decode) {
+    lines.push(`| (g) decode ${row.decoder}, ${report.messages.toLocaleString('en-US')} payloads of ~${row.payloadBytes} bytes | **${k(row.messagesPerSecond)} msg/s** | — |`)
   }
   return lines.join('\n')
 }

@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick] [--no-ui] [--messages N] [--rounds N] [--topics 10000,100000] [--transports tcp0,tcp1,ws0]`: floods a broker from a separate
 // process and measures (a) a bare mqtt.js subscriber, (b) our engine + model + coalescer + delta
-// serialization, (c) model ingest alone, (d) memory, (e) clearing retained values, (f) delta shapes.
+// serialization, (c) model ingest alone, (d) memory, (e) clearing retained values, (f) delta shapes,
+// (g) payload decoders.
 // Prints a table and writes bench-results/latest.json; then runs the UI bench (bench/ui.ts) unless --no-ui.
 import { spawn } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -13,6 +14,7 @@ import { finishChild, nextMessage, runChild, startChild } from './lib/child'
 import { measureDeltaFormats, type DeltaFormatResult } from './lib/deltaFormat'
 import { markdownReport, printReport, roundRatios, type Report, type ThroughputRow } from './report'
 import type { ClearResult } from './clear'
+import type { DecodeConfig, DecodeResult } from './decode'
 import type { IngestConfig, IngestResult } from './ingest'
 import type { MemoryResult } from './memory'
 import type { PublisherConfig } from './publisher'
@@ -119,7 +121,8 @@ async function main(): Promise<void> {
     ingest: [],
     memory: { topics: memoryTopics, messages, keep: 10, budgetBytes, model: { rssBytes: 0, storedBytes: 0 }, baseline: { rssBytes: 0, storedBytes: 0 }, empty: { rssBytes: 0, storedBytes: 0 } },
     clear: { topics: 0, cleared: 0, seconds: 0, goneFromModel: false },
-    deltaFormat: [] as DeltaFormatResult[]
+    deltaFormat: [] as DeltaFormatResult[],
+    decode: [] as DecodeResult[]
   }
   try {
     console.log('(a)/(b) throughput …')
@@ -140,6 +143,10 @@ async function main(): Promise<void> {
     report.clear = await runChild<ClearResult>('clear', { port: broker.tcpPort, topics: 10_000 }, 120_000)
     console.log('(f) delta shapes …')
     report.deltaFormat = [measureDeltaFormats(5_000, quick ? 20 : 100)]
+    console.log('(g) decoders …')
+    for (const decoder of ['json', 'cbor', 'msgpack', 'protobuf'] as const) {
+      report.decode.push(await runChild<DecodeResult>('decode', { decoder, messages } satisfies DecodeConfig, 300_000))
+    }
   } finally {
     await broker.stop()
   }

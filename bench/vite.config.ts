@@ -19,6 +19,7 @@ export default defineConfig({
         ingest: 'bench/ingest.ts',
         memory: 'bench/memory.ts',
         clear: 'bench/clear.ts',
+        decode: 'bench/decode.ts',
         ui: 'bench/ui.ts',
         uiPublisher: 'bench/uiPublisher.ts'
       },

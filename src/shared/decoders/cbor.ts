@@ -1,7 +1,7 @@
 import { decode, type TagDecoder } from 'cborg'
 import { bigIntDecoder, bigNegIntDecoder } from 'cborg/taglib'
-import { summaryLine, type PayloadDecoder } from './types'
-import { plainTree, stringifyValue } from './valueTree'
+import { SUMMARY_LENGTH, summaryLine, type PayloadDecoder } from './types'
+import { plainTree, summarizeValue } from './valueTree'
 
 /** A CBOR tag this decoder has no meaning for: kept with its number, so nothing is hidden. */
 export interface CborTagged {
@@ -33,6 +33,6 @@ export const cborDecoder: PayloadDecoder = {
       const detail = error instanceof Error ? error.message.replace(/^CBOR decode error: /, '') : String(error)
       return { ok: false, decoder: 'cbor', error: `This payload is not valid CBOR (${detail}). Try another decoder.` }
     }
-    return { ok: true, decoder: 'cbor', decoded: { kind: 'value', value }, summary: summaryLine(stringifyValue(value)) }
+    return { ok: true, decoder: 'cbor', decoded: { kind: 'value', value }, summary: summaryLine(summarizeValue(value, SUMMARY_LENGTH)) }
   }
 }

@@ -1,5 +1,6 @@
 import { utf8DecodeStrict } from '../bytes'
-import { summaryLine, type PayloadDecoder } from './types'
+import { SUMMARY_LENGTH, summaryLine, type PayloadDecoder } from './types'
+import { summarizeValue } from './valueTree'
 
 // A JSON document starts with one of these after whitespace; plain numbers and words are left to Text so a
 // sensor's "21.5" or "ON" is not dressed up as JSON.
@@ -29,6 +30,6 @@ export const jsonDecoder: PayloadDecoder = {
       const detail = error instanceof Error ? error.message : String(error)
       return { ok: false, decoder: 'json', error: `This payload is not valid JSON (${detail}). Try Text.` }
     }
-    return { ok: true, decoder: 'json', decoded: { kind: 'value', value }, summary: summaryLine(JSON.stringify(value)) }
+    return { ok: true, decoder: 'json', decoded: { kind: 'value', value }, summary: summaryLine(summarizeValue(value, SUMMARY_LENGTH)) }
   }
 }

@@ -1,6 +1,9 @@
-import { decode } from '@msgpack/msgpack'
-import { summaryLine, type PayloadDecoder } from './types'
-import { plainTree, stringifyValue } from './valueTree'
+import { Decoder } from '@msgpack/msgpack'
+import { SUMMARY_LENGTH, summaryLine, type PayloadDecoder } from './types'
+import { plainTree, summarizeValue } from './valueTree'
+
+// One decoder for every payload: creating one per call costs more than decoding a small payload.
+const decoder = new Decoder({ useBigInt64: true, mapKeyConverter: (key) => key as string })
 
 /** MessagePack through @msgpack/msgpack, 64-bit integers exact; chosen by the user or a pin, never guessed. */
 export const msgpackDecoder: PayloadDecoder = {
@@ -10,11 +13,11 @@ export const msgpackDecoder: PayloadDecoder = {
   decode({ bytes }) {
     let value: unknown
     try {
-      value = plainTree(decode(bytes, { useBigInt64: true, mapKeyConverter: (key) => key as string }))
+      value = plainTree(decoder.decode(bytes))
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error)
       return { ok: false, decoder: 'msgpack', error: `This payload is not valid MessagePack (${detail}). Try another decoder.` }
     }
-    return { ok: true, decoder: 'msgpack', decoded: { kind: 'value', value }, summary: summaryLine(stringifyValue(value)) }
+    return { ok: true, decoder: 'msgpack', decoded: { kind: 'value', value }, summary: summaryLine(summarizeValue(value, SUMMARY_LENGTH)) }
   }
 }

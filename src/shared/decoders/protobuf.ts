@@ -1,8 +1,8 @@
 import protobuf from 'protobufjs'
 import { compileTopicFilter, type TopicMatcher } from '../topics'
 import { decodeProtobuf, ProtobufDataError } from './protobufReader'
-import { summaryLine, type PayloadDecoder } from './types'
-import { stringifyValue } from './valueTree'
+import { SUMMARY_LENGTH, summaryLine, type PayloadDecoder } from './types'
+import { summarizeValue } from './valueTree'
 
 /** One .proto file a user added to a profile: its name (for imports and messages) and its text. */
 export interface ProtoFile {
@@ -81,7 +81,7 @@ export const protobufDecoder: PayloadDecoder<ProtobufContext> = {
     const name = entry.type.fullName.replace(/^\./, '')
     try {
       const value = decodeProtobuf(entry.type, bytes)
-      return { ok: true, decoder: 'protobuf', decoded: { kind: 'value', value }, summary: summaryLine(`${entry.type.name} ${stringifyValue(value)}`) }
+      return { ok: true, decoder: 'protobuf', decoded: { kind: 'value', value }, summary: summaryLine(`${entry.type.name} ${summarizeValue(value, SUMMARY_LENGTH)}`) }
     } catch (error) {
       const where = error instanceof ProtobufDataError ? `${error.reason} at byte ${error.offset}` : reasonOf(error)
       return { ok: false, decoder: 'protobuf', error: `This payload is not a valid ${name} (Protobuf): ${where}. Check the type mapped to "${entry.rule.filter}".` }

@@ -52,24 +52,51 @@ function expectedWire(field: protobuf.FieldBase): number {
   return field.resolvedType instanceof protobuf.Enum ? WIRE.varint : WIRE.delimited
 }
 
-function readValue(field: protobuf.FieldBase, reader: protobuf.Reader, depth: number): unknown {
-  const resolved = field.resolvedType
-  if (resolved instanceof protobuf.Type) return readMessage(resolved, reader, reader.uint32(), depth + 1)
-  if (resolved instanceof protobuf.Enum) {
-    const number = reader.int32()
-    return resolved.valuesById[number] ?? number
-  }
-  return readScalar(field.type, reader)
+/** How to read one field, worked out once per type (resolving names per message costs more than reading). */
+interface FieldPlan {
+  name: string
+  type: string
+  wire: number
+  repeated: boolean
+  /** Packed repeated scalars arrive as one length-delimited run. */
+  packable: boolean
+  mapKeyType: string | null
+  read(reader: protobuf.Reader, depth: number): unknown
 }
 
-function readMapEntry(field: protobuf.MapField, reader: protobuf.Reader, depth: number): [unknown, unknown] {
+const plans = new WeakMap<protobuf.Type, Map<number, FieldPlan>>()
+
+function planOf(type: protobuf.Type): Map<number, FieldPlan> {
+  let plan = plans.get(type)
+  if (plan) return plan
+  plan = new Map()
+  for (const field of type.fieldsArray) {
+    field.resolve()
+    const resolved = field.resolvedType
+    const wire = expectedWire(field)
+    const read: FieldPlan['read'] = resolved instanceof protobuf.Type
+      ? (reader, depth) => readMessage(resolved, reader, reader.uint32(), depth + 1)
+      : resolved instanceof protobuf.Enum
+        ? (reader) => {
+            const number = reader.int32()
+            return resolved.valuesById[number] ?? number
+          }
+        : (reader) => readScalar(field.type, reader)
+    const mapKeyType = field instanceof protobuf.MapField ? (field as protobuf.MapField).keyType : null
+    plan.set(field.id, { name: field.name, type: field.type, wire, repeated: field.repeated, packable: field.repeated && wire !== WIRE.delimited, mapKeyType, read })
+  }
+  plans.set(type, plan)
+  return plan
+}
+
+function readMapEntry(field: FieldPlan, reader: protobuf.Reader, depth: number): [unknown, unknown] {
   const end = reader.pos + reader.uint32()
   let key: unknown
   let value: unknown
   while (reader.pos < end) {
     const tag = reader.uint32()
-    if (tag >>> 3 === 1) key = readScalar(field.keyType, reader)
-    else if (tag >>> 3 === 2) value = readValue(field, reader, depth)
+    if (tag >>> 3 === 1) key = readScalar(field.mapKeyType as string, reader)
+    else if (tag >>> 3 === 2) value = field.read(reader, depth)
     else reader.skipType(tag & 7)
   }
   return [key, value]
@@ -79,38 +106,35 @@ function readMessage(type: protobuf.Type, reader: protobuf.Reader, length: numbe
   if (depth > MAX_DEPTH) throw new ProtobufDataError(`messages nested more than ${MAX_DEPTH} deep`, reader.pos)
   const end = reader.pos + length
   if (end > reader.len) throw new ProtobufDataError(`a nested ${type.name} runs past the end of the data`, reader.pos)
+  const plan = planOf(type)
   const message: Record<string, unknown> = {}
   while (reader.pos < end) {
     const start = reader.pos
     const tag = reader.uint32()
     const wire = tag & 7
-    const field = type.fieldsById[tag >>> 3]
+    const field = plan.get(tag >>> 3)
     if (!field) {
       // Unknown fields are kept by number, as protoc --decode does, so nothing is hidden.
       const skipped = reader.pos
       reader.skipType(wire)
-      ;(message[`#${tag >>> 3}`] ??= []) as unknown[]
-      ;(message[`#${tag >>> 3}`] as unknown[]).push(new Uint8Array(reader.buf.subarray(skipped, reader.pos)))
+      ;((message[`#${tag >>> 3}`] ??= []) as unknown[]).push(new Uint8Array(reader.buf.subarray(skipped, reader.pos)))
       continue
     }
-    field.resolve()
-    if (field instanceof protobuf.MapField) {
-      const map = (message[field.name] ??= {}) as Record<string, unknown>
+    if (field.mapKeyType !== null) {
       const [key, value] = readMapEntry(field, reader, depth)
-      map[String(key)] = value
+      ;((message[field.name] ??= {}) as Record<string, unknown>)[String(key)] = value
       continue
     }
-    const wanted = expectedWire(field)
-    const packed = field.repeated && wire === WIRE.delimited && wanted !== WIRE.delimited
-    if (!packed && wire !== wanted) throw new ProtobufDataError(`field "${field.name}" has wire type ${wire} where ${field.type} needs ${wanted}`, start)
+    const packed = field.packable && wire === WIRE.delimited
+    if (!packed && wire !== field.wire) throw new ProtobufDataError(`field "${field.name}" has wire type ${wire} where ${field.type} needs ${field.wire}`, start)
     if (packed) {
       const list = (message[field.name] ??= []) as unknown[]
       const packedEnd = reader.uint32() + reader.pos
-      while (reader.pos < packedEnd) list.push(readValue(field, reader, depth))
+      while (reader.pos < packedEnd) list.push(field.read(reader, depth))
     } else if (field.repeated) {
-      ;((message[field.name] ??= []) as unknown[]).push(readValue(field, reader, depth))
+      ;((message[field.name] ??= []) as unknown[]).push(field.read(reader, depth))
     } else {
-      message[field.name] = readValue(field, reader, depth)
+      message[field.name] = field.read(reader, depth)
     }
   }
   if (reader.pos !== end) throw new ProtobufDataError(`a field of ${type.name} runs past its end`, end)

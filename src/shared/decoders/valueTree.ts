@@ -31,3 +31,42 @@ export function stringifyValue(value: unknown, indent = 0): string {
     return item
   }, indent) ?? 'null'
 }
+
+/**
+ * The start of a value tree's one-line JSON text, at most `max` characters (ending in … when cut): a tree
+ * row needs only that much, and a large payload is not written out whole for it.
+ */
+export function summarizeValue(value: unknown, max: number): string {
+  let out = ''
+  const put = (text: string): boolean => {
+    out += text
+    return out.length <= max
+  }
+  const walk = (item: unknown): boolean => {
+    if (item === null || item === undefined) return put('null')
+    switch (typeof item) {
+      case 'string': return put(JSON.stringify(item.length > max ? item.slice(0, max) : item))
+      case 'number': case 'boolean': return put(String(item))
+      case 'bigint': return put(item.toString())
+      case 'object': break
+      default: return put(JSON.stringify(String(item)))
+    }
+    if (item instanceof Uint8Array) return put(`<${toHex(item.subarray(0, Math.ceil(max / 3))).replace(/\n/g, ' ')}>`)
+    if (item instanceof Date) return put(JSON.stringify(item.toISOString()))
+    if (Array.isArray(item)) {
+      if (!put('[')) return false
+      for (let i = 0; i < item.length; i++) if ((i > 0 && !put(',')) || !walk(item[i])) return false
+      return put(']')
+    }
+    const entries: Iterable<[unknown, unknown]> = item instanceof Map ? item.entries() : Object.entries(item)
+    if (!put('{')) return false
+    let first = true
+    for (const [key, entry] of entries) {
+      if (!first && !put(',')) return false
+      first = false
+      if (!put(`${JSON.stringify(keyText(key))}:`) || !walk(entry)) return false
+    }
+    return put('}')
+  }
+  return walk(value) ? out : `${out.slice(0, max - 1)}…`
+}
