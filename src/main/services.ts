@@ -1,7 +1,7 @@
 import { ConnectionManager } from './mqtt/connectionManager'
-import type { PickFileRequest } from '../shared/contract'
-import type { EventSink } from './ipc/eventSink'
 import { ModelService } from './model'
+import type { EventSink } from './ports/eventSink'
+import type { FilePicker } from './ports/filePicker'
 import { createProfileServices, type DocumentFileFactory, type ProfileServices, type SecretCipher } from './profiles'
 
 /** What main needs to start its services: where to keep data, and where events go. */
@@ -15,9 +15,6 @@ export interface MainServicesOptions {
   /** The native open-file dialog; only the Electron entry has one, so the headless server leaves it out. */
   pickFiles?: FilePicker
 }
-
-/** Asks the user for files; resolves with the chosen paths, empty when they cancelled. */
-export type FilePicker = (request: PickFileRequest) => Promise<string[]>
 
 /** The services behind the handler table; the Electron shell and the headless server both create one. */
 export interface MainServices {

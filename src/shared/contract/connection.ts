@@ -8,6 +8,7 @@ import {
   topicNameSchema,
   uint32Schema,
   type MessageProperties,
+  type PublishProperties,
   type QoS
 } from './common'
 import type { AppError } from './errors'
@@ -94,6 +95,15 @@ export const publishRequestSchema = z.object({
   retain: z.boolean().default(false),
   properties: publishPropertiesSchema.optional()
 })
+
+/** One message to publish, as the engine takes it: a publish request without its connection id. */
+export interface PublishMessage {
+  topic: string
+  payload: Uint8Array
+  qos: QoS
+  retain: boolean
+  properties?: PublishProperties
+}
 
 /** The broker's answer to a publish: QoS 0 resolves once written to the socket. */
 export interface PublishResult {
