@@ -3,6 +3,7 @@ import { ModelService } from './model'
 import type { EventSink } from './ports/eventSink'
 import type { FilePicker } from './ports/filePicker'
 import { createProfileServices, type DocumentFileFactory, type ProfileServices, type SecretCipher } from './profiles'
+import { SessionService } from './session/sessionService'
 
 /** What main needs to start its services: where to keep data, and where events go. */
 export interface MainServicesOptions {
@@ -20,6 +21,8 @@ export interface MainServicesOptions {
 export interface MainServices {
   connections: ConnectionManager
   profiles: ProfileServices
+  /** Which profile each open connection came from; sends connection:status events. */
+  sessions: SessionService
   /** Every connection's message model, fed by the engine; sends model:delta events. */
   model: ModelService
   /** The native file dialog when there is one; the engine reads exactly the paths the user chose. */
@@ -35,7 +38,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     ...(options.profileFiles && { files: options.profileFiles }),
     ...(options.cipher && { cipher: options.cipher })
   })
-  const stopStatus = connections.onStatus((status) => options.emit('connection:status', status))
+  const sessions = new SessionService(connections, profiles.profiles, options.emit)
   const model = new ModelService({
     emitDelta: (delta) => options.emit('model:delta', delta),
     emitClearProgress: (progress) => options.emit('model:clearProgress', progress),
@@ -45,10 +48,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   return {
     connections,
     profiles,
+    sessions,
     model,
     pickFiles: options.pickFiles,
     async dispose() {
-      stopStatus()
+      sessions.dispose()
       stopMessages()
       model.dispose()
       await connections.dispose()

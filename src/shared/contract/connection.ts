@@ -115,6 +115,8 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'off
 /** A connection's state change; `error` says why when the state is 'error' or a reconnect failed. */
 export interface ConnectionStatus {
   connectionId: string
+  /** The saved profile the connection was opened from; absent for one opened without a profile. */
+  profileId?: string
   state: ConnectionState
   error?: AppError
   /** Milliseconds since the epoch. */
