@@ -9,10 +9,6 @@ export type ConnectionHandlers = Pick<HandlerTable, keyof typeof connectionReque
 /** Maps the contract's connection:* requests onto the engine; closing and listing go through the sessions, which know each connection's profile. */
 export function connectionHandlers(connections: ConnectionManager, sessions: SessionService): ConnectionHandlers {
   return {
-    'connection:connect': async ({ connectionId, options }) => {
-      await connections.connect(connectionId, options)
-      return { connectionId }
-    },
     'connection:disconnect': async ({ connectionId }) => {
       await sessions.disconnect(connectionId)
       return { connectionId }

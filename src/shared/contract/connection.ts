@@ -65,7 +65,6 @@ export const connectionOptionsSchema = z.object({
   will: lastWillSchema.optional()
 })
 export type ConnectionOptions = z.infer<typeof connectionOptionsSchema>
-export type ConnectionOptionsInput = z.input<typeof connectionOptionsSchema>
 
 /** One filter to subscribe to, with its QoS and MQTT 5 options. */
 export const subscriptionSchema = z.object({
@@ -136,8 +135,6 @@ export interface ReceivedMessage {
 }
 
 export const connectionRequests = {
-  /** Opens a connection under a caller-chosen id; resolves once the broker accepted it (CONNACK). */
-  'connection:connect': defineRequest<{ connectionId: string }>()(z.object({ connectionId: connectionIdSchema, options: connectionOptionsSchema })),
   /** Closes a connection and forgets it. */
   'connection:disconnect': defineRequest<{ connectionId: string }>()(z.object({ connectionId: connectionIdSchema })),
   /** Subscribes to several filters at once; refused filters are reported one by one. */
