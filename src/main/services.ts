@@ -1,8 +1,9 @@
 import { ConnectionManager } from './mqtt/connectionManager'
-import type { PickFileRequest } from '../shared/contract'
-import type { EventSink } from './ipc/eventSink'
 import { ModelService } from './model'
+import type { EventSink } from './ports/eventSink'
+import type { FilePicker } from './ports/filePicker'
 import { createProfileServices, type DocumentFileFactory, type ProfileServices, type SecretCipher } from './profiles'
+import { SessionService } from './session/sessionService'
 
 /** What main needs to start its services: where to keep data, and where events go. */
 export interface MainServicesOptions {
@@ -16,13 +17,12 @@ export interface MainServicesOptions {
   pickFiles?: FilePicker
 }
 
-/** Asks the user for files; resolves with the chosen paths, empty when they cancelled. */
-export type FilePicker = (request: PickFileRequest) => Promise<string[]>
-
 /** The services behind the handler table; the Electron shell and the headless server both create one. */
 export interface MainServices {
   connections: ConnectionManager
   profiles: ProfileServices
+  /** Which profile each open connection came from; sends connection:status events. */
+  sessions: SessionService
   /** Every connection's message model, fed by the engine; sends model:delta events. */
   model: ModelService
   /** The native file dialog when there is one; the engine reads exactly the paths the user chose. */
@@ -38,7 +38,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     ...(options.profileFiles && { files: options.profileFiles }),
     ...(options.cipher && { cipher: options.cipher })
   })
-  const stopStatus = connections.onStatus((status) => options.emit('connection:status', status))
+  const sessions = new SessionService(connections, profiles.profiles, options.emit)
   const model = new ModelService({
     emitDelta: (delta) => options.emit('model:delta', delta),
     emitClearProgress: (progress) => options.emit('model:clearProgress', progress),
@@ -48,10 +48,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   return {
     connections,
     profiles,
+    sessions,
     model,
     pickFiles: options.pickFiles,
     async dispose() {
-      stopStatus()
+      sessions.dispose()
       stopMessages()
       model.dispose()
       await connections.dispose()

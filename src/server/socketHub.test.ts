@@ -45,11 +45,10 @@ describe('headless server over WebSocket, against a real broker', () => {
     const first = await open()
     const second = await open()
     const connected = (payload: unknown): boolean => (payload as ConnectionStatus).connectionId === 'c1' && (payload as ConnectionStatus).state === 'connected'
-    const reply = await first.call('connection:connect', {
-      connectionId: 'c1',
-      options: { protocol: 'mqtt', host: '127.0.0.1', port: broker.ports.plain, reconnectPeriodMs: 0 }
-    })
-    expect(reply).toEqual({ ok: true, value: { connectionId: 'c1' } })
+    const saved = await first.call('profile:save', { name: 'Plain', options: { protocol: 'mqtt', host: '127.0.0.1', port: broker.ports.plain, reconnectPeriodMs: 0 }, subscriptions: [] })
+    const profileId = (saved as { value: { profile: { id: string } } }).value.profile.id
+    const reply = await first.call('profile:connect', { connectionId: 'c1', profileId })
+    expect(reply).toEqual({ ok: true, value: { connectionId: 'c1', subscriptions: [] } })
     await Promise.all([first.waitForEvent('connection:status', connected), second.waitForEvent('connection:status', connected)])
     expect(await second.call('connection:list', {})).toMatchObject({ ok: true, value: { connections: [{ connectionId: 'c1', state: 'connected' }] } })
   })

@@ -1,7 +1,7 @@
 import type { RawData, WebSocket } from 'ws'
 import type { EventName, Result } from '../shared/contract'
 import { decodeRequest, encodeFrame } from '../shared/wire/codec'
-import type { EventSink } from '../main/ipc/eventSink'
+import type { EventSink } from '../main/ports/eventSink'
 
 /** Runs one untrusted request: the handler table's dispatch in production. */
 export type RequestDispatcher = (name: unknown, args: unknown) => Promise<Result<unknown>>

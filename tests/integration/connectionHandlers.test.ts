@@ -1,4 +1,5 @@
-// The connection:* requests as the renderer sends them (raw arguments, through dispatch), on the real services.
+// The connection:* requests as the renderer sends them (raw arguments, through dispatch), on the real services;
+// connections are opened from saved profiles, as the app does.
 import { once } from 'node:events'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
@@ -36,16 +37,25 @@ afterAll(async () => {
 })
 
 const plain = () => ({ protocol: 'mqtt', host: '127.0.0.1', port: broker.ports.plain, reconnectPeriodMs: 0 })
+let profileId: string
+
+/** Saves a profile through profile:save (raw options, schema defaults filled) and returns its id. */
+async function saveProfile(name: string, options: Record<string, unknown>): Promise<string> {
+  const saved = await dispatch(table, 'profile:save', { name, options, subscriptions: [] })
+  if (!saved.ok) throw new Error(saved.error.message)
+  return (saved.value as { profile: { id: string } }).profile.id
+}
 
 describe('connection:* through the handler table', () => {
-  it('connects with raw options (schema defaults filled) and sends status events', async () => {
-    await expect(dispatch(table, 'connection:connect', { connectionId: 'h', options: plain() })).resolves.toEqual({ ok: true, value: { connectionId: 'h' } })
-    expect(statuses.filter((s) => s.connectionId === 'h').map((s) => s.state)).toEqual(['connecting', 'connected'])
+  it('connects a saved profile and sends status events naming it', async () => {
+    profileId = await saveProfile('Plain', plain())
+    await expect(dispatch(table, 'profile:connect', { connectionId: 'h', profileId })).resolves.toEqual({ ok: true, value: { connectionId: 'h', subscriptions: [] } })
+    expect(statuses.filter((s) => s.connectionId === 'h').map((s) => [s.state, s.profileId])).toEqual([['connecting', profileId], ['connected', profileId]])
   })
 
-  it('lists the connection', async () => {
+  it('lists the connection with its profile', async () => {
     const result = await dispatch(table, 'connection:list', {})
-    expect(result).toEqual({ ok: true, value: { connections: [expect.objectContaining({ connectionId: 'h', state: 'connected' })] } })
+    expect(result).toEqual({ ok: true, value: { connections: [expect.objectContaining({ connectionId: 'h', profileId, state: 'connected' })] } })
   })
 
   it('subscribes, publishes and unsubscribes', async () => {
@@ -71,8 +81,8 @@ describe('connection:* through the handler table', () => {
     })
   })
 
-  it('answers errors as sentences: same id twice, nothing listening, bad options', async () => {
-    const twice = await dispatch(table, 'connection:connect', { connectionId: 'h', options: plain() })
+  it('answers errors as sentences: same id twice, nothing listening, bad arguments', async () => {
+    const twice = await dispatch(table, 'profile:connect', { connectionId: 'h', profileId })
     expect(twice).toEqual({
       ok: false,
       error: { code: 'already-exists', message: 'A connection named "h" is already open. Disconnect it first, or use another name.' }
@@ -83,14 +93,14 @@ describe('connection:* through the handler table', () => {
     const port = (server.address() as { port: number }).port
     server.close()
     await once(server, 'close')
-    const refused = await dispatch(table, 'connection:connect', { connectionId: 'r', options: { ...plain(), port } })
+    const refused = await dispatch(table, 'profile:connect', { connectionId: 'r', profileId: await saveProfile('Nobody there', { ...plain(), port }) })
     expect(refused).toEqual({
       ok: false,
       error: { code: 'connection-refused', message: `Nothing is listening on 127.0.0.1:${port}. Check the host and port, and that the broker is running.` }
     })
 
-    const badPort = await dispatch(table, 'connection:connect', { connectionId: 'p', options: { ...plain(), port: 0 } })
-    expect(badPort).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'The port must be between 1 and 65535. (options.port)' } })
+    const badFilter = await dispatch(table, 'connection:subscribe', { connectionId: 'h', subscriptions: [{ filter: 'a/#/b' }] })
+    expect(badFilter).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
   })
 
   it('disconnects and forgets the connection', async () => {

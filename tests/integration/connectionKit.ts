@@ -1,8 +1,8 @@
 // Shared by the connection*.test.ts suites: options for the test broker's listeners, and waits on events.
+import type { z } from 'zod'
 import {
   connectionOptionsSchema,
   type ConnectionOptions,
-  type ConnectionOptionsInput,
   type ConnectionState,
   type ConnectionStatus,
   type ReceivedMessage
@@ -12,6 +12,9 @@ import type { TestContext } from 'vitest'
 import type { ListenerName, TestBroker } from '../support/broker'
 
 export const WAIT_MS = 5_000
+
+/** Connection options as a test writes them (defaults may be left out). */
+export type ConnectionOptionsInput = z.input<typeof connectionOptionsSchema>
 
 /** Options for one listener of the test broker, defaults filled by the contract's schema (as main does). */
 export function optionsFor(broker: TestBroker, listener: ListenerName, extra: Partial<ConnectionOptionsInput> = {}): ConnectionOptions {

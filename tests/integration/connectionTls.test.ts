@@ -9,10 +9,9 @@ import { readFileSync } from 'node:fs'
 import { WebSocketServer, createWebSocketStream } from 'ws'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ConnectionManager } from '../../src/main/mqtt/connectionManager'
-import type { ConnectionOptionsInput } from '../../src/shared/contract'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import { testCertificates } from '../support/broker/certificates'
-import { bytes, nextMessage, optionsFor, rejectionOf } from './connectionKit'
+import { bytes, nextMessage, optionsFor, rejectionOf, type ConnectionOptionsInput } from './connectionKit'
 
 let broker: TestBroker
 let manager: ConnectionManager

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { PickFileRequest } from '../../shared/contract'
 import { tempDataDir } from '../profiles/testSupport'
-import { createMainServices, type FilePicker, type MainServices } from '../services'
+import type { FilePicker } from '../ports/filePicker'
+import { createMainServices, type MainServices } from '../services'
 import { dispatch } from './handlerTable'
 import { createHandlerTable } from './handlers'
 

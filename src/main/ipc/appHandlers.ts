@@ -1,5 +1,5 @@
 import { UserFacingError } from '../../shared/contract'
-import type { FilePicker } from '../services'
+import type { FilePicker } from '../ports/filePicker'
 import type { Handler } from './handlerTable'
 
 /** The app:* requests. */

@@ -1,19 +1,16 @@
 import type { connectionRequests } from '../../shared/contract'
 import type { ConnectionManager } from '../mqtt/connectionManager'
+import type { SessionService } from '../session/sessionService'
 import type { HandlerTable } from './handlerTable'
 
 /** The connection:* part of the table: a request added to the contract without its handler is a type error. */
 export type ConnectionHandlers = Pick<HandlerTable, keyof typeof connectionRequests>
 
-/** Maps the contract's connection:* requests onto the engine. */
-export function connectionHandlers(connections: ConnectionManager): ConnectionHandlers {
+/** Maps the contract's connection:* requests onto the engine; closing and listing go through the sessions, which know each connection's profile. */
+export function connectionHandlers(connections: ConnectionManager, sessions: SessionService): ConnectionHandlers {
   return {
-    'connection:connect': async ({ connectionId, options }) => {
-      await connections.connect(connectionId, options)
-      return { connectionId }
-    },
     'connection:disconnect': async ({ connectionId }) => {
-      await connections.disconnect(connectionId)
+      await sessions.disconnect(connectionId)
       return { connectionId }
     },
     'connection:subscribe': async ({ connectionId, subscriptions }) => ({
@@ -25,6 +22,6 @@ export function connectionHandlers(connections: ConnectionManager): ConnectionHa
     },
     'connection:publish': ({ connectionId, topic, payload, qos, retain, properties }) =>
       connections.publish(connectionId, { topic, payload, qos, retain, properties }),
-    'connection:list': () => ({ connections: connections.list() })
+    'connection:list': () => ({ connections: sessions.list() })
   }
 }

@@ -8,8 +8,8 @@ import type { HandlerTable } from './handlerTable'
 /** The full handler table: one object per domain, merged; a missing request is a type error. */
 export function createHandlerTable(services: MainServices): HandlerTable {
   return {
-    ...connectionHandlers(services.connections),
-    ...createProfileHandlers(services.profiles, services.connections),
+    ...connectionHandlers(services.connections, services.sessions),
+    ...createProfileHandlers(services.profiles, services.sessions),
     ...modelHandlers(services.model),
     ...appHandlers(services.pickFiles)
   }

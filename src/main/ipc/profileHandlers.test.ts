@@ -68,7 +68,7 @@ describe('profile handlers', () => {
       ['#', 0],
       ['$SYS/#', 0]
     ])
-    expect(services.connections.list()).toContainEqual(expect.objectContaining({ connectionId: 'c1', state: 'connected' }))
+    expect(await value('connection:list', {})).toEqual({ connections: [expect.objectContaining({ connectionId: 'c1', profileId: profile.id, state: 'connected' })] })
   })
 
   it('shows the engine sentence when a one-time password is wrong', async () => {

@@ -1,17 +1,12 @@
-import type { ConnectionOptions, profileRequests, Subscription, SubscriptionResult } from '../../shared/contract'
+import type { profileRequests } from '../../shared/contract'
 import { exportProfiles, importProfiles, writeExportFile, type ProfileServices } from '../profiles'
+import type { SessionService } from '../session/sessionService'
 import type { HandlerTable } from './handlerTable'
-
-/** What profile:connect needs from the engine (ConnectionManager provides it). */
-export interface ProfileConnector {
-  connect(connectionId: string, options: ConnectionOptions): Promise<void>
-  subscribe(connectionId: string, subscriptions: Subscription[]): Promise<SubscriptionResult[]>
-}
 
 type ProfileHandlers = Pick<HandlerTable, keyof typeof profileRequests>
 
-/** Handlers of the profile:* requests; secrets are opened here only to hand them to the engine. */
-export function createProfileHandlers({ profiles, history, notices }: ProfileServices, connector: ProfileConnector): ProfileHandlers {
+/** Handlers of the profile:* requests; profile:connect goes to the session service, which opens the secrets. */
+export function createProfileHandlers({ profiles, history, notices }: ProfileServices, sessions: SessionService): ProfileHandlers {
   return {
     'profile:list': () => ({ profiles: profiles.list() }),
     'profile:save': (args) => ({ profile: profiles.save(args) }),
@@ -23,12 +18,7 @@ export function createProfileHandlers({ profiles, history, notices }: ProfileSer
     },
     'profile:reorder': ({ ids }) => ({ profiles: profiles.reorder(ids) }),
     'profile:setSubscriptions': ({ profileId, subscriptions }) => ({ profile: profiles.setSubscriptions(profileId, subscriptions) }),
-    'profile:connect': async ({ connectionId, profileId, password, keyPassphrase }) => {
-      const options = profiles.resolveConnectionOptions(profileId, { password, keyPassphrase })
-      const { subscriptions } = profiles.get(profileId)
-      await connector.connect(connectionId, options)
-      return { connectionId, subscriptions: subscriptions.length > 0 ? await connector.subscribe(connectionId, subscriptions) : [] }
-    },
+    'profile:connect': ({ connectionId, profileId, password, keyPassphrase }) => sessions.connectProfile(connectionId, profileId, { password, keyPassphrase }),
     'profile:export': async ({ ids, includeSecrets, filePath }) => {
       const result = exportProfiles(profiles, { ids, includeSecrets })
       if (filePath === undefined) return result

@@ -19,7 +19,7 @@ const TOMBSTONE_MS = 30_000
 export class ConnectionModel {
   /** Every topic, looked up by a hash of its name (see TopicTable). */
   readonly topics = new TopicTable()
-  private readonly index = new TopicTree()
+  private readonly index = new TopicTree<TopicEntry>()
   /** Finds the topic of each received message, guessing from the order topics came in before. */
   private readonly predictor = new TopicPredictor(this.topics)
   /** Topics created since the tree index was last brought up to date (the hot path never walks the tree). */
@@ -46,7 +46,7 @@ export class ConnectionModel {
   }
 
   /** The tree index over the topics, brought up to date first: topics are added to it when a query needs it. */
-  get tree(): TopicTree {
+  get tree(): TopicTree<TopicEntry> {
     this.catchUpIndex()
     return this.index
   }

@@ -11,7 +11,7 @@ export interface Page {
   limit: number
 }
 
-function nodeOrThrow(model: ConnectionModel, path: string | null): TreeNode {
+function nodeOrThrow(model: ConnectionModel, path: string | null): TreeNode<TopicEntry> {
   const node = model.tree.find(path)
   if (!node) throw new UserFacingError('not-found', `No topic exists at or below "${path}" any more; it may have been cleared.`)
   return node
@@ -48,7 +48,7 @@ export function children(model: ConnectionModel, path: string | null, sort: Chil
   return { total: rows.length, nodes }
 }
 
-function totals(model: ConnectionModel, node: TreeNode): { messageCount: number; lastUpdate: number } {
+function totals(model: ConnectionModel, node: TreeNode<TopicEntry>): { messageCount: number; lastUpdate: number } {
   let messageCount = 0
   let lastUpdate = 0
   model.tree.forEachEntry(node, (entry) => {

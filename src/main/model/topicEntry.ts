@@ -18,7 +18,7 @@ export class TopicEntry implements MessageChain {
   /** Its name went to the delta receiver since the last reset; later deltas tell it by id only. */
   announced = false
   /** Its node in the tree index, once the index has caught up with it. */
-  node: TreeNode | undefined = undefined
+  node: TreeNode<TopicEntry> | undefined = undefined
   /** Id of the topic whose message came right after this topic's latest one, the last time (see TopicPredictor). */
   next = NO_TOPIC
 

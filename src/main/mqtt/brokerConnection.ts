@@ -25,7 +25,7 @@ import {
 } from './errorMessages'
 import { fromMqttMessageProperties, toMqttPublishProperties } from './properties'
 import { subscribeAll } from './subscribe'
-import type { PublishMessage } from './connectionManager'
+import type { PublishMessage } from '../../shared/contract'
 
 /** Where a connection reports to its manager. */
 export interface ConnectionHooks {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { connectionOptionsSchema, type ConnectionOptionsInput } from '../../shared/contract'
+import type { z } from 'zod'
+import { connectionOptionsSchema } from '../../shared/contract'
 import { buildClientOptions, randomClientId } from './clientOptions'
 
-const parse = (input: Partial<ConnectionOptionsInput>) => connectionOptionsSchema.parse({ protocol: 'mqtt', host: 'broker.lan', port: 1883, ...input })
+const parse = (input: Partial<z.input<typeof connectionOptionsSchema>>) => connectionOptionsSchema.parse({ protocol: 'mqtt', host: 'broker.lan', port: 1883, ...input })
 
 describe('buildClientOptions', () => {
   it('maps the basics, with the schema defaults', async () => {

@@ -2,24 +2,14 @@ import {
   UserFacingError,
   type ConnectionOptions,
   type ConnectionStatus,
-  type PublishProperties,
+  type PublishMessage,
   type PublishResult,
-  type QoS,
   type ReceivedMessage,
   type Subscription,
   type SubscriptionResult
 } from '../../shared/contract'
 import { BrokerConnection } from './brokerConnection'
 import { notConnectedError } from './errorMessages'
-
-/** One message to publish. */
-export interface PublishMessage {
-  topic: string
-  payload: Uint8Array
-  qos: QoS
-  retain: boolean
-  properties?: PublishProperties
-}
 
 type StatusListener = (status: ConnectionStatus) => void
 type MessageListener = (connectionId: string, message: ReceivedMessage) => void

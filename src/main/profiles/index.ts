@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { EventSink } from '../ipc/eventSink'
+import type { EventSink } from '../ports/eventSink'
 import { confDocumentFile } from './confDocumentFile'
 import type { DocumentFileFactory } from './documentFile'
 import { createKeyFileCipher } from './keyFileCipher'

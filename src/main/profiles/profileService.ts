@@ -10,7 +10,7 @@ import {
   type profileRequests
 } from '../../shared/contract'
 import type { z } from 'zod'
-import type { EventSink } from '../ipc/eventSink'
+import type { EventSink } from '../ports/eventSink'
 import type { ProfilesDocument, StoredProfile, StoredTemplate } from './profileDocument'
 import type { SecretCipher } from './secretCipher'
 import { nameKey, uniqueName } from './uniqueName'

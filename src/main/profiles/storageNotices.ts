@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { StorageNotice } from '../../shared/contract'
-import type { EventSink } from '../ipc/eventSink'
+import type { EventSink } from '../ports/eventSink'
 
 /** Notices about settings storage: kept for windows that open later, and sent to open ones. */
 export class StorageNotices {

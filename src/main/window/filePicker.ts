@@ -1,5 +1,5 @@
 import { dialog, type BrowserWindow } from 'electron'
-import type { FilePicker } from '../services'
+import type { FilePicker } from '../ports/filePicker'
 import { filePickerOptions } from './filePickerOptions'
 
 /** The native open-file dialog, modal to the app window when there is one. */

@@ -8,6 +8,7 @@ import {
   topicNameSchema,
   uint32Schema,
   type MessageProperties,
+  type PublishProperties,
   type QoS
 } from './common'
 import type { AppError } from './errors'
@@ -64,7 +65,6 @@ export const connectionOptionsSchema = z.object({
   will: lastWillSchema.optional()
 })
 export type ConnectionOptions = z.infer<typeof connectionOptionsSchema>
-export type ConnectionOptionsInput = z.input<typeof connectionOptionsSchema>
 
 /** One filter to subscribe to, with its QoS and MQTT 5 options. */
 export const subscriptionSchema = z.object({
@@ -95,6 +95,15 @@ export const publishRequestSchema = z.object({
   properties: publishPropertiesSchema.optional()
 })
 
+/** One message to publish, as the engine takes it: a publish request without its connection id. */
+export interface PublishMessage {
+  topic: string
+  payload: Uint8Array
+  qos: QoS
+  retain: boolean
+  properties?: PublishProperties
+}
+
 /** The broker's answer to a publish: QoS 0 resolves once written to the socket. */
 export interface PublishResult {
   reasonCode: number
@@ -105,6 +114,8 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'off
 /** A connection's state change; `error` says why when the state is 'error' or a reconnect failed. */
 export interface ConnectionStatus {
   connectionId: string
+  /** The saved profile the connection was opened from; absent for one opened without a profile. */
+  profileId?: string
   state: ConnectionState
   error?: AppError
   /** Milliseconds since the epoch. */
@@ -124,8 +135,6 @@ export interface ReceivedMessage {
 }
 
 export const connectionRequests = {
-  /** Opens a connection under a caller-chosen id; resolves once the broker accepted it (CONNACK). */
-  'connection:connect': defineRequest<{ connectionId: string }>()(z.object({ connectionId: connectionIdSchema, options: connectionOptionsSchema })),
   /** Closes a connection and forgets it. */
   'connection:disconnect': defineRequest<{ connectionId: string }>()(z.object({ connectionId: connectionIdSchema })),
   /** Subscribes to several filters at once; refused filters are reported one by one. */

@@ -35,7 +35,7 @@ export type EventPayloadOf<N extends EventName> = Events[N] extends EventDef<inf
 type DomainOf<N extends string> = N extends `${infer D}:${string}` ? D : never
 type ActionOf<N extends string, D extends string> = N extends `${D}:${infer A}` ? A : never
 
-/** The API the renderer sees: `api.connection.connect(args)`, one named function per request. */
+/** The API the renderer sees: `api.profile.connect(args)`, one named function per request. */
 export type MainApi = {
   [D in DomainOf<RequestName>]: {
     [N in RequestName as ActionOf<N, D>]: (args: ArgsOf<N>) => Promise<Result<ReplyOf<N>>>

@@ -28,7 +28,6 @@ export const profileConnectionOptionsSchema = connectionOptionsSchema
   .omit({ password: true, tls: true })
   .extend({ tls: profileTlsOptionsSchema.optional() })
 export type ProfileConnectionOptions = z.infer<typeof profileConnectionOptionsSchema>
-export type ProfileConnectionOptionsInput = z.input<typeof profileConnectionOptionsSchema>
 
 /** A secret on save: a string sets it, null clears it, leaving it out keeps the stored one. */
 export const secretInputSchema = z.string().max(65_535).nullable().optional()

@@ -32,8 +32,3 @@ export function compileTopicFilter(filter: string): TopicMatcher {
     return start === topic.length + 1
   }
 }
-
-/** Whether `topic` matches `filter`; compile once with compileTopicFilter when matching many topics. */
-export function topicMatchesFilter(filter: string, topic: string): boolean {
-  return compileTopicFilter(filter)(topic)
-}

@@ -46,14 +46,6 @@ export function topicFilterProblem(filter: string): TopicProblem {
   return null
 }
 
-export function isValidTopicName(topic: string): boolean {
-  return topicNameProblem(topic) === null
-}
-
-export function isValidTopicFilter(filter: string): boolean {
-  return topicFilterProblem(filter) === null
-}
-
 /** Splits `$share/<group>/<filter>`; null when `filter` is not a shared subscription. */
 export function sharedSubscriptionParts(filter: string): { group: string; filter: string } | null | 'invalid' {
   if (!filter.startsWith('$share/')) return null

@@ -56,7 +56,7 @@ function buildApi(): Api {
   return api as unknown as Api
 }
 
-/** Every request of the contract, e.g. `await api.connection.connect({ connectionId, options })`. */
+/** Every request of the contract, e.g. `await api.profile.connect({ connectionId, profileId })`. */
 export const api: Api = buildApi()
 
 /** Event subscriptions of the contract, e.g. `events().connection.status(listener)`. */

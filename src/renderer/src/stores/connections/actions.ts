@@ -34,15 +34,11 @@ export interface ConnectionsActions {
 }
 
 let nextTab = 0
-function newConnectionId(profileId: string): string {
+/** An id no other window picks (in headless mode several share main); the profile travels in the status, not here. */
+function newConnectionId(): string {
   nextTab += 1
-  return `${profileId}~${Date.now().toString(36)}${nextTab}`
-}
-
-/** The profile a connection id was made for (see newConnectionId), or null for ids made elsewhere. */
-export function profileIdOf(connectionId: string): string | null {
-  const cut = connectionId.lastIndexOf('~')
-  return cut > 0 ? connectionId.slice(0, cut) : null
+  const random = crypto.getRandomValues(new Uint32Array(1))[0] ?? 0
+  return `tab-${Date.now().toString(36)}-${random.toString(36)}-${nextTab}`
 }
 
 const LIVE_STATES = new Set(['connecting', 'connected', 'reconnecting', 'offline'])
@@ -71,7 +67,7 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
         if (!isLive(find(existing.connectionId) ?? existing)) await actions.connect(existing.connectionId)
         return existing.connectionId
       }
-      const tab: ConnectionTab = { connectionId: newConnectionId(profileId), profileId, state: 'idle', error: null, errorCode: null, subscriptionResults: {}, since: Date.now() }
+      const tab: ConnectionTab = { connectionId: newConnectionId(), profileId, state: 'idle', error: null, errorCode: null, subscriptionResults: {}, since: Date.now() }
       set({ tabs: [...get().tabs, tab], activeId: tab.connectionId })
       await actions.connect(tab.connectionId)
       return tab.connectionId
@@ -133,7 +129,7 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
       const profiles = useProfilesStore.getState().profiles
       const adopted: ConnectionTab[] = []
       for (const status of statuses) {
-        const profileId = profileIdOf(status.connectionId)
+        const { profileId } = status
         if (known.has(status.connectionId) || !profileId || !profiles.some((p) => p.id === profileId)) continue
         adopted.push({
           connectionId: status.connectionId,

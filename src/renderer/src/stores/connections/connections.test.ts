@@ -88,14 +88,15 @@ describe('connections store', () => {
     main.calls.length = 0
     const resyncs: string[] = []
     installTestMain({ ...table.handlers, 'model:resync': ({ connectionId }) => (resyncs.push(connectionId), { topicCount: 0 }) })
+    // The profile comes from the status, never from the connection id.
     await store.getState().adopt([
-      { connectionId: 'b~abc1', state: 'connected', at: 1 },
-      { connectionId: 'gone~abc2', state: 'connected', at: 1 },
-      { connectionId: 'made-elsewhere', state: 'connected', at: 1 }
+      { connectionId: 'tab-1', profileId: 'b', state: 'connected', at: 1 },
+      { connectionId: 'a~tab-2', state: 'connected', at: 1 },
+      { connectionId: 'tab-3', profileId: 'gone', state: 'connected', at: 1 }
     ])
-    expect(store.getState().tabs.map((t) => [t.connectionId, t.profileId, t.state])).toEqual([['b~abc1', 'b', 'connected']])
-    expect(resyncs).toEqual(['b~abc1'])
-    await store.getState().adopt([{ connectionId: 'b~abc1', state: 'connected', at: 2 }])
+    expect(store.getState().tabs.map((t) => [t.connectionId, t.profileId, t.state])).toEqual([['tab-1', 'b', 'connected']])
+    expect(resyncs).toEqual(['tab-1'])
+    await store.getState().adopt([{ connectionId: 'tab-1', profileId: 'b', state: 'connected', at: 2 }])
     expect(store.getState().tabs).toHaveLength(1)
   })
 
