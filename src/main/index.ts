@@ -10,6 +10,7 @@ import { registerIpcHandlers, sendEvent } from './ipc/electronAdapter'
 import { openExternalLink } from './external'
 import { APP_ID, APP_NAME, PROJECT_PAGE } from './shell/appIdentity'
 import { menuTemplate } from './shell/menuTemplate'
+import { exportProfilesToFile, importProfilesFromFile, type FileNotice } from './shell/profileFiles'
 import { installQuitSequence } from './shell/quitSequence'
 import { runSmokeTest, SMOKE_TEST_SWITCH } from './shell/smokeTest'
 import { captureWindowState, restoreWindowState } from './shell/windowState'
@@ -56,6 +57,18 @@ function createWindow(windowState: Store<{ window?: unknown }>): void {
   void window.loadURL(appUrl())
 }
 
+/** The path the user chose in a native open or save dialog, or null when they cancelled. */
+async function dialogFor(window: BrowserWindow | undefined, kind: 'open' | 'save', filters: Electron.FileFilter[]): Promise<string | null> {
+  if (kind === 'open') {
+    const options: Electron.OpenDialogOptions = { properties: ['openFile'], filters }
+    const { canceled, filePaths } = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+    return canceled ? null : (filePaths[0] ?? null)
+  }
+  const options: Electron.SaveDialogOptions = { defaultPath: `brokerscope-profiles-${new Date().toISOString().slice(0, 10)}.json`, filters }
+  const { canceled, filePath } = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+  return canceled || !filePath ? null : filePath
+}
+
 function focusWindow(): void {
   if (!mainWindow) return
   if (mainWindow.isMinimized()) mainWindow.restore()
@@ -73,9 +86,16 @@ function start(): void {
     emit: (name, payload) => sendEvent(mainWindow?.webContents, name, payload)
   })
   registerIpcHandlers(createHandlerTable(services), appUrl)
+  const report = (notice: FileNotice): void => {
+    services.profiles.notices.add(notice)
+    sendEvent(mainWindow?.webContents, 'app:menu', { command: 'show-profiles' })
+  }
+  const profileFilters = [{ name: 'Profiles', extensions: ['json'] }]
   app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion(), website: PROJECT_PAGE })
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, { appName: APP_NAME, isDev: !app.isPackaged }, {
     command: (command) => sendEvent(mainWindow?.webContents, 'app:menu', { command }),
+    importProfiles: () => void dialogFor(mainWindow, 'open', profileFilters).then(async (path) => path !== null && report(await importProfilesFromFile(services.profiles, path))),
+    exportProfiles: () => void dialogFor(mainWindow, 'save', profileFilters).then(async (path) => path !== null && report(await exportProfilesToFile(services.profiles, path))),
     about: () => app.showAboutPanel(),
     openProjectPage: () => void openExternalLink(PROJECT_PAGE)
   })))

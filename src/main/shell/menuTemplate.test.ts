@@ -12,6 +12,8 @@ function build(platform: NodeJS.Platform, isDev = false) {
   const seen: string[] = []
   const template = menuTemplate(platform, { appName: 'Brokerscope', isDev }, {
     command: (command: MenuCommand) => seen.push(command),
+    importProfiles: () => seen.push('import'),
+    exportProfiles: () => seen.push('export'),
     about: () => seen.push('about'),
     openProjectPage: () => seen.push('project')
   })
@@ -49,7 +51,7 @@ describe('application menu', () => {
     click('&Help', 'Keyboard shortcuts')
     click('&Help', 'Project page')
     click('&Help', 'About Brokerscope')
-    expect(seen).toEqual(['new-profile', 'import-profiles', 'export-profiles', 'shortcuts', 'project', 'about'])
+    expect(seen).toEqual(['new-profile', 'import', 'export', 'shortcuts', 'project', 'about'])
     expect(find('&Help', 'Keyboard shortcuts')?.accelerator).toBe('F1')
   })
 

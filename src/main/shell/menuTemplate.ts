@@ -4,6 +4,9 @@ import type { MenuCommand } from '../../shared/contract'
 /** What the menu's own items do. */
 export interface MenuActions {
   command(command: MenuCommand): void
+  /** Import and export go through main's native file dialogs and report on the Profiles screen. */
+  importProfiles(): void
+  exportProfiles(): void
   about(): void
   openProjectPage(): void
 }
@@ -32,8 +35,8 @@ export function menuTemplate(platform: NodeJS.Platform, options: { appName: stri
     label: '&File',
     submenu: [
       { label: 'New profile', accelerator: 'CmdOrCtrl+N', click: () => actions.command('new-profile') },
-      { label: 'Import profiles…', click: () => actions.command('import-profiles') },
-      { label: 'Export profiles…', click: () => actions.command('export-profiles') },
+      { label: 'Import profiles…', click: () => actions.importProfiles() },
+      { label: 'Export profiles…', click: () => actions.exportProfiles() },
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' }
     ]

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { AppTabs } from './AppTabs'
 import { ConnectionView } from './features/connection'
 import { HelpPanel } from './features/help'
 import { ProfilesScreen } from './features/profiles'
 import { getClientModel } from './model'
+import { useAppStore } from './stores/app'
 import { connectionsSelectors, useConnectionsStore } from './stores/connections'
 import { treeViewSelectors, useTreeViewStore } from './stores/treeView'
 
@@ -38,11 +39,14 @@ function useGlobalShortcuts(toggleHelp: () => void): void {
   }, [toggleHelp])
 }
 
+const toggleHelp = (): void => useAppStore.getState().runMenuCommand('shortcuts')
+
 /** The app shell: tab strip, the active screen, and the shortcuts help. */
 export function App(): React.JSX.Element {
   const active = useConnectionsStore(connectionsSelectors.active)
-  const [help, setHelp] = useState(false)
-  useGlobalShortcuts(() => setHelp((open) => !open))
+  const help = useAppStore((s) => s.helpOpen)
+  const setHelp = useAppStore((s) => s.setHelpOpen)
+  useGlobalShortcuts(toggleHelp)
   return (
     <div className="app">
       <header className="app-header">

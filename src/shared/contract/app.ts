@@ -22,9 +22,8 @@ export const appRequests = {
   'app:pickFile': defineRequest<{ paths: string[] }>()(pickFileArgsSchema)
 } as const
 
-/** Desktop menu items that act in the page (File › New profile, Import, Export; Help › Keyboard shortcuts). */
-export const menuCommandSchema = z.enum(['new-profile', 'import-profiles', 'export-profiles', 'shortcuts'])
-export type MenuCommand = z.infer<typeof menuCommandSchema>
+/** Desktop menu items the page carries out: File › New profile, the Profiles screen (after a menu import or export), Help › Keyboard shortcuts. */
+export type MenuCommand = 'new-profile' | 'show-profiles' | 'shortcuts'
 
 export const appEvents = {
   /** The user chose a menu item of the desktop app that the page carries out. */

@@ -3,19 +3,13 @@ import { bigIntDecoder, bigNegIntDecoder } from 'cborg/taglib'
 import { SUMMARY_LENGTH, summaryLine, type PayloadDecoder } from './types'
 import { plainTree, summarizeValue } from './valueTree'
 
-/** A CBOR tag this decoder has no meaning for: kept with its number, so nothing is hidden. */
-export interface CborTagged {
-  tag: number
-  value: unknown
-}
-
 const known: Record<number, TagDecoder> = {
   0: (inner) => ({ tag: 0, value: inner() }),
   2: bigIntDecoder,
   3: bigNegIntDecoder
 }
 
-// Every other tag number decodes to { tag, value } instead of failing the whole payload.
+// A tag with no meaning here decodes to { tag, value }, its number kept, instead of failing the whole payload.
 const tags = new Proxy(known, {
   get: (target, key) => (typeof key === 'string' && /^\d+$/.test(key) ? (target[Number(key)] ?? ((inner: () => unknown) => ({ tag: Number(key), value: inner() }))) : undefined)
 })

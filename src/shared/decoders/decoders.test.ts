@@ -5,8 +5,8 @@ import { encode as msgpackEncode } from '@msgpack/msgpack'
 import protobuf from 'protobufjs'
 import { describe, expect, it } from 'vitest'
 import { fromBase64, toBase64, utf8Encode } from '../bytes'
-import { imageFixtures } from './fixtures/images'
-import { compileProtobufSchemas, decodePayload, detectDecoder, pinnedDecoder, stringifyValue, type DecodeResult, type DecoderContext } from '.'
+import { imageFixtures } from './test/imageFixtures'
+import { compileProtobufSchemas, decodePayload, detectDecoder, stringifyValue, type DecodeResult, type DecoderContext } from '.'
 
 const none: DecoderContext = { protobuf: null }
 const fixture = (name: keyof typeof imageFixtures): Uint8Array => {
@@ -41,13 +41,6 @@ describe('auto-detection', () => {
     expect(detectDecoder(input(msgpack), none)).toBe('hex')
     // A one-byte payload is valid CBOR (an integer) and valid MessagePack: a guess would often be wrong.
     expect(ok(decodePayload(input(utf8Encode('1')), none)).decoder).toBe('text')
-  })
-
-  it('follows the first pin that matches the topic', () => {
-    const pins = [{ filter: 'plant/+/cbor', decoder: 'cbor' as const }, { filter: 'plant/#', decoder: 'hex' as const }]
-    expect(pinnedDecoder(pins, 'plant/line1/cbor')).toBe('cbor')
-    expect(pinnedDecoder(pins, 'plant/line1/other')).toBe('hex')
-    expect(pinnedDecoder(pins, 'elsewhere')).toBe('auto')
   })
 })
 

@@ -1,4 +1,3 @@
-import { compileTopicFilter } from '../topics'
 import { cborDecoder } from './cbor'
 import { imageDecoder } from './image'
 import { jsonDecoder } from './json'
@@ -55,15 +54,4 @@ export function decodePayload(input: DecodeInput, context: DecoderContext, choic
     const detail = error instanceof Error ? error.message : String(error)
     return { ok: false, decoder: id, error: `The ${payloadDecoders[id].label} decoder failed on this payload (${detail}). Try another decoder.` }
   }
-}
-
-/** A profile's choice of decoder for topics matching `filter`; the first matching pin wins. */
-export interface DecoderPin {
-  filter: string
-  decoder: DecoderChoice
-}
-
-/** The decoder pinned for a topic, or `auto` when no pin matches. */
-export function pinnedDecoder(pins: readonly DecoderPin[], topic: string): DecoderChoice {
-  return pins.find((pin) => compileTopicFilter(pin.filter)(topic))?.decoder ?? 'auto'
 }

@@ -1,4 +1,5 @@
 import { events } from '../services/api'
+import { useAppStore } from './app'
 import { useConnectionsStore } from './connections'
 import { useProfilesStore } from './profiles'
 
@@ -8,7 +9,8 @@ export function wireStoreEvents(): () => void {
   const stops = [
     bus.connection.status((status) => useConnectionsStore.getState().applyStatus(status)),
     bus.profile.changed(({ profiles }) => useProfilesStore.getState().replaceAll(profiles)),
-    bus.profile.notice((notice) => useProfilesStore.getState().addNotice(notice))
+    bus.profile.notice((notice) => useProfilesStore.getState().addNotice(notice)),
+    bus.app.menu(({ command }) => useAppStore.getState().runMenuCommand(command))
   ]
   return () => stops.forEach((stop) => stop())
 }
