@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { MessageRecord } from '@shared/contract'
 import { getClientModel } from '../../model'
-import { api, errorMessage } from '../../services/api'
+import { errorMessage } from '../../lib/errorMessage'
+import { modelService } from '../../services/model'
 
 /** A topic's history as the message panel shows it: newest first, previews only. */
 export interface TopicHistory {
@@ -46,7 +47,7 @@ export function useTopicHistory(connectionId: string, topic: string | null): Top
     const fetchNow = (): void => {
       lastFetch.current = Date.now()
       setState((s) => ({ ...s, loading: true }))
-      api.model.history({ connectionId, topic, limit: PAGE }).then(
+      modelService.history({ connectionId, topic, limit: PAGE }).then(
         (reply) => {
           if (wanted.current !== topic) return
           setState((s) => {
@@ -65,7 +66,7 @@ export function useTopicHistory(connectionId: string, topic: string | null): Top
   const loadOlder = useCallback(() => {
     const oldest = state.messages.at(-1)
     if (!topic || !oldest) return
-    api.model.history({ connectionId, topic, beforeSeq: oldest.seq, limit: PAGE }).then(
+    modelService.history({ connectionId, topic, beforeSeq: oldest.seq, limit: PAGE }).then(
       (reply) => setState((s) => (s.topic === topic ? { ...s, messages: [...s.messages, ...reply.messages.filter((m) => m.seq < oldest.seq)], oldestSeq: reply.oldestSeq } : s)),
       (error: unknown) => setState((s) => ({ ...s, error: errorMessage(error) }))
     )

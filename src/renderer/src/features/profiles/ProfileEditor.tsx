@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { errorMessage } from '../../services/api'
+import { errorMessage } from '../../lib/errorMessage'
 import { profilesSelectors, useProfilesStore } from '../../stores/profiles'
 import { useConnectionsStore } from '../../stores/connections'
 import { draftFromProfile, rebaseDraft, validateDraft, type ProfileDraft } from './profileDraft'

@@ -1,0 +1,7 @@
+import { api } from './api'
+
+/** What this back end can do (capabilities) and the native file dialog (pickFile). */
+export const appService = api.app
+
+/** Connects to main (Electron preload or the headless server's WebSocket); once, at start-up. */
+export { connectApi as connectToMain } from './api'
