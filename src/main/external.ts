@@ -1,14 +1,10 @@
 import { shell } from 'electron'
+import { externalUrl } from './externalUrl'
 
-/** The one place that opens links outside the app; only http and https, never file: or custom schemes. */
+/** The one place that opens links outside the app (the menu's project page). */
 export async function openExternalLink(url: string): Promise<boolean> {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false
-  await shell.openExternal(parsed.toString())
+  const safe = externalUrl(url)
+  if (safe === null) return false
+  await shell.openExternal(safe)
   return true
 }

@@ -1,7 +1,9 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { buildBridge, isEventName, type MainBridge, type Result } from '../shared/contract'
+import type { MainBridge, Result } from '../shared/contract'
+import { buildBridge, isEventName } from '../shared/contract/bridge'
 
-// Named functions only: the page never sees ipcRenderer, and only contract channels are reachable.
+// Named functions only: the page never sees ipcRenderer, and only contract channels are reachable. The
+// bridge comes from the contract's names alone (no schemas): main checks every argument anyway.
 const bridge: MainBridge = buildBridge(
   (name, args) => ipcRenderer.invoke(name, args) as Promise<Result<unknown>>,
   (name, listener) => {

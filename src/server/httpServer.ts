@@ -2,7 +2,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type OutgoingHttpHead
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
-import { WIRE_PATH, WIRE_PROTOCOL } from '../shared/wire/codec'
+import { SESSION_PATH, WIRE_PATH, WIRE_PROTOCOL } from '../shared/wire/codec'
 import { allowedHost, bearerToken, checkAccess, socketToken, type AccessPolicy, type AccessVerdict } from './accessGuard'
 import { AttemptLimiter } from './attemptLimiter'
 import { securityHeaders } from './securityHeaders'
@@ -29,9 +29,6 @@ export interface HttpServer {
   origin: string
   close(): Promise<void>
 }
-
-/** Path the page posts to (with `Authorization: Bearer`) to learn why its socket was refused. */
-export const SESSION_PATH = '/session'
 
 // Requests may carry a payload to publish; MQTT itself allows up to 256 MB, a browser tab far less.
 const MAX_REQUEST_BYTES = 64 << 20

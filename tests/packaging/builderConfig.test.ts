@@ -99,7 +99,8 @@ describe('electron-builder configuration', () => {
     const bundles = ['out/main/index.js', 'out/preload/index.cjs'].map((path) => read(path).toString('utf8'))
     const loaded = new Set<string>()
     for (const code of bundles) {
-      for (const [, name] of code.matchAll(/(?:from\s*|require\(|import\()\s*["']([^"'./][^"']*)["']/g)) {
+      // Statements only (ESM import lines of main, require() calls of the preload), not words in sentences.
+      for (const [, name] of code.matchAll(/^(?:import\s[^;\n]*?from\s*|import\s*|.*?\brequire\()["']([^"'./][^"']*)["']/gm)) {
         if (!name || name.startsWith('node:') || name === 'electron') continue
         loaded.add(name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : (name.split('/')[0] as string))
       }

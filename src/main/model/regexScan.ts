@@ -38,6 +38,7 @@ const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads')
 parentPort.on('message', ({ source, flags, topics, limit }) => {
   const pattern = new RegExp(source, flags)
+  parentPort.postMessage({ done: false, matches: [], scanned: 0 })
   let matches = []
   let found = 0
   let postedAt = performance.now()
@@ -81,7 +82,8 @@ export class RegexScanner {
     const result = new Promise<RegexScanResult>((resolve, reject) => {
       const matches: number[] = []
       let scanned = 0
-      let progressAt = performance.now()
+      // Set when the worker starts scanning: a worker still starting on a busy machine is not a stuck pattern.
+      let progressAt: number | undefined
       const finish = (outcome: RegexScanResult | UserFacingError, keepWorker: boolean): void => {
         clearTimeout(timer)
         worker.off('message', onMessage)
@@ -100,7 +102,7 @@ export class RegexScanner {
       const onError = (error: Error): void =>
         finish(new UserFacingError('internal', `The regular expression search stopped unexpectedly (${error.message}); try again.`), false)
       stop = (status) => {
-        const stuckFor = performance.now() - progressAt
+        const stuckFor = progressAt === undefined ? 0 : performance.now() - progressAt
         if (status === 'timeout' && stuckFor >= STUCK_MS && scanned < request.topics.length) {
           return finish(stuckError(request.topics[scanned] as string, stuckFor), false)
         }

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
-import { errorMessage } from './services/api'
+import { errorMessage } from './lib/errorMessage'
 import { startApp } from './start'
 import './styles/theme.css'
 import './styles/controls.css'

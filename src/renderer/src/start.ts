@@ -1,5 +1,7 @@
 import { startModelStream } from './model'
-import { api, connectApi, events } from './services/api'
+import { connectToMain } from './services/app'
+import { connectionService } from './services/connection'
+import { modelEvents, modelService } from './services/model'
 import { useAppStore } from './stores/app'
 import { useConnectionsStore } from './stores/connections'
 import { useProfilesStore } from './stores/profiles'
@@ -7,15 +9,15 @@ import { wireStoreEvents } from './stores/wireEvents'
 
 /** Connects to main (preload or WebSocket), routes its events into the stores and loads the profiles. */
 export async function startApp(): Promise<void> {
-  await connectApi()
+  await connectToMain()
   wireStoreEvents()
-  startModelStream(events().model, {
+  startModelStream(modelEvents(), {
     // A gap in a connection's deltas: ask main for the whole model again.
-    resync: (connectionId) => void api.model.resync({ connectionId }).catch(() => undefined)
+    resync: (connectionId) => void modelService.resync({ connectionId }).catch(() => undefined)
   })
   await Promise.all([useProfilesStore.getState().load(), useAppStore.getState().loadCapabilities()])
   // Connections left open by an earlier page get their tabs back; failing that only costs those tabs.
-  await api.connection
+  await connectionService
     .list({})
     .then(({ connections }) => useConnectionsStore.getState().adopt(connections))
     .catch(() => undefined)

@@ -14,6 +14,8 @@ export * from './deltaTopicNames'
 export * from './profiles'
 export * from './app'
 export type { RequestDef, EventDef } from './define'
+export { buildBridge, byDomain, isEventName, isRequestName } from './bridge'
+export { EVENT_NAMES, REQUEST_NAMES, type UnlistedEventName, type UnlistedRequestName } from './names'
 
 /** Every request the renderer may make, keyed `domain:action`. */
 export const requests = { ...connectionRequests, ...modelRequests, ...profileRequests, ...appRequests } as const
@@ -53,30 +55,4 @@ export type MainEvents = {
 export interface MainBridge {
   api: MainApi
   events: MainEvents
-}
-
-/** Builds the named bridge from the tables, so a request cannot exist without its function. */
-export function buildBridge(
-  call: (name: RequestName, args: unknown) => Promise<Result<unknown>>,
-  listen: (name: EventName, listener: (payload: unknown) => void) => () => void
-): MainBridge {
-  const api: Record<string, Record<string, unknown>> = {}
-  for (const name of Object.keys(requests) as RequestName[]) {
-    const [domain, action] = name.split(':') as [string, string]
-    ;(api[domain] ??= {})[action] = (args: unknown) => call(name, args)
-  }
-  const subscriptions: Record<string, Record<string, unknown>> = {}
-  for (const name of Object.keys(events) as EventName[]) {
-    const [domain, action] = name.split(':') as [string, string]
-    ;(subscriptions[domain] ??= {})[action] = (listener: (payload: unknown) => void) => listen(name, listener)
-  }
-  return { api: api as unknown as MainApi, events: subscriptions as unknown as MainEvents }
-}
-
-export function isRequestName(name: unknown): name is RequestName {
-  return typeof name === 'string' && Object.hasOwn(requests, name)
-}
-
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(events, name)
 }

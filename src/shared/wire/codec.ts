@@ -10,6 +10,9 @@ export const TOKEN_PROTOCOL_PREFIX = 'token.'
 /** Path of the WebSocket endpoint on the serving origin. */
 export const WIRE_PATH = '/ws'
 
+/** Path the page posts to (with `Authorization: Bearer`) to learn why its socket was refused. */
+export const SESSION_PATH = '/session'
+
 /** Client → server: a request that expects the reply carrying the same `id`. */
 export type WireRequest = readonly [kind: 0, id: number, name: string, args: unknown]
 /** Server → client: the reply to request `id`. */

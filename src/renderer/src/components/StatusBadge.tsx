@@ -1,7 +1,4 @@
-import type { ConnectionState } from '@shared/contract'
-
-/** The state of a connection as a coloured dot and a word. */
-export type TabState = ConnectionState | 'idle'
+import type { TabState } from '../stores/connections'
 
 const LABELS: Record<TabState, string> = {
   idle: 'Not connected',
@@ -17,6 +14,7 @@ export function statusLabel(state: TabState): string {
   return LABELS[state]
 }
 
+/** The state of a connection as a coloured dot and a word. */
 export function StatusBadge({ state }: { state: TabState }): React.JSX.Element {
   return <span className={`status ${state}`}>{LABELS[state]}</span>
 }

@@ -31,14 +31,8 @@ export function renderPayload(bytes: Uint8Array, format: PayloadFormat): string 
       return toBase64(bytes)
     case 'text':
       return utf8Decode(bytes)
-    case 'json': {
-      const text = utf8Decode(bytes)
-      try {
-        return JSON.stringify(JSON.parse(text), null, 2)
-      } catch {
-        return text
-      }
-    }
+    case 'json':
+      return formatJson(utf8Decode(bytes))
   }
 }
 
@@ -89,7 +83,7 @@ export function convertPayloadText(text: string, from: PayloadFormat, to: Payloa
   if (from === to) return text
   const encoded = from === 'json' ? { bytes: utf8Encode(text) } : encodePayload(text, from)
   if ('error' in encoded) return text
-  return to === 'json' ? formatJson(utf8Decode(encoded.bytes)) : renderPayload(encoded.bytes, to)
+  return renderPayload(encoded.bytes, to)
 }
 
 /** A one-line preview for tree rows: at most `max` characters, binary shown as hex. */

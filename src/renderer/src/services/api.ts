@@ -1,16 +1,9 @@
-import { requests, type AppError, type ErrorCode, type MainApi, type MainBridge, type MainEvents, type RequestName, type Result } from '@shared/contract'
+import { byDomain, REQUEST_NAMES, type MainApi, type MainBridge, type MainEvents, type Result } from '@shared/contract'
+import { ApiError } from './apiError'
 import { connectBridge } from './transport'
 
-/** A failed request, carrying the contract's code and the sentence the user should read. */
-export class ApiError extends Error implements AppError {
-  constructor(
-    readonly code: ErrorCode,
-    message: string
-  ) {
-    super(message)
-    this.name = 'ApiError'
-  }
-}
+// The bridge/api module: only src/renderer/src/services may import it (an ESLint rule says so). Views
+// and stores call main through the services/<domain> modules or store actions.
 
 type Unwrapped<F> = F extends (args: infer A) => Promise<Result<infer R>> ? (args: A) => Promise<R> : never
 
@@ -34,30 +27,16 @@ function bridge(): MainBridge {
   return current
 }
 
-/** Turns a thrown value into the sentence to show, keeping the contract's wording when there is one. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message
-  if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message)
-  return String(error)
-}
-
-function buildApi(): Api {
-  const api: Record<string, Record<string, (args: unknown) => Promise<unknown>>> = {}
-  for (const name of Object.keys(requests) as RequestName[]) {
-    const [domain, action] = name.split(':') as [string, string]
-    ;(api[domain] ??= {})[action] = async (args: unknown) => {
-      const call = (bridge().api as unknown as Record<string, Record<string, (a: unknown) => Promise<Result<unknown>>>>)[domain]?.[action]
-      if (!call) throw new ApiError('unknown-request', `The back end does not know the request ${name}; update the app.`)
-      const result = await call(args)
-      if (!result.ok) throw new ApiError(result.error.code, result.error.message)
-      return result.value
-    }
-  }
-  return api as unknown as Api
-}
+type BridgeCall = (args: unknown) => Promise<Result<unknown>>
 
 /** Every request of the contract, e.g. `await api.profile.connect({ connectionId, profileId })`. */
-export const api: Api = buildApi()
+export const api = byDomain(REQUEST_NAMES, (name, domain, action) => async (args: unknown) => {
+  const call = (bridge().api as unknown as Record<string, Record<string, BridgeCall> | undefined>)[domain]?.[action]
+  if (!call) throw new ApiError('unknown-request', `The back end does not know the request ${name}; update the app.`)
+  const result = await call(args)
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message)
+  return result.value
+}) as unknown as Api
 
 /** Event subscriptions of the contract, e.g. `events().connection.status(listener)`. */
 export function events(): MainEvents {

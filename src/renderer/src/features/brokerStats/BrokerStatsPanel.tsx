@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useClientModel } from '../../model'
-import { api, errorMessage } from '../../services/api'
+import { errorMessage } from '../../lib/errorMessage'
+import { modelService } from '../../services/model'
 import { brokerFigures } from './brokerStats'
 
 /** Broker statistics from `$SYS/broker/#`, refreshed at most once per frame. */
@@ -11,7 +12,7 @@ export function BrokerStatsPanel({ connectionId }: { connectionId: string }): Re
   const [notice, setNotice] = useState<string | null>(null)
   // The tree empties with the next update from main, which tells this window to reset its copy.
   const forget = (): void => {
-    api.model.clear({ connectionId }).then(
+    modelService.clear({ connectionId }).then(
       ({ cleared }) => setNotice(`Forgot ${cleared} ${cleared === 1 ? 'topic' : 'topics'}; new messages fill the tree again.`),
       (error: unknown) => setNotice(errorMessage(error))
     )

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { Profile, QoS } from '@shared/contract'
 import { topicFilterProblem } from '@shared/topics'
 import { CheckField, QOS_OPTIONS, RETAIN_HANDLING_OPTIONS, SelectField, TextField } from '../../components/FormFields'
-import { errorMessage } from '../../services/api'
+import { errorMessage } from '../../lib/errorMessage'
 import { useConnectionsStore, type ConnectionTab } from '../../stores/connections'
 
 /** The profile's subscriptions with the broker's answer to each; add or remove while connected. */

@@ -5,7 +5,7 @@ import { formatByteSize, hexDump } from '../../lib/bytes'
 import { copyText } from '../../lib/clipboard'
 import { downloadFile } from '../../lib/download'
 import { detectPayloadFormat, languageOf, PAYLOAD_FORMAT_LABELS, PAYLOAD_FORMATS, renderPayload, type PayloadFormat } from '../../lib/payloadView'
-import { errorMessage } from '../../services/api'
+import { errorMessage } from '../../lib/errorMessage'
 import { payloadAvailability, payloadFileName, propertyRows } from './messageFacts'
 import { useFullPayload } from './useFullPayload'
 

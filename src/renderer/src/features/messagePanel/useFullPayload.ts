@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { MessageRecord } from '@shared/contract'
-import { api, errorMessage } from '../../services/api'
+import { errorMessage } from '../../lib/errorMessage'
+import { modelService } from '../../services/model'
 
 const NO_BYTES = new Uint8Array(0)
 
@@ -25,7 +26,7 @@ export function useFullPayload(connectionId: string, topic: string, record: Mess
     loadWhole: () => {
       if (!record) return
       setStatus({ key, loading: true, error: null })
-      api.model.message({ connectionId, topic, seq: record.seq }).then(
+      modelService.message({ connectionId, topic, seq: record.seq }).then(
         (message) => {
           setLoaded({ key, bytes: message.payload })
           setStatus({ key, loading: false, error: null })

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { PickFilePurpose } from '@shared/contract'
-import { errorMessage } from '../../services/api'
+import { errorMessage } from '../../lib/errorMessage'
 import { useAppStore } from '../../stores/app'
 
 /** A "Browse…" button opening the native file dialog; renders nothing where paths must be typed (headless mode). */

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
-import { errorMessage } from '../../services/api'
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
+import { errorMessage } from '../../lib/errorMessage'
 import { profilesSelectors, useProfilesStore } from '../../stores/profiles'
 import { useConnectionsStore } from '../../stores/connections'
 import { draftFromProfile, rebaseDraft, validateDraft, type ProfileDraft } from './profileDraft'
@@ -23,7 +23,8 @@ export function ProfileEditor(): React.JSX.Element {
   const shownId = useRef(profile?.id)
   /** Set while this form saves: the change that save brings is the user's own, not one to merge with. */
   const saving = useRef(false)
-  useEffect(() => {
+  // Reads the form as it is when the saved profile changes; only that change runs it (the effect below).
+  const onSavedProfile = useEffectEvent(() => {
     const saved = draftFromProfile(profile)
     const sameProfile = profile !== undefined && shownId.current === profile.id && !saving.current
     shownId.current = profile?.id
@@ -39,8 +40,9 @@ export function ProfileEditor(): React.JSX.Element {
       kind: 'ok',
       text: `"${profile?.name ?? ''}" was saved elsewhere while you were editing it (for example its subscriptions, from its connection). Fields you had not changed now show what was saved; your changes are kept until you save.`
     })
-    // Only the key matters: a new object for the same saved profile must not wipe the user's typing.
-  }, [profileKey])
+  })
+  // Only the key matters: a new object for the same saved profile must not wipe the user's typing.
+  useEffect(() => onSavedProfile(), [profileKey])
 
   const { input, problems: allProblems } = useMemo(() => validateDraft(draft), [draft])
   const problems = useMemo(() => {

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react'
 import { CheckField } from '../../components/FormFields'
 import { downloadFile } from '../../lib/download'
-import { api, errorMessage } from '../../services/api'
+import { errorMessage } from '../../lib/errorMessage'
+import { profileService } from '../../services/profile'
 import { useProfilesStore } from '../../stores/profiles'
 
 function profilesWord(count: number): string {
@@ -16,7 +17,7 @@ export function ProfileTransfer(): React.JSX.Element {
 
   const exportAll = async (): Promise<void> => {
     try {
-      const reply = await api.profile.export({ includeSecrets })
+      const reply = await profileService.export({ includeSecrets })
       downloadFile(reply.suggestedFileName, new TextEncoder().encode(reply.json), 'application/json')
       setMessage({ kind: 'ok', text: [`Exported ${profilesWord(reply.count)}.`, ...reply.warnings].join(' ') })
     } catch (error) {
@@ -26,8 +27,7 @@ export function ProfileTransfer(): React.JSX.Element {
 
   const importFile = async (file: File): Promise<void> => {
     try {
-      const reply = await api.profile.import({ json: await file.text() })
-      useProfilesStore.getState().replaceAll(reply.profiles)
+      const reply = await useProfilesStore.getState().importProfiles(await file.text())
       const rejected = reply.rejected.map((r) => `Skipped ${r.name ?? `entry ${r.index + 1}`}: ${r.reason}`)
       setMessage({ kind: rejected.length ? 'error' : 'ok', text: [`Imported ${profilesWord(reply.imported.length)}.`, ...rejected].join(' ') })
     } catch (error) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { connectionOptionsSchema } from '@shared/contract'
 import { draftFromProfile, draftToSaveInput, emptyDraft, rebaseDraft, validateDraft, type ProfileDraft } from './profileDraft'
+import { NUMBER_WORDS } from './profileFormRules'
 import { sampleProfile } from '../../test/memoryProfiles'
 
 describe('profile draft validation', () => {
@@ -15,6 +17,23 @@ describe('profile draft validation', () => {
     expect(validateDraft({ ...emptyDraft(), name: 'x', port: 'abc' }).problems['options.port']).toMatch(/whole number between 1 and 65535/)
     expect(validateDraft({ ...emptyDraft(), name: 'x', host: ' ' }).problems['options.host']).toBe('Enter the broker host name or address.')
     expect(validateDraft({ ...emptyDraft(), name: '' }).problems.name).toBe('Give the profile a name.')
+  })
+
+  it('starts a new profile with the contract\'s defaults', () => {
+    const draft = emptyDraft()
+    expect(draft).toMatchObject({ protocol: 'mqtt', host: 'localhost', port: '1883', path: '/mqtt', protocolVersion: 4, clean: true })
+    expect(draft).toMatchObject({ keepaliveSeconds: '60', connectTimeoutMs: '10000', reconnectPeriodMs: '5000', rejectUnauthorized: true, willQos: 0, willRetain: false })
+    expect(draft).toMatchObject({ caFiles: '', alpnProtocols: '', sessionExpiryInterval: '', willEnabled: false })
+  })
+
+  it('names the ranges the contract allows when a number field is not a whole number', () => {
+    const shape = connectionOptionsSchema.shape
+    expect(NUMBER_WORDS['options.port']).toBe(`The port must be a whole number between ${shape.port.minValue} and ${shape.port.maxValue}.`)
+    expect(NUMBER_WORDS['options.keepaliveSeconds']).toBe('Keep-alive must be a whole number of seconds between 0 and 65535.')
+    expect(NUMBER_WORDS['options.sessionExpiryInterval']).toBe('Session expiry must be a whole number of seconds (0 to 4294967295), or empty.')
+    expect(NUMBER_WORDS['options.connectTimeoutMs']).toBe('The connect timeout must be a whole number of milliseconds between 100 and 600000.')
+    expect(NUMBER_WORDS['options.reconnectPeriodMs']).toBe('The reconnect period must be a whole number of milliseconds between 0 and 600000 (0 turns it off).')
+    expect(validateDraft({ ...emptyDraft(), name: 'x', keepaliveSeconds: '1.5' }).problems['options.keepaliveSeconds']).toBe(NUMBER_WORDS['options.keepaliveSeconds'])
   })
 
   it('sends TLS fields only for mqtts and wss, and needs both certificate and key', () => {

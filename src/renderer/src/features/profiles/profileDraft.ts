@@ -9,6 +9,9 @@ import {
   type Subscription
 } from '@shared/contract'
 import { utf8Decode, utf8Encode } from '../../lib/bytes'
+import { NEW_PROFILE_OPTIONS, NEW_TLS_OPTIONS, NEW_WILL, NUMBER_WORDS } from './profileFormRules'
+
+export { DEFAULT_PORTS } from './profileFormRules'
 
 /** The profile editor's form state: numbers stay text while typed, secrets say whether to keep, set or clear. */
 export interface ProfileDraft {
@@ -55,8 +58,6 @@ export interface ProfileDraft {
 /** Field key → problem sentence; keys are the contract's paths joined with dots (e.g. `options.port`). */
 export type DraftProblems = Record<string, string>
 
-export const DEFAULT_PORTS: Record<BrokerProtocol, number> = { mqtt: 1883, mqtts: 8883, ws: 8080, wss: 8081 }
-
 export function isSecure(protocol: BrokerProtocol): boolean {
   return protocol === 'mqtts' || protocol === 'wss'
 }
@@ -67,42 +68,43 @@ export function emptyDraft(): ProfileDraft {
 
 /** The editor's state for a saved profile, or for a new one when `profile` is undefined. */
 export function draftFromProfile(profile: Profile | undefined): ProfileDraft {
-  const o = profile?.options
+  const o = profile?.options ?? NEW_PROFILE_OPTIONS
+  const tls = o.tls ?? NEW_TLS_OPTIONS
   return {
     ...(profile ? { id: profile.id } : {}),
     name: profile?.name ?? '',
     group: profile?.group ?? '',
     color: profile?.color ?? '',
-    protocol: o?.protocol ?? 'mqtt',
-    host: o?.host ?? 'localhost',
-    port: String(o?.port ?? 1883),
-    path: o?.path ?? '/mqtt',
-    protocolVersion: o?.protocolVersion ?? 4,
-    clientId: o?.clientId ?? '',
-    clean: o?.clean ?? true,
-    keepaliveSeconds: String(o?.keepaliveSeconds ?? 60),
-    sessionExpiryInterval: o?.sessionExpiryInterval === undefined ? '' : String(o.sessionExpiryInterval),
-    connectTimeoutMs: String(o?.connectTimeoutMs ?? 10_000),
-    reconnectPeriodMs: String(o?.reconnectPeriodMs ?? 5_000),
-    username: o?.username ?? '',
+    protocol: o.protocol,
+    host: o.host,
+    port: String(o.port),
+    path: o.path,
+    protocolVersion: o.protocolVersion,
+    clientId: o.clientId ?? '',
+    clean: o.clean,
+    keepaliveSeconds: String(o.keepaliveSeconds),
+    sessionExpiryInterval: o.sessionExpiryInterval === undefined ? '' : String(o.sessionExpiryInterval),
+    connectTimeoutMs: String(o.connectTimeoutMs),
+    reconnectPeriodMs: String(o.reconnectPeriodMs),
+    username: o.username ?? '',
     password: '',
     hasPassword: profile?.hasPassword ?? false,
     clearPassword: false,
-    caFiles: (o?.tls?.caFiles ?? []).join('\n'),
-    certFile: o?.tls?.certFile ?? '',
-    keyFile: o?.tls?.keyFile ?? '',
+    caFiles: tls.caFiles.join('\n'),
+    certFile: tls.certFile ?? '',
+    keyFile: tls.keyFile ?? '',
     keyPassphrase: '',
     hasKeyPassphrase: profile?.hasKeyPassphrase ?? false,
     clearKeyPassphrase: false,
-    rejectUnauthorized: o?.tls?.rejectUnauthorized ?? true,
-    servername: o?.tls?.servername ?? '',
-    alpnProtocols: (o?.tls?.alpnProtocols ?? []).join(', '),
-    willEnabled: o?.will !== undefined,
-    willTopic: o?.will?.topic ?? '',
-    willPayload: o?.will ? utf8Decode(o.will.payload) : '',
-    willQos: o?.will?.qos ?? 0,
-    willRetain: o?.will?.retain ?? false,
-    willDelayInterval: o?.will?.properties?.willDelayInterval === undefined ? '' : String(o.will.properties.willDelayInterval),
+    rejectUnauthorized: tls.rejectUnauthorized,
+    servername: tls.servername ?? '',
+    alpnProtocols: tls.alpnProtocols.join(', '),
+    willEnabled: o.will !== undefined,
+    willTopic: o.will?.topic ?? '',
+    willPayload: o.will ? utf8Decode(o.will.payload) : '',
+    willQos: o.will?.qos ?? NEW_WILL.qos,
+    willRetain: o.will?.retain ?? NEW_WILL.retain,
+    willDelayInterval: o.will?.properties?.willDelayInterval === undefined ? '' : String(o.will.properties.willDelayInterval),
     subscriptions: (profile?.subscriptions ?? defaultSubscriptions).map((s) => ({ ...s }))
   }
 }
@@ -124,7 +126,6 @@ function secret(typed: string, clear: boolean): string | null | undefined {
   return typed === '' ? undefined : typed
 }
 
-/** The paths in a one-per-line text field, blank lines left out. */
 /**
  * The form after the saved profile changed under it (subscriptions saved from its connection, another
  * window): fields the user has not edited take the saved values; edited fields that differ from them are
@@ -137,6 +138,7 @@ export function rebaseDraft(saved: ProfileDraft, current: ProfileDraft, edited: 
   return { draft, kept }
 }
 
+/** The paths in a one-per-line text field, blank lines left out. */
 export function pathLines(text: string): string[] {
   return text.split('\n').map((line) => line.trim()).filter(Boolean)
 }
@@ -195,15 +197,6 @@ export function draftToSaveInput(draft: ProfileDraft): ProfileSaveInput {
     keyPassphrase: secure ? secret(draft.keyPassphrase, draft.clearKeyPassphrase) : draft.hasKeyPassphrase ? null : undefined,
     subscriptions: draft.subscriptions
   }
-}
-
-const NUMBER_WORDS: Record<string, string> = {
-  'options.port': 'The port must be a whole number between 1 and 65535.',
-  'options.keepaliveSeconds': 'Keep-alive must be a whole number of seconds between 0 and 65535.',
-  'options.sessionExpiryInterval': 'Session expiry must be a whole number of seconds (0 to 4294967295), or empty.',
-  'options.connectTimeoutMs': 'The connect timeout must be a whole number of milliseconds between 100 and 600000.',
-  'options.reconnectPeriodMs': 'The reconnect period must be a whole number of milliseconds between 0 and 600000 (0 turns it off).',
-  'options.will.properties.willDelayInterval': 'The will delay must be a whole number of seconds, or empty.'
 }
 
 /** Validates the draft with the contract's schema; returns the request to send or the problems by field. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { errorMessage } from '../../services/api'
+import { errorMessage } from '../../lib/errorMessage'
 import { publishSelectors, usePublishStore } from '../../stores/publish'
 import { formatTime } from '../../lib/time'
 

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react'
 import type { ClearRetainedProgress } from '@shared/contract'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { getClientModel } from '../../model'
-import { api, errorMessage, events } from '../../services/api'
+import { errorMessage } from '../../lib/errorMessage'
+import { modelService, onClearProgress } from '../../services/model'
 import { countRetained } from './retainedCount'
 
 type Phase = { kind: 'confirm' } | { kind: 'running'; operationId: string } | { kind: 'done' } | { kind: 'failed'; message: string }
@@ -23,11 +24,9 @@ export function ClearRetainedDialog({ connectionId, path, onClose }: { connectio
 
   const start = (): void => {
     const operationId = crypto.randomUUID()
-    stopListening.current = events().model.clearProgress((p) => {
-      if (p.operationId === operationId) setProgress(p)
-    })
+    stopListening.current = onClearProgress(operationId, setProgress)
     setPhase({ kind: 'running', operationId })
-    api.model.clearRetained({ connectionId, operationId, path, subtree }).then(
+    modelService.clearRetained({ connectionId, operationId, path, subtree }).then(
       (final) => {
         setProgress(final)
         setPhase({ kind: 'done' })
@@ -78,7 +77,7 @@ export function ClearRetainedDialog({ connectionId, path, onClose }: { connectio
         {phase.kind === 'failed' ? <p className="error-text" role="alert">{phase.message}</p> : null}
         <div className="actions">
           {phase.kind === 'running' ? (
-            <button type="button" className="btn" onClick={() => void api.model.cancelClearRetained({ operationId: phase.operationId }).catch(() => undefined)}>
+            <button type="button" className="btn" onClick={() => void modelService.cancelClearRetained({ operationId: phase.operationId }).catch(() => undefined)}>
               Cancel
             </button>
           ) : (

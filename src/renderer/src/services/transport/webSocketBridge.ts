@@ -1,5 +1,5 @@
 import { buildBridge, type AppError, type EventName, type MainBridge, type RequestName, type Result } from '@shared/contract'
-import { decodeServerMessage, encodeFrame, TOKEN_PROTOCOL_PREFIX, WIRE_PATH, WIRE_PROTOCOL } from '@shared/wire/codec'
+import { decodeServerMessage, encodeFrame, SESSION_PATH, TOKEN_PROTOCOL_PREFIX, WIRE_PATH, WIRE_PROTOCOL } from '@shared/wire/codec'
 
 /** Where the server lives and how to prove the page may talk to it. */
 export interface WebSocketTarget {
@@ -13,10 +13,15 @@ const LOST: AppError = {
   message: 'The connection to the MQTT Explorer server was lost. The page reloads once the server is back.'
 }
 
+/** The POST to the server's session path that proves the token (the server answers why it refused). */
+function sessionRequest(target: WebSocketTarget): RequestInit {
+  return { method: 'POST', headers: { Authorization: `Bearer ${target.token}` } }
+}
+
 /** Asks the server why a socket was refused, so the page can show its sentence instead of a generic failure. */
 async function refusalReason(target: WebSocketTarget): Promise<string> {
   try {
-    const response = await fetch(`${target.origin}/session`, { method: 'POST', headers: { Authorization: `Bearer ${target.token}` } })
+    const response = await fetch(target.origin + SESSION_PATH, sessionRequest(target))
     if (!response.ok) return await response.text()
   } catch {
     // Fall through: the server itself is unreachable.
@@ -50,7 +55,7 @@ function openSocket(target: WebSocketTarget): Promise<WebSocket> {
 // meanwhile, the reloaded page says so.
 function reloadWhenBack(target: WebSocketTarget, delayMs = 1000): void {
   setTimeout(async () => {
-    const back = await fetch(`${target.origin}/session`, { method: 'POST', headers: { Authorization: `Bearer ${target.token}` } }).then(
+    const back = await fetch(target.origin + SESSION_PATH, sessionRequest(target)).then(
       () => true,
       () => false
     )

@@ -1,5 +1,5 @@
 import type { MenuCommand, PickFileRequest } from '@shared/contract'
-import { api } from '../../services/api'
+import { appService } from '../../services/app'
 import { useConnectionsStore } from '../connections'
 import { useProfilesStore } from '../profiles'
 import type { AppState } from './initialState'
@@ -22,11 +22,11 @@ export function createAppActions(set: Set, get: Get): AppActions {
   return {
     async loadCapabilities() {
       // When main cannot answer, keep the defaults: typed paths work everywhere.
-      const capabilities = await api.app.capabilities({}).catch(() => null)
+      const capabilities = await appService.capabilities({}).catch(() => null)
       if (capabilities) set({ capabilities })
     },
     async pickFiles(request) {
-      const { paths } = await api.app.pickFile(request)
+      const { paths } = await appService.pickFile(request)
       return paths
     },
     setHelpOpen(open) {

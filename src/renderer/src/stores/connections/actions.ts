@@ -1,5 +1,9 @@
 import type { ConnectionStatus, Subscription, SubscriptionResult } from '@shared/contract'
-import { api, ApiError, errorMessage } from '../../services/api'
+import { errorMessage } from '../../lib/errorMessage'
+import { ApiError } from '../../services/apiError'
+import { connectionService } from '../../services/connection'
+import { modelService } from '../../services/model'
+import { profileService } from '../../services/profile'
 import { forgetClientModel } from '../../model'
 import { useProfilesStore } from '../profiles'
 import { usePublishStore } from '../publish'
@@ -77,7 +81,7 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
       if (!tab) return
       update(connectionId, { state: 'connecting', error: null, errorCode: null, since: Date.now() })
       try {
-        const reply = await api.profile.connect({ connectionId, profileId: tab.profileId, ...secrets })
+        const reply = await profileService.connect({ connectionId, profileId: tab.profileId, ...secrets })
         // A status event may already have said 'connected'; only a still-pending tab is moved on here.
         const current = find(connectionId)
         update(connectionId, {
@@ -90,7 +94,7 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
     },
     async disconnect(connectionId) {
       try {
-        await api.connection.disconnect({ connectionId })
+        await connectionService.disconnect({ connectionId })
         update(connectionId, { state: 'disconnected', error: null, errorCode: null, since: Date.now() })
       } catch (error) {
         update(connectionId, { error: errorMessage(error) })
@@ -99,7 +103,7 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
     async close(connectionId) {
       const tab = find(connectionId)
       if (!tab) return
-      if (isLive(tab)) await api.connection.disconnect({ connectionId }).catch(() => undefined)
+      if (isLive(tab)) await connectionService.disconnect({ connectionId }).catch(() => undefined)
       // By id, not by the object found above: the status events of the disconnect have replaced it meanwhile.
       const tabs = get().tabs
       const index = tabs.findIndex((t) => t.connectionId === connectionId)
@@ -143,14 +147,14 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
       }
       if (adopted.length === 0) return
       set({ tabs: [...get().tabs, ...adopted] })
-      await Promise.all(adopted.map((tab) => api.model.resync({ connectionId: tab.connectionId }).catch(() => undefined)))
+      await Promise.all(adopted.map((tab) => modelService.resync({ connectionId: tab.connectionId }).catch(() => undefined)))
     },
     async subscribe(connectionId, subscription) {
       const tab = find(connectionId)
       if (!tab) return null
       let result: SubscriptionResult | null = null
       if (tab.state === 'connected') {
-        const reply = await api.connection.subscribe({ connectionId, subscriptions: [subscription] })
+        const reply = await connectionService.subscribe({ connectionId, subscriptions: [subscription] })
         result = reply.results[0] ?? null
         if (result) update(connectionId, { subscriptionResults: { ...(find(connectionId)?.subscriptionResults ?? {}), [result.filter]: result } })
       }
@@ -164,7 +168,7 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
     async unsubscribe(connectionId, filter) {
       const tab = find(connectionId)
       if (!tab) return
-      if (tab.state === 'connected') await api.connection.unsubscribe({ connectionId, filters: [filter] })
+      if (tab.state === 'connected') await connectionService.unsubscribe({ connectionId, filters: [filter] })
       const results = { ...(find(connectionId)?.subscriptionResults ?? {}) }
       delete results[filter]
       update(connectionId, { subscriptionResults: results })

@@ -9,4 +9,4 @@ export const useConnectionsStore = create<ConnectionsStore>()((set, get) => ({ .
 
 export { connectionsSelectors } from './selectors'
 export { isLive } from './actions'
-export { initialConnectionsState, type ConnectionsState, type ConnectionTab } from './initialState'
+export { initialConnectionsState, type ConnectionsState, type ConnectionTab, type TabState } from './initialState'

@@ -1,5 +1,7 @@
-import type { ErrorCode, SubscriptionResult } from '@shared/contract'
-import type { TabState } from '../../components/StatusBadge'
+import type { ConnectionState, ErrorCode, SubscriptionResult } from '@shared/contract'
+
+/** The state of a connection tab: main's connection state, or idle before the first attempt. */
+export type TabState = ConnectionState | 'idle'
 
 /** One open connection tab: a profile connected (or trying to) under its own connection id. */
 export interface ConnectionTab {

@@ -1,5 +1,6 @@
-import type { Profile, ProfileSaveInput, StorageNotice, Subscription } from '@shared/contract'
-import { api, errorMessage } from '../../services/api'
+import type { ImportRejection, Profile, ProfileSaveInput, StorageNotice, Subscription } from '@shared/contract'
+import { errorMessage } from '../../lib/errorMessage'
+import { profileService } from '../../services/profile'
 import type { ProfilesState } from './initialState'
 
 type Set = (partial: Partial<ProfilesState>) => void
@@ -15,6 +16,8 @@ export interface ProfilesActions {
   /** Moves a profile up (-1) or down (+1) in the list. */
   move(id: string, offset: -1 | 1): Promise<void>
   setSubscriptions(profileId: string, subscriptions: Subscription[]): Promise<Profile>
+  /** Imports an export file's text as new profiles and shows main's new list; resolves with what was imported and skipped. */
+  importProfiles(json: string): Promise<{ imported: Profile[]; rejected: ImportRejection[] }>
   edit(id: string | 'new' | null): void
   /** Applies the full list main sent with `profile:changed`. */
   replaceAll(profiles: Profile[]): void
@@ -31,27 +34,27 @@ function withProfile(profiles: Profile[], profile: Profile): Profile[] {
 }
 
 export function createProfilesActions(set: Set, get: Get): ProfilesActions {
-  return {
+  const actions: ProfilesActions = {
     async load() {
       try {
-        const [{ profiles }, { notices }] = await Promise.all([api.profile.list({}), api.profile.notices({})])
+        const [{ profiles }, { notices }] = await Promise.all([profileService.list({}), profileService.notices({})])
         set({ profiles, notices, loaded: true, loadError: null })
       } catch (error) {
         set({ loaded: true, loadError: errorMessage(error) })
       }
     },
     async save(input) {
-      const { profile } = await api.profile.save(input)
+      const { profile } = await profileService.save(input)
       set({ profiles: withProfile(get().profiles, profile), editingId: profile.id })
       return profile
     },
     async duplicate(id) {
-      const { profile } = await api.profile.duplicate({ id })
+      const { profile } = await profileService.duplicate({ id })
       set({ profiles: withProfile(get().profiles, profile), editingId: profile.id })
       return profile
     },
     async remove(id) {
-      const { profiles } = await api.profile.delete({ id })
+      const { profiles } = await profileService.delete({ id })
       set({ profiles, editingId: get().editingId === id ? null : get().editingId })
     },
     async move(id, offset) {
@@ -65,13 +68,18 @@ export function createProfilesActions(set: Set, get: Get): ProfilesActions {
       const ids = profiles.map((p) => p.id)
       ids[from] = ids[to] as string
       ids[to] = id
-      const reply = await api.profile.reorder({ ids })
+      const reply = await profileService.reorder({ ids })
       set({ profiles: reply.profiles })
     },
     async setSubscriptions(profileId, subscriptions) {
-      const { profile } = await api.profile.setSubscriptions({ profileId, subscriptions })
+      const { profile } = await profileService.setSubscriptions({ profileId, subscriptions })
       set({ profiles: withProfile(get().profiles, profile) })
       return profile
+    },
+    async importProfiles(json) {
+      const { imported, rejected, profiles } = await profileService.import({ json })
+      actions.replaceAll(profiles)
+      return { imported, rejected }
     },
     edit(id) {
       set({ editingId: id })
@@ -88,4 +96,5 @@ export function createProfilesActions(set: Set, get: Get): ProfilesActions {
       set({ notices: get().notices.filter((n) => n.id !== id) })
     }
   }
+  return actions
 }

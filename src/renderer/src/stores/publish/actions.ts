@@ -1,6 +1,8 @@
 import { MAX_SAVED_PAYLOAD_BYTES, type PayloadFormat, type PublishDraftInput } from '@shared/contract'
 import { convertPayloadText } from '../../lib/payloadView'
-import { api, errorMessage } from '../../services/api'
+import { errorMessage } from '../../lib/errorMessage'
+import { connectionService } from '../../services/connection'
+import { profileService } from '../../services/profile'
 import { composeMessage, describePublishResult, draftFromSaved, emptyComposerDraft, type ComposerDraft } from './compose'
 import type { PublishState } from './initialState'
 
@@ -45,7 +47,7 @@ export function createPublishActions(set: Set, get: Get): PublishActions {
       setOutcome(connectionId, { kind: 'sending' })
       try {
         const { payloadFormat: _format, ...publish } = message
-        const result = await api.connection.publish({ connectionId, ...publish })
+        const result = await connectionService.publish({ connectionId, ...publish })
         setOutcome(connectionId, { kind: 'ok', text: describePublishResult(message.qos, result.reasonCode) })
       } catch (error) {
         setOutcome(connectionId, { kind: 'error', text: errorMessage(error) })
@@ -54,7 +56,7 @@ export function createPublishActions(set: Set, get: Get): PublishActions {
       // History is a convenience: a failure to save it must not turn a delivered message into an error.
       if (message.payload.byteLength <= MAX_SAVED_PAYLOAD_BYTES) {
         try {
-          const { entries } = await api.profile.addPublishHistory({ profileId, entry: message })
+          const { entries } = await profileService.addPublishHistory({ profileId, entry: message })
           set({ history: { ...get().history, [profileId]: entries } })
         } catch {
           // The composer already shows the broker's answer; history stays as it was.
@@ -62,21 +64,21 @@ export function createPublishActions(set: Set, get: Get): PublishActions {
       }
     },
     async loadSaved(profileId) {
-      const [{ entries }, { templates }] = await Promise.all([api.profile.publishHistory({ profileId }), api.profile.templates({ profileId })])
+      const [{ entries }, { templates }] = await Promise.all([profileService.publishHistory({ profileId }), profileService.templates({ profileId })])
       set({ history: { ...get().history, [profileId]: entries }, templates: { ...get().templates, [profileId]: templates } })
     },
     async saveTemplate(connectionId, profileId, name, mqtt5) {
       const { message, problems } = composeMessage(draftOf(connectionId), mqtt5)
       if (!message) throw new Error(Object.values(problems)[0] ?? 'The message is not valid.')
-      const { templates } = await api.profile.saveTemplate({ profileId, template: { ...message, name } })
+      const { templates } = await profileService.saveTemplate({ profileId, template: { ...message, name } })
       set({ templates: { ...get().templates, [profileId]: templates } })
     },
     async deleteTemplate(profileId, templateId) {
-      const { templates } = await api.profile.deleteTemplate({ profileId, templateId })
+      const { templates } = await profileService.deleteTemplate({ profileId, templateId })
       set({ templates: { ...get().templates, [profileId]: templates } })
     },
     async clearHistory(profileId) {
-      const { entries } = await api.profile.clearPublishHistory({ profileId })
+      const { entries } = await profileService.clearPublishHistory({ profileId })
       set({ history: { ...get().history, [profileId]: entries } })
     },
     applySaved(connectionId, saved) {

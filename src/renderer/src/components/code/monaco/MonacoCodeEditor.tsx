@@ -1,13 +1,16 @@
-import { useRef } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 import { baseOptions, monaco } from './loadMonaco'
 import { useMonacoEditor } from './useMonacoEditor'
 import type { CodeEditorProps } from '../types'
 
 /** Editable Monaco editor; Ctrl/Cmd+Enter calls onSubmit. */
 export default function MonacoCodeEditor({ value, language, label, onChange, onSubmit }: CodeEditorProps): React.JSX.Element {
-  // Callbacks change on every render; the editor's listeners read the latest through this ref.
+  // Callbacks change on every render; the editor's listeners read the latest through this ref, updated
+  // once each render is committed (before any input can reach the editor).
   const callbacks = useRef({ onChange, onSubmit })
-  callbacks.current = { onChange, onSubmit }
+  useLayoutEffect(() => {
+    callbacks.current = { onChange, onSubmit }
+  })
 
   const host = useMonacoEditor(
     (element) => {

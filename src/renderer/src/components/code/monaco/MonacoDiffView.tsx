@@ -6,9 +6,12 @@ import type { DiffViewProps } from '../types'
 export default function MonacoDiffView({ original, modified, language, label }: DiffViewProps): React.JSX.Element {
   const host = useRef<HTMLDivElement>(null)
   const models = useRef<{ original: monaco.editor.ITextModel; modified: monaco.editor.ITextModel } | null>(null)
+  // Created once with the first label and language; texts and language are applied by the effect below.
+  const first = useRef({ label, language })
 
   useEffect(() => {
     if (!host.current) return
+    const { label, language } = first.current
     const diff = monaco.editor.createDiffEditor(host.current, { ...baseOptions, readOnly: true, originalEditable: false, ariaLabel: label })
     const pair = { original: monaco.editor.createModel('', language), modified: monaco.editor.createModel('', language) }
     diff.setModel(pair)
@@ -19,7 +22,6 @@ export default function MonacoDiffView({ original, modified, language, label }: 
       pair.modified.dispose()
       models.current = null
     }
-    // Created once; texts and language are applied by the effect below.
   }, [])
 
   useEffect(() => {

@@ -12,17 +12,18 @@ export function useMonacoEditor(
 ): RefObject<HTMLDivElement | null> {
   const host = useRef<HTMLDivElement>(null)
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
+  // Created once: what `create` reads on the first render (label, options) is fixed for the editor's life.
+  const createOnce = useRef(create)
 
   useEffect(() => {
     if (!host.current) return
-    const instance = create(host.current)
+    const instance = createOnce.current(host.current)
     editor.current = instance
     return () => {
       instance.getModel()?.dispose()
       instance.dispose()
       editor.current = null
     }
-    // Created once: what `create` reads on the first render (label, options) is fixed for the editor's life.
   }, [])
 
   useEffect(() => {

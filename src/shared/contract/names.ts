@@ -1,0 +1,50 @@
+import type { EventName, RequestName } from './index'
+
+// The contract's names alone, without its schemas: the preload builds its bridge from these, so its
+// bundle carries no zod. Kept by hand; names.test.ts fails when a request or event is missing here.
+
+/** Every request's name, `domain:action`, as in `requests`. */
+export const REQUEST_NAMES = [
+  'app:capabilities',
+  'app:pickFile',
+  'connection:disconnect',
+  'connection:subscribe',
+  'connection:unsubscribe',
+  'connection:publish',
+  'connection:list',
+  'model:cancelClearRetained',
+  'model:cancelSearch',
+  'model:children',
+  'model:clear',
+  'model:clearRetained',
+  'model:configure',
+  'model:history',
+  'model:latest',
+  'model:message',
+  'model:resync',
+  'model:search',
+  'profile:list',
+  'profile:save',
+  'profile:duplicate',
+  'profile:delete',
+  'profile:reorder',
+  'profile:setSubscriptions',
+  'profile:connect',
+  'profile:export',
+  'profile:import',
+  'profile:publishHistory',
+  'profile:addPublishHistory',
+  'profile:clearPublishHistory',
+  'profile:templates',
+  'profile:saveTemplate',
+  'profile:deleteTemplate',
+  'profile:notices'
+] as const satisfies readonly RequestName[]
+
+/** Every event's name, `domain:name`, as in `events`. */
+export const EVENT_NAMES = ['connection:status', 'model:delta', 'model:clearProgress', 'profile:changed', 'profile:notice', 'app:menu'] as const satisfies readonly EventName[]
+
+/** Requests of the contract that REQUEST_NAMES leaves out; `never` when the list is complete. */
+export type UnlistedRequestName = Exclude<RequestName, (typeof REQUEST_NAMES)[number]>
+/** Events of the contract that EVENT_NAMES leaves out; `never` when the list is complete. */
+export type UnlistedEventName = Exclude<EventName, (typeof EVENT_NAMES)[number]>
