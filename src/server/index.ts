@@ -1,6 +1,7 @@
 import { hostname } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { startHeadless } from './headless'
+import { moveLegacyDataDir } from './legacyDataDir'
 import { OptionsError, parseServerOptions, USAGE } from './options'
 import { TokenError, type AccessToken } from './token'
 
@@ -8,7 +9,7 @@ import { TokenError, type AccessToken } from './token'
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url))
 
 const TOKEN_NOTES: Record<AccessToken['source'], string> = {
-  environment: 'The access token comes from MQTT_EXPLORER_TOKEN.\n',
+  environment: 'The access token comes from BROKERSCOPE_TOKEN.\n',
   generated: 'A new access token was generated and saved in the data directory (server-token); it stays the same on later starts.\n',
   file: ''
 }
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`)
     return
   }
+  const moved = await moveLegacyDataDir(options.dataDir, process.env)
+  if (moved) process.stdout.write(`${moved}\n`)
   const server = await startHeadless({ ...options, rendererDir, env: process.env }).catch((error: unknown) => {
     if (error instanceof TokenError) fail(error.message)
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') fail(`Port ${options.port} is in use. Pick another with --port.`)
@@ -39,7 +42,7 @@ async function main(): Promise<void> {
   const everywhere = options.host === '0.0.0.0' || options.host === '::'
   const shown = everywhere ? server.url.replace(/\/\/[^/]+:/, `//${hostname()}:`) : server.url
   process.stdout.write(
-    `MQTT Explorer is serving ${everywhere ? 'on every network interface' : `on ${options.host}`}.\n` +
+    `Brokerscope is serving ${everywhere ? 'on every network interface' : `on ${options.host}`}.\n` +
       `Open ${shown}\n` +
       `Data directory: ${options.dataDir}\n` +
       TOKEN_NOTES[server.token.source]
@@ -51,4 +54,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop)
 }
 
-main().catch((error: unknown) => fail(`MQTT Explorer could not start: ${error instanceof Error ? error.message : String(error)}`))
+main().catch((error: unknown) => fail(`Brokerscope could not start: ${error instanceof Error ? error.message : String(error)}`))

@@ -5,7 +5,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, defaultDataDir, OptionsError, parseServerOp
 
 describe('parseServerOptions', () => {
   it('binds loopback on the default port unless told otherwise', () => {
-    expect(parseServerOptions([], { XDG_DATA_HOME: '/x' })).toEqual({ host: DEFAULT_HOST, port: DEFAULT_PORT, dataDir: '/x/mqtt-explorer-server', allowedHosts: [] })
+    expect(parseServerOptions([], { XDG_DATA_HOME: '/x' })).toEqual({ host: DEFAULT_HOST, port: DEFAULT_PORT, dataDir: '/x/brokerscope-server', allowedHosts: [] })
   })
 
   it('reads --host, --port, --data-dir and repeated --allow-host in both spellings', () => {
@@ -30,6 +30,6 @@ describe('parseServerOptions', () => {
   })
 
   it('falls back to a dot directory in the home folder without XDG_DATA_HOME', () => {
-    expect(defaultDataDir({})).toBe(join(homedir(), '.mqtt-explorer-server'))
+    expect(defaultDataDir({})).toBe(join(homedir(), '.brokerscope-server'))
   })
 })

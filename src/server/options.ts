@@ -19,11 +19,11 @@ export const USAGE = `Usage: npm run serve -- [--host ADDRESS] [--port PORT] [--
   --host ADDRESS     interface to listen on (default ${DEFAULT_HOST}; 0.0.0.0 opens it to the network)
   --port PORT        TCP port (default ${DEFAULT_PORT}; 0 picks a free one)
   --data-dir DIR     where profiles, settings, the key file and the token live
-                     (default $XDG_DATA_HOME/mqtt-explorer-server, else ~/.mqtt-explorer-server)
+                     (default $XDG_DATA_HOME/brokerscope-server, else ~/.brokerscope-server)
   --allow-host NAME  also answer to this Host (e.g. a TLS reverse proxy's name, with :port unless 443);
                      may be repeated
 
-Environment: MQTT_EXPLORER_TOKEN sets the access token instead of the generated one.`
+Environment: BROKERSCOPE_TOKEN sets the access token instead of the generated one.`
 
 /** Thrown for a command line the server cannot run with; the message is shown with the usage. */
 export class OptionsError extends Error {}
@@ -31,7 +31,7 @@ export class OptionsError extends Error {}
 /** Where profiles and the token live when --data-dir is not given (XDG when the user has set it up). */
 export function defaultDataDir(env: NodeJS.ProcessEnv): string {
   const xdg = env['XDG_DATA_HOME']
-  return xdg ? join(xdg, 'mqtt-explorer-server') : join(homedir(), '.mqtt-explorer-server')
+  return xdg ? join(xdg, 'brokerscope-server') : join(homedir(), '.brokerscope-server')
 }
 
 function parsePort(value: string): number {

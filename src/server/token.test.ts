@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { loadAccessToken, TOKEN_ENV, TokenError, tokenMatches } from './token'
+import { LEGACY_TOKEN_ENV, loadAccessToken, TOKEN_ENV, TokenError, tokenMatches } from './token'
 
 describe('loadAccessToken', () => {
   let dir: string
@@ -29,6 +29,8 @@ describe('loadAccessToken', () => {
 
   it('takes the token from the environment, and refuses a weak one', async () => {
     expect(await loadAccessToken(dir, { [TOKEN_ENV]: 'my-long-enough-token' })).toEqual({ value: 'my-long-enough-token', source: 'environment' })
+    expect(TOKEN_ENV).toBe('BROKERSCOPE_TOKEN')
+    expect(await loadAccessToken(dir, { [LEGACY_TOKEN_ENV]: 'set-before-the-rename' })).toEqual({ value: 'set-before-the-rename', source: 'environment' })
     await expect(loadAccessToken(dir, { [TOKEN_ENV]: 'short' })).rejects.toThrow(TokenError)
     await expect(loadAccessToken(dir, { [TOKEN_ENV]: 'has spaces in it, sixteen+' })).rejects.toThrow(TOKEN_ENV)
   })

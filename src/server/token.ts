@@ -3,7 +3,9 @@ import { chmod, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 /** Name of the environment variable that sets the access token. */
-export const TOKEN_ENV = 'MQTT_EXPLORER_TOKEN'
+export const TOKEN_ENV = 'BROKERSCOPE_TOKEN'
+/** The variable's name before the app was named Brokerscope, still read so existing gateway setups keep their token. */
+export const LEGACY_TOKEN_ENV = 'MQTT_EXPLORER_TOKEN'
 
 const TOKEN_FILE = 'server-token'
 // URL-unreserved characters only: the token travels in `?token=` and in a WebSocket subprotocol.
@@ -24,7 +26,7 @@ export function isWellFormedToken(value: string): boolean {
 
 /** The token from the environment, else the one stored in the data directory, else a new one saved there (mode 0600). */
 export async function loadAccessToken(dataDir: string, env: NodeJS.ProcessEnv): Promise<AccessToken> {
-  const fromEnv = env[TOKEN_ENV]
+  const fromEnv = env[TOKEN_ENV] ?? env[LEGACY_TOKEN_ENV]
   if (fromEnv !== undefined) {
     if (!isWellFormedToken(fromEnv)) {
       throw new TokenError(`${TOKEN_ENV} must be 16 to 256 characters of letters, digits, ".", "_", "~" or "-".`)

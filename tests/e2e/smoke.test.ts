@@ -9,7 +9,7 @@ test('the app shell loads from the headless server, takes the token out of the a
   await app.page.getByText('No profiles yet.').waitFor()
   await app.page.getByRole('button', { name: 'New profile' }).waitFor()
   expect(app.page.url()).toBe(`${app.server.origin}/`)
-  expect(await app.page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.getItem('mqtt-explorer.token'))).toBe(app.server.token)
+  expect(await app.page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.getItem('brokerscope.token'))).toBe(app.server.token)
   expect(app.browser.errors).toEqual([])
 })
 

@@ -33,8 +33,8 @@ describe('buildClientOptions', () => {
   it('generates a random client id that MQTT 3.1 accepts (at most 23 characters)', async () => {
     const a = (await buildClientOptions(parse({}))).clientId
     const b = (await buildClientOptions(parse({ clientId: '' }))).clientId
-    expect(a).toMatch(/^mqtt-explorer-[0-9a-f]{8}$/)
-    expect(b).toMatch(/^mqtt-explorer-[0-9a-f]{8}$/)
+    expect(a).toMatch(/^brokerscope-[0-9a-f]{8}$/)
+    expect(b).toMatch(/^brokerscope-[0-9a-f]{8}$/)
     expect(a).not.toBe(b)
     expect(randomClientId().length).toBeLessThanOrEqual(23)
   })

@@ -8,9 +8,9 @@ import { readTlsMaterial } from './tlsFiles'
 /** mqtt.js options plus the tls.connect options it passes through (passphrase, servername, ALPN). */
 export type MqttClientOptions = IClientOptions & TlsConnectionOptions
 
-/** `mqtt-explorer-` + 8 hex digits: 22 characters, within MQTT 3.1's 23-character client id limit. */
+/** `brokerscope-` + 8 hex digits: 20 characters, within MQTT 3.1's 23-character client id limit. */
 export function randomClientId(): string {
-  return `mqtt-explorer-${randomBytes(4).toString('hex')}`
+  return `brokerscope-${randomBytes(4).toString('hex')}`
 }
 
 function isSecure(options: ConnectionOptions): boolean {

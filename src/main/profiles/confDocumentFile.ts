@@ -39,4 +39,4 @@ export function lazyDocumentFile(path: string, create: () => Conf<Store>): Docum
 
 /** The Node backend (headless server and tests): conf writing `<dir>/<name>.json`. */
 export const confDocumentFile: DocumentFileFactory = ({ dir, name }) =>
-  lazyDocumentFile(join(dir, `${name}.json`), () => new Conf<Store>({ ...storeOptions, cwd: dir, configName: name, projectName: 'mqtt-explorer' }))
+  lazyDocumentFile(join(dir, `${name}.json`), () => new Conf<Store>({ ...storeOptions, cwd: dir, configName: name, projectName: 'brokerscope' }))

@@ -41,12 +41,12 @@ describe('export', () => {
   it('leaves secrets out unless asked, and names the file by date', () => {
     const { profiles } = seed()
     const result = exportProfiles(profiles, { includeSecrets: false }, new Date('2025-03-04T05:06:07Z'))
-    expect(result).toMatchObject({ count: 2, suggestedFileName: 'mqtt-explorer-profiles-2025-03-04.json', warnings: [] })
+    expect(result).toMatchObject({ count: 2, suggestedFileName: 'brokerscope-profiles-2025-03-04.json', warnings: [] })
     expect(result.json).not.toContain(PASSWORD)
     expect(result.json).not.toContain(PASSPHRASE)
     expect(result.json).not.toContain('"secrets"')
     const document = JSON.parse(result.json)
-    expect(document).toMatchObject({ format: 'mqtt-explorer-profiles', version: 1, includesSecrets: false })
+    expect(document).toMatchObject({ format: 'brokerscope-profiles', version: 1, includesSecrets: false })
     expect(document.profiles[0]).toMatchObject({ name: 'Gateway TLS', color: '#22aa66', templates: [{ name: 'Reboot', topic: 'gw/cmd' }] })
     expect(document.profiles[0].id).toBeUndefined()
   })
@@ -132,9 +132,9 @@ describe('import', () => {
     const { profiles } = seed()
     const before = readFileSync(join(data.dir, 'profiles.json'))
     expect(() => importProfiles(profiles, '{"format": "mqtt-explorer-profiles", "profiles": [')).toThrow(
-      /^The file is not valid JSON \(.*\), so nothing was imported\. Choose a file exported from MQTT Explorer\.$/
+      /^The file is not valid JSON \(.*\), so nothing was imported\. Choose a file exported from Brokerscope\.$/
     )
-    expect(() => importProfiles(profiles, '{"hello": 1}')).toThrow('This file is not a profile export, so nothing was imported. Choose a file exported from MQTT Explorer.')
+    expect(() => importProfiles(profiles, '{"hello": 1}')).toThrow('This file is not a profile export, so nothing was imported. Choose a file exported from Brokerscope.')
     expect(() => importProfiles(profiles, '{"format": "mqtt-explorer-profiles", "version": 9, "profiles": []}')).toThrow(/newer version of the app \(format 9\)/)
     expect(readFileSync(join(data.dir, 'profiles.json')).equals(before)).toBe(true)
   })

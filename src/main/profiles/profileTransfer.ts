@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { rename, rm, writeFile } from 'node:fs/promises'
 import { isAbsolute } from 'node:path'
 import { z } from 'zod'
-import { PROFILE_EXPORT_FORMAT, UserFacingError, profileRequests, profileSaveSchema, type ImportRejection, type Profile } from '../../shared/contract'
+import { LEGACY_PROFILE_EXPORT_FORMAT, PROFILE_EXPORT_FORMAT, UserFacingError, profileRequests, profileSaveSchema, type ImportRejection, type Profile } from '../../shared/contract'
 import { parseWithBytes, stringifyWithBytes } from './jsonBytes'
 import type { ProfileService } from './profileService'
 
@@ -36,7 +36,7 @@ export function exportProfiles(
   return {
     json: stringifyWithBytes(document, 2),
     count: profiles.length,
-    suggestedFileName: `mqtt-explorer-profiles-${now.toISOString().slice(0, 10)}.json`,
+    suggestedFileName: `brokerscope-profiles-${now.toISOString().slice(0, 10)}.json`,
     warnings
   }
 }
@@ -64,11 +64,11 @@ function sentence(text: string): string {
 function entriesOf(document: unknown): unknown[] {
   if (Array.isArray(document)) return document
   if (document === null || typeof document !== 'object') {
-    throw new UserFacingError('invalid-argument', 'This file does not contain profiles, so nothing was imported. Choose a file exported from MQTT Explorer.')
+    throw new UserFacingError('invalid-argument', 'This file does not contain profiles, so nothing was imported. Choose a file exported from Brokerscope.')
   }
   const { format, version, profiles } = document as Record<string, unknown>
-  if (format !== PROFILE_EXPORT_FORMAT || !Array.isArray(profiles)) {
-    throw new UserFacingError('invalid-argument', 'This file is not a profile export, so nothing was imported. Choose a file exported from MQTT Explorer.')
+  if ((format !== PROFILE_EXPORT_FORMAT && format !== LEGACY_PROFILE_EXPORT_FORMAT) || !Array.isArray(profiles)) {
+    throw new UserFacingError('invalid-argument', 'This file is not a profile export, so nothing was imported. Choose a file exported from Brokerscope.')
   }
   if (typeof version === 'number' && version > EXPORT_VERSION) {
     throw new UserFacingError('invalid-argument', `This export was made by a newer version of the app (format ${version}), so nothing was imported. Update the app and try again.`)
@@ -99,7 +99,7 @@ export function importProfiles(service: ProfileService, json: string): { importe
     document = parseWithBytes(json)
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
-    throw new UserFacingError('invalid-argument', `The file is not valid JSON (${detail}), so nothing was imported. Choose a file exported from MQTT Explorer.`)
+    throw new UserFacingError('invalid-argument', `The file is not valid JSON (${detail}), so nothing was imported. Choose a file exported from Brokerscope.`)
   }
   const rejected: ImportRejection[] = []
   const accepted: Parameters<ProfileService['addMany']>[0] = []

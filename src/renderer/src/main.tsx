@@ -23,7 +23,7 @@ if (root) {
     (error: unknown) =>
       view.render(
         <div className="empty" role="alert">
-          <h1>Cannot reach the MQTT Explorer back end</h1>
+          <h1>Cannot reach the Brokerscope back end</h1>
           <p>{errorMessage(error)}</p>
           <p>Reload the page to try again.</p>
         </div>

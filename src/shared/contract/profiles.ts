@@ -198,7 +198,9 @@ export interface ImportRejection {
 }
 
 /** A profile export is this JSON document; `version` is the export format version. */
-export const PROFILE_EXPORT_FORMAT = 'mqtt-explorer-profiles'
+export const PROFILE_EXPORT_FORMAT = 'brokerscope-profiles'
+/** The format name exports had before the app was named Brokerscope; such files import as they are. */
+export const LEGACY_PROFILE_EXPORT_FORMAT = 'mqtt-explorer-profiles'
 
 const byIdSchema = z.object({ id: profileIdSchema })
 const byProfileSchema = z.object({ profileId: profileIdSchema })

@@ -2,7 +2,7 @@ import { Decoder, Encoder, ExtensionCodec } from '@msgpack/msgpack'
 import type { Result } from '../contract'
 
 /** The WebSocket subprotocol of this wire format; the server refuses sockets that do not offer it. */
-export const WIRE_PROTOCOL = 'mqtt-explorer.v1'
+export const WIRE_PROTOCOL = 'brokerscope.v1'
 
 /** Prefix of the second subprotocol, which carries the access token (browsers cannot set headers). */
 export const TOKEN_PROTOCOL_PREFIX = 'token.'

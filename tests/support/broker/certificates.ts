@@ -28,7 +28,7 @@ subjectAltName = DNS:${brokerFacts.tlsServerName}
 basicConstraints = critical, CA:FALSE
 keyUsage = critical, digitalSignature, keyEncipherment
 extendedKeyUsage = clientAuth
-subjectAltName = DNS:mqtt-explorer-test-client
+subjectAltName = DNS:brokerscope-test-client
 [ ca ]
 default_ca = test_ca
 [ test_ca ]
@@ -61,7 +61,7 @@ async function generate(): Promise<CertificateFiles> {
   )
 
   await openssl('req', '-x509', '-new', '-config', config, '-extensions', 'ca_ext', ...ecKey, '-days', '3650',
-    '-subj', '/CN=MQTT Explorer Test CA', '-keyout', file('ca.key'), '-out', file('ca.crt'))
+    '-subj', '/CN=Brokerscope Test CA', '-keyout', file('ca.key'), '-out', file('ca.crt'))
 
   await openssl('req', '-new', '-config', config, ...ecKey, '-subj', subject, '-keyout', file('server.key'), '-out', file('server.csr'))
   await signByCa('server', 'server_ext')
@@ -78,7 +78,7 @@ async function generate(): Promise<CertificateFiles> {
   await openssl('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-aes-256-cbc',
     '-pass', `pass:${clientKeyPassphrase}`, '-out', file('client.key'))
   await openssl('req', '-new', '-config', config, '-key', file('client.key'), '-passin', `pass:${clientKeyPassphrase}`,
-    '-subj', '/CN=mqtt-explorer-test-client', '-out', file('client.csr'))
+    '-subj', '/CN=brokerscope-test-client', '-out', file('client.csr'))
   await signByCa('client', 'client_ext')
 
   return {

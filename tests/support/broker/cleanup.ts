@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 // Kept on globalThis so test files re-importing this module in the same process share one set of hooks.
-const registry = Symbol.for('mqtt-explorer.tests.exitTasks')
+const registry = Symbol.for('brokerscope.tests.exitTasks')
 type Global = typeof globalThis & { [registry]?: Set<() => void> }
 
 function runExitTasks(tasks: Set<() => void>): void {

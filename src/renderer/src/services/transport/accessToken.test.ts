@@ -11,7 +11,7 @@ describe('takeAccessToken', () => {
     history.replaceState(null, '', '/?view=tree&token=abcdefghijklmnop#topic')
     expect(takeAccessToken(location, history, sessionStorage)).toBe('abcdefghijklmnop')
     expect(location.pathname + location.search + location.hash).toBe('/?view=tree#topic')
-    expect(sessionStorage.getItem('mqtt-explorer.token')).toBe('abcdefghijklmnop')
+    expect(sessionStorage.getItem('brokerscope.token')).toBe('abcdefghijklmnop')
   })
 
   it('finds the stored token after a reload without ?token=', () => {
@@ -22,7 +22,7 @@ describe('takeAccessToken', () => {
   })
 
   it('prefers a new token in the address over the stored one', () => {
-    sessionStorage.setItem('mqtt-explorer.token', 'old-token-0123456789')
+    sessionStorage.setItem('brokerscope.token', 'old-token-0123456789')
     history.replaceState(null, '', '/?token=new-token-0123456789')
     expect(takeAccessToken(location, history, sessionStorage)).toBe('new-token-0123456789')
   })

@@ -1,4 +1,4 @@
-const STORAGE_KEY = 'mqtt-explorer.token'
+const STORAGE_KEY = 'brokerscope.token'
 
 /**
  * The headless server's access token. The printed address carries it as `?token=`; it is moved into

@@ -10,7 +10,7 @@ export async function connectBridge(): Promise<MainBridge> {
   if (window.main) return window.main
   const token = takeAccessToken(window.location, window.history, window.sessionStorage)
   if (!token) {
-    throw new Error('This page needs the access token. Open the address the MQTT Explorer server printed at start-up (it ends in ?token=…).')
+    throw new Error('This page needs the access token. Open the address the Brokerscope server printed at start-up (it ends in ?token=…).')
   }
   return connectWebSocketBridge({ origin: window.location.origin, token })
 }

@@ -10,7 +10,7 @@ export interface WebSocketTarget {
 
 const LOST: AppError = {
   code: 'internal',
-  message: 'The connection to the MQTT Explorer server was lost. The page reloads once the server is back.'
+  message: 'The connection to the Brokerscope server was lost. The page reloads once the server is back.'
 }
 
 /** The POST to the server's session path that proves the token (the server answers why it refused). */
@@ -26,7 +26,7 @@ async function refusalReason(target: WebSocketTarget): Promise<string> {
   } catch {
     // Fall through: the server itself is unreachable.
   }
-  return 'The MQTT Explorer server did not answer. Check that it is running, then reload the page.'
+  return 'The Brokerscope server did not answer. Check that it is running, then reload the page.'
 }
 
 function socketUrl(origin: string): string {
