@@ -20,9 +20,9 @@ function listenerServer(name: ListenerName, certs: CertificateFiles, accept: (st
     requestCert: requireClientCert, rejectUnauthorized: requireClientCert
   }, (socket) => accept(socket, name))
   switch (name) {
-    case 'plain':
     // aedes cannot limit the QoS: its 'maxQos1' is a plain listener, and tests of the limit skip on aedes.
     case 'maxQos1':
+    case 'plain':
     case 'auth':
     case 'acl':
     case 'aclPlugin':
