@@ -75,7 +75,7 @@ describe('network failures', () => {
 
   it('keep-alive timeout after a connect', () => {
     expect(describeConnectError(new Error('Keepalive timeout'), v5).message).toBe(
-      'The broker at broker.lan:1883 stopped answering (no reply within the keep-alive interval).'
+      'The broker at broker.lan:1883 stopped answering (no reply within the keep-alive interval). Check the network between you and the broker, and that the broker is running.'
     )
   })
 
