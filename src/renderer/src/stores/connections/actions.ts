@@ -123,6 +123,7 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
       update(status.connectionId, {
         state: status.state,
         since: status.at,
+        broker: status.broker,
         ...(status.error ? { error: status.error.message, errorCode: status.error.code } : status.state === 'connected' ? { error: null, errorCode: null } : {})
       })
     },

@@ -1,4 +1,4 @@
-import type { ErrorCode, SubscriptionResult } from '@shared/contract'
+import type { BrokerCapabilities, ErrorCode, SubscriptionResult } from '@shared/contract'
 import type { TabState } from '../../components/StatusBadge'
 
 /** One open connection tab: a profile connected (or trying to) under its own connection id. */
@@ -14,6 +14,8 @@ export interface ConnectionTab {
   subscriptionResults: Record<string, SubscriptionResult>
   /** Milliseconds since the epoch of the last state change. */
   since: number
+  /** What the broker announced when it accepted the connection; set while connected. */
+  broker?: BrokerCapabilities
 }
 
 /** Open connection tabs and which one is in front (null: the profiles screen). */
