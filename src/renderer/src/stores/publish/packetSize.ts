@@ -1,7 +1,5 @@
 import type { PublishProperties, QoS } from '@shared/contract'
-import { utf8Encode } from '../../lib/bytes'
-
-const utf8Length = (text: string): number => utf8Encode(text).byteLength
+import { utf8ByteLength as utf8Length } from '@shared/topics'
 
 /** Bytes of an MQTT variable byte integer (remaining length, property length). */
 function varIntBytes(value: number): number {
