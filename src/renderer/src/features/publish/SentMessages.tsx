@@ -9,7 +9,7 @@ export function SentMessages({ connectionId }: { connectionId: string }): React.
       {sends.map((send) => (
         <li key={send.id}>
           {send.kind === 'sending' ? (
-            <span className="muted" role="status">
+            <span className="muted">
               Publishing to "{send.topic}" (QoS {send.qos})…
             </span>
           ) : (
