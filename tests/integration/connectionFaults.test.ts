@@ -91,6 +91,24 @@ describe('publishes the broker mishandles', () => {
   })
 })
 
+describe('an MQTT 5 broker that disconnects over a publish it did not announce it refuses', () => {
+  it('drops the message the DISCONNECT blames at once, says why, and reconnects without it', async () => {
+    const options = await fakeOptions((packet, version) => {
+      if (packet.cmd === 'publish' && packet.qos === 2) return { send: [{ cmd: 'disconnect', reasonCode: 0x9b }], thenClose: true }
+      return answerLikeABroker(packet, version)
+    }, { protocolVersion: 5, reconnectPeriodMs: 100 })
+    manager = new ConnectionManager()
+    await manager.connect('c', options)
+    const error = await rejectionOf(manager.publish('c', { topic: 'no/qos2', payload: bytes('x'), qos: 2, retain: false }))
+    expect(error).toEqual(expect.objectContaining({
+      code: 'publish-refused',
+      message: 'The broker closed the connection when it received the message to "no/qos2" (QoS 2): QoS not supported (0x9B). It was not sent again. Choose a lower QoS.'
+    }))
+    await expect.poll(() => manager.list()[0]?.state, { timeout: 3_000 }).toBe('connected')
+    expect(fake?.received.filter((packet) => packet.cmd === 'publish')).toHaveLength(1)
+  })
+})
+
 describe('the wrong protocol for the port', () => {
   it('says an mqtt:// client reached a WebSocket port and to choose ws://', async () => {
     manager = new ConnectionManager()

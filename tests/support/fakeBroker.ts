@@ -4,8 +4,8 @@ import { once } from 'node:events'
 import { createServer, type Server, type Socket } from 'node:net'
 import mqttPacket, { type Packet } from 'mqtt-packet'
 
-/** What the fake broker does with one packet from a client: send these packets back, or close the socket. */
-export type FakeAnswer = { send: Packet[] } | 'close' | 'ignore'
+/** What the fake broker does with one packet from a client: send packets back (then close, as after a DISCONNECT), close, or nothing. */
+export type FakeAnswer = { send: Packet[]; thenClose?: boolean } | 'close' | 'ignore'
 
 /** Decides the answer to each packet; `version` is the protocol version of the client's CONNECT. */
 export type FakeBehaviour = (packet: Packet, version: number) => FakeAnswer
@@ -49,7 +49,10 @@ export async function startFakeBroker(behaviour: FakeBehaviour): Promise<FakeBro
       if (packet.cmd === 'connect') version = packet.protocolVersion ?? 4
       const answer = behaviour(packet, version)
       if (answer === 'close') socket.destroy()
-      else if (answer !== 'ignore') for (const reply of answer.send) socket.write(mqttPacket.generate(reply, { protocolVersion: version }))
+      else if (answer !== 'ignore') {
+        for (const reply of answer.send) socket.write(mqttPacket.generate(reply, { protocolVersion: version }))
+        if (answer.thenClose) socket.end()
+      }
     })
     parser.on('error', () => socket.destroy())
     socket.on('data', (chunk: Buffer) => parser.parse(chunk))
