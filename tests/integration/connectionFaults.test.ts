@@ -66,8 +66,11 @@ describe('MQTT 5.0 offered to a broker that speaks only 3.1.1', () => {
 })
 
 describe('publishes the broker mishandles', () => {
-  it('times out a QoS 2 publish the broker never acknowledges, while other publishes go through', async () => {
-    const options = await fakeOptions((packet, version) => (packet.cmd === 'publish' && packet.qos === 2 ? 'ignore' : answerLikeABroker(packet, version)))
+  it.for([
+    ['no PUBREC', (packet, version) => (packet.cmd === 'publish' && packet.qos === 2 ? 'ignore' : answerLikeABroker(packet, version))],
+    ['PUBREC but no PUBCOMP', (packet, version) => (packet.cmd === 'pubrel' ? 'ignore' : answerLikeABroker(packet, version))]
+  ] as [string, FakeBehaviour][])('times out a QoS 2 publish the broker never acknowledges (%s), while other publishes go through', async ([, behaviour]) => {
+    const options = await fakeOptions(behaviour)
     manager = new ConnectionManager({ publishTimeoutMs: 400 })
     await manager.connect('c', options)
     const started = Date.now()
