@@ -17,7 +17,7 @@ describe.skipIf(missing !== undefined)('RabbitMQ', () => {
     rabbit = await startRabbit()
     manager = new ConnectionManager()
     await manager.connect('r', connectionOptionsSchema.parse({ protocol: 'mqtt', host: '127.0.0.1', port: rabbit.mqttPort, connectTimeoutMs: WAIT_MS, reconnectPeriodMs: 0 }))
-  }, 90_000)
+  }, 100_000)
   afterAll(async () => {
     await manager?.dispose()
     await rabbit?.stop()

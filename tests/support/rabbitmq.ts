@@ -8,7 +8,7 @@ import { freePorts, waitForPorts } from './broker/ports'
 
 /** Debian's rabbitmq-server package; this script runs the node as the current user (the /usr/sbin one switches user). */
 const serverScript = '/usr/lib/rabbitmq/bin/rabbitmq-server'
-const bootTimeoutMs = 60_000
+const bootTimeoutMs = 75_000
 const stopTimeoutMs = 20_000
 
 /** A running RabbitMQ node. */
@@ -56,7 +56,8 @@ export async function startRabbit(): Promise<RabbitBroker> {
     ERL_EPMD_ADDRESS: '127.0.0.1',
     ERL_EPMD_PORT: String(epmdPort)
   }
-  const child = spawn(serverScript, [], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  // Its own process group: the script runs the Erlang VM as a child, and an aborted run must take both down.
+  const child = spawn(serverScript, [], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   let output = ''
   const collect = (chunk: Buffer): void => { output = (output + chunk.toString()).slice(-4000) }
   child.stdout?.on('data', collect)
@@ -64,11 +65,14 @@ export async function startRabbit(): Promise<RabbitBroker> {
   let exited = false
   child.once('exit', () => { exited = true })
   const killEpmd = (): Promise<unknown> => run('epmd', ['-port', String(epmdPort), '-kill'], dir.path).catch(() => undefined)
-  const cancelExitKill = onProcessExit(() => { child.kill('SIGKILL') })
+  const killGroup = (): void => {
+    try { if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL') } catch { /* already gone */ }
+  }
+  const cancelExitKill = onProcessExit(killGroup)
   const stop = async (): Promise<void> => {
     if (!exited) {
       await new Promise<void>((resolve) => {
-        const kill = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs)
+        const kill = setTimeout(killGroup, stopTimeoutMs)
         child.once('exit', () => { clearTimeout(kill); resolve() })
         child.kill('SIGTERM')
       })
