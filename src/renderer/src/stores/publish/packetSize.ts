@@ -13,6 +13,7 @@ function propertyBytes(properties: PublishProperties | undefined): number {
   if (properties.responseTopic !== undefined) bytes += 3 + utf8Length(properties.responseTopic)
   if (properties.correlationData !== undefined) bytes += 3 + properties.correlationData.byteLength
   if (properties.messageExpiryInterval !== undefined) bytes += 5
+  if (properties.payloadFormatIndicator !== undefined) bytes += 2
   for (const [key, value] of properties.userProperties ?? []) bytes += 5 + utf8Length(key) + utf8Length(value)
   return bytes
 }
