@@ -85,6 +85,18 @@ describe('network failures', () => {
     )
   })
 
+  it('an HTTP answer on an mqtts:// port (a wss listener) says to choose wss://', () => {
+    expect(describeConnectError(new Error('Invalid header flag bits, must be 0x0 for puback packet'), { ...v311, protocol: 'mqtts' }).message).toBe(
+      "The server at broker.lan:1883 answered in HTTP, not MQTT: this port speaks WebSocket/HTTP. Choose wss:// (with the WebSocket path, often /mqtt), or the broker's mqtts:// port."
+    )
+  })
+
+  it('other bytes that are not MQTT say so, with the parser\'s words', () => {
+    expect(describeConnectError(new Error('Invalid length'), v311).message).toBe(
+      'The server at broker.lan:1883 did not answer in MQTT (Invalid length). Check the port and the protocol (mqtt, mqtts, ws or wss).'
+    )
+  })
+
   it('anything else keeps its own message inside a sentence', () => {
     expect(describeConnectError(new Error('something odd'), v5).message).toBe('The connection to broker.lan:1883 failed: something odd.')
   })
