@@ -141,7 +141,8 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
           error: status.error?.message ?? null,
           errorCode: status.error?.code ?? null,
           subscriptionResults: {},
-          since: status.at
+          since: status.at,
+          broker: status.broker
         })
       }
       if (adopted.length === 0) return
