@@ -141,6 +141,18 @@ describe('after a successful connect', () => {
     await expect.poll(() => statuses.filter((s) => s.state === 'offline').at(-1)?.error, { timeout: 4_000 }).toEqual({ code: 'connect-timeout', message: stopped })
   })
 
+  it('times out a publish whose connection dropped before the ack, saying so', async () => {
+    manager = new ConnectionManager({ publishTimeoutMs: 300 })
+    await manager.connect('r', throughCable())
+    cable.freeze()
+    const publish = rejectionOf(manager.publish('r', { topic: 'dropped', payload: bytes('x'), qos: 1, retain: false }))
+    await cable.unplug()
+    expect(await publish).toEqual(expect.objectContaining({
+      code: 'publish-timeout',
+      message: 'The broker did not acknowledge the message to "dropped" (QoS 1) within 0.3 s: the connection dropped meanwhile. It is no longer sent again; publish it again once connected.'
+    }))
+  })
+
   it('rejects a publish still awaiting its ack when the connection is closed', async () => {
     await manager.connect('r', throughCable())
     cable.freeze()

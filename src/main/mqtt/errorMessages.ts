@@ -226,8 +226,14 @@ export function publishKickedError(message: PublishSummary, reasonCode: number |
   return new UserFacingError('publish-refused', `${why}${fix}`)
 }
 
-/** A QoS 1/2 publish got no PUBACK/PUBCOMP in time; it is no longer retransmitted. */
-export function publishTimeoutError(message: PublishSummary, timeoutMs: number): UserFacingError {
+/** A QoS 1/2 publish got no PUBACK/PUBCOMP in time; it is no longer retransmitted. `connected`: the connection is up now. */
+export function publishTimeoutError(message: PublishSummary, timeoutMs: number, connected: boolean): UserFacingError {
+  if (!connected) {
+    return new UserFacingError(
+      'publish-timeout',
+      `The broker did not acknowledge ${publishWords(message)} within ${timeoutMs / 1000} s: the connection dropped meanwhile. It is no longer sent again; publish it again once connected.`
+    )
+  }
   return new UserFacingError(
     'publish-timeout',
     `The broker did not acknowledge ${publishWords(message)} within ${timeoutMs / 1000} s, so it is no longer sent again. The broker may not support QoS ${message.qos}: try QoS ${message.qos === 2 ? '1 or 0' : '0'}, or check the broker's log.`

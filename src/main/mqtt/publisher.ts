@@ -71,7 +71,7 @@ export class Publisher {
           reject(error)
         }
       }
-      const timer = message.qos > 0 ? setTimeout(() => entry.fail(publishTimeoutError(entry.summary, this.timeoutMs)), this.timeoutMs) : undefined
+      const timer = message.qos > 0 ? setTimeout(() => entry.fail(publishTimeoutError(entry.summary, this.timeoutMs, client.connected)), this.timeoutMs) : undefined
       /** Ends the wait once: the ack it got, or false when it had already ended. */
       const end = (): Ack | undefined | false => {
         if (done) return false
