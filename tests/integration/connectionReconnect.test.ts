@@ -134,6 +134,25 @@ describe('after a successful connect', () => {
     expect(manager.list()).toEqual([expect.objectContaining({ connectionId: 'r', state: 'error' })])
   })
 
+  it('says the broker stopped answering when the keep-alive times out', async () => {
+    await manager.connect('r', { ...throughCable(), keepaliveSeconds: 1 })
+    cable.freeze()
+    const stopped = `The broker at 127.0.0.1:${cable.port} stopped answering (no reply within the keep-alive interval). Check the network between you and the broker, and that the broker is running.`
+    await expect.poll(() => statuses.filter((s) => s.state === 'offline').at(-1)?.error, { timeout: 4_000 }).toEqual({ code: 'connect-timeout', message: stopped })
+  })
+
+  it('times out a publish whose connection dropped before the ack, saying so', async () => {
+    manager = new ConnectionManager({ publishTimeoutMs: 300 })
+    await manager.connect('r', throughCable())
+    cable.freeze()
+    const publish = rejectionOf(manager.publish('r', { topic: 'dropped', payload: bytes('x'), qos: 1, retain: false }))
+    await cable.unplug()
+    expect(await publish).toEqual(expect.objectContaining({
+      code: 'publish-timeout',
+      message: 'The broker did not acknowledge the message to "dropped" (QoS 1) within 0.3 s: the connection dropped meanwhile. It is no longer sent again; publish it again once connected.'
+    }))
+  })
+
   it('rejects a publish still awaiting its ack when the connection is closed', async () => {
     await manager.connect('r', throughCable())
     cable.freeze()

@@ -3,15 +3,16 @@ import mqtt, { type IConnackPacket, type IPublishPacket, type MqttClient } from 
 import {
   UserFacingError,
   type AppError,
+  type BrokerCapabilities,
   type ConnectionOptions,
   type ConnectionState,
   type ConnectionStatus,
   type PublishResult,
+  type QoS,
   type ReceivedMessage,
   type Subscription,
   type SubscriptionResult
 } from '../../shared/contract'
-import { AckReasonCodes } from './ackReasonCodes'
 import { buildClientOptions } from './clientOptions'
 import { ReceiveClock } from './receiveClock'
 import {
@@ -20,10 +21,10 @@ import {
   connectionLostError,
   describeConnectError,
   notConnectedError,
-  publishRefusedError,
   type ConnectTarget
 } from './errorMessages'
-import { fromMqttMessageProperties, toMqttPublishProperties } from './properties'
+import { fromMqttMessageProperties } from './properties'
+import { Publisher } from './publisher'
 import { subscribeAll } from './subscribe'
 import type { PublishMessage } from '../../shared/contract'
 
@@ -39,8 +40,18 @@ function setNoDelay(stream: unknown): void {
   if (typeof socket?.setNoDelay === 'function') socket.setNoDelay(true)
 }
 
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+/** What the broker's CONNACK announced; MQTT 3.1/3.1.1 cannot announce limits. */
+function capabilitiesOf(connack: IConnackPacket, protocolVersion: ConnectTarget['protocolVersion']): BrokerCapabilities {
+  if (protocolVersion !== 5) return { protocolVersion }
+  const properties = connack.properties
+  const maximumPacketSize = properties?.maximumPacketSize
+  return {
+    protocolVersion,
+    // Absent means the highest value (MQTT 5 §3.2.2.3.4, §3.2.2.3.5).
+    maximumQos: (properties?.maximumQoS ?? 2) as QoS,
+    retainAvailable: properties?.retainAvailable ?? true,
+    ...(maximumPacketSize === undefined ? {} : { maximumPacketSize })
+  }
 }
 
 /** One broker connection: an mqtt.js client, its status, its subscriptions and its operations. */
@@ -51,10 +62,12 @@ export class BrokerConnection {
   private everConnected = false
   private closing = false
   private lastError: AppError | undefined
-  private ackCodes: AckReasonCodes | undefined
   private pendingOpen: { resolve(): void; reject(error: UserFacingError): void } | undefined
-  /** Publishes awaiting their ack: mqtt.js keeps them for retransmission and never calls back after end(). */
-  private readonly unconfirmed = new Set<(error: UserFacingError) => void>()
+  /** What the broker announced in the CONNACK of the current connection; undefined until it accepted one. */
+  private broker: BrokerCapabilities | undefined
+  /** The reason of the broker's v5 DISCONNECT on the current connection. */
+  private disconnectReason: number | undefined
+  private readonly publisher: Publisher
   /** Granted subscriptions, sent again after a reconnect that did not keep the session. */
   private readonly active = new Map<string, Subscription>()
   /** Stamps received messages (one clock reading per burst). */
@@ -62,9 +75,11 @@ export class BrokerConnection {
 
   constructor(
     readonly id: string,
-    private readonly hooks: ConnectionHooks
+    private readonly hooks: ConnectionHooks,
+    publishTimeoutMs: number
   ) {
     this.status = { connectionId: id, state: 'connecting', at: Date.now() }
+    this.publisher = new Publisher(publishTimeoutMs)
   }
 
   get state(): ConnectionState {
@@ -118,7 +133,9 @@ export class BrokerConnection {
     client.on('offline', () => !this.closing && this.setState('offline', this.lastError ?? connectionLostError(this.requireTarget())))
     client.on('reconnect', () => !this.closing && this.setState('reconnecting', this.lastError ?? connectionLostError(this.requireTarget())))
     client.on('disconnect', (packet) => {
-      if (packet.reasonCode !== undefined && packet.reasonCode !== 0) this.lastError = brokerDisconnectError(packet.reasonCode, this.requireTarget())
+      if (packet.reasonCode === undefined || packet.reasonCode === 0) return
+      this.disconnectReason = packet.reasonCode
+      this.lastError = brokerDisconnectError(packet.reasonCode, this.requireTarget())
     })
     client.on('message', (topic: string, payload: Buffer, packet: IPublishPacket) => {
       // Hot path: one object per message, nothing else.
@@ -139,6 +156,7 @@ export class BrokerConnection {
     const reconnected = this.everConnected
     this.everConnected = true
     this.lastError = undefined
+    this.broker = capabilitiesOf(connack, this.requireTarget().protocolVersion)
     if (reconnected && !connack.sessionPresent && this.active.size > 0) {
       // The broker forgot our subscriptions: restore them before saying "connected", so what the user sees
       // subscribed really is. A refusal now (ACL changed meanwhile) leaves that filter out.
@@ -165,7 +183,15 @@ export class BrokerConnection {
     if (typeof (error as { code?: unknown }).code === 'number' && !client.connected) {
       this.setState('error', this.lastError)
       client.end(true)
+      return
     }
+    // mqtt.js reports some causes (a keep-alive time-out) only after it already went offline.
+    this.refreshError()
+  }
+
+  /** Re-sends the status of a dropped connection with the latest reason. */
+  private refreshError(): void {
+    if ((this.state === 'offline' || this.state === 'reconnecting') && this.lastError) this.setState(this.state, this.lastError)
   }
 
   private onClose(client: MqttClient, reconnectPeriodMs: number): void {
@@ -174,6 +200,14 @@ export class BrokerConnection {
       const streamError = (client.stream as { errored?: Error | null } | undefined)?.errored
       this.failFirstAttempt(streamError ?? connectionClosedError(this.requireTarget()))
       return
+    }
+    // Stop resending a message the broker answers by closing the connection.
+    this.broker = undefined
+    const refused = this.publisher.connectionClosed(this.disconnectReason)
+    this.disconnectReason = undefined
+    if (refused) {
+      this.lastError = { code: refused.code, message: refused.message }
+      this.refreshError()
     }
     if (reconnectPeriodMs === 0 && this.state !== 'error') {
       const cause = this.lastError ?? connectionLostError(this.requireTarget())
@@ -203,7 +237,8 @@ export class BrokerConnection {
   }
 
   private setState(state: ConnectionState, error?: AppError): void {
-    this.status = error ? { connectionId: this.id, state, error, at: Date.now() } : { connectionId: this.id, state, at: Date.now() }
+    const broker = state === 'connected' ? this.broker : undefined
+    this.status = { connectionId: this.id, state, ...(error ? { error } : {}), ...(broker ? { broker } : {}), at: Date.now() }
     this.hooks.status(this.status)
   }
 
@@ -228,26 +263,10 @@ export class BrokerConnection {
     for (const filter of filters) this.active.delete(filter)
   }
 
+  /** Publishes within the limits the broker announced; see Publisher for what each outcome means. */
   publish(message: PublishMessage): Promise<PublishResult> {
     const client = this.requireConnected()
-    const v5 = this.requireTarget().protocolVersion === 5
-    const properties = v5 && message.properties ? toMqttPublishProperties(message.properties) : undefined
-    const finish = v5 && message.qos > 0 ? this.requireAckCodes(client).begin() : () => 0
-    return new Promise<PublishResult>((resolve, reject) => {
-      this.unconfirmed.add(reject)
-      client.publish(message.topic, asBuffer(message.payload), { qos: message.qos, retain: message.retain, properties }, (error, packet) => {
-        this.unconfirmed.delete(reject)
-        const reasonCode = finish(packet?.messageId)
-        if (!error) resolve({ reasonCode })
-        else if (typeof (error as { code?: unknown }).code === 'number') reject(publishRefusedError(message.topic, (error as { code: number }).code))
-        else reject(new UserFacingError('not-connected', `The message to "${message.topic}" was not sent: ${error.message}. Try again once connected.`))
-      })
-    })
-  }
-
-  private requireAckCodes(client: MqttClient): AckReasonCodes {
-    this.ackCodes ??= new AckReasonCodes(client)
-    return this.ackCodes
+    return this.publisher.publish(client, message, this.broker ?? { protocolVersion: this.requireTarget().protocolVersion })
   }
 
   /** Closes the connection (DISCONNECT when connected) and cancels an attempt still in progress. */
@@ -256,8 +275,7 @@ export class BrokerConnection {
     const pending = this.pendingOpen
     this.pendingOpen = undefined
     pending?.reject(new UserFacingError('cancelled', 'The connection attempt was cancelled.'))
-    for (const reject of this.unconfirmed) reject(new UserFacingError('cancelled', 'The connection was closed before the broker confirmed the message.'))
-    this.unconfirmed.clear()
+    this.publisher.cancelAll(new UserFacingError('cancelled', 'The connection was closed before the broker confirmed the message.'))
     const client = this.client
     if (client) {
       await new Promise<void>((resolve) => {

@@ -10,15 +10,23 @@ import {
 } from '../../shared/contract'
 import { BrokerConnection } from './brokerConnection'
 import { notConnectedError } from './errorMessages'
+import { DEFAULT_PUBLISH_TIMEOUT_MS } from './publisher'
 
 type StatusListener = (status: ConnectionStatus) => void
 type MessageListener = (connectionId: string, message: ReceivedMessage) => void
+
+/** Settings of the engine itself, the same for every connection. */
+export interface ConnectionManagerOptions {
+  /** How long a QoS 1/2 publish waits for the broker's acknowledgement before it is given up (default 30 s). */
+  publishTimeoutMs?: number
+}
 
 /** Every broker connection of the app, by caller-chosen id; the one place main talks MQTT. */
 export class ConnectionManager {
   private readonly connections = new Map<string, BrokerConnection>()
   private readonly statusListeners = new Set<StatusListener>()
   private readonly messageListeners = new Set<MessageListener>()
+  private readonly publishTimeoutMs: number
   private readonly hooks = {
     status: (status: ConnectionStatus) => {
       for (const listener of this.statusListeners) listener(status)
@@ -28,12 +36,16 @@ export class ConnectionManager {
     }
   }
 
+  constructor(options: ConnectionManagerOptions = {}) {
+    this.publishTimeoutMs = options.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS
+  }
+
   /** Resolves on CONNACK success; rejects with UserFacingError (sentence) otherwise. options = parsed ConnectionOptions (defaults filled). */
   async connect(connectionId: string, options: ConnectionOptions): Promise<void> {
     if (this.connections.has(connectionId)) {
       throw new UserFacingError('already-exists', `A connection named "${connectionId}" is already open. Disconnect it first, or use another name.`)
     }
-    const connection = new BrokerConnection(connectionId, this.hooks)
+    const connection = new BrokerConnection(connectionId, this.hooks, this.publishTimeoutMs)
     this.connections.set(connectionId, connection)
     try {
       await connection.open(options)
@@ -59,7 +71,11 @@ export class ConnectionManager {
     return this.require(connectionId).unsubscribe(filters)
   }
 
-  /** Resolves when PUBACK/PUBCOMP (QoS 1/2) or written (QoS 0); rejects UserFacingError('publish-refused') on a v5 reason code >= 0x80. */
+  /**
+   * Resolves when PUBACK/PUBCOMP (QoS 1/2) or written (QoS 0); rejects UserFacingError 'publish-refused' on a v5
+   * reason code >= 0x80, a limit the CONNACK announced, or a broker that closes the connection over it, and
+   * 'publish-timeout' when no acknowledgement came in time.
+   */
   async publish(connectionId: string, message: PublishMessage): Promise<PublishResult> {
     return this.require(connectionId).publish(message)
   }

@@ -75,13 +75,25 @@ describe('network failures', () => {
 
   it('keep-alive timeout after a connect', () => {
     expect(describeConnectError(new Error('Keepalive timeout'), v5).message).toBe(
-      'The broker at broker.lan:1883 stopped answering (no reply within the keep-alive interval).'
+      'The broker at broker.lan:1883 stopped answering (no reply within the keep-alive interval). Check the network between you and the broker, and that the broker is running.'
     )
   })
 
   it('an HTTP answer to the WebSocket upgrade names the status', () => {
     expect(describeConnectError(new Error('Unexpected server response: 404'), { ...v5, protocol: 'ws' }).message).toBe(
       'The server at broker.lan:1883 answered the WebSocket request with HTTP 404. Check the WebSocket path and port.'
+    )
+  })
+
+  it('an HTTP answer on an mqtts:// port (a wss listener) says to choose wss://', () => {
+    expect(describeConnectError(new Error('Invalid header flag bits, must be 0x0 for puback packet'), { ...v311, protocol: 'mqtts' }).message).toBe(
+      "The server at broker.lan:1883 answered in HTTP, not MQTT: this port speaks WebSocket/HTTP. Choose wss:// (with the WebSocket path, often /mqtt), or the broker's mqtts:// port."
+    )
+  })
+
+  it('other bytes that are not MQTT say so, with the parser\'s words', () => {
+    expect(describeConnectError(new Error('Invalid length'), v311).message).toBe(
+      'The server at broker.lan:1883 did not answer in MQTT (Invalid length). Check the port and the protocol (mqtt, mqtts, ws or wss).'
     )
   })
 

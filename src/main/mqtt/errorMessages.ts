@@ -84,8 +84,23 @@ function tlsError(code: string, error: ErrorLike, target: ConnectTarget): UserFa
   return undefined
 }
 
+/** The broker answered a v5 CONNECT the way a 3.1.1 broker does, with a return code below 0x80 (aedes, mosca). */
+function v3AnswerToV5(code: number, target: ConnectTarget): UserFacingError {
+  return new UserFacingError(
+    'broker-refused',
+    `The broker at ${address(target)} does not accept MQTT 5.0: it answered as an MQTT 3.1.1 broker (${describeV3ConnackCode(code)}). Choose MQTT 3.1.1 in the profile.`
+  )
+}
+
+/** Said after a v5 attempt that ended without a CONNACK: old brokers close the socket or never answer. */
+function v5Hint(target: ConnectTarget): string {
+  return target.protocolVersion === 5 ? ' A broker that does not accept MQTT 5.0 may do this: if so, choose MQTT 3.1.1.' : ''
+}
+
 function connackError(code: number, target: ConnectTarget): UserFacingError {
   const v5 = target.protocolVersion === 5
+  // Every v5 refusal is 0x80 or above; a lower code is a 3.1.1 return code from a broker that does not speak v5.
+  if (v5 && code > 0 && code < 0x80) return v3AnswerToV5(code, target)
   const reason = v5 ? describeReasonCode(code) : describeV3ConnackCode(code)
   if ((v5 && code === 0x86) || (!v5 && code === 4)) {
     return new UserFacingError('bad-credentials', `The broker at ${address(target)} refused the user name or password: ${reason}. Check both and try again.`)
@@ -124,11 +139,30 @@ function systemError(code: string, target: ConnectTarget): UserFacingError | und
   }
 }
 
+/**
+ * mqtt.js's parser failed on the server's first bytes: it is not an MQTT broker. An HTTP answer ("HTTP/1.1 400",
+ * what a WebSocket listener sends to raw MQTT) starts with 'H' (0x48), which the parser reads as a PUBACK with flags 8.
+ */
+function notMqttError(message: string, target: ConnectTarget): UserFacingError | undefined {
+  if (target.protocol === 'ws' || target.protocol === 'wss') return undefined
+  if (/^Invalid header flag bits, must be 0x0 for puback packet/.test(message)) {
+    const choose = target.protocol === 'mqtts' ? 'wss://' : 'ws://'
+    return new UserFacingError(
+      'broker-refused',
+      `The server at ${address(target)} answered in HTTP, not MQTT: this port speaks WebSocket/HTTP. Choose ${choose} (with the WebSocket path, often /mqtt), or the broker's ${target.protocol}:// port.`
+    )
+  }
+  if (/^(Invalid|Malformed|Packet too short|Unknown|Cannot parse)/i.test(message)) {
+    return new UserFacingError('broker-refused', `The server at ${address(target)} did not answer in MQTT (${message}). Check the port and the protocol (mqtt, mqtts, ws or wss).`)
+  }
+  return undefined
+}
+
 /** The connection closed before the broker accepted it, with no error to say why. */
 export function connectionClosedError(target: ConnectTarget): UserFacingError {
   return new UserFacingError(
     'broker-refused',
-    `The server at ${address(target)} closed the connection before the broker accepted it. Check that this port is for ${target.protocol}:// (with or without TLS, WebSocket path) and accepts ${VERSION_NAMES[target.protocolVersion]}.`
+    `The server at ${address(target)} closed the connection before the broker accepted it. Check that this port is for ${target.protocol}:// (with or without TLS, WebSocket path) and accepts ${VERSION_NAMES[target.protocolVersion]}.${v5Hint(target)}`
   )
 }
 
@@ -145,12 +179,14 @@ export function describeConnectError(error: unknown, target: ConnectTarget): Use
   if (message === 'connack timeout') {
     return new UserFacingError(
       'connect-timeout',
-      `The broker at ${address(target)} did not answer within ${target.connectTimeoutMs / 1000} s. Check the host, port and protocol (mqtt, mqtts, ws or wss), or raise the connect timeout.`
+      `The broker at ${address(target)} did not answer within ${target.connectTimeoutMs / 1000} s. Check the host, port and protocol (mqtt, mqtts, ws or wss), or raise the connect timeout.${v5Hint(target)}`
     )
   }
   if (message === 'Keepalive timeout') {
-    return new UserFacingError('connect-timeout', `The broker at ${address(target)} stopped answering (no reply within the keep-alive interval).`)
+    return new UserFacingError('connect-timeout', `The broker at ${address(target)} stopped answering (no reply within the keep-alive interval). Check the network between you and the broker, and that the broker is running.`)
   }
+  const notMqtt = notMqttError(message, target)
+  if (notMqtt) return notMqtt
   const wsStatus = /Unexpected server response: (\d+)/.exec(message)
   if (wsStatus) {
     return new UserFacingError(
@@ -159,6 +195,60 @@ export function describeConnectError(error: unknown, target: ConnectTarget): Use
     )
   }
   return new UserFacingError('broker-refused', `The connection to ${address(target)} failed: ${message}.`)
+}
+
+/** Reasons a broker gives in a v5 DISCONNECT for the PUBLISH it just read. */
+const PUBLISH_DISCONNECT_REASONS: ReadonlySet<number> = new Set([0x87, 0x90, 0x95, 0x97, 0x99, 0x9a, 0x9b])
+
+/** Whether a v5 DISCONNECT reason blames a PUBLISH (retain or QoS not supported, packet too large, …). */
+export function blamesPublish(reasonCode: number): boolean {
+  return PUBLISH_DISCONNECT_REASONS.has(reasonCode)
+}
+
+/** What a publish was: the words the sentences below use for it. */
+export interface PublishSummary {
+  topic: string
+  qos: number
+  retain: boolean
+}
+
+function publishWords(message: PublishSummary): string {
+  return `the message to "${message.topic}" (QoS ${message.qos}${message.retain ? ', retained' : ''})`
+}
+
+/** The broker closed the connection over a publish: it is dropped rather than sent again on every reconnect. */
+export function publishKickedError(message: PublishSummary, reasonCode: number | undefined): UserFacingError {
+  const what = publishWords(message)
+  const why = reasonCode === undefined
+    ? `The broker closed the connection each time it received ${what}, so it was not sent again. Brokers do this for a QoS or a retained flag they do not allow (Mosquitto's max_qos and retain_available) or a topic this client may not publish to.`
+    : `The broker closed the connection when it received ${what}: ${describeReasonCode(reasonCode)}. It was not sent again.`
+  const fix = reasonCode === 0x9a ? ' Publish it without Retain.' : reasonCode === 0x9b ? ' Choose a lower QoS.' : reasonCode === 0x95 ? ' Make the payload smaller.' : ' Try a lower QoS, or without Retain.'
+  return new UserFacingError('publish-refused', `${why}${fix}`)
+}
+
+/** A QoS 1/2 publish got no PUBACK/PUBCOMP in time; it is no longer retransmitted. `connected`: the connection is up now. */
+export function publishTimeoutError(message: PublishSummary, timeoutMs: number, connected: boolean): UserFacingError {
+  if (!connected) {
+    return new UserFacingError(
+      'publish-timeout',
+      `The broker did not acknowledge ${publishWords(message)} within ${timeoutMs / 1000} s: the connection dropped meanwhile. It is no longer sent again; publish it again once connected.`
+    )
+  }
+  return new UserFacingError(
+    'publish-timeout',
+    `The broker did not acknowledge ${publishWords(message)} within ${timeoutMs / 1000} s, so it is no longer sent again. The broker may not support QoS ${message.qos}: try QoS ${message.qos === 2 ? '1 or 0' : '0'}, or check the broker's log.`
+  )
+}
+
+/** What a v5 CONNACK announced forbids this publish; it was not sent. */
+export function publishBeyondLimitsError(message: PublishSummary, limit: 'qos' | 'retain' | 'size', detail: number): UserFacingError {
+  const what = publishWords(message)
+  const sentence = limit === 'qos'
+    ? `The broker accepts QoS ${detail} at most (Maximum QoS in its CONNACK), so ${what} was not sent. Choose QoS ${detail === 0 ? '0' : `${detail} or 0`}.`
+    : limit === 'retain'
+      ? `The broker keeps no retained messages (Retain Available 0 in its CONNACK), so ${what} was not sent. Publish it without Retain.`
+      : `The broker accepts packets of at most ${detail} bytes (Maximum Packet Size in its CONNACK), so ${what} was not sent. Make the payload smaller.`
+  return new UserFacingError('publish-refused', sentence)
 }
 
 /** An established connection dropped without an error (the broker or the network closed it). */

@@ -107,6 +107,19 @@ export interface PublishMessage {
 /** The broker's answer to a publish: QoS 0 resolves once written to the socket. */
 export interface PublishResult {
   reasonCode: number
+  /** Set when the broker acknowledged at a lower QoS than sent (a PUBACK for a QoS 2 publish): it does not support that QoS. */
+  downgradedTo?: QoS
+}
+
+/** What the broker announced in its CONNACK, and the MQTT version this connection speaks. */
+export interface BrokerCapabilities {
+  protocolVersion: ProtocolVersion
+  /** Highest QoS the broker accepts in a PUBLISH; undefined when the version cannot announce it (MQTT 3.1/3.1.1). */
+  maximumQos?: QoS
+  /** False when the broker keeps no retained messages; undefined when the version cannot announce it (MQTT 3.1/3.1.1). */
+  retainAvailable?: boolean
+  /** Largest packet the broker accepts, in bytes; undefined when it announced no limit. */
+  maximumPacketSize?: number
 }
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'disconnected' | 'error'
@@ -118,6 +131,8 @@ export interface ConnectionStatus {
   profileId?: string
   state: ConnectionState
   error?: AppError
+  /** What the broker announced when it accepted the connection; set while connected. */
+  broker?: BrokerCapabilities
   /** Milliseconds since the epoch. */
   at: number
 }

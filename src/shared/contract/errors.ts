@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'file-unreadable'
   | 'subscription-refused'
   | 'publish-refused'
+  | 'publish-timeout'
   | 'cancelled'
   | 'unsupported'
   | 'storage'

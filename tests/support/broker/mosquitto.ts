@@ -5,7 +5,7 @@ import { makeTempDir, onProcessExit } from './cleanup'
 import { run } from './exec'
 import { dynsecConfig, mosquittoAcl, mosquittoConfig, type MosquittoFiles } from './mosquittoConfig'
 import { freePorts, waitForPorts } from './ports'
-import { brokerFacts, clientFiles, type CertificateFiles, type ListenerName, type TestBroker } from './types'
+import { brokerFacts, clientFiles, type BrokerLimits, type CertificateFiles, type ListenerName, type TestBroker } from './types'
 
 const startTimeoutMs = 10_000
 const stopGraceMs = 2_000
@@ -55,7 +55,7 @@ function findTools(binary: string, listeners: ListenerName[]): MosquittoTools {
 
 /** Writes the password, ACL, plugin and broker config files into `dir`; returns the config path. */
 async function writeFiles(dir: string, tools: MosquittoTools, ports: Partial<Record<ListenerName, number>>,
-  certs: CertificateFiles): Promise<{ config: string; log: string }> {
+  certs: CertificateFiles, limits: BrokerLimits): Promise<{ config: string; log: string }> {
   const files: MosquittoFiles = {
     log: join(dir, 'mosquitto.log'),
     passwordFile: join(dir, 'passwd'),
@@ -68,7 +68,7 @@ async function writeFiles(dir: string, tools: MosquittoTools, ports: Partial<Rec
   writeFileSync(files.aclFile, mosquittoAcl(users.name, aclDeniedTopic))
   writeFileSync(files.dynsecConfig, dynsecConfig(users.name, users.password, aclDeniedTopic))
   const config = join(dir, 'mosquitto.conf')
-  writeFileSync(config, mosquittoConfig(ports, certs, files, process.getuid?.() === 0))
+  writeFileSync(config, mosquittoConfig(ports, certs, files, process.getuid?.() === 0, limits))
   return { config, log: files.log }
 }
 
@@ -89,14 +89,14 @@ function stopProcess(child: ChildProcess): Promise<void> {
 /** Outcome of one start: the broker, or why it failed and whether a port race (worth a retry) caused it. */
 type Attempt = { broker: TestBroker } | { error: string; portRace: boolean }
 
-async function attemptStart(tools: MosquittoTools, listeners: ListenerName[], certs: CertificateFiles): Promise<Attempt> {
+async function attemptStart(tools: MosquittoTools, listeners: ListenerName[], certs: CertificateFiles, limits: BrokerLimits): Promise<Attempt> {
   const portList = await freePorts(listeners.length)
   const ports: Partial<Record<ListenerName, number>> = {}
   listeners.forEach((name, i) => { ports[name] = portList[i] })
   const dir = makeTempDir('mqtt-test-mosquitto-')
   let paths: { config: string; log: string }
   try {
-    paths = await writeFiles(dir.path, tools, ports, certs)
+    paths = await writeFiles(dir.path, tools, ports, certs, limits)
   } catch (error) {
     dir.remove()
     throw error
@@ -127,10 +127,10 @@ async function attemptStart(tools: MosquittoTools, listeners: ListenerName[], ce
 }
 
 /** Starts Mosquitto with the given listeners, each on a free 127.0.0.1 port; retries when a port was taken meanwhile. */
-export async function startMosquitto(binary: string, listeners: ListenerName[], certs: CertificateFiles): Promise<TestBroker> {
+export async function startMosquitto(binary: string, listeners: ListenerName[], certs: CertificateFiles, limits: BrokerLimits = {}): Promise<TestBroker> {
   const tools = findTools(binary, listeners)
   for (let attempt = 1; ; attempt += 1) {
-    const result = await attemptStart(tools, listeners, certs)
+    const result = await attemptStart(tools, listeners, certs, limits)
     if ('broker' in result) return result.broker
     if (!result.portRace || attempt === 3) throw new Error(result.error)
   }

@@ -1,5 +1,5 @@
 import { pbkdf2Sync, randomBytes } from 'node:crypto'
-import type { CertificateFiles, ListenerName } from './types'
+import type { BrokerLimits, CertificateFiles, ListenerName } from './types'
 
 /** Files a Mosquitto config refers to besides the certificates. */
 export interface MosquittoFiles {
@@ -19,6 +19,7 @@ function listenerLines(name: ListenerName, port: number, certs: CertificateFiles
   const passwords = ['allow_anonymous false', `password_file ${files.passwordFile}`]
   switch (name) {
     case 'plain': return [`listener ${port} 127.0.0.1`, 'allow_anonymous true']
+    case 'maxQos1': return [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'max_qos 1']
     case 'auth': return [`listener ${port} 127.0.0.1`, ...passwords]
     case 'acl': return [`listener ${port} 127.0.0.1`, ...passwords, `acl_file ${files.aclFile}`]
     case 'aclPlugin': return [`listener ${port} 127.0.0.1`, 'allow_anonymous false',
@@ -37,7 +38,8 @@ function listenerLines(name: ListenerName, port: number, certs: CertificateFiles
 
 /** The mosquitto.conf text for the given listeners, the way the usual Mosquitto setup guides write it. */
 export function mosquittoConfig(
-  ports: Partial<Record<ListenerName, number>>, certs: CertificateFiles, files: MosquittoFiles, runsAsRoot: boolean
+  ports: Partial<Record<ListenerName, number>>, certs: CertificateFiles, files: MosquittoFiles, runsAsRoot: boolean,
+  limits: BrokerLimits = {}
 ): string {
   const lines = [
     'per_listener_settings true',
@@ -46,7 +48,9 @@ export function mosquittoConfig(
     'log_type error', 'log_type warning', 'log_type notice', 'log_type information', 'log_type subscribe',
     'connection_messages true',
     // As root Mosquitto 2 switches to user `mosquitto`, which cannot read our private temp files.
-    ...(runsAsRoot ? ['user root'] : [])
+    ...(runsAsRoot ? ['user root'] : []),
+    ...(limits.retainAvailable === false ? ['retain_available false'] : []),
+    ...(limits.maxPacketSize !== undefined ? [`max_packet_size ${limits.maxPacketSize}`] : [])
   ]
   for (const [name, port] of Object.entries(ports) as [ListenerName, number][]) {
     lines.push('', ...listenerLines(name, port, certs, files))

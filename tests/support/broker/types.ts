@@ -1,10 +1,18 @@
 /** One listener of a test broker; what each one does is listed in tests/support/broker/README.md. */
-export type ListenerName = 'plain' | 'auth' | 'tls' | 'mtls' | 'ws' | 'acl' | 'aclPlugin' | 'selfSigned' | 'expired'
+export type ListenerName = 'plain' | 'auth' | 'tls' | 'mtls' | 'ws' | 'acl' | 'aclPlugin' | 'selfSigned' | 'expired' | 'maxQos1'
 
 /** Every listener, in the order they are started when none are asked for. */
 export const allListeners: readonly ListenerName[] = [
-  'plain', 'auth', 'tls', 'mtls', 'ws', 'acl', 'aclPlugin', 'selfSigned', 'expired'
+  'plain', 'auth', 'tls', 'mtls', 'ws', 'acl', 'aclPlugin', 'selfSigned', 'expired', 'maxQos1'
 ]
+
+/** Broker-wide limits (Mosquitto applies these to every listener); aedes ignores them. */
+export interface BrokerLimits {
+  /** `retain_available false`: a retained publish gets the client disconnected (v5: DISCONNECT 0x9A). */
+  retainAvailable?: boolean
+  /** `max_packet_size`: announced in the MQTT 5 CONNACK; a larger packet gets the client disconnected. */
+  maxPacketSize?: number
+}
 
 /** Paths of the certificates and keys generated for the test brokers (PEM files). */
 export interface CertificateFiles {

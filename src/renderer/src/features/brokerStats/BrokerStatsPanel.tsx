@@ -2,13 +2,16 @@ import { useState } from 'react'
 import { useClientModel } from '../../model'
 import { errorMessage } from '../../lib/errorMessage'
 import { modelService } from '../../services/model'
-import { brokerFigures } from './brokerStats'
+import { connectionsSelectors, useConnectionsStore } from '../../stores/connections'
+import { brokerFigures, statsSubscriptionGranted } from './brokerStats'
 
 /** Broker statistics from `$SYS/broker/#`, refreshed at most once per frame. */
 export function BrokerStatsPanel({ connectionId }: { connectionId: string }): React.JSX.Element {
   const model = useClientModel(connectionId)
   const figures = brokerFigures(model)
   const stats = model.stats
+  const subscriptions = useConnectionsStore(connectionsSelectors.byId(connectionId))?.subscriptionResults
+  const subscribed = subscriptions !== undefined && statsSubscriptionGranted(subscriptions)
   const [notice, setNotice] = useState<string | null>(null)
   // The tree empties with the next update from main, which tells this window to reset its copy.
   const forget = (): void => {
@@ -22,7 +25,9 @@ export function BrokerStatsPanel({ connectionId }: { connectionId: string }): Re
       <h3>Broker</h3>
       {figures.length === 0 ? (
         <p className="muted">
-          The broker has not published statistics on $SYS/broker/#. Add a $SYS/# subscription to the profile; some brokers (or their ACLs) do not publish them.
+          {subscribed
+            ? 'The broker granted the $SYS subscription but has sent nothing on $SYS/broker/: this broker publishes no $SYS statistics (RabbitMQ, for one, has none).'
+            : 'The broker has not published statistics on $SYS/broker/#. Add a $SYS/# subscription to the profile; some brokers (or their ACLs) do not publish them.'}
         </p>
       ) : (
         <table className="stats-table">

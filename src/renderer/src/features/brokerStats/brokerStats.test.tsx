@@ -3,6 +3,7 @@ import { installTestMain } from '../../test/testMain'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ClientModel, forgetClientModel, getClientModel } from '../../model'
 import { testDelta } from '../../test/deltas'
+import { initialConnectionsState, useConnectionsStore } from '../../stores/connections'
 import { BrokerStatsPanel } from '.'
 import { brokerFigures } from './brokerStats'
 
@@ -38,6 +39,17 @@ describe('broker statistics', () => {
     getClientModel('panel').apply(testDelta('panel', 1, [{ topic: '$SYS/broker/clients/connected', payload: '7' }]))
     await act(() => new Promise((resolve) => setTimeout(resolve, 40)))
     expect(screen.getByRole('row', { name: 'Clients connected 7' })).toBeTruthy()
+  })
+
+  it('says the broker publishes no $SYS statistics when it granted $SYS/# and sent nothing (RabbitMQ)', () => {
+    forgetClientModel('rabbit')
+    useConnectionsStore.setState({
+      tabs: [{ connectionId: 'rabbit', profileId: 'p', state: 'connected', error: null, errorCode: null, since: 0, subscriptionResults: { '$SYS/#': { filter: '$SYS/#', grantedQos: 0, reasonCode: 0 } } }]
+    })
+    render(<BrokerStatsPanel connectionId="rabbit" />)
+    expect(screen.getByText('The broker granted the $SYS subscription but has sent nothing on $SYS/broker/: this broker publishes no $SYS statistics (RabbitMQ, for one, has none).')).toBeTruthy()
+    expect(screen.queryByText(/Add a \$SYS\/# subscription/)).toBeNull()
+    useConnectionsStore.setState(initialConnectionsState)
   })
 
   it('asks main to forget the received messages', async () => {

@@ -1,3 +1,5 @@
+import type { SubscriptionResult } from '@shared/contract'
+import { compileTopicFilter } from '@shared/topics'
 import type { ClientModel } from '../../model'
 import { utf8Decode } from '../../lib/bytes'
 
@@ -38,4 +40,9 @@ export function brokerFigures(model: ClientModel): BrokerFigure[] {
     }
   }
   return figures
+}
+
+/** Whether the broker granted a subscription that covers its `$SYS/broker/...` statistics. */
+export function statsSubscriptionGranted(results: Record<string, SubscriptionResult>): boolean {
+  return Object.values(results).some((result) => result.grantedQos !== null && compileTopicFilter(result.filter)('$SYS/broker/uptime'))
 }

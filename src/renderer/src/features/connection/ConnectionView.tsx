@@ -52,7 +52,7 @@ export function ConnectionView({ tab }: { tab: ConnectionTab }): React.JSX.Eleme
               {panel === 'topic' ? (
                 <SplitPane direction="vertical" storageKey="message" initial={380} min={120} label="Resize the message panel">
                   <MessagePanel connectionId={id} onClearRetained={setClearing} />
-                  <PublishComposer connectionId={id} profileId={tab.profileId} mqtt5={profile?.options.protocolVersion === 5} connected={tab.state === 'connected'} />
+                  <PublishComposer connectionId={id} profileId={tab.profileId} mqtt5={profile?.options.protocolVersion === 5} connected={tab.state === 'connected'} broker={tab.broker} />
                 </SplitPane>
               ) : panel === 'subscriptions' ? (
                 <SubscriptionsPanel tab={tab} profile={profile} />

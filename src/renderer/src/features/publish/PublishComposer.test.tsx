@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { UserFacingError } from '@shared/contract'
+import { UserFacingError, type BrokerCapabilities } from '@shared/contract'
 import { EditorKindContext } from '../../components/code'
 import { installTestMain, type TestMain } from '../../test/testMain'
 import { memoryProfiles, sampleProfile } from '../../test/memoryProfiles'
@@ -13,13 +13,19 @@ const ID = 'pub-test'
 describe('publish composer', () => {
   let main: TestMain
   let refuse: string | null
+  /** Publishes to "stuck" wait until the test answers them, like a broker that never acknowledges. */
+  let answerStuck: ((error: UserFacingError) => void) | null
   beforeEach(() => {
     refuse = null
+    answerStuck = null
     main = installTestMain({
       ...memoryProfiles([sampleProfile('p', 'P')]).handlers,
-      'connection:publish': ({ qos }) => {
+      'connection:publish': ({ topic, qos }) => {
         if (refuse) throw new UserFacingError('publish-refused', refuse)
-        return { reasonCode: qos === 0 ? 0 : 0 }
+        if (topic === 'stuck') return new Promise((_resolve, reject) => (answerStuck = reject))
+        // A broker without QoS 2 (RabbitMQ) answers it with a PUBACK.
+        if (topic === 'rabbit' && qos === 2) return { reasonCode: 0, downgradedTo: 1 as const }
+        return { reasonCode: 0 }
       }
     })
     usePublishStore.setState(initialPublishState)
@@ -27,11 +33,11 @@ describe('publish composer', () => {
   })
   afterEach(cleanup)
 
-  const renderComposer = async (props: { mqtt5?: boolean; connected?: boolean } = {}) => {
+  const renderComposer = async (props: { mqtt5?: boolean; connected?: boolean; broker?: BrokerCapabilities } = {}) => {
     await act(async () => {
       render(
         <EditorKindContext.Provider value="plain">
-          <PublishComposer connectionId={ID} profileId="p" mqtt5={props.mqtt5 ?? false} connected={props.connected ?? true} />
+          <PublishComposer connectionId={ID} profileId="p" mqtt5={props.mqtt5 ?? false} connected={props.connected ?? true} broker={props.broker} />
         </EditorKindContext.Provider>
       )
     })
@@ -66,7 +72,7 @@ describe('publish composer', () => {
     await act(async () => fireEvent.keyDown(screen.getByLabelText('Payload'), { key: 'Enter', ctrlKey: true }))
     expect(publishCalls()).toHaveLength(1)
     expect(publishCalls()[0]?.args).toMatchObject({ connectionId: ID, topic: 'home/lamp', qos: 1, retain: true, payload: new TextEncoder().encode('{"on":true}') })
-    expect(screen.getByRole('status').textContent).toBe('Acknowledged by the broker (QoS 1).')
+    expect(screen.getByRole('status').textContent).toBe("Acknowledged by the broker (QoS 1). MQTT 3.1.1 cannot tell whether the broker's access rules dropped it.")
     const history = screen.getByRole('list', { name: 'Publish history' })
     expect(within(history).getByText('home/lamp')).toBeTruthy()
     await act(async () => fireEvent.keyDown(screen.getByLabelText('Topic'), { key: 'Enter', metaKey: true }))
@@ -113,6 +119,48 @@ describe('publish composer', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Use template Evening' }))
     expect((screen.getByLabelText('Topic') as HTMLInputElement).value).toBe('scenes/evening')
     expect((screen.getByLabelText('Payload') as HTMLTextAreaElement).value).toBe('{"dim":30}')
+  })
+
+  it('keeps publishing while an earlier message still waits for its acknowledgement, and shows its time-out', async () => {
+    await renderComposer()
+    const send = async (topic: string) => {
+      fireEvent.change(screen.getByLabelText('Topic'), { target: { value: topic } })
+      await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Publish' })))
+    }
+    fireEvent.change(screen.getByLabelText('QoS'), { target: { value: '2' } })
+    await send('stuck')
+    expect(screen.getByText('Publishing to "stuck" (QoS 2)…')).toBeTruthy()
+    await send('home/lamp')
+    expect(publishCalls().map((c) => (c.args as { topic: string }).topic)).toEqual(['stuck', 'home/lamp'])
+    const sent = screen.getByRole('list', { name: 'Sent messages' })
+    expect(within(sent).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      "Acknowledged by the broker (QoS 2). MQTT 3.1.1 cannot tell whether the broker's access rules dropped it.",
+      'Publishing to "stuck" (QoS 2)…'
+    ])
+    const timeout = 'The broker did not acknowledge the message to "stuck" (QoS 2) within 30 s, so it is no longer sent again.'
+    await act(async () => answerStuck?.(new UserFacingError('publish-timeout', timeout)))
+    expect(within(sent).getByRole('alert').textContent).toBe(timeout)
+  })
+
+  it('reports a QoS 2 the broker acknowledged as QoS 1, and keeps QoS 1 in history', async () => {
+    await renderComposer({ mqtt5: true })
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'rabbit' } })
+    fireEvent.change(screen.getByLabelText('QoS'), { target: { value: '2' } })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Publish' })))
+    expect(screen.getByRole('status').textContent).toBe('Acknowledged as QoS 1: this broker does not support QoS 2.')
+    const history = screen.getByRole('list', { name: 'Publish history' })
+    expect(within(history).getByText(/QoS 1/)).toBeTruthy()
+    expect(within(history).queryByText(/QoS 2/)).toBeNull()
+  })
+
+  it("says when the payload is larger than the broker's Maximum Packet Size, and does not send it", async () => {
+    await renderComposer({ mqtt5: true, broker: { protocolVersion: 5, maximumQos: 2, retainAvailable: true, maximumPacketSize: 64 } })
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'big' } })
+    fireEvent.change(screen.getByLabelText('Payload format'), { target: { value: 'text' } })
+    fireEvent.change(screen.getByLabelText('Payload'), { target: { value: 'x'.repeat(100) } })
+    expect(screen.getByText(/^This message is 108 bytes as an MQTT packet; the broker accepts at most 64 /)).toBeTruthy()
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Publish' })))
+    expect(publishCalls()).toHaveLength(0)
   })
 
   it('cannot publish while disconnected', async () => {

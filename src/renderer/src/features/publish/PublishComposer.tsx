@@ -1,4 +1,5 @@
 import { useEffect, type KeyboardEvent } from 'react'
+import type { BrokerCapabilities } from '@shared/contract'
 import { topicNameProblem } from '@shared/topics'
 import { CodeEditor, isSubmitKey } from '../../components/code'
 import { CheckField, QOS_OPTIONS, SelectField, TextField } from '../../components/FormFields'
@@ -7,11 +8,14 @@ import { selectionSelectors, useSelectionStore } from '../../stores/selection'
 import { composeMessage, publishSelectors, usePublishStore } from '../../stores/publish'
 import { PropertiesEditor } from './PropertiesEditor'
 import { SavedMessages } from './SavedMessages'
+import { SentMessages } from './SentMessages'
 
-/** Publish composer of one connection: topic, payload editor, QoS, retain, MQTT 5 properties; Ctrl/Cmd+Enter sends. */
-export function PublishComposer({ connectionId, profileId, mqtt5, connected }: { connectionId: string; profileId: string; mqtt5: boolean; connected: boolean }): React.JSX.Element {
+/**
+ * Publish composer of one connection: topic, payload editor, QoS, retain, MQTT 5 properties; Ctrl/Cmd+Enter sends.
+ * `broker` is what the broker announced when it accepted the connection (its limits are checked as you type).
+ */
+export function PublishComposer({ connectionId, profileId, mqtt5, connected, broker }: { connectionId: string; profileId: string; mqtt5: boolean; connected: boolean; broker?: BrokerCapabilities }): React.JSX.Element {
   const draft = usePublishStore(publishSelectors.draft(connectionId))
-  const outcome = usePublishStore(publishSelectors.outcome(connectionId))
   const { patchDraft, setFormat, send } = usePublishStore.getState()
   const selectedPath = useSelectionStore(selectionSelectors.path(connectionId))
 
@@ -20,10 +24,12 @@ export function PublishComposer({ connectionId, profileId, mqtt5, connected }: {
     if (selectedPath && !draft.topicTouched && topicNameProblem(selectedPath) === null) patchDraft(connectionId, { topic: selectedPath })
   }, [selectedPath, draft.topicTouched, connectionId, patchDraft])
 
-  const { problems } = composeMessage(draft, mqtt5)
+  const maximumPacketSize = broker?.maximumPacketSize
+  const { problems } = composeMessage(draft, mqtt5, maximumPacketSize)
   const patch = (change: Parameters<typeof patchDraft>[1]): void => patchDraft(connectionId, change)
+  // A message still waiting for its acknowledgement never holds up the next one.
   const submit = (): void => {
-    if (connected && outcome?.kind !== 'sending') void send(connectionId, profileId, mqtt5)
+    if (connected) void send(connectionId, profileId, mqtt5, maximumPacketSize)
   }
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
     // The editors handle the shortcut themselves and mark the event handled.
@@ -62,16 +68,12 @@ export function PublishComposer({ connectionId, profileId, mqtt5, connected }: {
       {problems.payload && draft.text !== '' ? <div className="error-text" role="alert">{problems.payload}</div> : null}
       {mqtt5 ? <PropertiesEditor draft={draft} problems={problems} patch={patch} /> : null}
       <div className="toolbar">
-        <button type="submit" className="btn primary" disabled={!connected || outcome?.kind === 'sending'} title="Ctrl+Enter (Cmd+Enter on macOS)">
-          {outcome?.kind === 'sending' ? 'Publishing…' : 'Publish'}
+        <button type="submit" className="btn primary" disabled={!connected} title="Ctrl+Enter (Cmd+Enter on macOS)">
+          Publish
         </button>
         {!connected ? <span className="muted">Connect to publish.</span> : null}
-        {outcome && outcome.kind !== 'sending' ? (
-          <span className={outcome.kind === 'ok' ? 'ok-text' : 'error-text'} role={outcome.kind === 'ok' ? 'status' : 'alert'}>
-            {outcome.text}
-          </span>
-        ) : null}
       </div>
+      <SentMessages connectionId={connectionId} />
       <SavedMessages connectionId={connectionId} profileId={profileId} mqtt5={mqtt5} />
     </form>
   )

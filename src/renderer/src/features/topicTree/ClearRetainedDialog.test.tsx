@@ -78,5 +78,7 @@ describe('clear retained', () => {
     render(<ClearRetainedDialog connectionId={ID} path="plain" onClose={() => undefined} />)
     expect(screen.getByRole('dialog', { name: 'Nothing to clear' })).toBeTruthy()
     expect(screen.getByText(/arrive without the retained flag/)).toBeTruthy()
+    // Reconnecting does not help on RabbitMQ, which never sends retained values to a wildcard subscription.
+    expect(screen.getByText(/RabbitMQ sends retained values only to a subscription to the exact topic, never to a wildcard, so there subscribe to the topic itself\./)).toBeTruthy()
   })
 })

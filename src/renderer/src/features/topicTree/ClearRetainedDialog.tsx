@@ -53,7 +53,7 @@ export function ClearRetainedDialog({ connectionId, path, onClose }: { connectio
         ) : null}
         <p>
           {count === 0
-            ? `No retained value is known at or below "${path}". Values published while you are connected arrive without the retained flag; reconnect to see which topics are retained, or select one topic to clear it by name.`
+            ? `No retained value is known at or below "${path}". Values published while you are connected arrive without the retained flag. Reconnecting shows which topics are retained on most brokers; RabbitMQ sends retained values only to a subscription to the exact topic, never to a wildcard, so there subscribe to the topic itself. Or select one topic to clear it by name.`
             : subtree
               ? `An empty retained message is published to each topic at or below "${path}" that the broker sent as retained, so it forgets their values. Devices that rely on them will not receive them on their next subscribe.`
               : `An empty retained message is published to "${path}", so the broker forgets any retained value it holds there.`}

@@ -125,6 +125,7 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
       update(status.connectionId, {
         state: status.state,
         since: status.at,
+        broker: status.broker,
         ...(status.error ? { error: status.error.message, errorCode: status.error.code } : status.state === 'connected' ? { error: null, errorCode: null } : {})
       })
     },
@@ -142,7 +143,8 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
           error: status.error?.message ?? null,
           errorCode: status.error?.code ?? null,
           subscriptionResults: {},
-          since: status.at
+          since: status.at,
+          broker: status.broker
         })
       }
       if (adopted.length === 0) return

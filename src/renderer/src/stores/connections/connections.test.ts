@@ -100,6 +100,16 @@ describe('connections store', () => {
     expect(store.getState().tabs).toHaveLength(1)
   })
 
+  it("keeps what the broker announced in its CONNACK while connected, from status events and adopted connections", async () => {
+    const broker = { protocolVersion: 5 as const, maximumQos: 1 as const, retainAvailable: false, maximumPacketSize: 2048 }
+    await store.getState().adopt([{ connectionId: 'b~caps', profileId: 'b', state: 'connected', broker, at: 1 }])
+    expect(store.getState().tabs.find((t) => t.connectionId === 'b~caps')?.broker).toEqual(broker)
+    store.getState().applyStatus({ connectionId: 'b~caps', state: 'offline', at: 2 })
+    expect(store.getState().tabs.find((t) => t.connectionId === 'b~caps')?.broker).toBeUndefined()
+    store.getState().applyStatus({ connectionId: 'b~caps', state: 'connected', broker: { ...broker, maximumQos: 2 }, at: 3 })
+    expect(store.getState().tabs.find((t) => t.connectionId === 'b~caps')?.broker?.maximumQos).toBe(2)
+  })
+
   it('closing a tab disconnects it and brings the neighbour forward', async () => {
     const first = await store.getState().open('a')
     const second = await store.getState().open('b')

@@ -1,4 +1,4 @@
-import type { ConnectionState, ErrorCode, SubscriptionResult } from '@shared/contract'
+import type { BrokerCapabilities, ConnectionState, ErrorCode, SubscriptionResult } from '@shared/contract'
 
 /** The state of a connection tab: main's connection state, or idle before the first attempt. */
 export type TabState = ConnectionState | 'idle'
@@ -16,6 +16,8 @@ export interface ConnectionTab {
   subscriptionResults: Record<string, SubscriptionResult>
   /** Milliseconds since the epoch of the last state change. */
   since: number
+  /** What the broker announced when it accepted the connection; set while connected. */
+  broker?: BrokerCapabilities
 }
 
 /** Open connection tabs and which one is in front (null: the profiles screen). */

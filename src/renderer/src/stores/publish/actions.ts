@@ -4,9 +4,13 @@ import { errorMessage } from '../../lib/errorMessage'
 import { connectionService } from '../../services/connection'
 import { profileService } from '../../services/profile'
 import { composeMessage, describePublishResult, draftFromSaved, emptyComposerDraft, type ComposerDraft } from './compose'
-import type { PublishState } from './initialState'
+import type { PublishSend, PublishState } from './initialState'
 
 type Set = (partial: Partial<PublishState>) => void
+
+/** Answers kept in the composer's list besides the messages still waiting. */
+const KEPT_ANSWERS = 5
+let lastSendId = 0
 type Get = () => PublishState
 
 /** Editing, sending and remembering messages from the publish composer. */
@@ -14,8 +18,11 @@ export interface PublishActions {
   patchDraft(connectionId: string, patch: Partial<ComposerDraft>): void
   /** Switches the payload format, re-expressing the typed text so the bytes stay the same. */
   setFormat(connectionId: string, format: PayloadFormat): void
-  /** Validates and publishes the draft; on success it is added to the profile's publish history. */
-  send(connectionId: string, profileId: string, mqtt5: boolean): Promise<void>
+  /**
+   * Validates and publishes the draft without waiting for earlier sends; on success it is added to the
+   * profile's publish history with the QoS the broker acknowledged. `maximumPacketSize` is the broker's limit, if announced.
+   */
+  send(connectionId: string, profileId: string, mqtt5: boolean, maximumPacketSize?: number): Promise<void>
   loadSaved(profileId: string): Promise<void>
   saveTemplate(connectionId: string, profileId: string, name: string, mqtt5: boolean): Promise<void>
   deleteTemplate(profileId: string, templateId: string): Promise<void>
@@ -28,7 +35,14 @@ export interface PublishActions {
 export function createPublishActions(set: Set, get: Get): PublishActions {
   const draftOf = (connectionId: string): ComposerDraft => get().drafts[connectionId] ?? emptyComposerDraft
   const setDraft = (connectionId: string, draft: ComposerDraft): void => set({ drafts: { ...get().drafts, [connectionId]: draft } })
-  const setOutcome = (connectionId: string, outcome: PublishState['outcomes'][string]): void => set({ outcomes: { ...get().outcomes, [connectionId]: outcome } })
+  /** Adds or replaces one send, keeping every one still waiting and the last few answers. */
+  const putSend = (connectionId: string, send: PublishSend): void => {
+    const others = (get().sends[connectionId] ?? []).filter((s) => s.id !== send.id)
+    const list = [send, ...others].sort((a, b) => b.id - a.id)
+    let answers = 0
+    const kept = list.filter((s) => s.kind === 'sending' || ++answers <= KEPT_ANSWERS)
+    set({ sends: { ...get().sends, [connectionId]: kept } })
+  }
 
   return {
     patchDraft(connectionId, patch) {
@@ -38,25 +52,31 @@ export function createPublishActions(set: Set, get: Get): PublishActions {
       const draft = draftOf(connectionId)
       setDraft(connectionId, { ...draft, format, text: convertPayloadText(draft.text, draft.format, format) })
     },
-    async send(connectionId, profileId, mqtt5) {
-      const { message, problems } = composeMessage(draftOf(connectionId), mqtt5)
+    async send(connectionId, profileId, mqtt5, maximumPacketSize) {
+      const draft = draftOf(connectionId)
+      const { message, problems } = composeMessage(draft, mqtt5, maximumPacketSize)
+      const id = ++lastSendId
       if (!message) {
-        setOutcome(connectionId, { kind: 'error', text: Object.values(problems)[0] ?? 'The message is not valid.' })
+        putSend(connectionId, { id, topic: draft.topic, qos: draft.qos, kind: 'error', text: Object.values(problems)[0] ?? 'The message is not valid.' })
         return
       }
-      setOutcome(connectionId, { kind: 'sending' })
+      const sent = { id, topic: message.topic, qos: message.qos }
+      putSend(connectionId, { ...sent, kind: 'sending', text: '' })
+      let acknowledgedQos = message.qos
       try {
         const { payloadFormat: _format, ...publish } = message
         const result = await connectionService.publish({ connectionId, ...publish })
-        setOutcome(connectionId, { kind: 'ok', text: describePublishResult(message.qos, result.reasonCode) })
+        acknowledgedQos = result.downgradedTo ?? message.qos
+        putSend(connectionId, { ...sent, kind: 'ok', text: describePublishResult(message.qos, result, mqtt5) })
       } catch (error) {
-        setOutcome(connectionId, { kind: 'error', text: errorMessage(error) })
+        putSend(connectionId, { ...sent, kind: 'error', text: errorMessage(error) })
         return
       }
       // History is a convenience: a failure to save it must not turn a delivered message into an error.
       if (message.payload.byteLength <= MAX_SAVED_PAYLOAD_BYTES) {
         try {
-          const { entries } = await profileService.addPublishHistory({ profileId, entry: message })
+          // The QoS the broker really handled it with, so history does not claim a QoS 2 the broker never did.
+          const { entries } = await profileService.addPublishHistory({ profileId, entry: { ...message, qos: acknowledgedQos } })
           set({ history: { ...get().history, [profileId]: entries } })
         } catch {
           // The composer already shows the broker's answer; history stays as it was.
@@ -86,10 +106,10 @@ export function createPublishActions(set: Set, get: Get): PublishActions {
     },
     forget(connectionId) {
       const drafts = { ...get().drafts }
-      const outcomes = { ...get().outcomes }
+      const sends = { ...get().sends }
       delete drafts[connectionId]
-      delete outcomes[connectionId]
-      set({ drafts, outcomes })
+      delete sends[connectionId]
+      set({ drafts, sends })
     }
   }
 }

@@ -43,8 +43,24 @@ describe('composing a message', () => {
     expect(reopened).toMatchObject({ topic: 't', topicTouched: true, text: '01 02', format: 'hex', qos: 2, retain: true })
   })
   it("describes the broker's answer", () => {
-    expect(describePublishResult(0, 0)).toMatch(/no acknowledgement/)
-    expect(describePublishResult(1, 0)).toBe('Acknowledged by the broker (QoS 1).')
-    expect(describePublishResult(2, 0x10)).toMatch(/no subscriber matched/)
+    expect(describePublishResult(0, { reasonCode: 0 }, true)).toMatch(/no acknowledgement/)
+    expect(describePublishResult(1, { reasonCode: 0 }, true)).toBe('Acknowledged by the broker (QoS 1).')
+    expect(describePublishResult(2, { reasonCode: 0x10 }, true)).toMatch(/no subscriber matched/)
+  })
+
+  it('says what a QoS 2 acknowledged with a PUBACK means (RabbitMQ)', () => {
+    expect(describePublishResult(2, { reasonCode: 0, downgradedTo: 1 }, true)).toBe('Acknowledged as QoS 1: this broker does not support QoS 2.')
+  })
+
+  it('says on MQTT 3.1.1 that an acknowledgement does not mean the access rules let it through', () => {
+    expect(describePublishResult(1, { reasonCode: 0 }, false)).toBe("Acknowledged by the broker (QoS 1). MQTT 3.1.1 cannot tell whether the broker's access rules dropped it.")
+  })
+
+  it("says when the message is larger than the broker's Maximum Packet Size", () => {
+    const sized = { ...draft, topic: 'big', format: 'text' as const, text: 'x'.repeat(100), qos: 1 as const }
+    // 1 fixed header + 1 remaining length + 2 + 3 (topic) + 2 (packet id) + 1 (no properties) + 100 payload = 110 bytes.
+    expect(composeMessage(sized, true, 110).problems.payload).toBeUndefined()
+    expect(composeMessage(sized, true, 109).problems.payload).toBe('This message is 110 bytes as an MQTT packet; the broker accepts at most 109 (Maximum Packet Size in its CONNACK). Make the payload smaller.')
+    expect(composeMessage(sized, true, 109).message).toBeNull()
   })
 })

@@ -1,7 +1,8 @@
 import { topicNameProblem } from '@shared/topics'
-import type { PayloadFormat, PublishDraftInput, PublishProperties, QoS } from '@shared/contract'
+import type { PayloadFormat, PublishDraftInput, PublishProperties, PublishResult, QoS } from '@shared/contract'
 import { utf8Decode, utf8Encode, type Bytes } from '../../lib/bytes'
 import { encodePayload, renderPayload } from '../../lib/payloadView'
+import { publishPacketBytes } from './packetSize'
 
 /** The composer's form: what the user typed, before it is turned into a message. */
 export interface ComposerDraft {
@@ -67,14 +68,23 @@ function composeProperties(draft: ComposerDraft, problems: ComposerProblems): Pu
   return Object.keys(properties).length > 0 ? properties : undefined
 }
 
-/** Validates the draft; MQTT 5 properties are only sent on MQTT 5 connections. */
-export function composeMessage(draft: ComposerDraft, mqtt5: boolean): { message: ComposedMessage | null; problems: ComposerProblems } {
+/**
+ * Validates the draft; MQTT 5 properties are only sent on MQTT 5 connections. `maximumPacketSize` is the
+ * broker's limit from its CONNACK, when it announced one.
+ */
+export function composeMessage(draft: ComposerDraft, mqtt5: boolean, maximumPacketSize?: number): { message: ComposedMessage | null; problems: ComposerProblems } {
   const problems: ComposerProblems = {}
   const topicProblem = topicNameProblem(draft.topic)
   if (topicProblem) problems.topic = topicProblem
   const encoded = encodePayload(draft.text, draft.format)
   if ('error' in encoded) problems.payload = encoded.error
   const properties = mqtt5 ? composeProperties(draft, problems) : undefined
+  if (maximumPacketSize !== undefined && !('error' in encoded)) {
+    const bytes = publishPacketBytes(draft.topic, encoded.bytes.byteLength, draft.qos, properties, mqtt5)
+    if (bytes > maximumPacketSize) {
+      problems.payload = `This message is ${bytes} bytes as an MQTT packet; the broker accepts at most ${maximumPacketSize} (Maximum Packet Size in its CONNACK). Make the payload smaller.`
+    }
+  }
   if (Object.keys(problems).length > 0 || 'error' in encoded) return { message: null, problems }
   return {
     message: { topic: draft.topic, payload: encoded.bytes, payloadFormat: draft.format, qos: draft.qos, retain: draft.retain, ...(properties ? { properties } : {}) },
@@ -104,8 +114,11 @@ export function draftFromSaved(saved: PublishDraftInput): ComposerDraft {
 }
 
 /** What the broker's answer means, as a sentence (v5 reason codes below 0x80 are successes). */
-export function describePublishResult(qos: QoS, reasonCode: number): string {
+export function describePublishResult(qos: QoS, result: PublishResult, mqtt5: boolean): string {
   if (qos === 0) return 'Sent. QoS 0 has no acknowledgement from the broker.'
-  if (reasonCode === 0x10) return `Acknowledged by the broker (QoS ${qos}): no subscriber matched the topic (reason 0x10).`
-  return `Acknowledged by the broker (QoS ${qos}${reasonCode ? `, reason 0x${reasonCode.toString(16)}` : ''}).`
+  // Before MQTT 5 a broker acknowledges a publish its access rules drop exactly like one it delivers.
+  const caveat = mqtt5 ? '' : " MQTT 3.1.1 cannot tell whether the broker's access rules dropped it."
+  if (result.downgradedTo !== undefined) return `Acknowledged as QoS ${result.downgradedTo}: this broker does not support QoS ${qos}.${caveat}`
+  if (result.reasonCode === 0x10) return `Acknowledged by the broker (QoS ${qos}): no subscriber matched the topic (reason 0x10).`
+  return `Acknowledged by the broker (QoS ${qos}${result.reasonCode ? `, reason 0x${result.reasonCode.toString(16)}` : ''}).${caveat}`
 }

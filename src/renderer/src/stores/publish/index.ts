@@ -9,4 +9,4 @@ export const usePublishStore = create<PublishStore>()((set, get) => ({ ...initia
 
 export { publishSelectors } from './selectors'
 export { composeMessage, describePublishResult, emptyComposerDraft, type ComposerDraft, type ComposerProblems } from './compose'
-export { initialPublishState, type PublishOutcome, type PublishState } from './initialState'
+export { initialPublishState, type PublishSend, type PublishState } from './initialState'

@@ -1,15 +1,23 @@
-import type { PublishHistoryEntry, PublishTemplate } from '@shared/contract'
+import type { PublishHistoryEntry, PublishTemplate, QoS } from '@shared/contract'
 import type { ComposerDraft } from './compose'
 
-/** The answer to the last send: in flight, acknowledged, or refused with the broker's reason. */
-export type PublishOutcome = { kind: 'sending' } | { kind: 'ok'; text: string } | { kind: 'error'; text: string }
+/** One message sent from the composer: waiting for the broker, acknowledged, or refused / timed out with the reason. */
+export interface PublishSend {
+  id: number
+  topic: string
+  qos: QoS
+  kind: 'sending' | 'ok' | 'error'
+  /** The answer as a sentence; empty while sending. */
+  text: string
+}
 
-/** Composer drafts and outcomes per connection; publish history and templates per profile. */
+/** Composer drafts and sent messages per connection; publish history and templates per profile. */
 export interface PublishState {
   drafts: Record<string, ComposerDraft>
-  outcomes: Record<string, PublishOutcome>
+  /** Newest first: every message still waiting for the broker, and the last few answers. */
+  sends: Record<string, PublishSend[]>
   history: Record<string, PublishHistoryEntry[]>
   templates: Record<string, PublishTemplate[]>
 }
 
-export const initialPublishState: PublishState = { drafts: {}, outcomes: {}, history: {}, templates: {} }
+export const initialPublishState: PublishState = { drafts: {}, sends: {}, history: {}, templates: {} }

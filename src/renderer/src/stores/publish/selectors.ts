@@ -1,9 +1,10 @@
 import type { PublishHistoryEntry, PublishTemplate } from '@shared/contract'
 import { emptyComposerDraft, type ComposerDraft } from './compose'
-import type { PublishOutcome, PublishState } from './initialState'
+import type { PublishSend, PublishState } from './initialState'
 
 const NO_ENTRIES: PublishHistoryEntry[] = []
 const NO_TEMPLATES: PublishTemplate[] = []
+const NO_SENDS: PublishSend[] = []
 
 /** Derived reads of the publish slice. */
 export const publishSelectors = {
@@ -11,10 +12,10 @@ export const publishSelectors = {
     (connectionId: string) =>
     (state: PublishState): ComposerDraft =>
       state.drafts[connectionId] ?? emptyComposerDraft,
-  outcome:
+  sends:
     (connectionId: string) =>
-    (state: PublishState): PublishOutcome | undefined =>
-      state.outcomes[connectionId],
+    (state: PublishState): PublishSend[] =>
+      state.sends[connectionId] ?? NO_SENDS,
   history:
     (profileId: string) =>
     (state: PublishState): PublishHistoryEntry[] =>
