@@ -4,6 +4,7 @@ import { confDocumentFile } from './confDocumentFile'
 import type { DocumentFileFactory } from './documentFile'
 import { createKeyFileCipher } from './keyFileCipher'
 import { profilesDocumentKind } from './profileDocument'
+import { ProfileLibrary } from './profileLibrary'
 import { ProfileService } from './profileService'
 import { PublishHistory, publishHistoryDocumentKind } from './publishHistory'
 import type { SecretCipher } from './secretCipher'
@@ -15,6 +16,7 @@ export type { SecretCipher } from './secretCipher'
 export { confDocumentFile } from './confDocumentFile'
 export { createKeyFileCipher } from './keyFileCipher'
 export { ProfileService } from './profileService'
+export { ProfileLibrary } from './profileLibrary'
 export { PublishHistory } from './publishHistory'
 export { exportProfiles, importProfiles, writeExportFile } from './profileTransfer'
 
@@ -33,6 +35,8 @@ export interface ProfileStorageOptions {
 export interface ProfileServices {
   profiles: ProfileService
   history: PublishHistory
+  /** What spans profiles and history (delete, history of a saved profile, export to a file). */
+  library: ProfileLibrary
   notices: StorageNotices
 }
 
@@ -47,9 +51,7 @@ export function createProfileServices(options: ProfileStorageOptions): ProfileSe
   const profilesFile = openVersionedDocument(profilesDocumentKind(cipher, newId, now()), files, options.dataDir, now(), report)
   const historyFile = openVersionedDocument(publishHistoryDocumentKind, files, options.dataDir, now(), report)
   for (const notice of [...profilesFile.notices, ...historyFile.notices]) notices.add(notice, now())
-  return {
-    profiles: new ProfileService({ document: profilesFile.value, save: profilesFile.save, cipher, emit: options.emit, now, newId }),
-    history: new PublishHistory(historyFile.value, historyFile.save, newId, now),
-    notices
-  }
+  const profiles = new ProfileService({ document: profilesFile.value, save: profilesFile.save, cipher, emit: options.emit, now, newId })
+  const history = new PublishHistory(historyFile.value, historyFile.save, newId, now)
+  return { profiles, history, library: new ProfileLibrary(profiles, history), notices }
 }

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import { UserFacingError, type StorageNotice } from '../../shared/contract'
-import { exportProfiles, importProfiles, writeExportFile, type ProfileServices } from '../profiles'
+import { importProfiles, type ProfileServices } from '../profiles'
 
 /** A notice for the Profiles screen, as the storage notices carry them. */
 export type FileNotice = Omit<StorageNotice, 'id' | 'at'>
@@ -28,10 +28,9 @@ export async function importProfilesFromFile({ profiles }: ProfileServices, path
 }
 
 /** File › Export profiles…: writes every profile, without passwords, to the chosen file. */
-export async function exportProfilesToFile({ profiles }: ProfileServices, path: string): Promise<FileNotice> {
+export async function exportProfilesToFile({ library }: ProfileServices, path: string): Promise<FileNotice> {
   try {
-    const { json, count, warnings } = exportProfiles(profiles, { includeSecrets: false })
-    await writeExportFile(path, json, false)
+    const { count, warnings } = await library.export({ includeSecrets: false, filePath: path })
     return { level: 'info', message: [`Exported ${count} ${count === 1 ? 'profile' : 'profiles'} to "${path}" (passwords left out).`, ...warnings].join(' ') }
   } catch (error) {
     return failure(error, `Exporting to "${path}"`)

@@ -1,0 +1,42 @@
+import type { Profile, PublishDraft, PublishHistoryEntry } from '../../shared/contract'
+import type { ProfileService } from './profileService'
+import { exportProfiles, writeExportFile } from './profileTransfer'
+import type { PublishHistory } from './publishHistory'
+
+/** What an export returns: the document, and the file it was written to when one was asked for. */
+export type ExportOutcome = ReturnType<typeof exportProfiles> & { filePath?: string }
+
+/** Operations that span the profiles and their publish history, so each profile request is one call. */
+export class ProfileLibrary {
+  constructor(
+    private readonly profiles: ProfileService,
+    private readonly history: PublishHistory
+  ) {}
+
+  /** Deletes a profile with its publish history; returns the profiles left. */
+  delete(id: string): Profile[] {
+    const remaining = this.profiles.delete(id)
+    this.history.forget(id)
+    return remaining
+  }
+
+  /** A saved profile's publish history (a sentence error when there is no such profile). */
+  historyOf(profileId: string): PublishHistoryEntry[] {
+    this.profiles.get(profileId)
+    return this.history.entries(profileId)
+  }
+
+  /** Keeps a sent message in a saved profile's history. */
+  addToHistory(profileId: string, entry: PublishDraft): PublishHistoryEntry[] {
+    this.profiles.get(profileId)
+    return this.history.add(profileId, entry)
+  }
+
+  /** Exports profiles, writing the file too when `filePath` is given (mode 0600 with secrets). */
+  async export(request: { ids?: string[] | undefined; includeSecrets: boolean; filePath?: string | undefined }): Promise<ExportOutcome> {
+    const result = exportProfiles(this.profiles, { ...(request.ids && { ids: request.ids }), includeSecrets: request.includeSecrets })
+    if (request.filePath === undefined) return result
+    await writeExportFile(request.filePath, result.json, request.includeSecrets)
+    return { ...result, filePath: request.filePath }
+  }
+}
