@@ -1,10 +1,11 @@
 // A RabbitMQ node with its MQTT plugin, started by a test suite in a temp dir on free 127.0.0.1 ports, and stopped by it.
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { makeTempDir, onProcessExit } from './broker/cleanup'
 import { run } from './broker/exec'
 import { freePorts, waitForPorts } from './broker/ports'
+import { logTail, watchProcess } from './broker/processWatch'
 
 /** Debian's rabbitmq-server package; this script runs the node as the current user (the /usr/sbin one switches user). */
 const serverScript = '/usr/lib/rabbitmq/bin/rabbitmq-server'
@@ -58,19 +59,14 @@ export async function startRabbit(): Promise<RabbitBroker> {
   }
   // Its own process group: the script runs the Erlang VM as a child, and an aborted run must take both down.
   const child = spawn(serverScript, [], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
-  let output = ''
-  const collect = (chunk: Buffer): void => { output = (output + chunk.toString()).slice(-4000) }
-  child.stdout?.on('data', collect)
-  child.stderr?.on('data', collect)
-  let exited = false
-  child.once('exit', () => { exited = true })
+  const watch = watchProcess(child)
   const killEpmd = (): Promise<unknown> => run('epmd', ['-port', String(epmdPort), '-kill'], dir.path).catch(() => undefined)
   const killGroup = (): void => {
     try { if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL') } catch { /* already gone */ }
   }
   const cancelExitKill = onProcessExit(killGroup)
   const stop = async (): Promise<void> => {
-    if (!exited) {
+    if (!watch.exited()) {
       await new Promise<void>((resolve) => {
         const kill = setTimeout(killGroup, stopTimeoutMs)
         child.once('exit', () => { clearTimeout(kill); resolve() })
@@ -82,11 +78,11 @@ export async function startRabbit(): Promise<RabbitBroker> {
     cancelExitKill()
     dir.remove()
   }
-  if (!(await waitForPorts([mqttPort], bootTimeoutMs, () => exited))) {
+  if (!(await waitForPorts([mqttPort], bootTimeoutMs, watch.exited))) {
     const logs = join(dir.path, 'log', `${env.RABBITMQ_NODENAME}.log`)
-    const tail = ((existsSync(logs) ? readFileSync(logs, 'utf8') : '') + output).trim().split('\n').slice(-15).join('\n')
+    const tail = logTail(logs, watch.output())
     await stop()
-    throw new Error(`RabbitMQ ${exited ? 'exited' : `did not open its MQTT port within ${bootTimeoutMs / 1000} s`}. Last lines:\n${tail}`)
+    throw new Error(`RabbitMQ ${watch.exited() ? 'exited' : `did not open its MQTT port within ${bootTimeoutMs / 1000} s`}. Last lines:\n${tail}`)
   }
   return { mqttPort, stop }
 }

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { accessSync, constants, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, existsSync, writeFileSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { makeTempDir, onProcessExit } from './cleanup'
 import { run } from './exec'
 import { dynsecConfig, mosquittoAcl, mosquittoConfig, type MosquittoFiles } from './mosquittoConfig'
 import { freePorts, waitForPorts } from './ports'
+import { logTail, watchProcess } from './processWatch'
 import { brokerFacts, clientFiles, type BrokerLimits, type CertificateFiles, type ListenerName, type TestBroker } from './types'
 
 const startTimeoutMs = 10_000
@@ -72,11 +73,6 @@ async function writeFiles(dir: string, tools: MosquittoTools, ports: Partial<Rec
   return { config, log: files.log }
 }
 
-function logTail(log: string, output: string): string {
-  const fromFile = existsSync(log) ? readFileSync(log, 'utf8') : ''
-  return (fromFile + output).trim().split('\n').slice(-15).join('\n')
-}
-
 function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
@@ -103,13 +99,7 @@ async function attemptStart(tools: MosquittoTools, listeners: ListenerName[], ce
   }
 
   const child = spawn(tools.binary, ['-c', paths.config], { stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  const collect = (chunk: Buffer): void => { output = (output + chunk.toString()).slice(-4000) }
-  child.stdout?.on('data', collect)
-  child.stderr?.on('data', collect)
-  let exited = false
-  child.once('exit', () => { exited = true })
-  child.once('error', (error) => { exited = true; output += `\n${error.message}` })
+  const watch = watchProcess(child)
   const cancelExitKill = onProcessExit(() => { child.kill('SIGKILL') })
   const stop = async (): Promise<void> => {
     await stopProcess(child)
@@ -117,10 +107,10 @@ async function attemptStart(tools: MosquittoTools, listeners: ListenerName[], ce
     dir.remove()
   }
 
-  if (!(await waitForPorts(portList, startTimeoutMs, () => exited))) {
-    const tail = logTail(paths.log, output)
+  if (!(await waitForPorts(portList, startTimeoutMs, watch.exited))) {
+    const tail = logTail(paths.log, watch.output())
     await stop()
-    const why = exited ? 'exited' : `did not open all its ports within ${startTimeoutMs / 1000} s`
+    const why = watch.exited() ? 'exited' : `did not open all its ports within ${startTimeoutMs / 1000} s`
     return { error: `Mosquitto (${tools.binary}) ${why}. Last log lines:\n${tail}`, portRace: /address already in use/i.test(tail) }
   }
   return { broker: { kind: 'mosquitto', ...brokerFacts, ports, files: clientFiles(certs), stop } }
