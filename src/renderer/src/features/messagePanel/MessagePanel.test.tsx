@@ -73,6 +73,28 @@ describe('message panel', () => {
     expect(viewer()).toBe(btoa('{"t":23,"unit":"C"}'))
   })
 
+  it('decodes CBOR and MessagePack on request, shows pictures, and says when a payload is not what the decoder reads', async () => {
+    const { encode: cbor } = await import('cborg')
+    const { encode: msgpack } = await import('@msgpack/msgpack')
+    const { imageFixtures } = await import('@shared/decoders/test/imageFixtures')
+    const png = Uint8Array.from(atob(imageFixtures['sensor.png']), (c) => c.charCodeAt(0))
+    history = [testRecord(3, png), testRecord(2, msgpack({ t: 22, big: 2n ** 60n }, { useBigInt64: true })), testRecord(1, cbor({ t: 21, on: true }))]
+    await renderPanel(TOPIC)
+    const picture = screen.getByRole('img', { name: 'Image in message 3' }) as HTMLImageElement
+    expect(picture.src.startsWith('data:image/png;base64,iVBORw0KGgo')).toBe(true)
+    expect(screen.getByText('PNG image 37×21, 582 B')).toBeTruthy()
+    expect((screen.getByLabelText('Value format') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('Auto (Image)')
+    fireEvent.click(screen.getAllByRole('option')[1] as HTMLElement)
+    fireEvent.change(screen.getByLabelText('Value format'), { target: { value: 'msgpack' } })
+    expect(viewer()).toBe('{\n  "t": 22,\n  "big": "1152921504606846976"\n}')
+    fireEvent.click(screen.getAllByRole('option')[2] as HTMLElement)
+    fireEvent.change(screen.getByLabelText('Value format'), { target: { value: 'cbor' } })
+    expect(viewer()).toBe('{\n  "t": 21,\n  "on": true\n}')
+    fireEvent.change(screen.getByLabelText('Value format'), { target: { value: 'image' } })
+    expect(screen.getByRole('alert').textContent).toMatch(/not a PNG, JPEG, GIF or WebP image.*The bytes are shown as hex\./)
+    expect(viewer().startsWith('00000000  a2')).toBe(true)
+  })
+
   it('shows an older message chosen in the history, by click or arrow key', async () => {
     await renderPanel(TOPIC)
     fireEvent.click(screen.getAllByRole('option')[2] as HTMLElement)

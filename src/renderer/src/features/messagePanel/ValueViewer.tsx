@@ -1,18 +1,16 @@
 import { useMemo, useState } from 'react'
 import type { MessageRecord } from '@shared/contract'
 import { CodeView, DiffView } from '../../components/code'
-import { formatByteSize, hexDump } from '../../lib/bytes'
+import type { DecoderId } from '@shared/decoders'
+import { formatByteSize, toBase64 } from '../../lib/bytes'
 import { copyText } from '../../lib/clipboard'
 import { downloadFile } from '../../lib/download'
-import { detectPayloadFormat, languageOf, PAYLOAD_FORMAT_LABELS, PAYLOAD_FORMATS, renderPayload, type PayloadFormat } from '../../lib/payloadView'
 import { errorMessage } from '../../lib/errorMessage'
+import { decodedView, decoderLabel, detectViewerDecoder, VIEWER_DECODERS } from './decodedView'
 import { payloadAvailability, payloadFileName, propertyRows } from './messageFacts'
 import { useFullPayload } from './useFullPayload'
 
-/** The viewer reads hex as a dump (offsets and ASCII); other formats as the composer writes them. */
-function viewText(bytes: Uint8Array, format: PayloadFormat): string {
-  return format === 'hex' ? hexDump(bytes) : renderPayload(bytes, format)
-}
+const EXTENSIONS: Partial<Record<DecoderId, string>> = { json: 'json', text: 'txt', cbor: 'cbor', msgpack: 'msgpack' }
 
 /** Value of one message in a chosen format, or its diff against another message; raw bytes kept throughout. */
 export function ValueViewer({
@@ -29,14 +27,17 @@ export function ValueViewer({
   compareTo: MessageRecord | null
   diff: boolean
 }): React.JSX.Element {
-  const [chosen, setChosen] = useState<PayloadFormat | 'auto'>('auto')
+  const [chosen, setChosen] = useState<DecoderId | 'auto'>('auto')
   const [notice, setNotice] = useState<string | null>(null)
   const payload = useFullPayload(connectionId, topic, record)
   const other = useFullPayload(connectionId, topic, compareTo ?? undefined)
-  // Formatting a large payload is costly: done once per payload and format, not on every render.
-  const format = useMemo(() => (chosen === 'auto' ? detectPayloadFormat(payload.bytes) : chosen), [chosen, payload.bytes])
-  const text = useMemo(() => viewText(payload.bytes, format), [payload.bytes, format])
-  const otherText = useMemo(() => (diff && compareTo ? viewText(other.bytes, format) : ''), [diff, compareTo, other.bytes, format])
+  // Decoding a large payload is costly: done once per payload and decoder, not on every render.
+  const decoder = useMemo(() => (chosen === 'auto' ? detectViewerDecoder(payload.bytes, topic) : chosen), [chosen, payload.bytes, topic])
+  const view = useMemo(() => decodedView(payload.bytes, topic, decoder), [payload.bytes, topic, decoder])
+  // The diff compares the decoded forms, so a CBOR or MessagePack change reads as a change of values.
+  const otherText = useMemo(() => (diff && compareTo ? decodedView(other.bytes, topic, decoder).text : ''), [diff, compareTo, other.bytes, topic, decoder])
+  const text = view.text
+  const image = view.image
   const availability = payload.whole ? { kind: 'whole' as const } : payloadAvailability(record)
   const properties = propertyRows(record.properties)
 
@@ -47,18 +48,18 @@ export function ValueViewer({
     )
   }
   const save = (): void => {
-    const extension = format === 'json' ? 'json' : format === 'text' ? 'txt' : 'bin'
+    const extension = image ? image.mime.slice('image/'.length) : (EXTENSIONS[decoder] ?? 'bin')
     downloadFile(payloadFileName(topic, record.seq, extension), payload.bytes)
   }
 
   return (
     <div className="viewer">
       <div className="toolbar">
-        <select aria-label="Value format" value={chosen} onChange={(event) => setChosen(event.target.value as PayloadFormat | 'auto')}>
-          <option value="auto">Auto ({PAYLOAD_FORMAT_LABELS[format]})</option>
-          {PAYLOAD_FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {PAYLOAD_FORMAT_LABELS[f]}
+        <select aria-label="Value format" value={chosen} onChange={(event) => setChosen(event.target.value as DecoderId | 'auto')}>
+          <option value="auto">Auto ({decoderLabel(decoder)})</option>
+          {VIEWER_DECODERS.map((id) => (
+            <option key={id} value={id}>
+              {decoderLabel(id)}
             </option>
           ))}
         </select>
@@ -82,6 +83,7 @@ export function ValueViewer({
         </div>
       ) : null}
       {payload.error ? <div className="banner error" role="alert">{payload.error}</div> : null}
+      {view.error ? <div className="banner error" role="alert">{view.error} The bytes are shown as hex.</div> : null}
       {notice ? <div className="muted" role="status">{notice}</div> : null}
       {properties.length > 0 ? (
         <dl className="properties" aria-label="MQTT 5 properties">
@@ -93,13 +95,20 @@ export function ValueViewer({
           ))}
         </dl>
       ) : null}
-      <div className="code-frame">
-        {diff && compareTo ? (
-          <DiffView original={otherText} modified={text} language={languageOf(format)} label={`Message ${compareTo.seq} compared with message ${record.seq}`} />
-        ) : (
-          <CodeView value={text} language={languageOf(format)} label={`Value of message ${record.seq}`} />
-        )}
-      </div>
+      {image && !(diff && compareTo) ? (
+        <figure className="image-view">
+          <img src={`data:${image.mime};base64,${toBase64(image.bytes)}`} alt={`Image in message ${record.seq}`} width={image.width} height={image.height} />
+          <figcaption className="muted">{text}</figcaption>
+        </figure>
+      ) : (
+        <div className="code-frame">
+          {diff && compareTo ? (
+            <DiffView original={otherText} modified={text} language={view.language} label={`Message ${compareTo.seq} compared with message ${record.seq}`} />
+          ) : (
+            <CodeView value={text} language={view.language} label={`Value of message ${record.seq}`} />
+          )}
+        </div>
+      )}
     </div>
   )
 }
