@@ -1,5 +1,7 @@
 import mqtt, { type MqttClient } from 'mqtt'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
+import { encode as cbor } from 'cborg'
+import { imageFixtures } from '../../src/shared/decoders/test/imageFixtures'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import { test } from './support/fixtures'
 import { codeViewText, createProfile, selectTopic, treeRow, waitForConnectionState } from './support/ui'
@@ -41,5 +43,22 @@ describe('the live topic tree', () => {
     const diff = app.page.locator('.monaco-diff-editor')
     await expect.poll(() => diff.locator('.editor.original .view-lines').innerText()).toContain('1.5')
     await expect.poll(() => diff.locator('.editor.modified .view-lines').innerText()).toContain('2.25')
+  })
+
+  test('decodes a camera snapshot as a picture and a CBOR reading on request', async ({ app }) => {
+    await app.open()
+    await createProfile(app.page, { name: 'Decoders', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
+    await waitForConnectionState(app.page, 'Decoders', 'Connected')
+    await publisher.publishAsync('cam/door/snapshot', Buffer.from(imageFixtures['sensor.webp'], 'base64'))
+    await selectTopic(app.page, 'cam/door/snapshot')
+    const picture = app.page.getByRole('img', { name: 'Image in message 1' })
+    // The page's own decoder drew it: its natural size is the WebP's (the CSP allows data: images).
+    await expect.poll(() => picture.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(37)
+    await app.page.getByText(/^WEBP image 37×21, \d+ B$/).waitFor()
+
+    await publisher.publishAsync('plant/press/cbor', Buffer.from(cbor({ bar: 4.5, ok: true })))
+    await selectTopic(app.page, 'plant/press/cbor')
+    await app.page.getByLabel('Value format').selectOption('cbor')
+    await expect.poll(() => codeViewText(app.page, 'Value of message 1')).toContain('"bar": 4.5')
   })
 })
