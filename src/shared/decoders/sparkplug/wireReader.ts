@@ -23,6 +23,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: false })
 /** Reads one message's fields from `pos` to `end`; nested messages get a reader over their own range. */
 export class WireReader {
   pos: number
+  /** Where the last field key started, for error messages. */
+  private fieldAt = 0
   /** Low and high 32 bits of the last varint read. */
   private lo = 0
   private hi = 0
@@ -43,6 +45,7 @@ export class WireReader {
   /** Reads a field key; returns the field number times 8 plus the wire type, as protobuf encodes it. */
   tag(): number {
     const at = this.pos
+    this.fieldAt = at
     const key = this.uint32()
     if (key >>> 3 === 0) throw new WireError('malformed', `a field number 0 appears at byte ${at}`, at)
     return key
@@ -83,7 +86,8 @@ export class WireReader {
   /** A length-delimited field's bytes, copied so the result never pins the payload buffer. */
   bytes(): Uint8Array {
     const start = this.lengthStart()
-    return this.buf.slice(start, this.pos)
+    // A plain copy: Buffer.slice would share (and pin) the payload's memory.
+    return new Uint8Array(this.buf.subarray(start, this.pos))
   }
 
   string(): string {
@@ -99,7 +103,7 @@ export class WireReader {
 
   /** Skips a field this schema does not know (extensions, newer fields). */
   skip(key: number): void {
-    const at = this.pos
+    const at = this.fieldAt
     switch (key & 7) {
       case VARINT:
         this.varint()
@@ -113,15 +117,18 @@ export class WireReader {
       case FIXED32:
         this.need(4)
         return
+      case 3:
+      case 4:
+        throw new WireError('malformed', `field ${key >>> 3} at byte ${at} is a protobuf group, which Sparkplug payloads never contain`, at)
       default:
-        throw new WireError('malformed', `field ${key >>> 3} before byte ${at} has wire type ${key & 7}, which protobuf does not define`, at)
+        throw new WireError('malformed', `field ${key >>> 3} at byte ${at} has wire type ${key & 7}, which protobuf does not define`, at)
     }
   }
 
   /** Fails unless the field just read has the wire type the schema gives it. */
   expect(key: number, wireType: number, field: string): void {
     if ((key & 7) !== wireType) {
-      throw new WireError('malformed', `field ${key >>> 3} (${field}) before byte ${this.pos} has wire type ${key & 7} where the schema says ${wireType}`, this.pos)
+      throw new WireError('malformed', `field ${key >>> 3} (${field}) at byte ${this.fieldAt} has wire type ${key & 7} where the schema says ${wireType}`, this.fieldAt)
     }
   }
 
