@@ -1,14 +1,16 @@
 // (g) Decode throughput: each decoder over 1,000,000 realistic payloads, in one process. The payloads are
 // made by the formats' own encoders before the timed loop; 4,096 distinct ones are cycled, as a busy
-// topic's history would be read back by a query.
+// topic's history would be read back by a query. Sparkplug decodes DDATA by alias against a state that saw
+// the births, as a view does.
 import { encode as cborEncode } from 'cborg'
 import { encode as msgpackEncode } from '@msgpack/msgpack'
 import protobuf from 'protobufjs'
-import { compileProtobufSchemas, decodePayload, type DecoderChoice, type DecoderContext } from '../src/shared/decoders'
+import { compileProtobufSchemas, decodePayload, SparkplugState, type DecoderChoice, type DecoderContext } from '../src/shared/decoders'
 import { childConfig, finishWith } from './lib/child'
+import { sparkplugTraffic } from './lib/sparkplugTraffic'
 
 export interface DecodeConfig {
-  decoder: 'json' | 'cbor' | 'msgpack' | 'protobuf'
+  decoder: 'json' | 'cbor' | 'msgpack' | 'protobuf' | 'sparkplug'
   messages: number
 }
 
@@ -42,7 +44,16 @@ function protobufPayloads(): { payloads: Uint8Array[]; context: DecoderContext }
   return { payloads, context: { protobuf: compiled.schemas } }
 }
 
-function payloadsFor(decoder: DecodeConfig['decoder']): { payloads: Uint8Array[]; context: DecoderContext } {
+function sparkplugPayloads(): { payloads: Uint8Array[]; context: DecoderContext; topic: string } {
+  const traffic = sparkplugTraffic(DISTINCT)
+  const sparkplug = new SparkplugState()
+  for (const birth of traffic.births) sparkplug.observe(birth.topic, birth.bytes, 0)
+  return { payloads: traffic.data, context: { protobuf: null, sparkplug }, topic: traffic.dataTopic }
+}
+
+const TOPIC = 'bench/site1/dev2/value'
+
+function payloadsFor(decoder: DecodeConfig['decoder']): { payloads: Uint8Array[]; context: DecoderContext; topic?: string } {
   const none: DecoderContext = { protobuf: null }
   const encoder = new TextEncoder()
   switch (decoder) {
@@ -50,16 +61,17 @@ function payloadsFor(decoder: DecodeConfig['decoder']): { payloads: Uint8Array[]
     case 'cbor': return { payloads: Array.from({ length: DISTINCT }, (_, i) => cborEncode(reading(i))), context: none }
     case 'msgpack': return { payloads: Array.from({ length: DISTINCT }, (_, i) => msgpackEncode(reading(i))), context: none }
     case 'protobuf': return protobufPayloads()
+    case 'sparkplug': return sparkplugPayloads()
   }
 }
 
 function main(): void {
   const config = childConfig<DecodeConfig>()
-  const { payloads, context } = payloadsFor(config.decoder)
+  const { payloads, context, topic = TOPIC } = payloadsFor(config.decoder)
   const choice: DecoderChoice = config.decoder
   const run = (count: number): void => {
     for (let i = 0; i < count; i++) {
-      const result = decodePayload({ bytes: payloads[i % DISTINCT] as Uint8Array, topic: 'bench/site1/dev2/value' }, context, choice)
+      const result = decodePayload({ bytes: payloads[i % DISTINCT] as Uint8Array, topic }, context, choice)
       if (!result.ok) throw new Error(result.error)
     }
   }

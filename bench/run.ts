@@ -144,7 +144,7 @@ async function main(): Promise<void> {
     console.log('(f) delta shapes …')
     report.deltaFormat = [measureDeltaFormats(5_000, quick ? 20 : 100)]
     console.log('(g) decoders …')
-    for (const decoder of ['json', 'cbor', 'msgpack', 'protobuf'] as const) {
+    for (const decoder of ['json', 'cbor', 'msgpack', 'protobuf', 'sparkplug'] as const) {
       report.decode.push(await runChild<DecodeResult>('decode', { decoder, messages } satisfies DecodeConfig, 300_000))
     }
   } finally {

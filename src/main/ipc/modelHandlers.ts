@@ -1,5 +1,6 @@
 import type { ModelService } from '../model'
 import { children, history, latest, message } from '../model/queries'
+import { sparkplugHistory } from '../model/sparkplugHistory'
 import type { Handler } from './handlerTable'
 
 /** The model:* requests, mapped onto the model service. */
@@ -8,6 +9,7 @@ export type ModelHandlers = {
   'model:history': Handler<'model:history'>
   'model:message': Handler<'model:message'>
   'model:latest': Handler<'model:latest'>
+  'model:sparkplug': Handler<'model:sparkplug'>
   'model:search': Handler<'model:search'>
   'model:cancelSearch': Handler<'model:cancelSearch'>
   'model:clearRetained': Handler<'model:clearRetained'>
@@ -24,6 +26,7 @@ export function modelHandlers(service: ModelService): ModelHandlers {
       children(service.view(connectionId), path, sort, descending, { offset, limit }, previewBytes()),
     'model:history': ({ connectionId, topic, beforeSeq, limit }) => history(service.view(connectionId), topic, beforeSeq, limit, previewBytes()),
     'model:message': ({ connectionId, topic, seq }) => message(service.view(connectionId), topic, seq),
+    'model:sparkplug': ({ connectionId, topic, seq }) => sparkplugHistory(service.view(connectionId), topic, seq),
     'model:latest': ({ connectionId, path, offset, limit }) => latest(service.view(connectionId), path, { offset, limit }, previewBytes()),
     'model:search': async ({ connectionId, searchId, ...query }) => ({ searchId, ...(await service.search(connectionId, searchId, query)) }),
     'model:cancelSearch': ({ searchId }) => ({ cancelled: service.searches.cancel(searchId) }),

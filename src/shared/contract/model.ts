@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { connectionIdSchema, topicNameSchema, type MessageProperties, type QoS } from './common'
 import { defineEvent, defineRequest } from './define'
+import type { SparkplugHistory } from '../decoders/sparkplug'
 
 // The message model lives in main; the renderer gets coalesced deltas (at most one per frame interval per
 // connection) and asks for history, full payloads and searches on demand.
@@ -198,6 +199,8 @@ export const modelRequests = {
   ),
   /** One message with its whole payload; not-found when it was evicted. */
   'model:message': defineRequest<MessageRecord>()(z.object({ ...connection, topic: topicNameSchema, seq: z.number().int().min(1) })),
+  /** What a stored Sparkplug B message depends on (births, a death, the node's previous message), so a view decodes it as it read on arrival. */
+  'model:sparkplug': defineRequest<SparkplugHistory>()(z.object({ ...connection, topic: topicNameSchema, seq: z.number().int().min(1) })),
   /** Latest values of every topic at or below a node, sorted by topic name, paged. */
   'model:latest': defineRequest<{ total: number; topics: TopicSnapshot[] }>()(z.object({ ...connection, path: nodePathSchema, ...page })),
   /** Topics matching a text, an MQTT filter, a regex, or payload text; bounded in time, cancellable by id. */

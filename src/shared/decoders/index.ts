@@ -3,16 +3,18 @@ import { imageDecoder } from './image'
 import { jsonDecoder } from './json'
 import { msgpackDecoder } from './msgpack'
 import { protobufDecoder, type ProtobufContext } from './protobuf'
+import { sparkplugDecoder, type SparkplugContext } from './sparkplug'
 import { base64Decoder, hexDecoder, textDecoder } from './text'
 import type { DecodeInput, DecodeResult, DecoderId, PayloadDecoder } from './types'
 
 export * from './types'
 export { compileProtobufSchemas, protobufRuleFor, type ProtoFile, type ProtobufRule, type ProtobufSchemas } from './protobuf'
 export { findImage, sniffImage } from './image'
+export { metricRows, SparkplugState, type SparkplugMessage, type SparkplugMetricRow } from './sparkplug'
 export { plainTree, stringifyValue } from './valueTree'
 
 /** Everything any decoder may need beyond the bytes; the owner (main's model or a view) keeps it per connection. */
-export type DecoderContext = ProtobufContext
+export type DecoderContext = ProtobufContext & SparkplugContext
 
 /** A decoder chosen by the user or a pin, or `auto` for the rules below. */
 export type DecoderChoice = DecoderId | 'auto'
@@ -27,12 +29,7 @@ export const payloadDecoders: Readonly<Record<DecoderId, PayloadDecoder<DecoderC
   msgpack: msgpackDecoder,
   image: imageDecoder,
   protobuf: protobufDecoder,
-  sparkplug: {
-    id: 'sparkplug',
-    label: 'Sparkplug B',
-    detects: () => false,
-    decode: () => ({ ok: false, decoder: 'sparkplug', error: 'Sparkplug B decoding is not available in this build.' })
-  }
+  sparkplug: sparkplugDecoder
 }
 
 // Auto-detection tries these in order and takes the first that claims the payload. Each claims only what it

@@ -6,7 +6,9 @@ import { parseTopic } from './topic'
 import type { SparkplugOutcome } from './types'
 
 /** What the Sparkplug decoder reads beyond the bytes: the connection's state, when the owner keeps one. */
-export type SparkplugContext = { sparkplug?: SparkplugState } | undefined
+export interface SparkplugContext {
+  sparkplug?: SparkplugState
+}
 
 /** Whether a topic is a Sparkplug B 3.0 topic (spBv1.0/… with a known message type, or spBv1.0/STATE/<host>). */
 export function isSparkplugTopic(topic: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { encodePayload, type MetricSpec } from './fixtures/edgeNode'
+import { encodePayload, type MetricSpec } from './test/edgeNode'
 import { SparkplugState } from './state'
 import type { SparkplugEdgeMessage, SparkplugMetric } from './types'
 

@@ -67,6 +67,12 @@ export class SparkplugState {
     return this.hostRecords.get(hostId)
   }
 
+  /** Forgets where a node's seq stands (history has holes before its next message), so that message's seq is not judged. */
+  forgetSequence(groupId: string, edgeNodeId: string): void {
+    const node = this.nodeRecords.get(nodeKey(groupId, edgeNodeId))
+    if (node) node.seq = undefined
+  }
+
   /** Forgets everything, as when the connection's history is replayed from the start. */
   clear(): void {
     this.nodeRecords.clear()

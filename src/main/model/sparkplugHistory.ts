@@ -1,0 +1,100 @@
+// The history one stored Sparkplug message depends on (see src/shared/decoders/sparkplug/replay.ts): found by
+// walking a few topics' chains back from it, only when a view asks, so ingest never decodes.
+import { UserFacingError } from '../../shared/contract'
+import { parseTopic, SparkplugState, type SparkplugHistory, type SparkplugStoredMessage } from '../../shared/decoders/sparkplug'
+import type { ConnectionModel } from './connectionModel'
+import { NONE } from './messageLog'
+import type { TopicEntry } from './topicEntry'
+
+interface Pick {
+  entry: TopicEntry
+  seq: number
+}
+
+/** The newest record of `entry` older than log position `before`, NONE when history holds none. */
+function newestBefore(model: ConnectionModel, entry: TopicEntry | undefined, before: number): number {
+  if (!entry) return NONE
+  let seq = entry.newest
+  while (seq !== NONE && seq >= before) seq = model.log.olderThan(seq)
+  return seq
+}
+
+/** Log position of message `topicSeq` of `entry`. */
+function logSeqOf(model: ConnectionModel, entry: TopicEntry, topicSeq: number): number {
+  for (let at = entry.newest; at !== NONE; at = model.log.olderThan(at)) {
+    const logged = model.log.read(at)
+    if (logged?.topicSeq === topicSeq) return at
+    if (!logged || logged.topicSeq < topicSeq) break
+  }
+  throw new UserFacingError('not-found', `Message ${topicSeq} of "${entry.topic}" is no longer kept (older history is dropped by the history limit or the memory budget).`)
+}
+
+/** The topics of one edge node's devices for a message type (DBIRTH, DDATA, DDEATH). */
+function deviceEntries(model: ConnectionModel, groupId: string, type: string, edgeNodeId: string): TopicEntry[] {
+  const parent = model.tree.find(`spBv1.0/${groupId}/${type}/${edgeNodeId}`)
+  return [...(parent?.children?.values() ?? [])].flatMap((child) => (child.entry ? [child.entry] : []))
+}
+
+function stored(model: ConnectionModel, pick: Pick): SparkplugStoredMessage {
+  return { topic: pick.entry.topic, payload: model.log.payload(pick.seq, Number.POSITIVE_INFINITY), receivedAt: model.log.receivedAtOf(pick.seq) }
+}
+
+/** The birth of `entry` in force before `before`, with the death that followed it if one did. */
+function lifeBefore(model: ConnectionModel, birth: TopicEntry | undefined, death: TopicEntry | undefined, before: number, after = NONE): Pick[] {
+  const born = newestBefore(model, birth, before)
+  if (!birth || born === NONE || born < after) return []
+  const died = newestBefore(model, death, before)
+  return death && died > born ? [{ entry: birth, seq: born }, { entry: death, seq: died }] : [{ entry: birth, seq: born }]
+}
+
+/** What stored message `topicSeq` of `topic` depends on: births, a death, the node's previous message. */
+export function sparkplugHistory(model: ConnectionModel, topic: string, topicSeq: number): SparkplugHistory {
+  const parsed = parseTopic(topic)
+  if (typeof parsed === 'string') throw new UserFacingError('invalid-argument', parsed)
+  const entry = model.topics.get(topic)
+  if (!entry) throw new UserFacingError('not-found', `The topic "${topic}" has no messages (it may have been cleared).`)
+  const target = logSeqOf(model, entry, topicSeq)
+  if (parsed.kind === 'state') return { before: [], sequenceKnown: true }
+
+  const { groupId, edgeNodeId, deviceId } = parsed
+  const node = (type: string): TopicEntry | undefined => model.topics.get(`spBv1.0/${groupId}/${type}/${edgeNodeId}`)
+  const device = (type: string): TopicEntry | undefined => (deviceId === undefined ? undefined : model.topics.get(`spBv1.0/${groupId}/${type}/${edgeNodeId}/${deviceId}`))
+  const nodeLife = lifeBefore(model, node('NBIRTH'), node('NDEATH'), target)
+  const picks = [...nodeLife, ...lifeBefore(model, device('DBIRTH'), device('DDEATH'), target, nodeLife[0]?.seq)]
+
+  // Every message that carries the node's seq: its birth and data, and its devices' births, data and deaths.
+  const sequenced = [node('NBIRTH'), node('NDATA'), ...['DBIRTH', 'DDATA', 'DDEATH'].flatMap((type) => deviceEntries(model, groupId, type, edgeNodeId))]
+    .filter((e): e is TopicEntry => e !== undefined)
+  let previous: Pick | undefined
+  for (const e of sequenced) {
+    const seq = newestBefore(model, e, target)
+    if (seq !== NONE && seq > (previous?.seq ?? NONE)) previous = { entry: e, seq }
+  }
+  // A topic that lost older records may have lost one between the previous message and this one.
+  const sequenceKnown = previous !== undefined && sequenced.every((e) => e.kept === e.count || e.oldest <= (previous?.seq ?? NONE))
+  if (previous && !picks.some((p) => p.seq === previous.seq)) picks.push(previous)
+  picks.sort((a, b) => a.seq - b.seq)
+  return { before: picks.map((p) => stored(model, p)), sequenceKnown, now: onlineNow(model, groupId, edgeNodeId, deviceId, node, device) }
+}
+
+/** Online state after everything received: the latest births and deaths replayed in arrival order. */
+function onlineNow(
+  model: ConnectionModel,
+  groupId: string,
+  edgeNodeId: string,
+  deviceId: string | undefined,
+  node: (type: string) => TopicEntry | undefined,
+  device: (type: string) => TopicEntry | undefined
+): SparkplugHistory['now'] {
+  const latest = [node('NBIRTH'), node('NDEATH'), device('DBIRTH'), device('DDEATH')]
+    .flatMap((e) => (e && e.newest !== NONE ? [{ entry: e, seq: e.newest }] : []))
+    .sort((a, b) => a.seq - b.seq)
+  const state = new SparkplugState()
+  for (const pick of latest) {
+    const message = stored(model, pick)
+    state.observe(message.topic, message.payload, message.receivedAt)
+  }
+  const nodeOnline = state.node(groupId, edgeNodeId)?.online ?? false
+  if (deviceId === undefined) return { node: nodeOnline }
+  return { node: nodeOnline, device: nodeOnline && (state.device(groupId, edgeNodeId, deviceId)?.online ?? false) }
+}
