@@ -10,7 +10,10 @@ import type { DecodeInput, DecodeResult, DecoderId, PayloadDecoder } from './typ
 export * from './types'
 export { compileProtobufSchemas, protobufRuleFor, type ProtoFile, type ProtobufRule, type ProtobufSchemas } from './protobuf'
 export { findImage, sniffImage } from './image'
-export { metricRows, SparkplugState, type SparkplugMessage, type SparkplugMetricRow } from './sparkplug'
+export {
+  decodeWithHistory, metricRows, sparkplugResult, SparkplugState,
+  type SparkplugHistory, type SparkplugMessage, type SparkplugMetricRow, type SparkplugStoredMessage
+} from './sparkplug'
 export { plainTree, stringifyValue } from './valueTree'
 
 /** Everything any decoder may need beyond the bytes; the owner (main's model or a view) keeps it per connection. */

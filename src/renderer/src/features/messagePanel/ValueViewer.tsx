@@ -8,7 +8,9 @@ import { downloadFile } from '../../lib/download'
 import { errorMessage } from '../../lib/errorMessage'
 import { decodedView, decoderLabel, detectViewerDecoder, VIEWER_DECODERS } from './decodedView'
 import { payloadAvailability, payloadFileName, propertyRows } from './messageFacts'
+import { SparkplugMetrics } from './SparkplugMetrics'
 import { useFullPayload } from './useFullPayload'
+import { useSparkplugHistory } from './useSparkplugHistory'
 
 const EXTENSIONS: Partial<Record<DecoderId, string>> = { json: 'json', text: 'txt', cbor: 'cbor', msgpack: 'msgpack' }
 
@@ -33,9 +35,22 @@ export function ValueViewer({
   const other = useFullPayload(connectionId, topic, compareTo ?? undefined)
   // Decoding a large payload is costly: done once per payload and decoder, not on every render.
   const decoder = useMemo(() => (chosen === 'auto' ? detectViewerDecoder(payload.bytes, topic) : chosen), [chosen, payload.bytes, topic])
-  const view = useMemo(() => decodedView(payload.bytes, topic, decoder), [payload.bytes, topic, decoder])
+  // Sparkplug reads against the births and previous message main keeps, so names and seq are as on arrival.
+  const spark = useSparkplugHistory(connectionId, topic, record, decoder === 'sparkplug')
+  const otherSpark = useSparkplugHistory(connectionId, topic, compareTo ?? undefined, decoder === 'sparkplug' && diff)
+  const [sparkplugAs, setSparkplugAs] = useState<'table' | 'json'>('table')
+  const view = useMemo(
+    () => decodedView(payload.bytes, topic, decoder, spark.history ? { history: spark.history, receivedAt: record.receivedAt } : undefined),
+    [payload.bytes, topic, decoder, spark.history, record.receivedAt]
+  )
   // The diff compares the decoded forms, so a CBOR or MessagePack change reads as a change of values.
-  const otherText = useMemo(() => (diff && compareTo ? decodedView(other.bytes, topic, decoder).text : ''), [diff, compareTo, other.bytes, topic, decoder])
+  const otherText = useMemo(
+    () =>
+      diff && compareTo
+        ? decodedView(other.bytes, topic, decoder, otherSpark.history ? { history: otherSpark.history, receivedAt: compareTo.receivedAt } : undefined).text
+        : '',
+    [diff, compareTo, other.bytes, topic, decoder, otherSpark.history]
+  )
   const text = view.text
   const image = view.image
   const availability = payload.whole ? { kind: 'whole' as const } : payloadAvailability(record)
@@ -63,6 +78,12 @@ export function ValueViewer({
             </option>
           ))}
         </select>
+        {view.sparkplug && !(diff && compareTo) ? (
+          <select aria-label="Sparkplug view" value={sparkplugAs} onChange={(event) => setSparkplugAs(event.target.value as 'table' | 'json')}>
+            <option value="table">Metrics table</option>
+            <option value="json">JSON</option>
+          </select>
+        ) : null}
         <span className="muted">{formatByteSize(record.size)}</span>
         <span className="grow" />
         <button type="button" className="btn small" onClick={copy} disabled={record.payloadEvicted}>
@@ -84,6 +105,7 @@ export function ValueViewer({
       ) : null}
       {payload.error ? <div className="banner error" role="alert">{payload.error}</div> : null}
       {view.error ? <div className="banner error" role="alert">{view.error} The bytes are shown as hex.</div> : null}
+      {spark.error ? <div className="banner error" role="alert">{spark.error} Names and types from the birth certificate are not shown.</div> : null}
       {notice ? <div className="muted" role="status">{notice}</div> : null}
       {properties.length > 0 ? (
         <dl className="properties" aria-label="MQTT 5 properties">
@@ -100,6 +122,8 @@ export function ValueViewer({
           <img src={`data:${image.mime};base64,${toBase64(image.bytes)}`} alt={`Image in message ${record.seq}`} width={image.width} height={image.height} />
           <figcaption className="muted">{text}</figcaption>
         </figure>
+      ) : view.sparkplug && sparkplugAs === 'table' && !(diff && compareTo) ? (
+        <SparkplugMetrics message={view.sparkplug.message} now={view.sparkplug.now} />
       ) : (
         <div className="code-frame">
           {diff && compareTo ? (
