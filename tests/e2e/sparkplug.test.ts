@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { encodePayload } from '../../src/shared/decoders/sparkplug/test/edgeNode'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import { test } from './support/fixtures'
-import { createProfile, selectTopic, waitForConnectionState } from './support/ui'
+import { createProfile, selectTopic, treeRow, waitForConnectionState } from './support/ui'
 
 const T = 1_767_000_000_000
 const bdSeq = { name: 'bdSeq', datatype: 'UInt64', longValue: 3 }
@@ -20,7 +20,7 @@ describe('Sparkplug B in the real page', () => {
     await broker?.stop()
   })
 
-  test('names and types alias-only device data from the births, and flags data after the node died', async ({ app }) => {
+  test('names and types alias-only device data from the births in the tree and the metrics table, and flags data after the node died', async ({ app }) => {
     await app.open()
     await createProfile(app.page, { name: 'Plant', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
     await waitForConnectionState(app.page, 'Plant', 'Connected')
@@ -38,6 +38,7 @@ describe('Sparkplug B in the real page', () => {
     await send('DDATA/Line4/Press7', { seq: 2, metrics: [{ alias: 1, intValue: -12 >>> 0 }, { alias: 2, booleanValue: true }] })
 
     await selectTopic(app.page, 'spBv1.0/Plant1/DDATA/Line4/Press7')
+    await treeRow(app.page, 'spBv1.0/Plant1/DDATA/Line4/Press7').getByText('= DDATA seq 2 · 2 metrics: Drive/Offset=-12, Valve/Open=true').waitFor()
     const table = app.page.getByRole('table', { name: 'Sparkplug metrics' })
     const offset = table.getByRole('row').filter({ hasText: 'Drive/Offset' })
     await expect.poll(() => offset.innerText()).toMatch(/Drive\/Offset\s+1\s+Int32\s+-12\b/)

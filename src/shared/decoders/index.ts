@@ -11,7 +11,7 @@ export * from './types'
 export { compileProtobufSchemas, protobufRuleFor, type ProtoFile, type ProtobufRule, type ProtobufSchemas } from './protobuf'
 export { findImage, sniffImage } from './image'
 export {
-  decodeWithHistory, metricRows, sparkplugResult, SparkplugState,
+  decodeWithHistory, isSparkplugTopic, metricRows, parseTopic as parseSparkplugTopic, sparkplugResult, sparkplugSummary, SparkplugState,
   type SparkplugHistory, type SparkplugMessage, type SparkplugMetricRow, type SparkplugStoredMessage
 } from './sparkplug'
 export { plainTree, stringifyValue } from './valueTree'

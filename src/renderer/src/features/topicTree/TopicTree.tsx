@@ -39,6 +39,7 @@ export function TopicTree({ connectionId, onClearRetained }: TopicTreeProps): Re
   const [notice, setNotice] = useState<string | null>(null)
   const scrollRef = useRef<HTMLDivElement>(null)
   const idPrefix = useId()
+  const latest = useCallback((topic: string) => model.topic(topic)?.message, [model])
 
   const { match } = useMemo(() => compileTreeFilter(view.filter), [view.filter])
   const rows = useAdaptiveRows(
@@ -142,6 +143,7 @@ export function TopicTree({ connectionId, onClearRetained }: TopicTreeProps): Re
                 start={item.start}
                 onSelect={onSelect}
                 onToggle={onToggle}
+                latest={latest}
               />
             )
           })}

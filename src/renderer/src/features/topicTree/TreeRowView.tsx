@@ -1,16 +1,6 @@
 import { memo, useState } from 'react'
-import type { MessageRecord } from '@shared/contract'
-import { previewPayload } from '../../lib/payloadView'
 import type { ClientTreeNode } from '../../model'
-
-// Preview text per record: records are replaced when a topic changes, so a cached preview never goes stale.
-const previews = new WeakMap<MessageRecord, string>()
-
-function previewOf(record: MessageRecord): string {
-  let text = previews.get(record)
-  if (text === undefined) previews.set(record, (text = previewPayload(record.payload, 60)))
-  return text
-}
+import { rowSummary, type LatestRecord } from './rowSummary'
 
 /** What one tree row shows; the numbers are passed so the memoized row re-renders exactly when they change. */
 export interface TreeRowViewProps {
@@ -26,10 +16,12 @@ export interface TreeRowViewProps {
   start: number
   onSelect: (path: string) => void
   onToggle: (path: string) => void
+  /** The latest record of a topic (Sparkplug rows read their births through it); stable across renders. */
+  latest: LatestRecord
 }
 
 /** One tree row: twisty, level name, latest value, counts and a retained marker. */
-export const TreeRowView = memo(function TreeRowView({ node, depth, expanded, hasChildren, rowId, selected, messageCount, lastUpdate, start, onSelect, onToggle }: TreeRowViewProps): React.JSX.Element {
+export const TreeRowView = memo(function TreeRowView({ node, depth, expanded, hasChildren, rowId, selected, messageCount, lastUpdate, start, onSelect, onToggle, latest }: TreeRowViewProps): React.JSX.Element {
   const topic = node.topic
   // Highlight changes seen while the row is on screen, not rows scrolled into view; the element key
   // restarts the CSS animation on each change, so no timer or per-message render is needed.
@@ -67,7 +59,7 @@ export const TreeRowView = memo(function TreeRowView({ node, depth, expanded, ha
               R
             </span>
           ) : null}
-          <span className="tree-value mono">= {previewOf(topic.message)}</span>
+          <span className="tree-value mono">= {rowSummary(node.path, topic.message, latest)}</span>
         </>
       ) : null}
       <span className="tree-counts muted">

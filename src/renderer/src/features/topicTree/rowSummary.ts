@@ -1,0 +1,63 @@
+import type { MessageRecord } from '@shared/contract'
+import { formatByteSize } from '@shared/bytes'
+import { findImage, isSparkplugTopic, parseSparkplugTopic, sniffImage, sparkplugSummary, SparkplugState, summaryLine } from '@shared/decoders'
+import { previewPayload } from '../../lib/payloadView'
+
+/** The latest record of a topic in the page's model; Sparkplug rows read their births through it. */
+export type LatestRecord = (topic: string) => MessageRecord | undefined
+
+const ROW_LENGTH = 60
+
+interface Cached {
+  text: string
+  /** The birth records the text was made with: a rebirth makes it stale. */
+  births: readonly (MessageRecord | undefined)[]
+}
+
+// Summaries per record: records are replaced when a topic changes, so only births can make one stale. Only rows
+// on screen are summarised, so decoding never runs per message.
+const cache = new WeakMap<MessageRecord, Cached>()
+
+/** What a tree row shows after "=": a Sparkplug or image summary, else the payload's start as text or hex. */
+export function rowSummary(topic: string, record: MessageRecord, latest: LatestRecord): string {
+  if (!isSparkplugTopic(topic)) {
+    const cached = cache.get(record)
+    if (cached) return cached.text
+    const text = imageSummary(record) ?? previewPayload(record.payload, ROW_LENGTH)
+    cache.set(record, { text, births: [] })
+    return text
+  }
+  const topics = birthTopics(topic)
+  const births = topics.map(latest)
+  const cached = cache.get(record)
+  if (cached && cached.births.length === births.length && cached.births.every((b, i) => b === births[i])) return cached.text
+  const text = sparkplugRow(topic, record, topics, births)
+  cache.set(record, { text, births })
+  return text
+}
+
+function imageSummary(record: MessageRecord): string | null {
+  const image = record.truncated ? sniffImage(record.payload) : findImage(record.payload)
+  return image ? `${image.mime.slice('image/'.length).toUpperCase()} image ${image.width}×${image.height}, ${formatByteSize(record.size)}` : null
+}
+
+/** The node's and device's birth topics, whose latest messages name and type the metrics data sends by alias. */
+function birthTopics(topic: string): string[] {
+  const parsed = parseSparkplugTopic(topic)
+  if (typeof parsed === 'string' || parsed.kind !== 'edge') return []
+  const node = `spBv1.0/${parsed.groupId}/NBIRTH/${parsed.edgeNodeId}`
+  return parsed.deviceId === undefined ? [node] : [node, `spBv1.0/${parsed.groupId}/DBIRTH/${parsed.edgeNodeId}/${parsed.deviceId}`]
+}
+
+function sparkplugRow(topic: string, record: MessageRecord, topics: readonly string[], births: readonly (MessageRecord | undefined)[]): string {
+  if (record.truncated) return `Sparkplug B, ${formatByteSize(record.size)} (select it to decode the whole payload)`
+  const state = new SparkplugState()
+  births.forEach((birth, i) => {
+    const birthTopic = topics[i] as string
+    if (birth && !birth.truncated && birthTopic !== topic) state.observe(birthTopic, birth.payload, birth.receivedAt)
+  })
+  const outcome = state.decode(topic, record.payload)
+  if (!outcome.ok) return summaryLine(outcome.error).slice(0, ROW_LENGTH)
+  const text = summaryLine(sparkplugSummary(outcome.message))
+  return text.length > ROW_LENGTH * 2 ? `${text.slice(0, ROW_LENGTH * 2 - 1)}…` : text
+}
