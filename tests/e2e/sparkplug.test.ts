@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import mqtt, { type MqttClient } from 'mqtt'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { encodePayload } from '../../src/shared/decoders/sparkplug/test/edgeNode'
@@ -43,6 +44,11 @@ describe('Sparkplug B in the real page', () => {
     const offset = table.getByRole('row').filter({ hasText: 'Drive/Offset' })
     await expect.poll(() => offset.innerText()).toMatch(/Drive\/Offset\s+1\s+Int32\s+-12\b/)
     await expect.poll(() => table.getByRole('row').filter({ hasText: 'Valve/Open' }).innerText()).toMatch(/Boolean\s+true/)
+    // The CSV export decodes with the same history: named, typed metrics (CSV doubles the JSON's quotes).
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: 'Export history' }).click()])
+    const csv = await readFile(await download.path(), 'utf8')
+    expect(csv).toContain(',sparkplug,')
+    expect(csv).toMatch(/""datatype"": ""Int32"", ""value"": -12, [^}]*""name"": ""Drive\/Offset""/)
 
     await send('NDEATH/Line4', { metrics: [bdSeq] })
     await send('DDATA/Line4/Press7', { seq: 3, metrics: [{ alias: 1, intValue: 7 }] })

@@ -54,7 +54,8 @@ describe('the live topic tree', () => {
     const picture = app.page.getByRole('img', { name: 'Image in message 1' })
     // The page's own decoder drew it: its natural size is the WebP's (the CSP allows data: images).
     await expect.poll(() => picture.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(37)
-    await app.page.getByText(/^WEBP image 37×21, \d+ B$/).waitFor()
+    await app.page.locator('figcaption').getByText(/^WEBP image 37×21, \d+ B$/).waitFor()
+    await app.page.getByRole('listbox', { name: 'Message history' }).getByText(/^WEBP image 37×21, \d+ B$/).waitFor()
 
     await publisher.publishAsync('plant/press/cbor', Buffer.from(cbor({ bar: 4.5, ok: true })))
     await selectTopic(app.page, 'plant/press/cbor')

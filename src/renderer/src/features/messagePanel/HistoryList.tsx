@@ -1,10 +1,12 @@
 import { memo, type KeyboardEvent } from 'react'
 import type { MessageRecord } from '@shared/contract'
 import { formatByteSize } from '../../lib/bytes'
+import { payloadSummary } from '../../lib/payloadSummary'
 import { formatTime } from '../../lib/time'
 
-/** A topic's messages, newest first: time, QoS, flags, size and whether it has MQTT 5 properties. */
+/** A topic's messages, newest first: time, QoS, flags, size, whether it has MQTT 5 properties, and the value in one line. */
 export const HistoryList = memo(function HistoryList({
+  topic,
   messages,
   selectedSeq,
   compareSeq,
@@ -12,6 +14,7 @@ export const HistoryList = memo(function HistoryList({
   hasOlder,
   onLoadOlder
 }: {
+  topic: string
   messages: MessageRecord[]
   selectedSeq: number | undefined
   compareSeq: number | undefined
@@ -35,6 +38,7 @@ export const HistoryList = memo(function HistoryList({
         <span>QoS</span>
         <span>Flags</span>
         <span>Size</span>
+        <span>Value</span>
       </div>
       <ul className="history-list" role="listbox" aria-label="Message history" tabIndex={0} onKeyDown={onKeyDown} aria-activedescendant={index >= 0 ? `history-${selectedSeq}` : undefined}>
         {messages.map((m) => (
@@ -58,6 +62,7 @@ export const HistoryList = memo(function HistoryList({
               {formatByteSize(m.size)}
               {m.truncated ? '…' : ''}
             </span>
+            <span className="history-value mono">{m.payloadEvicted ? '' : payloadSummary(topic, m)}</span>
           </li>
         ))}
       </ul>

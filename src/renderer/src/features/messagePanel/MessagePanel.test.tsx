@@ -82,7 +82,8 @@ describe('message panel', () => {
     await renderPanel(TOPIC)
     const picture = screen.getByRole('img', { name: 'Image in message 3' }) as HTMLImageElement
     expect(picture.src.startsWith('data:image/png;base64,iVBORw0KGgo')).toBe(true)
-    expect(screen.getByText('PNG image 37×21, 582 B')).toBeTruthy()
+    expect(screen.getByText('PNG image 37×21, 582 B', { selector: 'figcaption' })).toBeTruthy()
+    expect(screen.getByRole('option', { name: /PNG image 37×21, 582 B/ })).toBeTruthy()
     expect((screen.getByLabelText('Value format') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('Auto (Image)')
     fireEvent.click(screen.getAllByRole('option')[1] as HTMLElement)
     fireEvent.change(screen.getByLabelText('Value format'), { target: { value: 'msgpack' } })

@@ -9,6 +9,7 @@ import { utf8Encode } from '../../lib/bytes'
 import { downloadFile } from '../../lib/download'
 import { HistoryList } from './HistoryList'
 import { historyToCsv } from './historyCsv'
+import { decodedCells } from './historyDecoded'
 import { payloadFileName } from './messageFacts'
 import { useTopicHistory } from './useTopicHistory'
 import { ValueViewer } from './ValueViewer'
@@ -48,6 +49,17 @@ export function MessagePanel({ connectionId, onClearRetained }: { connectionId: 
       ? (history.messages.find((m) => m.seq === selection.compareSeq) ?? null)
       : (history.messages[(selectedIndex === -1 ? 0 : selectedIndex) + 1] ?? null)
 
+  const exportHistory = async (name: string): Promise<void> => {
+    setNotice('Preparing the CSV…')
+    try {
+      const messages = history.messages
+      const csv = historyToCsv(name, messages, await decodedCells(connectionId, name, messages))
+      downloadFile(payloadFileName(name, messages[0]?.seq ?? 0, 'csv'), utf8Encode(csv), 'text/csv')
+      setNotice(null)
+    } catch (error) {
+      setNotice(`The history could not be exported: ${errorMessage(error)}`)
+    }
+  }
   const copyPath = (): void => {
     copyText(path).then(
       () => setNotice(`Copied "${path}".`),
@@ -69,7 +81,7 @@ export function MessagePanel({ connectionId, onClearRetained }: { connectionId: 
             type="button"
             className="btn small"
             title="The messages loaded below, as CSV"
-            onClick={() => downloadFile(payloadFileName(topic, history.messages[0]?.seq ?? 0, 'csv'), utf8Encode(historyToCsv(topic, history.messages)), 'text/csv')}
+            onClick={() => void exportHistory(topic)}
           >
             Export history
           </button>
@@ -88,6 +100,7 @@ export function MessagePanel({ connectionId, onClearRetained }: { connectionId: 
       {topic && record ? (
         <SplitPane direction="vertical" storageKey="history" initial={160} min={60} label="Resize the message history">
           <HistoryList
+            topic={topic}
             messages={history.messages}
             selectedSeq={record.seq}
             compareSeq={diff ? compareTo?.seq : undefined}

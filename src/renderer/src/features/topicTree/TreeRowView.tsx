@@ -1,6 +1,6 @@
 import { memo, useState } from 'react'
 import type { ClientTreeNode } from '../../model'
-import { rowSummary, type LatestRecord } from './rowSummary'
+import { payloadSummary, type LatestRecord } from '../../lib/payloadSummary'
 
 /** What one tree row shows; the numbers are passed so the memoized row re-renders exactly when they change. */
 export interface TreeRowViewProps {
@@ -59,7 +59,7 @@ export const TreeRowView = memo(function TreeRowView({ node, depth, expanded, ha
               R
             </span>
           ) : null}
-          <span className="tree-value mono">= {rowSummary(node.path, topic.message, latest)}</span>
+          <span className="tree-value mono">= {payloadSummary(node.path, topic.message, latest)}</span>
         </>
       ) : null}
       <span className="tree-counts muted">

@@ -1,9 +1,9 @@
 import type { MessageRecord } from '@shared/contract'
 import { formatByteSize } from '@shared/bytes'
 import { findImage, isSparkplugTopic, parseSparkplugTopic, sniffImage, sparkplugSummary, SparkplugState, summaryLine } from '@shared/decoders'
-import { previewPayload } from '../../lib/payloadView'
+import { previewPayload } from './payloadView'
 
-/** The latest record of a topic in the page's model; Sparkplug rows read their births through it. */
+/** The latest record of a topic in the page's model; Sparkplug summaries read their births through it. */
 export type LatestRecord = (topic: string) => MessageRecord | undefined
 
 const ROW_LENGTH = 60
@@ -18,8 +18,11 @@ interface Cached {
 // on screen are summarised, so decoding never runs per message.
 const cache = new WeakMap<MessageRecord, Cached>()
 
-/** What a tree row shows after "=": a Sparkplug or image summary, else the payload's start as text or hex. */
-export function rowSummary(topic: string, record: MessageRecord, latest: LatestRecord): string {
+/**
+ * A payload in one line: a Sparkplug or image summary, else its start as text or hex. Without `latest` (old
+ * messages, whose births may have changed since) a Sparkplug summary gives only its type, seq and metric count.
+ */
+export function payloadSummary(topic: string, record: MessageRecord, latest?: LatestRecord): string {
   if (!isSparkplugTopic(topic)) {
     const cached = cache.get(record)
     if (cached) return cached.text
@@ -27,6 +30,7 @@ export function rowSummary(topic: string, record: MessageRecord, latest: LatestR
     cache.set(record, { text, births: [] })
     return text
   }
+  if (!latest) return sparkplugHeader(topic, record)
   const topics = birthTopics(topic)
   const births = topics.map(latest)
   const cached = cache.get(record)
@@ -39,6 +43,25 @@ export function rowSummary(topic: string, record: MessageRecord, latest: LatestR
 function imageSummary(record: MessageRecord): string | null {
   const image = record.truncated ? sniffImage(record.payload) : findImage(record.payload)
   return image ? `${image.mime.slice('image/'.length).toUpperCase()} image ${image.width}×${image.height}, ${formatByteSize(record.size)}` : null
+}
+
+/** Type, seq and metric count: what a Sparkplug message says without its birth. */
+function sparkplugHeader(topic: string, record: MessageRecord): string {
+  const cached = cache.get(record)
+  if (cached) return cached.text
+  let text: string
+  if (record.truncated) text = `Sparkplug B, ${formatByteSize(record.size)}`
+  else {
+    const outcome = new SparkplugState().decode(topic, record.payload)
+    if (!outcome.ok) text = summaryLine(outcome.error)
+    else if (outcome.message.type === 'STATE') text = sparkplugSummary(outcome.message)
+    else {
+      const { type, seq, metrics } = outcome.message
+      text = `${type}${seq === undefined ? '' : ` seq ${seq}`} · ${metrics.length} metric${metrics.length === 1 ? '' : 's'}`
+    }
+  }
+  cache.set(record, { text, births: [] })
+  return text
 }
 
 /** The node's and device's birth topics, whose latest messages name and type the metrics data sends by alias. */
