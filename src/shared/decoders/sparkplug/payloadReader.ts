@@ -1,112 +1,10 @@
 // Reads a Sparkplug B Payload (sparkplug_b.proto, org.eclipse.tahu.protobuf.Payload) into raw records.
 // Field numbers follow the specification's schema; unknown fields and extensions are skipped.
-import type { RawValue } from './datatypes'
-import { FIXED32, FIXED64, LENGTH, VARINT, WireReader } from './wireReader'
+import type { RawMetaData, RawMetric, RawParameter, RawPayload, RawPropertySet, RawPropertyValue, RawTemplate } from './rawPayload'
+import { readDataSet, scalar, SCALARS, type ScalarKind } from './valueReader'
+import { LENGTH, VARINT, WireReader } from './wireReader'
 
-/** A property value as sent: its type number and the oneof that carried it. */
-export interface RawPropertyValue {
-  type: number | undefined
-  isNull: boolean
-  value: RawValue | { field: 'propertyset'; value: RawPropertySet } | { field: 'propertysetlist'; value: RawPropertySet[] } | undefined
-}
-
-/** Parallel keys and values of a PropertySet. */
-export interface RawPropertySet {
-  keys: string[]
-  values: RawPropertyValue[]
-}
-
-/** A DataSet as sent: column names, type numbers and rows of raw cells. */
-export interface RawDataSet {
-  numColumns: bigint | undefined
-  columns: string[]
-  types: number[]
-  rows: (RawValue | undefined)[][]
-}
-
-/** A template parameter as sent. */
-export interface RawParameter {
-  name: string | undefined
-  type: number | undefined
-  value: RawValue | undefined
-}
-
-/** A Template (definition or instance) as sent. */
-export interface RawTemplate {
-  version: string | undefined
-  metrics: RawMetric[]
-  parameters: RawParameter[]
-  templateRef: string | undefined
-  isDefinition: boolean
-}
-
-/** Metric metadata (files, multi-part bytes). */
-export interface RawMetaData {
-  isMultiPart?: boolean
-  contentType?: string
-  size?: bigint
-  seq?: bigint
-  fileName?: string
-  fileType?: string
-  md5?: string
-  description?: string
-}
-
-/** A metric as sent, before names and datatypes are resolved against a birth. */
-export interface RawMetric {
-  name: string | undefined
-  alias: bigint | undefined
-  timestamp: number | undefined
-  datatype: number | undefined
-  isHistorical: boolean
-  isTransient: boolean
-  isNull: boolean
-  metadata: RawMetaData | undefined
-  properties: RawPropertySet | undefined
-  value: RawValue | { field: 'dataset'; value: RawDataSet } | { field: 'template'; value: RawTemplate } | undefined
-}
-
-/** A whole Payload as sent. */
-export interface RawPayload {
-  timestamp: number | undefined
-  metrics: RawMetric[]
-  seq: number | undefined
-  uuid: string | undefined
-  body: Uint8Array | undefined
-}
-
-type ScalarKind = 'int' | 'long' | 'float' | 'double' | 'bool' | 'string' | 'bytes' | 'extension'
-const WIRE: Record<ScalarKind, number> = {
-  int: VARINT, long: VARINT, float: FIXED32, double: FIXED64, bool: VARINT, string: LENGTH, bytes: LENGTH, extension: LENGTH
-}
-
-/** Reads one value field of a oneof, checking its wire type. */
-function scalar(r: WireReader, key: number, kind: ScalarKind): RawValue {
-  r.expect(key, WIRE[kind], `${kind} value`)
-  switch (kind) {
-    case 'int':
-      return { field: 'int', value: r.uint32() }
-    case 'long':
-      return { field: 'long', value: r.uint64() }
-    case 'float':
-      return { field: 'float', value: r.float() }
-    case 'double':
-      return { field: 'double', value: r.double() }
-    case 'bool':
-      return { field: 'bool', value: r.bool() }
-    case 'string':
-      return { field: 'string', value: r.string() }
-    case 'bytes':
-      return { field: 'bytes', value: r.bytes() }
-    case 'extension':
-      r.skip(key)
-      return { field: 'extension' }
-  }
-}
-
-/** The value fields shared by Parameter, DataSetValue and PropertyValue, from their first field number on. */
-const SCALARS: ScalarKind[] = ['int', 'long', 'float', 'double', 'bool', 'string']
-
+/** Reads a whole payload; throws WireError where the bytes stop making sense. */
 export function readPayload(bytes: Uint8Array): RawPayload {
   const r = new WireReader(bytes)
   const out: RawPayload = { timestamp: undefined, metrics: [], seq: undefined, uuid: undefined, body: undefined }
@@ -275,59 +173,6 @@ function readPropertySetList(r: WireReader): RawPropertySet[] {
     } else r.skip(key)
   }
   return list
-}
-
-function readDataSet(r: WireReader): RawDataSet {
-  const ds: RawDataSet = { numColumns: undefined, columns: [], types: [], rows: [] }
-  while (!r.done) {
-    const key = r.tag()
-    const field = key >>> 3
-    if (field === 1) {
-      r.expect(key, VARINT, 'num_of_columns')
-      ds.numColumns = r.uint64()
-    } else if (field === 2) {
-      r.expect(key, LENGTH, 'columns')
-      ds.columns.push(r.string())
-    } else if (field === 3) {
-      // proto2 repeated scalars may arrive one per field or packed; parsers must accept both.
-      if ((key & 7) === LENGTH) {
-        const packed = r.message()
-        while (!packed.done) ds.types.push(packed.uint32())
-      } else {
-        r.expect(key, VARINT, 'types')
-        ds.types.push(r.uint32())
-      }
-    } else if (field === 4) {
-      r.expect(key, LENGTH, 'rows')
-      ds.rows.push(readRow(r.message()))
-    } else r.skip(key)
-  }
-  return ds
-}
-
-function readRow(r: WireReader): (RawValue | undefined)[] {
-  const cells: (RawValue | undefined)[] = []
-  while (!r.done) {
-    const key = r.tag()
-    if (key >>> 3 === 1) {
-      r.expect(key, LENGTH, 'elements')
-      cells.push(readOneValue(r.message(), 1))
-    } else r.skip(key)
-  }
-  return cells
-}
-
-/** A message holding only a value oneof whose fields start at `first` (DataSetValue). */
-function readOneValue(r: WireReader, first: number): RawValue | undefined {
-  let value: RawValue | undefined
-  while (!r.done) {
-    const key = r.tag()
-    const index = (key >>> 3) - first
-    if (index >= 0 && index < SCALARS.length) value = scalar(r, key, SCALARS[index] as ScalarKind)
-    else if (index === SCALARS.length) value = scalar(r, key, 'extension')
-    else r.skip(key)
-  }
-  return value
 }
 
 function readTemplate(r: WireReader): RawTemplate {

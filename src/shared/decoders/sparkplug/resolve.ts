@@ -1,7 +1,7 @@
 // Turns raw metrics into typed ones, taking names and datatypes from birth definitions where the message
 // leaves them out (data by alias, Int32 values whose sign only the birth's datatype tells).
 import { arrayValue, datatypeName, isArrayType, scalarValue, type SparkplugDataType } from './datatypes'
-import type { RawDataSet, RawMetric, RawPropertySet, RawPropertyValue, RawTemplate } from './payloadReader'
+import type { RawDataSet, RawMetric, RawPropertySet, RawPropertyValue, RawTemplate } from './rawPayload'
 import type { MetricDefinition, SparkplugDataSet, SparkplugMetric, SparkplugTemplate } from './types'
 
 /** A birth's metric definitions, looked up by name and by alias. */

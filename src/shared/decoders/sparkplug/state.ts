@@ -1,6 +1,7 @@
 // Per-connection Sparkplug state: what births defined, who is alive, where each node's seq stands.
 // The owner feeds messages in arrival order (live or replayed from history); decoding never runs on ingest.
-import { readPayload, type RawPayload } from './payloadReader'
+import { readPayload } from './payloadReader'
+import type { RawPayload } from './rawPayload'
 import { definitionsOf, resolveMetrics, type Definitions } from './resolve'
 import { readStateMessage } from './stateMessage'
 import { parseTopic, type SparkplugTopic } from './topic'
