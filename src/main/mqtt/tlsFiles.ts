@@ -42,16 +42,23 @@ async function readCertificate(what: string, path: string): Promise<Buffer> {
   return bytes
 }
 
+/** An encrypted PEM key; a wrong passphrase may decrypt it to garbage (OpenSSL then reports a parse error, not a bad decrypt). */
+function isEncryptedPem(bytes: Buffer): boolean {
+  const text = bytes.toString('latin1')
+  return text.includes('-----BEGIN ENCRYPTED PRIVATE KEY-----') || text.includes('Proc-Type: 4,ENCRYPTED')
+}
+
 async function readKey(path: string, passphrase: string | undefined): Promise<Buffer> {
   const bytes = await readChosenFile('client key file', path)
   try {
     createPrivateKey({ key: bytes, passphrase: passphrase || undefined })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (!passphrase && (code === 'ERR_MISSING_PASSPHRASE' || code === 'ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED')) {
+    const encrypted = isEncryptedPem(bytes) || code === 'ERR_MISSING_PASSPHRASE' || code === 'ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED'
+    if (!passphrase && encrypted) {
       throw unreadable('client key file', path, 'is encrypted. Enter its passphrase in the "Key passphrase" field.')
     }
-    if (passphrase && code === 'ERR_OSSL_BAD_DECRYPT') {
+    if (passphrase && (encrypted || code === 'ERR_OSSL_BAD_DECRYPT')) {
       throw unreadable('client key file', path, 'could not be decrypted with this passphrase. Check the key passphrase.')
     }
     throw unreadable('client key file', path, 'is not a private key in PEM or DER format. Choose the key file (.key or .pem).')
