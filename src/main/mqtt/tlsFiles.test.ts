@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { TlsOptions } from '../../shared/contract'
 import { readTlsMaterial } from './tlsFiles'
 
 const dir = mkdtempSync(join(tmpdir(), 'tls-files-'))
@@ -35,7 +36,9 @@ function passphraseThatDecryptsToGarbage(): string {
 }
 
 describe('reading an encrypted client key', () => {
-  const tls = (keyPassphrase?: string) => ({ caFiles: [], certFile, keyFile, keyPassphrase })
+  const tls = (keyPassphrase?: string): TlsOptions => ({
+    caFiles: [], rejectUnauthorized: true, alpnProtocols: [], certFile, keyFile, ...(keyPassphrase && { keyPassphrase })
+  })
 
   it('accepts the right passphrase', async () => {
     expect((await readTlsMaterial(tls(passphrase))).passphrase).toBe(passphrase)
