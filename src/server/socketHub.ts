@@ -1,5 +1,6 @@
 import type { RawData, WebSocket } from 'ws'
 import type { EventName, Result } from '../shared/contract'
+import { ChunkAssembler } from '../shared/wire/chunks'
 import { decodeRequest, encodeFrame } from '../shared/wire/codec'
 import type { EventSink } from '../main/ports/eventSink'
 
@@ -15,6 +16,9 @@ export interface HubLimits {
 }
 
 export const DEFAULT_HUB_LIMITS: HubLimits = { congestedBytes: 4 << 20, maxBufferedBytes: 32 << 20 }
+
+// A chunked request may reach 300 MiB so that a 256 MB MQTT publish fits; few half-sent ones per socket bound memory.
+const REQUEST_CHUNK_LIMITS = { maxTotalBytes: 300 << 20, maxTransfers: 4 }
 
 // Events a congested socket may miss: each delta carries a sequence number, and the page answers a gap with
 // model:resync, so skipping one costs a resync instead of an ever-growing buffer.
@@ -41,8 +45,12 @@ export class SocketHub {
   /** Takes over a socket that passed the access check. */
   add(socket: WebSocket): void {
     this.sockets.add(socket)
-    socket.on('message', (data, isBinary) => void this.onMessage(socket, data, isBinary))
-    socket.on('close', () => this.sockets.delete(socket))
+    const chunks = new ChunkAssembler(REQUEST_CHUNK_LIMITS)
+    socket.on('message', (data, isBinary) => void this.onMessage(socket, chunks, data, isBinary))
+    socket.on('close', () => {
+      this.sockets.delete(socket)
+      chunks.clear()
+    })
     socket.on('error', () => socket.terminate())
   }
 
@@ -63,8 +71,14 @@ export class SocketHub {
     this.sockets.clear()
   }
 
-  private async onMessage(socket: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
-    const request = isBinary && data instanceof Uint8Array ? decodeRequest(data) : undefined
+  private async onMessage(socket: WebSocket, chunks: ChunkAssembler, data: RawData, isBinary: boolean): Promise<void> {
+    const outcome = isBinary && data instanceof Uint8Array ? chunks.accept(data) : undefined
+    if (outcome?.kind === 'pending') return
+    if (outcome?.kind === 'refused') {
+      socket.close(1008, outcome.reason)
+      return
+    }
+    const request = outcome ? decodeRequest(outcome.frame) : undefined
     if (!request) {
       socket.close(1003, 'Frames must be binary requests of this app.')
       return
