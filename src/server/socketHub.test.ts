@@ -63,6 +63,17 @@ describe('headless server over WebSocket, against a real broker', () => {
     expect([...(await arrived)]).toEqual([...payload])
   })
 
+  it('carries a 70 MB publish, more than one WebSocket frame may hold, to the broker in chunks', async () => {
+    const client = clients[0] ?? (await open())
+    const payload = new Uint8Array(70 << 20)
+    for (let i = 0; i < payload.length; i += 4096) payload[i] = (i >> 12) & 0xff
+    await observer.subscribeAsync('headless/big', { qos: 1 })
+    const arrived = new Promise<Buffer>((resolve) => observer.once('message', (_topic, message) => resolve(message)))
+    const reply = await client.call('connection:publish', { connectionId: 'c1', topic: 'headless/big', payload, qos: 1 })
+    expect(reply.ok).toBe(true)
+    expect(Buffer.from(payload).equals(await arrived)).toBe(true)
+  }, 60_000)
+
   it('carries received bytes back to the page inside a delta, intact', async () => {
     const client = clients[0] ?? (await open())
     expect(await client.call('connection:subscribe', { connectionId: 'c1', subscriptions: [{ filter: 'headless/in', qos: 1 }] })).toMatchObject({ ok: true })

@@ -1,5 +1,6 @@
 import type { RawData, WebSocket } from 'ws'
 import type { EventName, Result } from '../shared/contract'
+import { ChunkAssembler, splitFrame } from '../shared/wire/chunks'
 import { decodeRequest, encodeFrame } from '../shared/wire/codec'
 import type { EventSink } from '../main/ports/eventSink'
 
@@ -15,6 +16,20 @@ export interface HubLimits {
 }
 
 export const DEFAULT_HUB_LIMITS: HubLimits = { congestedBytes: 4 << 20, maxBufferedBytes: 32 << 20 }
+
+// A chunked request may reach 300 MiB so that a 256 MB MQTT publish fits; few half-sent ones per socket bound memory.
+const REQUEST_CHUNK_LIMITS = { maxTotalBytes: 300 << 20, maxTransfers: 4 }
+
+// The page joins at most 512 MiB; a bigger reply becomes a sentence instead of a lost socket.
+const MAX_REPLY_BYTES = 512 << 20
+
+function tooBigReply(bytes: number): Result<unknown> {
+  const mb = (n: number): string => `${Math.ceil(n / 1_000_000)} MB`
+  return {
+    ok: false,
+    error: { code: 'unsupported', message: `This reply is ${mb(bytes)}, more than the ${mb(MAX_REPLY_BYTES)} the headless server sends in one answer. Load a smaller range or fewer messages.` }
+  }
+}
 
 // Events a congested socket may miss: each delta carries a sequence number, and the page answers a gap with
 // model:resync, so skipping one costs a resync instead of an ever-growing buffer.
@@ -41,8 +56,12 @@ export class SocketHub {
   /** Takes over a socket that passed the access check. */
   add(socket: WebSocket): void {
     this.sockets.add(socket)
-    socket.on('message', (data, isBinary) => void this.onMessage(socket, data, isBinary))
-    socket.on('close', () => this.sockets.delete(socket))
+    const chunks = new ChunkAssembler(REQUEST_CHUNK_LIMITS)
+    socket.on('message', (data, isBinary) => void this.onMessage(socket, chunks, data, isBinary))
+    socket.on('close', () => {
+      this.sockets.delete(socket)
+      chunks.clear()
+    })
     socket.on('error', () => socket.terminate())
   }
 
@@ -63,15 +82,33 @@ export class SocketHub {
     this.sockets.clear()
   }
 
-  private async onMessage(socket: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
-    const request = isBinary && data instanceof Uint8Array ? decodeRequest(data) : undefined
+  private async onMessage(socket: WebSocket, chunks: ChunkAssembler, data: RawData, isBinary: boolean): Promise<void> {
+    const outcome = isBinary && data instanceof Uint8Array ? chunks.accept(data) : undefined
+    if (outcome?.kind === 'pending') return
+    if (outcome?.kind === 'refused') {
+      socket.close(1008, outcome.reason)
+      return
+    }
+    const request = outcome ? decodeRequest(outcome.frame) : undefined
     if (!request) {
       socket.close(1003, 'Frames must be binary requests of this app.')
       return
     }
     const [, id, name, args] = request
     const result = await this.dispatch(name, args)
-    this.send(socket, encodeFrame([1, id, result]))
+    await this.reply(socket, id, result)
+  }
+
+  // A big reply goes chunk by chunk, each after the last was written, so it never passes the buffered bound at once.
+  private async reply(socket: WebSocket, id: number, result: Result<unknown>): Promise<void> {
+    let frame = encodeFrame([1, id, result])
+    if (frame.byteLength > MAX_REPLY_BYTES) frame = encodeFrame([1, id, tooBigReply(frame.byteLength)])
+    const parts = splitFrame(frame, id)
+    if (parts.length === 1) return this.send(socket, frame)
+    for (const part of parts) {
+      if (socket.readyState !== socket.OPEN) return
+      await new Promise<void>((resolve) => socket.send(part, () => resolve()))
+    }
   }
 
   private send(socket: WebSocket, frame: Uint8Array): void {

@@ -2,6 +2,7 @@
 import WebSocket from 'ws'
 import type { RequestName, Result } from '../../src/shared/contract'
 import { decodeServerMessage, encodeFrame, TOKEN_PROTOCOL_PREFIX, WIRE_PATH, WIRE_PROTOCOL } from '../../src/shared/wire/codec'
+import { splitFrame } from '../../src/shared/wire/chunks'
 
 /** One event as received. */
 export interface ReceivedEvent {
@@ -74,7 +75,7 @@ export async function openWireClient(target: WireTarget): Promise<WireClient> {
       new Promise((resolve) => {
         const id = nextId++
         pending.set(id, resolve)
-        socket.send(encodeFrame([0, id, name, args]))
+        for (const part of splitFrame(encodeFrame([0, id, name, args]), id)) socket.send(part)
       }),
     waitForEvent: (name, matches = () => true, timeoutMs = 10_000) => {
       const seen = events.find((event) => event.name === name && matches(event.payload))

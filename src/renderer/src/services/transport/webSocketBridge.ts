@@ -1,4 +1,5 @@
 import { buildBridge, type AppError, type EventName, type MainBridge, type RequestName, type Result } from '@shared/contract'
+import { ChunkAssembler, splitFrame } from '@shared/wire/chunks'
 import { decodeServerMessage, encodeFrame, SESSION_PATH, TOKEN_PROTOCOL_PREFIX, WIRE_PATH, WIRE_PROTOCOL } from '@shared/wire/codec'
 
 /** Where the server lives and how to prove the page may talk to it. */
@@ -71,9 +72,14 @@ export async function connectWebSocketBridge(target: WebSocketTarget): Promise<M
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   let nextId = 1
   let lost = false
+  // The server is trusted, but a bound still keeps a broken transfer from holding memory without end.
+  const chunks = new ChunkAssembler({ maxTotalBytes: 512 << 20, maxTransfers: 16 })
 
   socket.addEventListener('message', (event: MessageEvent<ArrayBuffer>) => {
-    const message = decodeServerMessage(new Uint8Array(event.data))
+    const outcome = chunks.accept(new Uint8Array(event.data))
+    if (outcome.kind === 'refused') reportError(new Error(outcome.reason))
+    if (outcome.kind !== 'frame') return
+    const message = decodeServerMessage(outcome.frame)
     if (!message) return
     if (message[0] === 1) {
       pending.get(message[1])?.(message[2])
@@ -90,6 +96,7 @@ export async function connectWebSocketBridge(target: WebSocketTarget): Promise<M
   })
   socket.addEventListener('close', () => {
     lost = true
+    chunks.clear()
     for (const settle of pending.values()) settle({ ok: false, error: LOST })
     pending.clear()
     reloadWhenBack(target)
@@ -100,7 +107,7 @@ export async function connectWebSocketBridge(target: WebSocketTarget): Promise<M
     const id = nextId++
     return new Promise((resolve) => {
       pending.set(id, resolve)
-      socket.send(encodeFrame([0, id, name, args]))
+      for (const part of splitFrame(encodeFrame([0, id, name, args]), id)) socket.send(part)
     })
   }
   const listen = (name: EventName, listener: (payload: unknown) => void): (() => void) => {
