@@ -32,3 +32,7 @@ export const decoderPrefsSchema = z.object({
   pins: z.array(decoderPinSchema).max(500, 'A profile keeps at most 500 decoder pins.').default([])
 })
 export type DecoderPrefs = z.infer<typeof decoderPrefsSchema>
+
+export function emptyDecoderPrefs(): DecoderPrefs {
+  return { protoFiles: [], protobufRules: [], pins: [] }
+}
