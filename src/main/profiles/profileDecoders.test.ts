@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { profileSaveSchema } from '../../shared/contract'
+import { exportProfiles, importProfiles } from './profileTransfer'
 import { openProfiles, tempDataDir } from './testSupport'
 
 let data: ReturnType<typeof tempDataDir>
@@ -31,5 +32,14 @@ describe('profile decoder settings', () => {
     expect(profiles.list()[0]).toMatchObject({ name: 'Old', decoders: { protoFiles: [], protobufRules: [], pins: [] } })
     expect(notices.list()).toEqual([])
     expect(profiles.save(input({ name: 'New' })).decoders).toEqual({ protoFiles: [], protobufRules: [], pins: [] })
+  })
+
+  it('travels with a profile through export and import', () => {
+    const { profiles } = openProfiles(data.dir)
+    profiles.save(input({ decoders }))
+    const { json } = exportProfiles(profiles, { includeSecrets: false })
+    const { imported, rejected } = importProfiles(profiles, json)
+    expect(rejected).toEqual([])
+    expect(imported[0]?.decoders).toEqual(decoders)
   })
 })
