@@ -1,3 +1,4 @@
+import { decoderPrefsSchema, emptyDecoderPrefs } from '../../shared/contract/decoderPrefs'
 import { z } from 'zod'
 import {
   defaultSubscriptions,
@@ -32,6 +33,7 @@ export const storedProfileSchema = z.object({
   color: profileColorSchema.optional(),
   group: profileGroupSchema.optional(),
   templates: z.array(storedTemplateSchema).default([]),
+  decoders: decoderPrefsSchema.default(emptyDecoderPrefs),
   createdAt: z.number(),
   updatedAt: z.number()
 })

@@ -10,6 +10,7 @@ import {
   type profileRequests
 } from '../../shared/contract'
 import type { z } from 'zod'
+import { emptyDecoderPrefs } from '../../shared/contract/decoderPrefs'
 import type { EventSink } from '../ports/eventSink'
 import type { ProfilesDocument, StoredProfile, StoredTemplate } from './profileDocument'
 import type { SecretCipher } from './secretCipher'
@@ -67,6 +68,7 @@ export class ProfileService {
       subscriptions: structuredClone(args.subscriptions ?? existing?.subscriptions ?? defaultSubscriptions),
       ...optional('color', args.color === undefined ? existing?.color : args.color),
       ...optional('group', args.group === undefined ? existing?.group : args.group || null),
+      decoders: structuredClone(args.decoders ?? existing?.decoders ?? emptyDecoderPrefs()),
       templates: existing?.templates ?? [],
       createdAt: existing?.createdAt ?? now,
       updatedAt: now
@@ -93,6 +95,7 @@ export class ProfileService {
         subscriptions: args.subscriptions ?? structuredClone(defaultSubscriptions),
         ...optional('color', args.color),
         ...optional('group', args.group),
+        decoders: args.decoders ?? emptyDecoderPrefs(),
         templates: templates.slice(0, TEMPLATE_LIMIT).map((t) => ({ ...t, id: this.deps.newId(), updatedAt: now })),
         createdAt: now,
         updatedAt: now

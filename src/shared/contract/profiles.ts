@@ -7,6 +7,7 @@ import {
   type Subscription,
   type SubscriptionResult
 } from './connection'
+import { decoderPrefsSchema, type DecoderPrefs } from './decoderPrefs'
 import { defineEvent, defineRequest } from './define'
 
 // Secrets (the MQTT password and the TLS key passphrase) travel renderer → main only, when saving or
@@ -114,7 +115,9 @@ export const profileSaveSchema = z
     /** Absent: a new profile gets defaultSubscriptions, an existing one keeps its own. */
     subscriptions: z.array(subscriptionSchema).max(500, 'A profile keeps at most 500 subscriptions.').optional(),
     color: profileColorSchema.nullable().optional(),
-    group: profileGroupSchema.nullable().optional()
+    group: profileGroupSchema.nullable().optional(),
+    /** Absent: a new profile gets empty decoder settings, an existing one keeps its own. */
+    decoders: decoderPrefsSchema.optional()
   })
   .superRefine((value, ctx) => {
     for (const issue of profileIssues(value.options, value.subscriptions ?? [], { keyPassphrase: typeof value.keyPassphrase === 'string' && value.keyPassphrase !== '' })) {
@@ -133,6 +136,7 @@ export interface Profile {
   subscriptions: Subscription[]
   color?: string
   group?: string
+  decoders: DecoderPrefs
   /** Milliseconds since the epoch. */
   createdAt: number
   updatedAt: number
