@@ -91,6 +91,20 @@ describe('headless server over WebSocket, against a real broker', () => {
     expect([...delta.previews.subarray(offset, offset + length)]).toEqual([...payload])
   })
 
+  it('answers with a 40 MB payload, more than the socket may buffer at once, in chunks', async () => {
+    const client = clients[0] ?? (await open())
+    expect(await client.call('connection:subscribe', { connectionId: 'c1', subscriptions: [{ filter: 'headless/large', qos: 0 }] })).toMatchObject({ ok: true })
+    const payload = Buffer.alloc(40 << 20)
+    for (let i = 0; i < payload.length; i += 4096) payload[i] = (i >> 12) & 0xff
+    await observer.publishAsync('headless/large', payload, { qos: 1 })
+    await client.waitForEvent('model:delta', (d) => (d as ModelDelta).names.includes('headless/large'), 30_000)
+    const reply = await client.call('model:message', { connectionId: 'c1', topic: 'headless/large', seq: 1 })
+    expect(reply.ok).toBe(true)
+    const record = (reply as { value: { payload: Uint8Array } }).value
+    expect(Buffer.from(record.payload).equals(payload)).toBe(true)
+    expect(client.socket.readyState).toBe(client.socket.OPEN)
+  }, 60_000)
+
   it('answers a malformed request with the schema sentence, not a crash', async () => {
     const client = clients[0] ?? (await open())
     const reply = await client.call('connection:publish', { connectionId: 'c1', topic: 'bad/#', payload: new Uint8Array(1) })

@@ -2,7 +2,7 @@
 import WebSocket from 'ws'
 import type { RequestName, Result } from '../../src/shared/contract'
 import { decodeServerMessage, encodeFrame, TOKEN_PROTOCOL_PREFIX, WIRE_PATH, WIRE_PROTOCOL } from '../../src/shared/wire/codec'
-import { splitFrame } from '../../src/shared/wire/chunks'
+import { ChunkAssembler, splitFrame } from '../../src/shared/wire/chunks'
 
 /** One event as received. */
 export interface ReceivedEvent {
@@ -55,8 +55,13 @@ export async function openWireClient(target: WireTarget): Promise<WireClient> {
   const waiters = new Set<(event: ReceivedEvent) => void>()
   let nextId = 1
 
+  // Like the page: replies over a chunk arrive in pieces and are joined before decoding.
+  const chunks = new ChunkAssembler({ maxTotalBytes: 512 << 20, maxTransfers: 16 })
   socket.on('message', (data: Buffer) => {
-    const message = decodeServerMessage(data)
+    const outcome = chunks.accept(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+    if (outcome.kind === 'pending') return
+    if (outcome.kind === 'refused') throw new Error(`The server sent a bad chunk: ${outcome.reason}`)
+    const message = decodeServerMessage(outcome.frame)
     if (!message) throw new Error('The server sent a frame that is not part of the wire format.')
     if (message[0] === 1) {
       pending.get(message[1])?.(message[2])
