@@ -1,4 +1,4 @@
-import { defaultSubscriptions, profileSaveSchema, UserFacingError, type Profile, type PublishHistoryEntry, type PublishTemplate } from '@shared/contract'
+import { defaultSubscriptions, emptyDecoderPrefs, profileSaveSchema, UserFacingError, type Profile, type PublishHistoryEntry, type PublishTemplate } from '@shared/contract'
 import type { TestHandlers } from './testMain'
 
 function optionalText<K extends 'group' | 'color'>(key: K, value: string | null | undefined): Partial<Record<K, string>> {
@@ -30,6 +30,7 @@ export function memoryProfiles(seed: Profile[] = []): { handlers: TestHandlers; 
         subscriptions: parsed.subscriptions ?? existing?.subscriptions ?? defaultSubscriptions.map((s) => ({ ...s })),
         hasPassword: parsed.password === undefined ? (existing?.hasPassword ?? false) : parsed.password !== null,
         hasKeyPassphrase: parsed.keyPassphrase === undefined ? (existing?.hasKeyPassphrase ?? false) : parsed.keyPassphrase !== null,
+        decoders: parsed.decoders ?? existing?.decoders ?? emptyDecoderPrefs(),
         ...optionalText('group', parsed.group === undefined ? existing?.group : parsed.group),
         ...optionalText('color', parsed.color === undefined ? existing?.color : parsed.color),
         createdAt: existing?.createdAt ?? now,
@@ -85,6 +86,7 @@ export function sampleProfile(id: string, name: string, overrides: Partial<Profi
     id,
     name,
     options: { protocol: 'mqtt', host: '127.0.0.1', port: 1883, path: '/mqtt', protocolVersion: 4, clean: true, keepaliveSeconds: 60, connectTimeoutMs: 10_000, reconnectPeriodMs: 5_000 },
+    decoders: emptyDecoderPrefs(),
     subscriptions: [
       { filter: '#', qos: 0 },
       { filter: '$SYS/#', qos: 0 }
