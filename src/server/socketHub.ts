@@ -1,6 +1,6 @@
 import type { RawData, WebSocket } from 'ws'
 import type { EventName, Result } from '../shared/contract'
-import { ChunkAssembler, splitFrame } from '../shared/wire/chunks'
+import { ChunkAssembler, REPLY_CHUNK_LIMITS, splitFrame } from '../shared/wire/chunks'
 import { decodeRequest, encodeFrame } from '../shared/wire/codec'
 import type { EventSink } from '../main/ports/eventSink'
 
@@ -20,8 +20,8 @@ export const DEFAULT_HUB_LIMITS: HubLimits = { congestedBytes: 4 << 20, maxBuffe
 // A chunked request may reach 300 MiB so that a 256 MB MQTT publish fits; few half-sent ones per socket bound memory.
 const REQUEST_CHUNK_LIMITS = { maxTotalBytes: 300 << 20, maxTransfers: 4 }
 
-// The page joins at most 512 MiB; a bigger reply becomes a sentence instead of a lost socket.
-const MAX_REPLY_BYTES = 512 << 20
+// The page joins at most this much; a bigger reply becomes a sentence instead of a lost socket.
+const MAX_REPLY_BYTES = REPLY_CHUNK_LIMITS.maxTotalBytes
 
 function tooBigReply(bytes: number): Result<unknown> {
   const mb = (n: number): string => `${Math.ceil(n / 1_000_000)} MB`

@@ -2,7 +2,7 @@
 import WebSocket from 'ws'
 import type { RequestName, Result } from '../../src/shared/contract'
 import { decodeServerMessage, encodeFrame, TOKEN_PROTOCOL_PREFIX, WIRE_PATH, WIRE_PROTOCOL } from '../../src/shared/wire/codec'
-import { ChunkAssembler, splitFrame } from '../../src/shared/wire/chunks'
+import { ChunkAssembler, REPLY_CHUNK_LIMITS, splitFrame } from '../../src/shared/wire/chunks'
 
 /** One event as received. */
 export interface ReceivedEvent {
@@ -56,7 +56,7 @@ export async function openWireClient(target: WireTarget): Promise<WireClient> {
   let nextId = 1
 
   // Like the page: replies over a chunk arrive in pieces and are joined before decoding.
-  const chunks = new ChunkAssembler({ maxTotalBytes: 512 << 20, maxTransfers: 16 })
+  const chunks = new ChunkAssembler(REPLY_CHUNK_LIMITS)
   socket.on('message', (data: Buffer) => {
     const outcome = chunks.accept(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
     if (outcome.kind === 'pending') return

@@ -1,7 +1,8 @@
-import { decoderPrefsSchema, emptyDecoderPrefs } from '../../shared/contract/decoderPrefs'
 import { z } from 'zod'
 import {
+  decoderPrefsSchema,
   defaultSubscriptions,
+  emptyDecoderPrefs,
   profileColorSchema,
   profileConnectionOptionsSchema,
   profileGroupSchema,

@@ -1,5 +1,6 @@
 import {
   defaultSubscriptions,
+  emptyDecoderPrefs,
   profileIssues,
   TEMPLATE_LIMIT,
   UserFacingError,
@@ -10,7 +11,6 @@ import {
   type profileRequests
 } from '../../shared/contract'
 import type { z } from 'zod'
-import { emptyDecoderPrefs } from '../../shared/contract/decoderPrefs'
 import type { EventSink } from '../ports/eventSink'
 import type { ProfilesDocument, StoredProfile, StoredTemplate } from './profileDocument'
 import type { SecretCipher } from './secretCipher'

@@ -1,12 +1,10 @@
 import { z } from 'zod'
-import type { DecoderId } from '../decoders/types'
+import { DECODER_IDS } from '../decoders/types'
 import { topicFilterSchema } from './common'
 
 /** Bounds keep a profile small enough to load and compile quickly. */
 export const MAX_PROTO_FILES = 64
 export const MAX_PROTO_FILE_BYTES = 1024 * 1024
-
-export const decoderIds = ['text', 'json', 'hex', 'base64', 'cbor', 'msgpack', 'image', 'protobuf', 'sparkplug'] as const satisfies readonly DecoderId[]
 
 export const protoFileSchema = z.object({
   name: z.string().trim().min(1, 'Give the .proto file a name.').max(255, 'Keep the .proto file name under 255 characters.'),
@@ -22,7 +20,7 @@ export const protobufRuleSchema = z.object({
 
 export const decoderPinSchema = z.object({
   filter: topicFilterSchema,
-  decoder: z.enum(decoderIds, { message: 'Pick one of the listed decoders.' })
+  decoder: z.enum(DECODER_IDS, { message: 'Pick one of the listed decoders.' })
 })
 
 /** A profile's decoder settings; every field defaults to empty so profiles saved before this load unchanged. */

@@ -3,7 +3,8 @@
 // on ingest; a view or a query calls them.
 
 /** Every decoder a user can pick for a topic filter; `auto` in a pin means detect.ts chooses. */
-export type DecoderId = 'text' | 'json' | 'hex' | 'base64' | 'cbor' | 'msgpack' | 'image' | 'protobuf' | 'sparkplug'
+export const DECODER_IDS = ['text', 'json', 'hex', 'base64', 'cbor', 'msgpack', 'image', 'protobuf', 'sparkplug'] as const
+export type DecoderId = (typeof DECODER_IDS)[number]
 
 /** A picture found in a payload. */
 export interface DecodedImage {

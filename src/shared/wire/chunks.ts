@@ -13,6 +13,9 @@ export interface ChunkLimits {
   readonly maxTransfers: number
 }
 
+/** What the page joins from the server: the largest reply the headless server sends, and a few at once. */
+export const REPLY_CHUNK_LIMITS: ChunkLimits = { maxTotalBytes: 512 << 20, maxTransfers: 16 }
+
 const encoder = new Encoder()
 const decoder = new Decoder()
 

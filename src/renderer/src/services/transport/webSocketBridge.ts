@@ -1,5 +1,5 @@
 import { buildBridge, type AppError, type EventName, type MainBridge, type RequestName, type Result } from '@shared/contract'
-import { ChunkAssembler, splitFrame } from '@shared/wire/chunks'
+import { ChunkAssembler, REPLY_CHUNK_LIMITS, splitFrame } from '@shared/wire/chunks'
 import { decodeServerMessage, encodeFrame, SESSION_PATH, TOKEN_PROTOCOL_PREFIX, WIRE_PATH, WIRE_PROTOCOL } from '@shared/wire/codec'
 
 /** Where the server lives and how to prove the page may talk to it. */
@@ -73,7 +73,7 @@ export async function connectWebSocketBridge(target: WebSocketTarget): Promise<M
   let nextId = 1
   let lost = false
   // The server is trusted, but a bound still keeps a broken transfer from holding memory without end.
-  const chunks = new ChunkAssembler({ maxTotalBytes: 512 << 20, maxTransfers: 16 })
+  const chunks = new ChunkAssembler(REPLY_CHUNK_LIMITS)
 
   socket.addEventListener('message', (event: MessageEvent<ArrayBuffer>) => {
     const outcome = chunks.accept(new Uint8Array(event.data))
