@@ -23,7 +23,7 @@ export interface MainServices {
   profiles: ProfileServices
   /** Which profile each open connection came from; sends connection:status events. */
   sessions: SessionService
-  /** Every connection's message model, fed by the engine; sends model:delta events. */
+  /** Every connection's message model, fed by the engine; streams deltas to each receiver that opened a stream. */
   model: ModelService
   /** The native file dialog when there is one; the engine reads exactly the paths the user chose. */
   pickFiles: FilePicker | undefined
@@ -40,7 +40,6 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   })
   const sessions = new SessionService(connections, profiles.profiles, options.emit)
   const model = new ModelService({
-    emitDelta: (delta) => options.emit('model:delta', delta),
     emitClearProgress: (progress) => options.emit('model:clearProgress', progress),
     publish: (connectionId, message) => connections.publish(connectionId, message)
   })

@@ -2,14 +2,15 @@ import type { RawData, WebSocket } from 'ws'
 import type { EventName, Result } from '../shared/contract'
 import { ChunkAssembler, REPLY_CHUNK_LIMITS, splitFrame } from '../shared/wire/chunks'
 import { decodeRequest, encodeFrame } from '../shared/wire/codec'
+import type { DeltaReceiver } from '../main/ports/deltaReceiver'
 import type { EventSink } from '../main/ports/eventSink'
 
-/** Runs one untrusted request: the handler table's dispatch in production. */
-export type RequestDispatcher = (name: unknown, args: unknown) => Promise<Result<unknown>>
+/** Runs one untrusted request of a socket (the caller, also the receiver of its deltas): the handler table's dispatch in production. */
+export type RequestDispatcher = (name: unknown, args: unknown, caller: DeltaReceiver) => Promise<Result<unknown>>
 
 /** Byte limits per socket; see SocketHub. */
 export interface HubLimits {
-  /** Above this many unsent bytes a socket counts as congested and skips deltas. */
+  /** Above this many unsent bytes a socket counts as congested: its delta stream waits, the others go on. */
   congestedBytes: number
   /** Above this many unsent bytes the socket is closed: the browser reloads and starts from a fresh snapshot. */
   maxBufferedBytes: number
@@ -31,17 +32,15 @@ function tooBigReply(bytes: number): Result<unknown> {
   }
 }
 
-// Events a congested socket may miss: each delta carries a sequence number, and the page answers a gap with
-// model:resync, so skipping one costs a resync instead of an ever-growing buffer.
-const SKIPPABLE_WHEN_CONGESTED: ReadonlySet<EventName> = new Set<EventName>(['model:delta'])
-
 /**
- * The authenticated sockets: each request is dispatched and answered on its own socket, and every event is encoded
- * once and sent to all of them. Nothing is queued here beyond the socket's own send buffer: a congested socket
- * skips deltas, and a socket whose buffer still passes `maxBufferedBytes` is dropped (the page reloads).
+ * The authenticated sockets: each request is dispatched and answered on its own socket, every event is encoded
+ * once and sent to all of them, and each socket receives its own delta stream at its own pace. Nothing is queued
+ * here beyond the socket's own send buffer: a congested socket's stream waits (the model merges its changes), and a
+ * socket whose buffer still passes `maxBufferedBytes` is dropped (the page reloads).
  */
 export class SocketHub {
   private readonly sockets = new Set<WebSocket>()
+  private nextId = 1
 
   constructor(
     private readonly dispatch: RequestDispatcher,
@@ -57,7 +56,8 @@ export class SocketHub {
   add(socket: WebSocket): void {
     this.sockets.add(socket)
     const chunks = new ChunkAssembler(REQUEST_CHUNK_LIMITS)
-    socket.on('message', (data, isBinary) => void this.onMessage(socket, chunks, data, isBinary))
+    const caller = this.receiverFor(socket)
+    socket.on('message', (data, isBinary) => void this.onMessage(socket, caller, chunks, data, isBinary))
     socket.on('close', () => {
       this.sockets.delete(socket)
       chunks.clear()
@@ -69,11 +69,7 @@ export class SocketHub {
   readonly broadcast: EventSink = (name: EventName, payload: unknown) => {
     if (this.sockets.size === 0) return
     const frame = encodeFrame([2, name, payload])
-    const skippable = SKIPPABLE_WHEN_CONGESTED.has(name)
-    for (const socket of this.sockets) {
-      if (skippable && socket.bufferedAmount > this.limits.congestedBytes) continue
-      this.send(socket, frame)
-    }
+    for (const socket of this.sockets) this.send(socket, frame)
   }
 
   /** Closes every socket (server shutdown). */
@@ -82,7 +78,16 @@ export class SocketHub {
     this.sockets.clear()
   }
 
-  private async onMessage(socket: WebSocket, chunks: ChunkAssembler, data: RawData, isBinary: boolean): Promise<void> {
+  private receiverFor(socket: WebSocket): DeltaReceiver {
+    return {
+      id: `socket-${this.nextId++}`,
+      isOpen: () => this.sockets.has(socket),
+      canSend: () => socket.bufferedAmount <= this.limits.congestedBytes,
+      send: (delta) => this.send(socket, encodeFrame([2, 'model:delta', delta]))
+    }
+  }
+
+  private async onMessage(socket: WebSocket, caller: DeltaReceiver, chunks: ChunkAssembler, data: RawData, isBinary: boolean): Promise<void> {
     const outcome = isBinary && data instanceof Uint8Array ? chunks.accept(data) : undefined
     if (outcome?.kind === 'pending') return
     if (outcome?.kind === 'refused') {
@@ -95,7 +100,7 @@ export class SocketHub {
       return
     }
     const [, id, name, args] = request
-    const result = await this.dispatch(name, args)
+    const result = await this.dispatch(name, args, caller)
     await this.reply(socket, id, result)
   }
 

@@ -15,6 +15,8 @@ export type ModelHandlers = {
   'model:clearRetained': Handler<'model:clearRetained'>
   'model:cancelClearRetained': Handler<'model:cancelClearRetained'>
   'model:configure': Handler<'model:configure'>
+  'model:openStream': Handler<'model:openStream'>
+  'model:ack': Handler<'model:ack'>
   'model:resync': Handler<'model:resync'>
   'model:clear': Handler<'model:clear'>
 }
@@ -33,12 +35,12 @@ export function modelHandlers(service: ModelService): ModelHandlers {
     'model:clearRetained': ({ connectionId, operationId, path, subtree }) => service.clearRetained(connectionId, operationId, path, subtree),
     'model:cancelClearRetained': ({ operationId }) => ({ cancelled: service.cancelClearRetained(operationId) }),
     'model:configure': (changes) => service.configure(changes),
-    'model:resync': ({ connectionId }) => {
-      // A model is created if need be: its first delta carries the reset the renderer waits for.
-      const model = service.model(connectionId)
-      model.resync()
-      return { topicCount: model.topics.size }
+    'model:openStream': (_args, caller) => ({ connections: service.openStream(caller) }),
+    'model:ack': ({ acks }, caller) => {
+      service.ack(caller.id, acks)
+      return { acknowledged: acks.length }
     },
+    'model:resync': ({ connectionId }, caller) => ({ topicCount: service.resync(connectionId, caller) }),
     'model:clear': ({ connectionId }) => ({ cleared: service.clear(connectionId) })
   }
 }

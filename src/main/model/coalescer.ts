@@ -1,27 +1,22 @@
-import { DELTA_STRIDE, DeltaFlag, type ConnectionStats, type MessageProperties, type ModelDelta, type ModelSettings } from '../../shared/contract'
+import type { ConnectionStats, ModelSettings } from '../../shared/contract'
+import type { DeltaReceiver } from '../ports/deltaReceiver'
 import type { ConnectionModel } from './connectionModel'
-import type { MessageLog } from './messageLog'
-import type { TopicEntry } from './topicEntry'
+import { DeltaStream } from './deltaStream'
 
-/** Where deltas go, and whether the receiver can take one now. */
 export interface CoalescerOptions {
   settings: () => ModelSettings
-  emit: (delta: ModelDelta) => void
-  /** False while the receiver is still busy with earlier deltas: the frame is skipped and changes keep merging. */
-  canSend?: () => boolean
   now?: () => number
 }
 
 const RATE_WINDOW_MS = 1_000
 
 /**
- * Sends a connection's changes at most once per interval: every changed topic once, however often it
- * changed, with its latest message as a preview. A delta is bounded by topic count and preview bytes;
- * what does not fit waits in the model's dirty queue for the next tick, so memory stays O(topics).
+ * Sends a connection's changes at most once per interval to each receiver: every changed topic once, however
+ * often it changed, with its latest message as a preview. Each receiver has its own stream (DeltaStream), so a
+ * slow one skips frames and catches up by itself while the others get every frame.
  */
 export class DeltaCoalescer {
-  skippedFrames = 0
-  private seq = 0
+  private readonly streams = new Map<string, DeltaStream>()
   private timer: NodeJS.Timeout | undefined
   private intervalMs = 0
   private windowStart: number
@@ -29,8 +24,6 @@ export class DeltaCoalescer {
   private windowBytes = 0
   private messagesPerSecond = 0
   private bytesPerSecond = 0
-  private statsChanged = false
-  private readonly batch: TopicEntry[] = []
   private readonly now: () => number
 
   constructor(
@@ -57,85 +50,84 @@ export class DeltaCoalescer {
     this.timer = undefined
   }
 
-  /** One frame: sends a delta when something changed and the receiver can take it. */
+  /**
+   * Starts a receiver's stream, or starts it over (a new page in the same window): its next delta resets it
+   * and carries every topic.
+   */
+  attach(receiver: DeltaReceiver): void {
+    const stream = this.streams.get(receiver.id)
+    if (stream) {
+      stream.receiver = receiver
+      stream.requestReset()
+      return
+    }
+    this.streams.set(receiver.id, new DeltaStream(receiver, this.connectionId, this.model))
+  }
+
+  /** The stream of one receiver, if it has one. */
+  stream(receiverId: string): DeltaStream | undefined {
+    return this.streams.get(receiverId)
+  }
+
+  /** Every receiver's stream. */
+  allStreams(): IterableIterator<DeltaStream> {
+    return this.streams.values()
+  }
+
+  /** One frame: hands the model's changes to every stream, then sends each receiver that has room its delta. */
   tick(): void {
     const now = this.now()
     this.updateRates(now)
-    const model = this.model
-    const pending = model.dirty.size > 0 || model.removed.size > 0 || model.resetPending
-    if (!pending && !this.statsChanged) return
-    if (this.options.canSend && !this.options.canSend()) {
-      this.skippedFrames++
-      return
-    }
-    model.sweepTombstones(now)
-    this.statsChanged = false
-    this.options.emit(this.buildDelta())
-  }
-
-  /** The next delta, taking changed topics from the model within the bounds of one delta. */
-  buildDelta(): ModelDelta {
-    const model = this.model
+    this.handOut()
+    this.model.sweepTombstones(now)
     const settings = this.options.settings()
-    const batch = this.batch
-    const log = model.log
-    let bytes = 0
-    let previewBytes = 0
-    for (let entry = model.dirty.peek(); entry && batch.length < settings.maxTopicsPerDelta; entry = model.dirty.peek()) {
-      const length = previewLength(log, entry.newest, settings.previewBytes)
-      // Topic names count too: a topic may be up to 64 KiB long.
-      if (batch.length > 0 && bytes + length + entry.topic.length > settings.maxPreviewBytesPerDelta) break
-      model.dirty.take()
-      batch.push(entry)
-      bytes += length + entry.topic.length
-      previewBytes += length
-    }
-    const names: string[] = []
-    const nameIds: number[] = []
-    const numbers = new Float64Array(batch.length * DELTA_STRIDE)
-    const previews = new Uint8Array(previewBytes)
-    const properties: Array<[number, MessageProperties]> = []
-    let offset = 0
-    for (let i = 0; i < batch.length; i++) {
-      const entry = batch[i] as TopicEntry
-      const seq = entry.newest
-      const size = log.sizeOf(seq)
-      const length = log.copyPayload(seq, settings.previewBytes, previews, offset)
-      offset += length
-      if (!entry.announced) {
-        entry.announced = true
-        names.push(entry.topic)
-        nameIds.push(entry.id)
+    let stats: ConnectionStats | undefined
+    for (const [id, stream] of this.streams) {
+      if (!stream.receiver.isOpen()) {
+        this.streams.delete(id)
+        continue
       }
-      const base = i * DELTA_STRIDE
-      numbers[base] = entry.count
-      numbers[base + 1] = log.receivedAtOf(seq)
-      numbers[base + 2] = size
-      numbers[base + 3] = length
-      numbers[base + 4] = deltaFlags(log.flagsOf(seq), size, length, entry.retained)
-      numbers[base + 5] = entry.id
-      const messageProperties = log.propertiesOf(seq)
-      if (messageProperties) properties.push([i, messageProperties])
+      stream.prepare()
+      if (!stream.hasNews) continue
+      if (!stream.canSend()) {
+        stream.skippedFrames++
+        continue
+      }
+      stats ??= this.stats()
+      stream.receiver.send(stream.build(settings, stats))
     }
-    batch.length = 0
-    const delta: ModelDelta = {
-      connectionId: this.connectionId,
-      seq: ++this.seq,
-      reset: model.resetPending,
-      removed: [...model.removed],
-      names,
-      nameIds,
-      numbers,
-      previews,
-      properties,
-      stats: this.stats()
-    }
-    model.resetPending = false
-    model.removed.clear()
-    return delta
   }
 
-  /** The connection's statistics as of now. */
+  /** Resets every receiver at once, busy or not (the model was cleared: each must hear it). */
+  sendResets(): void {
+    this.handOut()
+    const settings = this.options.settings()
+    const stats = this.stats()
+    for (const stream of this.streams.values()) {
+      if (!stream.receiver.isOpen()) continue
+      stream.requestReset()
+      stream.prepare()
+      stream.receiver.send(stream.build(settings, stats))
+    }
+  }
+
+  /** Moves the model's removed and changed topics to every stream (removals first: their ids may be reused). */
+  private handOut(): void {
+    const model = this.model
+    const streams = this.streams
+    const removals = model.removals
+    if (removals.length > 0) {
+      for (const stream of streams.values()) for (const entry of removals) stream.forget(entry)
+      removals.length = 0
+    }
+    const dirty = model.dirty
+    for (let entry = dirty.peek(); entry; entry = dirty.peek()) {
+      dirty.take()
+      for (const stream of streams.values()) stream.enqueue(entry)
+    }
+  }
+
+  /** The connection's statistics as of now (each stream fills in its own pending topics and skipped frames). */
   stats(): ConnectionStats {
     const model = this.model
     return {
@@ -147,8 +139,8 @@ export class DeltaCoalescer {
       budgetBytes: this.options.settings().budgetBytes,
       evictedMessages: model.log.evicted,
       evictedPayloads: model.evictedPayloads,
-      pendingTopics: model.dirty.size,
-      skippedFrames: this.skippedFrames
+      pendingTopics: 0,
+      skippedFrames: 0
     }
   }
 
@@ -164,22 +156,13 @@ export class DeltaCoalescer {
     if (elapsed < RATE_WINDOW_MS) return
     const messagesPerSecond = Math.round(((model.messageCount - this.windowMessages) * 1000) / elapsed)
     const bytesPerSecond = Math.round(((model.byteCount - this.windowBytes) * 1000) / elapsed)
-    if (messagesPerSecond !== this.messagesPerSecond || bytesPerSecond !== this.bytesPerSecond) this.statsChanged = true
+    if (messagesPerSecond !== this.messagesPerSecond || bytesPerSecond !== this.bytesPerSecond) {
+      for (const stream of this.streams.values()) stream.statsChanged = true
+    }
     this.messagesPerSecond = messagesPerSecond
     this.bytesPerSecond = bytesPerSecond
     this.windowStart = now
     this.windowMessages = model.messageCount
     this.windowBytes = model.byteCount
   }
-}
-
-function previewLength(log: MessageLog, seq: number, previewBytes: number): number {
-  return log.flagsOf(seq) & DeltaFlag.payloadEvicted ? 0 : Math.min(previewBytes, log.sizeOf(seq))
-}
-
-function deltaFlags(messageFlags: number, size: number, previewed: number, retained: boolean): number {
-  let flags = messageFlags
-  if (previewed < size && !(flags & DeltaFlag.payloadEvicted)) flags |= DeltaFlag.truncated
-  if (retained) flags |= DeltaFlag.retainedTopic
-  return flags
 }

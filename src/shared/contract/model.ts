@@ -112,7 +112,7 @@ export const DeltaFlag = {
  */
 export interface ModelDelta {
   connectionId: string
-  /** 1 for the first delta of a connection, then +1 each time; a gap means deltas were missed: call model:resync. */
+  /** 1 for the first delta of a connection to a receiver, then +1 each time; a gap means deltas were missed: call model:resync. */
   seq: number
   /** Forget everything known about this connection before applying (first delta of a model, model:resync, model:clear). */
   reset: boolean
@@ -226,7 +226,16 @@ export const modelRequests = {
   'model:cancelClearRetained': defineRequest<{ cancelled: boolean }>()(z.object({ operationId: operationIdSchema })),
   /** Changes model settings for every connection; replies with the settings in force. */
   'model:configure': defineRequest<ModelSettings>()(modelSettingsSchema.partial()),
-  /** Sends the whole model again: the next delta has `reset` set (use after a gap in `seq` or on attach). */
+  /**
+   * The caller (a window or a page's socket) starts receiving deltas, or starts over after a reload: the next
+   * delta of every connection to it has `reset` set. Replies with how many connections it streams.
+   */
+  'model:openStream': defineRequest<{ connections: number }>()(z.object({})),
+  /** The caller applied these deltas; each caller's stream waits when it leaves a few deltas unconfirmed. */
+  'model:ack': defineRequest<{ acknowledged: number }>()(
+    z.object({ acks: z.array(z.object({ ...connection, seq: z.number().int().min(1) })).max(10_000) })
+  ),
+  /** Sends the whole model again to the caller alone: its next delta has `reset` set (use after a gap in `seq`). */
   'model:resync': defineRequest<{ topicCount: number }>()(z.object(connection)),
   /** Forgets every message of a connection and frees its memory; a last delta with `reset` empties the renderer's copy. */
   'model:clear': defineRequest<{ cleared: number }>()(z.object(connection))
