@@ -9,6 +9,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startTestBroker, type TestBroker } from '../../tests/support/broker'
 import { openWireClient, type StreamLog, type WireClient } from '../../tests/support/wireClient'
 import { DELTA_STRIDE, DeltaField, DeltaTopicNames, type ConnectionStatus, type ModelDelta } from '../shared/contract'
+import { splitFrame } from '../shared/wire/chunks'
+import { encodeFrame } from '../shared/wire/codec'
 import { startHeadless, type Headless } from './headless'
 import { SocketHub } from './socketHub'
 
@@ -172,7 +174,7 @@ describe('headless server over WebSocket, against a real broker', () => {
 })
 
 describe('SocketHub backpressure', () => {
-  const limits = { congestedBytes: 256 << 10, maxBufferedBytes: 2 << 20 }
+  const limits = { congestedBytes: 256 << 10, maxBufferedBytes: 2 << 20, maxReplyBytes: 512 << 20 }
   let wss: WebSocketServer
   let client: WebSocket
   let hub: SocketHub
@@ -196,17 +198,63 @@ describe('SocketHub backpressure', () => {
   })
   afterAll(() => wss.close())
 
-  const flood = async (name: string, rounds: number, each: () => void = () => undefined): Promise<void> => {
+  const flood = async (name: string, rounds: number): Promise<void> => {
     const payload = new Uint8Array(64 << 10)
     for (let sent = 0; hub.size > 0 && sent < rounds; sent++) {
       hub.broadcast(name as never, { seq: sent, payload } as never)
-      each()
       await new Promise((resolve) => setImmediate(resolve))
     }
   }
 
-  it('drops a socket whose reader stalls on events it must not miss, instead of buffering without bound', async () => {
+  it('drops a socket whose reader stalls, instead of buffering without bound', async () => {
     await flood('connection:status', 4096)
     expect(hub.size).toBe(0)
+  })
+})
+
+describe('SocketHub replies', () => {
+  let wss: WebSocketServer
+  let hub: SocketHub
+  const replies = new Map<string, unknown>([
+    ['app:capabilities', { small: true }],
+    ['model:latest', { payload: new Uint8Array(3 << 20) }]
+  ])
+
+  beforeAll(async () => {
+    hub = new SocketHub((name) => Promise.resolve({ ok: true, value: replies.get(name as string) }), {
+      congestedBytes: 4 << 20,
+      maxBufferedBytes: 32 << 20,
+      maxReplyBytes: 2 << 20
+    })
+    wss = new WebSocketServer({ host: '127.0.0.1', port: 0 })
+    wss.on('connection', (socket) => hub.add(socket))
+    await once(wss, 'listening')
+  })
+  afterAll(() => wss.close())
+
+  const connect = (): Promise<WireClient> => openWireClient({ serverOrigin: `http://127.0.0.1:${(wss.address() as AddressInfo).port}` })
+
+  it('answers a reply larger than the page joins with a sentence, and the socket stays open', async () => {
+    const client = await connect()
+    expect(await client.call('model:latest', {})).toEqual({
+      ok: false,
+      error: { code: 'unsupported', message: 'This reply is 4 MB, more than the 3 MB the headless server sends in one answer. Load a smaller range or fewer messages.' }
+    })
+    expect(await client.call('app:capabilities', {})).toEqual({ ok: true, value: { small: true } })
+    await client.close()
+  })
+
+  it('closes only the socket that sends a broken chunk sequence, with the reason', async () => {
+    const [hostile, bystander] = await Promise.all([connect(), connect()])
+    const closed = new Promise<[number, string]>((resolve) => hostile.socket.once('close', (code, reason) => resolve([code, reason.toString()])))
+    const [first, second] = splitFrame(encodeFrame([0, 1, 'app:capabilities', { pad: new Uint8Array(5 << 20) }]), 1)
+    hostile.socket.send(second as Uint8Array)
+    hostile.socket.send(first as Uint8Array)
+    const [code, reason] = await closed
+    expect(code).toBe(1008)
+    expect(reason).toMatch(/chunk/i)
+    expect(await bystander.call('app:capabilities', {})).toEqual({ ok: true, value: { small: true } })
+    expect(bystander.socket.readyState).toBe(WebSocket.OPEN)
+    await bystander.close()
   })
 })

@@ -14,21 +14,21 @@ export interface HubLimits {
   congestedBytes: number
   /** Above this many unsent bytes the socket is closed: the browser reloads and starts from a fresh snapshot. */
   maxBufferedBytes: number
+  /** A reply larger than this becomes a sentence: the page joins no more (REPLY_CHUNK_LIMITS). */
+  maxReplyBytes: number
 }
 
-export const DEFAULT_HUB_LIMITS: HubLimits = { congestedBytes: 4 << 20, maxBufferedBytes: 32 << 20 }
+export const DEFAULT_HUB_LIMITS: HubLimits = { congestedBytes: 4 << 20, maxBufferedBytes: 32 << 20, maxReplyBytes: REPLY_CHUNK_LIMITS.maxTotalBytes }
 
 // A chunked request may reach 300 MiB so that a 256 MB MQTT publish fits; few half-sent ones per socket bound memory.
 const REQUEST_CHUNK_LIMITS = { maxTotalBytes: 300 << 20, maxTransfers: 4 }
 
-// The page joins at most this much; a bigger reply becomes a sentence instead of a lost socket.
-const MAX_REPLY_BYTES = REPLY_CHUNK_LIMITS.maxTotalBytes
-
-function tooBigReply(bytes: number): Result<unknown> {
+// A bigger reply than the page joins becomes a sentence instead of a lost socket.
+function tooBigReply(bytes: number, maxBytes: number): Result<unknown> {
   const mb = (n: number): string => `${Math.ceil(n / 1_000_000)} MB`
   return {
     ok: false,
-    error: { code: 'unsupported', message: `This reply is ${mb(bytes)}, more than the ${mb(MAX_REPLY_BYTES)} the headless server sends in one answer. Load a smaller range or fewer messages.` }
+    error: { code: 'unsupported', message: `This reply is ${mb(bytes)}, more than the ${mb(maxBytes)} the headless server sends in one answer. Load a smaller range or fewer messages.` }
   }
 }
 
@@ -107,7 +107,7 @@ export class SocketHub {
   // A big reply goes chunk by chunk, each after the last was written, so it never passes the buffered bound at once.
   private async reply(socket: WebSocket, id: number, result: Result<unknown>): Promise<void> {
     let frame = encodeFrame([1, id, result])
-    if (frame.byteLength > MAX_REPLY_BYTES) frame = encodeFrame([1, id, tooBigReply(frame.byteLength)])
+    if (frame.byteLength > this.limits.maxReplyBytes) frame = encodeFrame([1, id, tooBigReply(frame.byteLength, this.limits.maxReplyBytes)])
     const parts = splitFrame(frame, id)
     if (parts.length === 1) return this.send(socket, frame)
     for (const part of parts) {
