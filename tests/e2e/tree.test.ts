@@ -62,4 +62,18 @@ describe('the live topic tree', () => {
     await app.page.getByLabel('Value format').selectOption('cbor')
     await expect.poll(() => codeViewText(app.page, 'Value of message 1')).toContain('"bar": 4.5')
   })
+
+  test('loads the whole of a payload bigger than one socket chunk', async ({ app }) => {
+    await app.open()
+    await createProfile(app.page, { name: 'Big', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
+    await waitForConnectionState(app.page, 'Big', 'Connected')
+    // 6 MiB: the whole-payload reply crosses the page's socket in two 4 MiB chunks that the page joins.
+    await publisher.publishAsync('big/blob', Buffer.alloc(6 << 20, 0x41))
+    await selectTopic(app.page, 'big/blob')
+    const save = app.page.getByRole('button', { name: 'Save payload' })
+    await expect.poll(() => save.isDisabled()).toBe(true)
+    await app.page.getByRole('button', { name: 'Load all 6.0 MB' }).click()
+    await expect.poll(() => save.isDisabled(), { timeout: 30_000 }).toBe(false)
+    await expect.poll(() => app.page.getByRole('button', { name: /^Load all/ }).count()).toBe(0)
+  })
 })
