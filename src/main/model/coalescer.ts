@@ -1,4 +1,4 @@
-import type { ConnectionStats, ModelSettings } from '../../shared/contract'
+import { DELTA_STRIDE, type ConnectionStats, type ModelSettings } from '../../shared/contract'
 import type { DeltaReceiver } from '../ports/deltaReceiver'
 import type { ConnectionModel } from './connectionModel'
 import { DeltaStream } from './deltaStream'
@@ -9,16 +9,27 @@ export interface CoalescerOptions {
 }
 
 const RATE_WINDOW_MS = 1_000
+/** The shortest time between two frames: one display frame. */
+const FRAME_MS = 16
+/** A frame that sent at most this many topics to every receiver counts as light: the next may follow one display frame later. */
+const LIGHT_FRAME_TOPICS = 64
 
 /**
- * Sends a connection's changes at most once per interval to each receiver: every changed topic once, however
- * often it changed, with its latest message as a preview. Each receiver has its own stream (DeltaStream), so a
- * slow one skips frames and catches up by itself while the others get every frame.
+ * Sends a connection's changes to each receiver in frames: every changed topic once per frame, however often it
+ * changed, with its latest message as a preview. Each receiver has its own stream (DeltaStream), so a slow one
+ * skips frames and catches up by itself while the others get every frame.
+ *
+ * Frames follow the load: a change on a quiet connection goes out at once (after the current I/O turn, so one
+ * socket read's messages travel together), light frames follow each other one display frame apart, and after
+ * a heavy frame the next waits `deltaIntervalMs`, so a flood costs no more frames than a fixed interval. With
+ * nothing to send there is no frame timer at all; a once-a-second timer keeps the rates current.
  */
 export class DeltaCoalescer {
   private readonly streams = new Map<string, DeltaStream>()
-  private timer: NodeJS.Timeout | undefined
-  private intervalMs = 0
+  private frameTimer: NodeJS.Timeout | undefined
+  private rateTimer: NodeJS.Timeout | undefined
+  private lastFrameAt = -Infinity
+  private lastFrameHeavy = false
   private windowStart: number
   private windowMessages = 0
   private windowBytes = 0
@@ -35,19 +46,46 @@ export class DeltaCoalescer {
     this.windowStart = this.now()
   }
 
-  /** Starts (or restarts with a new interval) the frame timer. */
+  /** Starts sending frames: from now on a change in the model schedules one. */
   start(): void {
-    const intervalMs = this.options.settings().deltaIntervalMs
-    if (this.timer && intervalMs === this.intervalMs) return
-    this.stop()
-    this.intervalMs = intervalMs
-    this.timer = setInterval(() => this.tick(), intervalMs)
-    this.timer.unref()
+    if (this.rateTimer) return
+    this.model.onFirstChange = () => this.wake()
+    this.rateTimer = setInterval(() => this.wake(), RATE_WINDOW_MS)
+    this.rateTimer.unref()
+    this.wake()
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer)
-    this.timer = undefined
+    this.model.onFirstChange = undefined
+    if (this.rateTimer) clearInterval(this.rateTimer)
+    this.rateTimer = undefined
+    this.cancelFrame()
+  }
+
+  /** Something may need sending: schedules the next frame unless one is scheduled already. */
+  wake(): void {
+    if (this.frameTimer !== undefined || this.rateTimer === undefined) return
+    const wait = this.lastFrameAt + (this.lastFrameHeavy ? this.options.settings().deltaIntervalMs : FRAME_MS) - this.now()
+    // At once means after the current I/O turn: the rest of this socket read's messages join the frame.
+    this.frameTimer = setTimeout(() => this.frame(), Math.max(0, wait)).unref()
+  }
+
+  private frame(): void {
+    this.frameTimer = undefined
+    this.tick()
+    if (this.hasPending()) this.wake()
+  }
+
+  private cancelFrame(): void {
+    clearTimeout(this.frameTimer)
+    this.frameTimer = undefined
+  }
+
+  /** Anything left for a later frame: changes not handed out, or a stream with news it could not send yet. */
+  private hasPending(): boolean {
+    if (this.model.dirty.size > 0 || this.model.removals.length > 0) return true
+    for (const stream of this.streams.values()) if (stream.hasNews) return true
+    return false
   }
 
   /**
@@ -59,19 +97,15 @@ export class DeltaCoalescer {
     if (stream) {
       stream.receiver = receiver
       stream.requestReset()
-      return
+    } else {
+      this.streams.set(receiver.id, new DeltaStream(receiver, this.connectionId, this.model))
     }
-    this.streams.set(receiver.id, new DeltaStream(receiver, this.connectionId, this.model))
+    this.wake()
   }
 
   /** The stream of one receiver, if it has one. */
   stream(receiverId: string): DeltaStream | undefined {
     return this.streams.get(receiverId)
-  }
-
-  /** Every receiver's stream. */
-  allStreams(): IterableIterator<DeltaStream> {
-    return this.streams.values()
   }
 
   /** One frame: hands the model's changes to every stream, then sends each receiver that has room its delta. */
@@ -82,6 +116,8 @@ export class DeltaCoalescer {
     this.model.sweepTombstones(now)
     const settings = this.options.settings()
     let stats: ConnectionStats | undefined
+    let heaviest = 0
+    let skipped = false
     for (const [id, stream] of this.streams) {
       if (!stream.receiver.isOpen()) {
         this.streams.delete(id)
@@ -91,10 +127,18 @@ export class DeltaCoalescer {
       if (!stream.hasNews) continue
       if (!stream.canSend()) {
         stream.skippedFrames++
+        skipped = true
         continue
       }
       stats ??= this.stats()
-      stream.receiver.send(stream.build(settings, stats))
+      const delta = stream.build(settings, stats)
+      heaviest = Math.max(heaviest, delta.numbers.length / DELTA_STRIDE)
+      stream.receiver.send(delta)
+    }
+    if (stats || skipped) {
+      this.lastFrameAt = now
+      // A receiver with no room is asked again a whole interval later, not at every turn of the event loop.
+      this.lastFrameHeavy = skipped || heaviest > LIGHT_FRAME_TOPICS
     }
   }
 

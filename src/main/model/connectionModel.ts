@@ -28,6 +28,8 @@ export class ConnectionModel {
   readonly dirty = new DirtyQueue()
   /** Topics removed since the coalescer last handed changes out to its streams. */
   readonly removals: TopicEntry[] = []
+  /** Called when the model changes after it had nothing waiting (the coalescer schedules a frame). */
+  onFirstChange: (() => void) | undefined = undefined
   messageCount = 0
   byteCount = 0
   log: MessageLog
@@ -79,7 +81,10 @@ export class ConnectionModel {
     this.log.append(entry, entry.count, message.receivedAt, flags, payload, message.properties)
     if (entry.kept > settings.historyLimit) this.log.evictOldestOf(entry)
     if (this.storedBytes > settings.budgetBytes) this.enforceBudget(settings.budgetBytes, entry)
-    if (!entry.dirty) this.dirty.add(entry)
+    if (!entry.dirty) {
+      if (this.dirty.size === 0) this.onFirstChange?.()
+      this.dirty.add(entry)
+    }
   }
 
   /** Removes a topic with its history (its retained value was cleared); false when unknown. */
@@ -93,6 +98,7 @@ export class ConnectionModel {
     this.freeIds.push(entry.id)
     this.dirty.drop(entry)
     this.removals.push(entry)
+    this.onFirstChange?.()
     return true
   }
 
