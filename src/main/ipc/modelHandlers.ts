@@ -11,6 +11,7 @@ export type ModelHandlers = {
   'model:latest': Handler<'model:latest'>
   'model:sparkplug': Handler<'model:sparkplug'>
   'model:search': Handler<'model:search'>
+  'model:topTalkers': Handler<'model:topTalkers'>
   'model:cancelSearch': Handler<'model:cancelSearch'>
   'model:clearRetained': Handler<'model:clearRetained'>
   'model:cancelClearRetained': Handler<'model:cancelClearRetained'>
@@ -31,6 +32,7 @@ export function modelHandlers(service: ModelService): ModelHandlers {
     'model:sparkplug': ({ connectionId, topic, seq }) => sparkplugHistory(service.view(connectionId), topic, seq),
     'model:latest': ({ connectionId, path, offset, limit }) => latest(service.view(connectionId), path, { offset, limit }, previewBytes()),
     'model:search': async ({ connectionId, searchId, ...query }) => ({ searchId, ...(await service.search(connectionId, searchId, query)) }),
+    'model:topTalkers': ({ connectionId, window, order, limit }) => service.topTalkers(connectionId, window, order, limit),
     'model:cancelSearch': ({ searchId }) => ({ cancelled: service.searches.cancel(searchId) }),
     'model:clearRetained': ({ connectionId, operationId, path, subtree }) => service.clearRetained(connectionId, operationId, path, subtree),
     'model:cancelClearRetained': ({ operationId }) => ({ cancelled: service.cancelClearRetained(operationId) }),

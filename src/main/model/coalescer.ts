@@ -2,6 +2,7 @@ import { DELTA_STRIDE, type ConnectionStats, type ModelSettings } from '../../sh
 import type { DeltaReceiver } from '../ports/deltaReceiver'
 import type { ConnectionModel } from './connectionModel'
 import { DeltaStream } from './deltaStream'
+import { TalkerRates } from './talkerRates'
 
 export interface CoalescerOptions {
   settings: () => ModelSettings
@@ -25,6 +26,8 @@ const LIGHT_FRAME_TOPICS = 64
  * nothing to send there is no frame timer at all; a once-a-second timer keeps the rates current.
  */
 export class DeltaCoalescer {
+  /** Per-topic rates for the top talkers, fed from the frames' changed topics while someone asks. */
+  readonly talkers: TalkerRates
   private readonly streams = new Map<string, DeltaStream>()
   private frameTimer: NodeJS.Timeout | undefined
   private rateTimer: NodeJS.Timeout | undefined
@@ -44,6 +47,7 @@ export class DeltaCoalescer {
   ) {
     this.now = options.now ?? Date.now
     this.windowStart = this.now()
+    this.talkers = new TalkerRates(model)
   }
 
   /** Starts sending frames: from now on a change in the model schedules one. */
@@ -112,7 +116,8 @@ export class DeltaCoalescer {
   tick(): void {
     const now = this.now()
     this.updateRates(now)
-    this.handOut()
+    this.handOut(now)
+    this.talkers.expire(now)
     this.model.sweepTombstones(now)
     const settings = this.options.settings()
     let stats: ConnectionStats | undefined
@@ -144,7 +149,7 @@ export class DeltaCoalescer {
 
   /** Resets every receiver at once, busy or not (the model was cleared: each must hear it). */
   sendResets(): void {
-    this.handOut()
+    this.handOut(this.now())
     const settings = this.options.settings()
     const stats = this.stats()
     for (const stream of this.streams.values()) {
@@ -155,18 +160,23 @@ export class DeltaCoalescer {
     }
   }
 
-  /** Moves the model's removed and changed topics to every stream (removals first: their ids may be reused). */
-  private handOut(): void {
+  /** Moves the model's removed and changed topics to every stream and the rates (removals first: their ids may be reused). */
+  private handOut(now: number): void {
     const model = this.model
     const streams = this.streams
+    const talkers = this.talkers
     const removals = model.removals
     if (removals.length > 0) {
-      for (const stream of streams.values()) for (const entry of removals) stream.forget(entry)
+      for (const entry of removals) {
+        talkers.forget(entry)
+        for (const stream of streams.values()) stream.forget(entry)
+      }
       removals.length = 0
     }
     const dirty = model.dirty
     for (let entry = dirty.peek(); entry; entry = dirty.peek()) {
       dirty.take()
+      talkers.note(entry, now)
       for (const stream of streams.values()) stream.enqueue(entry)
     }
   }

@@ -77,6 +77,7 @@ export class ConnectionModel {
       this.log.evictedPayloads++
     }
     entry.count++
+    entry.bytes += size
     if (message.retain) entry.retained = true
     this.log.append(entry, entry.count, message.receivedAt, flags, payload, message.properties)
     if (entry.kept > settings.historyLimit) this.log.evictOldestOf(entry)

@@ -1,5 +1,5 @@
 import { topicNameProblem } from '../../shared/topics'
-import { UserFacingError, type ClearRetainedProgress, type ModelSettings, type ReceivedMessage } from '../../shared/contract'
+import { UserFacingError, type ClearRetainedProgress, type ModelSettings, type ReceivedMessage, type TalkerOrder, type TalkerWindow, type TopTalkers } from '../../shared/contract'
 import type { DeltaReceiver } from '../ports/deltaReceiver'
 import { ClearRetainedRunner, type PublishFn } from './clearRetained'
 import { DeltaCoalescer } from './coalescer'
@@ -102,6 +102,13 @@ export class ModelService {
       coalescer.start()
     }
     return this.currentSettings()
+  }
+
+  /** The busiest topics and subtrees of a connection (none for one that received nothing). */
+  topTalkers(connectionId: string, window: TalkerWindow, order: TalkerOrder, limit: number): TopTalkers {
+    const connection = this.connections.get(connectionId)
+    if (!connection) return { measuredMs: 0, topics: [], subtrees: [] }
+    return connection.coalescer.talkers.top(window, order, limit, (this.options.now ?? Date.now)())
   }
 
   search(connectionId: string, searchId: string, query: SearchQuery): Promise<SearchResult> {

@@ -11,6 +11,8 @@ export class TopicEntry implements MessageChain {
   kept = 0
   /** Exact number of messages received on this topic. */
   count = 0
+  /** Payload bytes received on this topic, all messages counted. */
+  bytes = 0
   /** The broker delivered a retained value and no clear was seen since. */
   retained = false
   /** Waiting in the model's queue of changed topics (DirtyQueue). */

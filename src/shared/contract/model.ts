@@ -179,6 +179,30 @@ export type ChildSort = z.infer<typeof childSortSchema>
 export const searchKindSchema = z.enum(['topic', 'filter', 'regex', 'payload'])
 export type SearchKind = z.infer<typeof searchKindSchema>
 
+/** Over how long top talkers' rates are averaged. */
+export const talkerWindowSchema = z.enum(['10s', '1m'])
+export type TalkerWindow = z.infer<typeof talkerWindowSchema>
+/** What top talkers are ranked by. */
+export const talkerOrderSchema = z.enum(['messages', 'bytes'])
+export type TalkerOrder = z.infer<typeof talkerOrderSchema>
+
+/** A busy topic or subtree: its message and payload byte rates, averaged over the window asked for. */
+export interface TopTalker {
+  path: string
+  messagesPerSecond: number
+  bytesPerSecond: number
+  /** Topics at or below the path (1 for a topic). */
+  topicCount: number
+}
+
+/** The busiest topics and subtrees of a connection. */
+export interface TopTalkers {
+  /** How long rates have been measured: they start when first asked for, so early answers cover less. */
+  measuredMs: number
+  topics: TopTalker[]
+  subtrees: TopTalker[]
+}
+
 /** How a search ended: all topics scanned, enough matches, out of time, or cancelled. */
 export type SearchStatus = 'complete' | 'limit' | 'timeout' | 'cancelled'
 
@@ -215,6 +239,10 @@ export const modelRequests = {
       limit: z.number().int().min(1).max(100_000).default(1_000),
       timeLimitMs: z.number().int().min(10).max(60_000).default(3_000)
     })
+  ),
+  /** The busiest topics and subtrees by message or byte rate over the last 10 s or minute (measured while asked for). */
+  'model:topTalkers': defineRequest<TopTalkers>()(
+    z.object({ ...connection, window: talkerWindowSchema.default('10s'), order: talkerOrderSchema.default('messages'), limit: z.number().int().min(1).max(100).default(10) })
   ),
   /** Stops a running search; it replies with what it found so far. */
   'model:cancelSearch': defineRequest<{ cancelled: boolean }>()(z.object({ searchId: operationIdSchema })),

@@ -26,6 +26,7 @@ export const REQUEST_NAMES = [
   'model:resync',
   'model:search',
   'model:sparkplug',
+  'model:topTalkers',
   'profile:list',
   'profile:save',
   'profile:duplicate',

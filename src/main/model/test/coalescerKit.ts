@@ -35,7 +35,7 @@ export function setup(changes: Partial<ModelSettings> = {}, canSend?: () => bool
   const advance = (ms: number): void => {
     now += ms
   }
-  return { model, coalescer, receiver, deltas, topics, advance }
+  return { model, coalescer, receiver, deltas, topics, advance, now: (): number => now }
 }
 
 export const msg = (topic: string, payload: string, extra: Partial<ReceivedMessage> = {}): ReceivedMessage => ({
