@@ -1,10 +1,10 @@
-import { useMemo, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import type { DecoderPrefs } from '@shared/contract'
 import type { ProtoFile } from '@shared/decoders'
 import { topicFilterProblem } from '@shared/topics'
 import { SelectField, TextField } from '../../components/FormFields'
 import { formatByteSize } from '../../lib/bytes'
-import { messageTypesOf, withProtoFiles } from './decoderDraft'
+import { protoFilesOutline, withProtoFiles } from './decoderDraft'
 import { PROTOBUF_PROBLEM, type DraftProblems } from './profileDraft'
 
 interface ProtobufEditorProps {
@@ -21,7 +21,7 @@ async function readFiles(list: FileList): Promise<ProtoFile[]> {
 export function ProtobufEditor({ prefs, problems, set }: ProtobufEditorProps): React.JSX.Element {
   const input = useRef<HTMLInputElement>(null)
   const [readProblem, setReadProblem] = useState<string | null>(null)
-  const types = useMemo(() => messageTypesOf(prefs.protoFiles), [prefs.protoFiles])
+  const { types, error: filesError } = protoFilesOutline(prefs.protoFiles)
   const add = (list: FileList): void => {
     setReadProblem(null)
     readFiles(list).then(
@@ -32,7 +32,7 @@ export function ProtobufEditor({ prefs, problems, set }: ProtobufEditorProps): R
   const patchRule = (index: number, change: Partial<DecoderPrefs['protobufRules'][number]>): void =>
     set({ protobufRules: prefs.protobufRules.map((rule, i) => (i === index ? { ...rule, ...change } : rule)) })
   const typeOptions = (current: string): { value: string; label: string }[] => [
-    { value: '', label: types.length ? 'Choose a message type' : 'Add .proto files first' },
+    { value: '', label: types.length ? 'Choose a message type' : filesError ? 'Fix the .proto files first' : 'Add .proto files first' },
     ...(current && !types.includes(current) ? [{ value: current, label: `${current} (not in the files)` }] : []),
     ...types.map((type) => ({ value: type, label: type }))
   ]

@@ -6,11 +6,23 @@ export function withProtoFiles(current: readonly ProtoFile[], added: readonly Pr
   return [...current.filter((file) => !names.has(file.name)), ...added]
 }
 
-/** The message types the files define, for a rule's type menu; none while the files do not compile. */
-export function messageTypesOf(files: readonly ProtoFile[]): string[] {
-  if (files.length === 0) return []
-  const compiled = compileProtobufSchemas(files, [])
-  return 'schemas' in compiled ? protobufMessageTypes(compiled.schemas) : []
+/** What the .proto files alone give: their message types (for a rule's type menu), or why they do not compile. */
+export interface ProtoFilesOutline {
+  types: string[]
+  error: string | null
+}
+
+// The form validates on every keystroke; the files only change when one is added or removed.
+const outlines = new WeakMap<readonly ProtoFile[], ProtoFilesOutline>()
+
+export function protoFilesOutline(files: readonly ProtoFile[]): ProtoFilesOutline {
+  const cached = outlines.get(files)
+  if (cached) return cached
+  const compiled = files.length === 0 ? null : compileProtobufSchemas(files, [])
+  const outline: ProtoFilesOutline =
+    compiled === null ? { types: [], error: null } : 'schemas' in compiled ? { types: protobufMessageTypes(compiled.schemas), error: null } : { types: [], error: compiled.error }
+  outlines.set(files, outline)
+  return outline
 }
 
 /** The decoder menu of a pin: every decoder by the name the viewer uses. */

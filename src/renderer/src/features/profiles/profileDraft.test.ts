@@ -33,6 +33,9 @@ describe('profile draft validation', () => {
     // A rule without a type says so by itself, not again as a compile error.
     const noType = { ...draft, decoders: { ...decoders, protobufRules: [{ filter: 'f/#', type: '' }] } }
     expect(validateDraft(noType).problems).toEqual({ 'decoders.protobufRules.0.type': 'Pick the message type for this rule.' })
+    // ...but files that do not compile are still reported while a rule is incomplete.
+    const broken = { ...noType, decoders: { ...noType.decoders, protoFiles: [{ name: 'bad.proto', source: 'message X {' }] } }
+    expect(validateDraft(broken).problems[PROTOBUF_PROBLEM]).toMatch(/^bad\.proto is not a valid \.proto file: /)
   })
 
   it('starts a new profile with the contract\'s defaults', () => {

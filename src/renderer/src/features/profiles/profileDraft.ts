@@ -12,6 +12,7 @@ import {
 } from '@shared/contract'
 import { profileDecoders } from '@shared/decoders'
 import { utf8Decode, utf8Encode } from '../../lib/bytes'
+import { protoFilesOutline } from './decoderDraft'
 import { NEW_PROFILE_OPTIONS, NEW_TLS_OPTIONS, NEW_WILL, NUMBER_WORDS } from './profileFormRules'
 
 export { DEFAULT_PORTS } from './profileFormRules'
@@ -222,8 +223,10 @@ export function validateDraft(draft: ProfileDraft): { input: ProfileSaveInput; p
       problems[key] ??= zodDefault && NUMBER_WORDS[key] ? NUMBER_WORDS[key] : issue.message
     }
   }
-  // Files and rules that pass the schema must also compile together (memoized: typing elsewhere does not recompile).
-  const protobufError = Object.keys(problems).some((key) => key.startsWith('decoders')) ? null : profileDecoders(draft.decoders).protobufError
+  // Files and rules that pass the schema must also compile together; while a rule is incomplete, the files at
+  // least must compile. Both are memoized, so typing elsewhere in the form does not recompile.
+  const rulesValid = !Object.keys(problems).some((key) => key.startsWith('decoders'))
+  const protobufError = rulesValid ? profileDecoders(draft.decoders).protobufError : protoFilesOutline(draft.decoders.protoFiles).error
   if (protobufError) problems[PROTOBUF_PROBLEM] = protobufError
   return { input, problems }
 }
