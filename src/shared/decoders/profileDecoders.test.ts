@@ -58,7 +58,9 @@ describe('profileDecoders', () => {
     expect(ready.protobufError).toBe('No message type "f.Missing" is defined in the profile\'s .proto files (for topics "factory/#").')
     expect(ready.protobufProblemFor('factory/a')).toBe(ready.protobufError)
     expect(ready.protobufProblemFor('elsewhere')).toBeNull()
-    expect(ready.decoderFor({ bytes: reading, topic: 'factory/a' })).toBe('hex')
+    // Protobuf is still the choice on the rule's topics, so the view can say why it cannot decode.
+    expect(ready.decoderFor({ bytes: reading, topic: 'factory/a' })).toBe('protobuf')
+    expect(ready.decoderFor({ bytes: reading, topic: 'elsewhere' })).toBe('hex')
   })
 
   it('has no schemas and no error for empty settings', () => {

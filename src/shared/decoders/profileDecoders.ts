@@ -16,7 +16,10 @@ export interface ProfileDecoders {
   protobufProblemFor(topic: string): string | null
   /** The decoder pinned to a topic (the first pin whose filter matches), or undefined when none applies. */
   pinFor(topic: string): DecoderId | undefined
-  /** The decoder to use: the user's choice, else the topic's pin, else auto-detection with the profile's schemas. */
+  /**
+   * The decoder to use: the user's choice, else the topic's pin, else auto-detection with the profile's schemas.
+   * A rule whose files do not compile still picks Protobuf on its topics; protobufProblemFor says why it fails.
+   */
   decoderFor(input: DecodeInput, choice?: DecoderChoice): DecoderId
 }
 
@@ -40,7 +43,10 @@ export function profileDecoders(prefs: DecoderPrefs): ProfileDecoders {
     hasProtobufRules: prefs.protobufRules.length > 0,
     protobufProblemFor: (topic) => (ruleFilters.some((matches) => matches(topic)) ? protobufError : null),
     pinFor,
-    decoderFor: (input, choice = 'auto') => (choice !== 'auto' ? choice : (pinFor(input.topic) ?? detectDecoder(input, context)))
+    decoderFor: (input, choice = 'auto') => {
+      if (choice !== 'auto') return choice
+      return pinFor(input.topic) ?? (ruleFilters.some((matches) => matches(input.topic)) ? 'protobuf' : detectDecoder(input, context))
+    }
   }
   compiled.set(prefs, ready)
   return ready

@@ -30,7 +30,8 @@ const configuredCache = new WeakMap<MessageRecord, { decoders: ProfileDecoders; 
  */
 export function payloadSummary(topic: string, record: MessageRecord, latest?: LatestRecord, decoders?: ProfileDecoders): string {
   const configured = decoders ? configuredDecoder(decoders, topic) : undefined
-  if (decoders && configured) return configuredSummary(topic, record, decoders, configured)
+  // An evicted payload has no bytes left: an empty Protobuf message would decode, wrongly, as all defaults.
+  if (decoders && configured && !record.payloadEvicted) return configuredSummary(topic, record, decoders, configured)
   if (!isSparkplugTopic(topic)) {
     const cached = cache.get(record)
     if (cached) return cached.text

@@ -83,7 +83,7 @@ describe('decoding with the connection profile', () => {
   it('says the .proto files cannot be used when they do not compile, for the topics a rule covers', async () => {
     useProfilesStore.setState({ profiles: [sampleProfile('a', 'Plant', { decoders: { ...DECODERS, protobufRules: [{ filter: 'pb/#', type: 'f.Gone' }] } })] })
     await renderPanel('pb/line1')
-    fireEvent.change(format(), { target: { value: 'protobuf' } })
+    expect(format().selectedOptions[0]?.text).toBe('Auto (Protobuf)')
     expect(screen.getByRole('alert').textContent).toBe(
       'The profile\'s .proto files cannot be used: No message type "f.Gone" is defined in the profile\'s .proto files (for topics "pb/#"). The bytes are shown as hex.'
     )
