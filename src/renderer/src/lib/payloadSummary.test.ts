@@ -50,7 +50,7 @@ describe('payload summaries', () => {
     expect(payloadSummary('pb/a', record(new Uint8Array([0x09, 1])), undefined, decoders)).toMatch(/^This payload is not a valid f\.Reading \(Protobuf\)/)
     expect(payloadSummary('cbor/a', record(new Uint8Array(16), 9000), undefined, decoders)).toBe('CBOR, 8.8 KB (select it to decode the whole payload)')
     // No bytes left: an empty Protobuf message would wrongly read as all defaults.
-    expect(payloadSummary('pb/a', { ...record(new Uint8Array(0), 9), payloadEvicted: true }, undefined, decoders)).not.toMatch(/^Reading/)
+    expect(payloadSummary('pb/a', { ...record(new Uint8Array(0)), size: 9, payloadEvicted: true }, undefined, decoders)).not.toMatch(/^Reading/)
     // Settings saved without the pin: the same record reads as raw bytes again.
     expect(payloadSummary('cbor/a', cbor, undefined, profileDecoders({ ...settings, pins: [] }))).not.toBe('{"t":21.5}')
   })
