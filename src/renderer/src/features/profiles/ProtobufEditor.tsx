@@ -44,7 +44,7 @@ export function ProtobufEditor({ prefs, problems, set }: ProtobufEditorProps): R
       <h4 className="decoder-heading">Protobuf files</h4>
       <ul className="proto-files" aria-label="Protobuf files">
         {prefs.protoFiles.map((file, index) => (
-          <li key={file.name} className="row">
+          <li key={index} className="row">
             <span className="mono grow">{file.name}</span>
             <span className="muted">{formatByteSize(new TextEncoder().encode(file.source).length)}</span>
             {problems[`decoders.protoFiles.${index}.source`] ? <span className="error-text">{problems[`decoders.protoFiles.${index}.source`]}</span> : null}
