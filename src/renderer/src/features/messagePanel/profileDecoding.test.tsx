@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { encode as cborEncode } from 'cborg'
 import protobuf from 'protobufjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -67,6 +67,10 @@ describe('decoding with the connection profile', () => {
     fireEvent.click(screen.getByLabelText('Show diff'))
     fireEvent.change(format(), { target: { value: 'hex' } })
     expect(viewer()).toMatch(/^00000000 {2}a1 61 74 16/)
+    // ...for that topic only: another topic reads by its own rule again.
+    act(() => useSelectionStore.getState().selectPath(ID, 'pb/line1'))
+    // The history of the next topic arrives after the panel's refresh throttle.
+    await waitFor(() => expect(format().selectedOptions[0]?.text).toBe('Auto (Protobuf)'))
   })
 
   it('reads Protobuf only by a rule, offers it in the menu, and follows a change of the profile', async () => {
