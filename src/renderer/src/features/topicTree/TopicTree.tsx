@@ -4,6 +4,7 @@ import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/
 import { getClientModel } from '../../model'
 import { copyText } from '../../lib/clipboard'
 import { errorMessage } from '../../lib/errorMessage'
+import { useConnectionDecoders } from '../../stores/connections'
 import { selectionSelectors, useSelectionStore } from '../../stores/selection'
 import { treeViewSelectors, useTreeViewStore } from '../../stores/treeView'
 import { filterInputId } from './TreeToolbar'
@@ -40,6 +41,7 @@ export function TopicTree({ connectionId, onClearRetained }: TopicTreeProps): Re
   const scrollRef = useRef<HTMLDivElement>(null)
   const idPrefix = useId()
   const latest = useCallback((topic: string) => model.topic(topic)?.message, [model])
+  const decoders = useConnectionDecoders(connectionId)
 
   const { match } = useMemo(() => compileTreeFilter(view.filter), [view.filter])
   const rows = useAdaptiveRows(
@@ -144,6 +146,7 @@ export function TopicTree({ connectionId, onClearRetained }: TopicTreeProps): Re
                 onSelect={onSelect}
                 onToggle={onToggle}
                 latest={latest}
+                decoders={decoders}
               />
             )
           })}

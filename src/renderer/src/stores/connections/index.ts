@@ -10,3 +10,4 @@ export const useConnectionsStore = create<ConnectionsStore>()((set, get) => ({ .
 export { connectionsSelectors } from './selectors'
 export { isLive } from './actions'
 export { initialConnectionsState, type ConnectionsState, type ConnectionTab, type TabState } from './initialState'
+export { connectionDecoders, useConnectionDecoders } from './decoders'
