@@ -1,7 +1,7 @@
 import { emptyDecoderPrefs, type DecoderPrefs, type Profile } from '@shared/contract'
 import { profileDecoders, type ProfileDecoders } from '@shared/decoders'
 import { useProfilesStore } from '../profiles'
-import { useConnectionsStore } from './index'
+import { useConnectionsStore } from './store'
 
 // One object for "no settings", so a connection whose profile is gone keeps one compiled form.
 const NONE: DecoderPrefs = emptyDecoderPrefs()
