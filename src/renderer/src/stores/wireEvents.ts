@@ -1,9 +1,11 @@
 import { appEvents } from '../services/app'
 import { connectionEvents } from '../services/connection'
 import { profileEvents } from '../services/profile'
+import { recordingEvents } from '../services/recording'
 import { useAppStore } from './app'
 import { useConnectionsStore } from './connections'
 import { useProfilesStore } from './profiles'
+import { useRecordingsStore } from './recordings'
 
 /** Routes main's events into the stores; returns a function that stops listening. */
 export function wireStoreEvents(): () => void {
@@ -11,6 +13,7 @@ export function wireStoreEvents(): () => void {
     connectionEvents().status((status) => useConnectionsStore.getState().applyStatus(status)),
     profileEvents().changed(({ profiles }) => useProfilesStore.getState().replaceAll(profiles)),
     profileEvents().notice((notice) => useProfilesStore.getState().addNotice(notice)),
+    recordingEvents().status((status) => useRecordingsStore.getState().applyStatus(status)),
     appEvents().menu(({ command }) => useAppStore.getState().runMenuCommand(command))
   ]
   return () => stops.forEach((stop) => stop())

@@ -17,6 +17,8 @@ export function memoryProfiles(seed: Profile[] = []): { handlers: TestHandlers; 
     return profile
   }
   const handlers: TestHandlers = {
+    // The profiles screen lists recordings too; these tests have none.
+    'recording:list': () => ({ recordings: [] }),
     'profile:list': () => ({ profiles }),
     'profile:notices': () => ({ notices: [] }),
     'profile:save': (input) => {

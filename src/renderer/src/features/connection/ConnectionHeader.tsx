@@ -3,6 +3,7 @@ import { StatusBadge } from '../../components/StatusBadge'
 import { getClientModel } from '../../model'
 import { isLive, useConnectionsStore, type ConnectionTab } from '../../stores/connections'
 import type { Profile } from '@shared/contract'
+import { RecordControl } from '../recording'
 
 /** Name, address, state, rates and the connect/disconnect button of one connection. */
 export function ConnectionHeader({ tab, profile }: { tab: ConnectionTab; profile: Profile | undefined }): React.JSX.Element {
@@ -25,6 +26,7 @@ export function ConnectionHeader({ tab, profile }: { tab: ConnectionTab; profile
         {topics} topics · {rate} msg/s
       </span>
       <span className="grow" />
+      <RecordControl connectionId={tab.connectionId} live={tab.state === 'connected'} />
       {isLive(tab) ? (
         <button type="button" className="btn small" onClick={() => void disconnect(tab.connectionId)}>
           Disconnect

@@ -1,5 +1,6 @@
 import { SplitPane } from '../../components/SplitPane'
 import { useProfilesStore } from '../../stores/profiles'
+import { RecordingsList } from '../recording'
 import { ProfileEditor } from './ProfileEditor'
 import { ProfileList } from './ProfileList'
 
@@ -19,7 +20,10 @@ export function ProfilesScreen(): React.JSX.Element {
         </div>
       ))}
       <SplitPane direction="horizontal" storageKey="profiles" initial={340} label="Resize the profile list">
-        <ProfileList />
+        <div className="screen">
+          <ProfileList />
+          <RecordingsList />
+        </div>
         {editingId ? <ProfileEditor /> : <div className="empty">Choose a profile to edit it, or create a new one.</div>}
       </SplitPane>
     </div>

@@ -1,0 +1,2 @@
+export { RecordControl } from './RecordControl'
+export { RecordingsList } from './RecordingsList'

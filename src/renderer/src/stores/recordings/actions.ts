@@ -1,0 +1,71 @@
+import type { RecordingSummary } from '@shared/contract'
+import { errorMessage } from '../../lib/errorMessage'
+import { recordingService } from '../../services/recording'
+import type { RecordingsState } from './initialState'
+
+type Set = (partial: Partial<RecordingsState>) => void
+type Get = () => RecordingsState
+
+/** What the user sets before recording: a name, filters (none: everything) and limits. */
+export interface RecordingRequest {
+  name?: string
+  filters: string[]
+  maxMegabytes?: number
+  maxMinutes?: number
+}
+
+export interface RecordingsActions {
+  start(connectionId: string, request: RecordingRequest): Promise<boolean>
+  stop(connectionId: string): Promise<void>
+  /** An active recording's counts, or how it ended (the recording:status event). */
+  applyStatus(status: RecordingSummary): void
+  load(): Promise<void>
+  remove(recordingId: string): Promise<void>
+}
+
+export function createRecordingsActions(set: Set, get: Get): RecordingsActions {
+  const keep = (summary: RecordingSummary): void => {
+    set({ byConnection: { ...get().byConnection, [summary.connectionId]: summary }, error: null })
+    const listed = get().list
+    if (listed.some((r) => r.id === summary.id)) set({ list: listed.map((r) => (r.id === summary.id ? summary : r)) })
+  }
+  const failed = (error: unknown): void => set({ error: errorMessage(error) })
+  const actions: RecordingsActions = {
+    async start(connectionId, request) {
+      try {
+        keep(await recordingService.start({ connectionId, ...request }))
+        await actions.load()
+        return true
+      } catch (error) {
+        failed(error)
+        return false
+      }
+    },
+    async stop(connectionId) {
+      try {
+        keep(await recordingService.stop({ connectionId }))
+      } catch (error) {
+        failed(error)
+      }
+    },
+    applyStatus(status) {
+      keep(status)
+    },
+    async load() {
+      try {
+        set({ list: (await recordingService.list({})).recordings })
+      } catch (error) {
+        failed(error)
+      }
+    },
+    async remove(recordingId) {
+      try {
+        await recordingService.delete({ recordingId })
+        await actions.load()
+      } catch (error) {
+        failed(error)
+      }
+    }
+  }
+  return actions
+}

@@ -1,0 +1,12 @@
+import type { RecordingSummary } from '@shared/contract'
+
+export interface RecordingsState {
+  /** The recording of each connection being recorded (or that just ended, until the next start). */
+  byConnection: Record<string, RecordingSummary>
+  /** Every recording on disk, newest first, as last listed. */
+  list: RecordingSummary[]
+  /** The last failure, as a sentence. */
+  error: string | null
+}
+
+export const initialRecordingsState: RecordingsState = { byConnection: {}, list: [], error: null }

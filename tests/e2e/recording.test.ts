@@ -1,0 +1,46 @@
+import mqtt, { type MqttClient } from 'mqtt'
+import { afterAll, beforeAll, describe, expect } from 'vitest'
+import { startTestBroker, type TestBroker } from '../support/broker'
+import { test } from './support/fixtures'
+import { createProfile, waitForConnectionState } from './support/ui'
+
+describe('recording in the UI', () => {
+  let broker: TestBroker
+  let publisher: MqttClient
+  beforeAll(async () => {
+    broker = await startTestBroker({ listeners: ['plain'] })
+    publisher = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.ports.plain}`, { reconnectPeriod: 0 })
+  })
+  afterAll(async () => {
+    await publisher?.endAsync()
+    await broker?.stop()
+  })
+
+  test('records what matches its filter with counts that say nothing was lost, and lists it after a reload', async ({ app }) => {
+    await app.open()
+    await createProfile(app.page, { name: 'Recorder', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
+    await waitForConnectionState(app.page, 'Recorder', 'Connected')
+
+    await app.page.getByRole('button', { name: 'Record…' }).click()
+    const dialog = app.page.getByRole('dialog', { name: 'Record this connection' })
+    await dialog.getByLabel('Name').fill('Line 4 test')
+    await dialog.getByLabel('Topic filters').fill('line4/#\nbad/#/filter')
+    await dialog.getByRole('button', { name: 'Start recording' }).click()
+    await dialog.getByRole('alert').filter({ hasText: '"bad/#/filter"' }).waitFor()
+    await dialog.getByLabel('Topic filters').fill('line4/#')
+    await dialog.getByRole('button', { name: 'Start recording' }).click()
+    await dialog.waitFor({ state: 'detached' })
+
+    for (let i = 0; i < 20; i++) await publisher.publishAsync(`line4/press/${i % 4}`, `${i}`, { qos: 1 })
+    for (let i = 0; i < 5; i++) await publisher.publishAsync('other/topic', 'not recorded', { qos: 1 })
+    const status = app.page.getByRole('status', { name: 'Recording' })
+    await expect.poll(() => status.innerText(), { timeout: 10_000 }).toMatch(/Recording · 20 of 20 written/)
+    await status.getByRole('button', { name: 'Stop recording' }).click()
+    await app.page.getByText('Recorded 20 of 20.').waitFor()
+
+    await app.page.reload()
+    await app.page.getByRole('tab', { name: 'Profiles' }).click()
+    const listed = app.page.getByRole('listitem', { name: 'Recording Line 4 test' })
+    await expect.poll(() => listed.innerText()).toMatch(/20 messages · /)
+  })
+})
