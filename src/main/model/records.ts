@@ -1,4 +1,4 @@
-import { DeltaFlag, type MessageRecord, type QoS, type TopicSnapshot } from '../../shared/contract'
+import { DeltaFlag, recordFlags, type MessageRecord, type TopicSnapshot } from '../../shared/contract'
 import type { ConnectionModel } from './connectionModel'
 import type { LoggedMessage } from './messageLog'
 import type { TopicEntry } from './topicEntry'
@@ -9,14 +9,10 @@ export function loggedRecord(model: ConnectionModel, seq: number, logged: Logged
   const result: MessageRecord = {
     seq: logged.topicSeq,
     receivedAt: logged.receivedAt,
-    qos: (flags & DeltaFlag.qosMask) as QoS,
-    retain: (flags & DeltaFlag.retain) !== 0,
-    dup: (flags & DeltaFlag.dup) !== 0,
+    ...recordFlags(flags),
     size,
     payload: model.log.payload(seq, limit),
-    truncated: (flags & DeltaFlag.payloadEvicted) === 0 && size > limit,
-    large: (flags & DeltaFlag.large) !== 0,
-    payloadEvicted: (flags & DeltaFlag.payloadEvicted) !== 0
+    truncated: (flags & DeltaFlag.payloadEvicted) === 0 && size > limit
   }
   if (logged.properties) result.properties = logged.properties
   return result
