@@ -42,6 +42,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const model = new ModelService({
     emitDelta: (delta) => options.emit('model:delta', delta),
     emitClearProgress: (progress) => options.emit('model:clearProgress', progress),
+    emitSearchProgress: (progress) => options.emit('model:searchProgress', progress),
     publish: (connectionId, message) => connections.publish(connectionId, message)
   })
   const stopMessages = connections.onMessage((connectionId, message) => model.ingest(connectionId, message))

@@ -122,9 +122,6 @@ describe('model fed by the engine', () => {
 
     const page = await call('model:history', { connectionId: 'sub', topic: topics[0], limit: 5 })
     expect(page.messages.map((m) => m.seq)).toEqual([100, 99, 98, 97, 96])
-    const children = await call('model:children', { connectionId: 'sub', path: `${prefix}/sensor`, sort: 'name', limit: 3 })
-    expect(children.total).toBe(20)
-    expect(children.nodes.map((n) => n.name)).toEqual(['0', '1', '10'])
     const search = await call('model:search', { connectionId: 'sub', searchId: 'it-1', kind: 'filter', query: `${prefix}/sensor/+` })
     expect(search).toMatchObject({ status: 'complete' })
     expect(search.topics).toHaveLength(20)

@@ -50,12 +50,4 @@ describe('ModelService', () => {
     expect(models.view('a') === before).toBe(false)
     expect(models.clear('a')).toBe(0)
   })
-
-  it('applies a smaller history limit to what is stored', () => {
-    const models = create([])
-    for (let i = 0; i < 10; i++) models.ingest('a', { topic: 't', payload: Buffer.from(`${i}`), qos: 0, retain: false, dup: false, receivedAt: i })
-    expect(models.configure({ historyLimit: 3 }).historyLimit).toBe(3)
-    expect(models.view('a').topics.get('t')?.kept).toBe(3)
-    expect(models.view('a').topics.get('t')?.count).toBe(10)
-  })
 })

@@ -1,5 +1,5 @@
 import { topicNameProblem } from '../../shared/topics'
-import { UserFacingError, type ClearRetainedProgress, type ModelDelta, type ModelSettings, type ReceivedMessage } from '../../shared/contract'
+import { UserFacingError, type ClearRetainedProgress, type ModelDelta, type ModelSettings, type ReceivedMessage, type SearchProgress } from '../../shared/contract'
 import { ClearRetainedRunner, type PublishFn } from './clearRetained'
 import { DeltaCoalescer } from './coalescer'
 import { ConnectionModel } from './connectionModel'
@@ -10,6 +10,8 @@ import { defaultModelSettings, mergeSettings } from './settings'
 export interface ModelServiceOptions {
   emitDelta: (delta: ModelDelta) => void
   emitClearProgress: (progress: ClearRetainedProgress) => void
+  /** Where a running search's matches go before it ends (none: they come with its result only). */
+  emitSearchProgress?: (progress: SearchProgress) => void
   /** Publishes for clear-retained; the engine's publish. */
   publish: PublishFn
   /** False while the delta receiver is busy (frames are then skipped and changes merge). */
@@ -63,18 +65,10 @@ export class ModelService {
     return { ...this.settings }
   }
 
-  /** Changes settings for every connection and applies smaller limits to what is stored. */
-  configure(changes: Partial<ModelSettings>): ModelSettings {
-    this.settings = mergeSettings(this.settings, changes)
-    for (const { model, coalescer } of this.connections.values()) {
-      model.enforceLimits()
-      coalescer.start()
-    }
-    return this.currentSettings()
-  }
-
+  /** Runs a search on a connection's model; its matches go out as model:searchProgress events while it runs. */
   search(connectionId: string, searchId: string, query: SearchQuery): Promise<SearchResult> {
-    return this.searches.run(this.view(connectionId), searchId, query)
+    const report = this.options.emitSearchProgress
+    return this.searches.run(this.view(connectionId), searchId, query, report && ((progress) => report({ connectionId, searchId, ...progress })))
   }
 
   /** Clears one retained topic, or every retained topic at or below `path` when `subtree`. */

@@ -49,11 +49,15 @@ function lifeBefore(model: ConnectionModel, birth: TopicEntry | undefined, death
 
 /** What stored message `topicSeq` of `topic` depends on: births, a death, the node's previous message. */
 export function sparkplugHistory(model: ConnectionModel, topic: string, topicSeq: number): SparkplugHistory {
-  const parsed = parseTopic(topic)
-  if (typeof parsed === 'string') throw new UserFacingError('invalid-argument', parsed)
   const entry = model.topics.get(topic)
   if (!entry) throw new UserFacingError('not-found', `The topic "${topic}" has no messages (it may have been cleared).`)
-  const target = logSeqOf(model, entry, topicSeq)
+  return sparkplugHistoryAt(model, topic, logSeqOf(model, entry, topicSeq))
+}
+
+/** What the stored message at log position `target` of `topic` depends on (a search has the position already). */
+export function sparkplugHistoryAt(model: ConnectionModel, topic: string, target: number): SparkplugHistory {
+  const parsed = parseTopic(topic)
+  if (typeof parsed === 'string') throw new UserFacingError('invalid-argument', parsed)
   if (parsed.kind === 'state') return { before: [], sequenceKnown: true }
 
   const { groupId, edgeNodeId, deviceId } = parsed
