@@ -6,8 +6,6 @@ import { quotedTopic, RegexScanner } from './regexScan'
 import { compileMatcher, compileRegex, forEachPayloadText, type Matcher, type PayloadScope } from './searchMatchers'
 import type { TopicEntry } from './topicEntry'
 
-export { compileRegex } from './searchMatchers'
-
 /** What to look for and how long to look. */
 export interface SearchQuery {
   kind: SearchKind

@@ -1,5 +1,6 @@
 import { compileTopicFilter, topicFilterProblem, topicTextMatcher } from '../../shared/topics'
 import { UserFacingError } from '../../shared/contract'
+import { searchRegexFlags, searchRegexProblem } from '../../shared/search/regex'
 import type { ConnectionModel } from './connectionModel'
 import type { DecodedTexts } from './decodedText'
 import { NONE } from './messageLog'
@@ -18,11 +19,9 @@ export interface PayloadScope {
 
 /** Compiles a regex query as JavaScript would; throws a sentence when it is invalid. */
 export function compileRegex(query: string, caseSensitive: boolean): RegExp {
-  try {
-    return new RegExp(query, caseSensitive ? 'u' : 'iu')
-  } catch (error) {
-    throw new UserFacingError('invalid-argument', `The regular expression is not valid (${(error as Error).message}); check its brackets and escapes.`)
-  }
+  const problem = searchRegexProblem(query, caseSensitive)
+  if (problem) throw new UserFacingError('invalid-argument', problem)
+  return new RegExp(query, searchRegexFlags(caseSensitive))
 }
 
 /** Whether `test` accepts the latest message of `entry`, or with `history` any kept one (newest first). */
