@@ -29,7 +29,9 @@ function renderTree(): { cleared: string[] } {
   return { cleared }
 }
 
-const wait = (ms: number): Promise<void> => act(() => new Promise((resolve) => setTimeout(resolve, ms)))
+const wait = async (ms: number): Promise<void> => {
+  await act(() => new Promise((resolve) => setTimeout(resolve, ms)))
+}
 
 const rowNames = (): string[] => screen.queryAllByRole('treeitem').map((row) => row.getAttribute('aria-label') ?? '')
 
