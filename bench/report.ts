@@ -60,10 +60,15 @@ export const roundRatios = (row: ThroughputRow): string => row.rounds.map((round
 const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED')
 const searchLabel = (row: SearchBenchResult): string => `${row.kind === 'payloadRegex' ? 'regex' : 'text'} in payloads${row.decoded ? ' and decoded text' : ''}, history included`
 
+/** One table; parts left out by --only have no rows and print none. */
+const table = (rows: object[]): void => {
+  if (rows.length > 0) console.table(rows)
+}
+
 /** Prints the run as tables, each figure beside its target. */
 export function printReport(report: Report): void {
   console.log(`\nBroker: ${report.broker}; ${report.cores} × ${report.cpu}; Node ${report.node}; ${rate(report.messages)} messages per run.\n`)
-  console.table(report.throughput.map((row) => ({
+  table(report.throughput.map((row) => ({
     transport: row.transport,
     topics: row.topics,
     '(a) bare msg/s': rate(row.bare.messagesPerSecond),
@@ -77,7 +82,7 @@ export function printReport(report: Report): void {
     'max topics/delta': row.pipeline.maxTopicsPerDelta,
     'serialize ms': row.pipeline.serializeMs.toFixed(0)
   })))
-  console.table(report.ingest.map((row) => ({
+  table(report.ingest.map((row) => ({
     '(c) ingest': `${rate(row.messages)} msgs over ${rate(row.topics)} topics ${orderLabel[row.order]}, ${topicStringsLabel[row.topicStrings]}`,
     'msg/s (median)': rate(row.messagesPerSecond),
     'msg per CPU-s': rate(row.messagesPerCpuSecond),
@@ -88,7 +93,7 @@ export function printReport(report: Report): void {
   const memory = report.memory
   const ratio = memory.model.rssBytes / memory.baseline.rssBytes
   // Parts left out by --only have no figures: their tables are left out too.
-  if (memory.baseline.rssBytes > 0) console.table([{
+  if (memory.baseline.rssBytes > 0) table([{
     '(d) memory': `${rate(memory.messages)} msgs, ${rate(memory.topics)} topics, ${memory.keep} kept`,
     'empty process RSS': mb(memory.empty.rssBytes),
     'baseline RSS': mb(memory.baseline.rssBytes),
@@ -97,19 +102,19 @@ export function printReport(report: Report): void {
     target: `≤ ${TARGETS.memory} and ≤ budget: ${mark(ratio <= TARGETS.memory && memory.model.rssBytes <= memory.budgetBytes)}`,
     'model counted': mb(memory.model.storedBytes)
   }])
-  if (report.clear.topics > 0) console.table([{
+  if (report.clear.topics > 0) table([{
     '(e) clear retained': `${rate(report.clear.topics)} topics`,
     cleared: report.clear.cleared,
     seconds: report.clear.seconds.toFixed(2),
     'gone from model': report.clear.goneFromModel,
     target: `≤ ${TARGETS.clearSeconds} s: ${mark(report.clear.goneFromModel && report.clear.seconds <= TARGETS.clearSeconds)}`
   }])
-  console.table(report.deltaFormat.flatMap((result) => [
+  table(report.deltaFormat.flatMap((result) => [
     { '(f) delta shape': `per-topic objects, ${result.topics} topics`, ...result.perTopic },
     { '(f) delta shape': `columns + shared buffer, ${result.topics} topics`, ...result.columns }
   ]))
-  console.table(report.decode.map((row) => ({ '(g) decoder': row.decoder, 'payload bytes': row.payloadBytes, 'msg/s': rate(row.messagesPerSecond) })))
-  console.table(report.search.map((row) => ({ '(h) search': searchLabel(row), 'first match ms': row.firstMatchMs, 'finish ms': row.finishMs, 'matching topics': row.matchingTopics, status: row.status })))
+  table(report.decode.map((row) => ({ '(g) decoder': row.decoder, 'payload bytes': row.payloadBytes, 'msg/s': rate(row.messagesPerSecond) })))
+  table(report.search.map((row) => ({ '(h) search': searchLabel(row), 'first match ms': row.firstMatchMs, 'finish ms': row.finishMs, 'matching topics': row.matchingTopics, status: row.status })))
 }
 
 /** The run as the Markdown table kept in README.md's Performance section. */

@@ -1,9 +1,11 @@
 // The decoded form of stored messages as text, for search: decoding runs here, when a query asks, never on ingest.
 import type { DecoderPrefs } from '../../shared/contract'
-import { decodePayload, decodeWithHistory, isSparkplugTopic, sparkplugResult, stringifyValue, type DecodeResult, type DecoderChoice } from '../../shared/decoders'
+import { decodePayload, decodeWithHistory, findImage, isSparkplugTopic, sparkplugResult, stringifyValue, type DecodeResult, type DecoderChoice, type DecoderContext } from '../../shared/decoders'
 import { compileTopicFilter, type TopicMatcher } from '../../shared/topics'
 import type { ConnectionModel } from './connectionModel'
 import { sparkplugHistoryAt } from './sparkplugHistory'
+
+const NO_SCHEMAS: DecoderContext = { protobuf: null }
 
 /** A user's choice of decoder for the topics a filter matches. */
 export type DecoderPin = DecoderPrefs['pins'][number]
@@ -48,7 +50,10 @@ export class DecodedTexts {
       const history = sparkplugHistoryAt(this.model, topic, seq)
       return searchableText(sparkplugResult(decodeWithHistory({ topic, payload: bytes, receivedAt: this.model.log.receivedAtOf(seq) }, history)))
     }
-    // Protobuf needs a profile's compiled schemas, which searches do not carry yet: it is never detected here.
-    return searchableText(decodePayload({ bytes, topic }, { protobuf: null }, choice))
+    // Outside Sparkplug, auto-detection adds words to the raw bytes only for pictures: JSON and text read as they
+    // are (so a JSON flood is not parsed for nothing), CBOR and MessagePack are never guessed, and Protobuf needs
+    // a profile's compiled schemas, which searches do not carry yet.
+    if (choice === 'auto') return findImage(bytes) ? searchableText(decodePayload({ bytes, topic }, NO_SCHEMAS, 'image')) : undefined
+    return searchableText(decodePayload({ bytes, topic }, NO_SCHEMAS, choice))
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { encode as cbor } from 'cborg'
 import type { ReceivedMessage } from '../../shared/contract'
 import { encodePayload } from '../../shared/decoders/sparkplug/test/edgeNode'
+import { imageFixtures } from '../../shared/decoders/test/imageFixtures'
 import { ConnectionModel } from './connectionModel'
 import { SearchRunner, type SearchProgress, type SearchQuery } from './search'
 import { defaultModelSettings } from './settings'
@@ -52,7 +53,7 @@ describe('payload search over what the model holds', () => {
     expect(await topics(model, query('payloadRegex', 'x{99999}needle$'))).toEqual(['camera/meta'])
   })
 
-  it('searches the decoded text: CBOR where a pin says so, Sparkplug data sent by alias with the names of its birth', async () => {
+  it('searches the decoded text: CBOR where a pin says so, a picture by its summary, Sparkplug data sent by alias with the names of its birth', async () => {
     const nbirth = encodePayload({ seq: 0, metrics: [{ name: 'bdSeq', datatype: 'UInt64', longValue: 0 }, { name: 'Boiler/Temperature', alias: 7, datatype: 'Int32', intValue: 20 }] })
     const ndata = encodePayload({ seq: 1, metrics: [{ alias: 7, datatype: 'Int32', intValue: -12 }] })
     const model = modelWith([
@@ -65,6 +66,12 @@ describe('payload search over what the model holds', () => {
     expect(await topics(model, query('payload', '"bar":4.5', { decoded: true, pins }))).toEqual(['plant/press/cbor'])
     expect(await topics(model, query('payloadRegex', '"bar":4\\.5', { decoded: true, pins }))).toEqual(['plant/press/cbor'])
     expect(await topics(model, query('payload', '"bar":4.5', { pins }))).toEqual([])
+
+    const snapshot = modelWith([['cam/door/snapshot', Buffer.from(imageFixtures['sensor.webp'], 'base64')], ['cam/door/json', '{"note": "WEBP image"}']])
+    expect(await topics(snapshot, query('payload', 'WEBP image 37×21'))).toEqual([])
+    expect(await topics(snapshot, query('payload', 'WEBP image 37×21', { decoded: true }))).toEqual(['cam/door/snapshot'])
+    // JSON is searched as it was sent, decoded or not.
+    expect(await topics(snapshot, query('payload', '"note": "WEBP', { decoded: true }))).toEqual(['cam/door/json'])
 
     const path = 'spBv1.0/Plant/NDATA'
     expect(await topics(model, query('payload', 'Boiler/Temperature', { path }))).toEqual([])
