@@ -7,6 +7,13 @@ import { sparkplugHistoryAt } from './sparkplugHistory'
 
 const NO_SCHEMAS: DecoderContext = { protobuf: null }
 
+/** False for JSON objects and arrays: no picture (raw or base64) starts with { or [, so most payloads skip the image sniffing. */
+function mayBeImage(bytes: Uint8Array): boolean {
+  let i = 0
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++
+  return bytes[i] !== 0x7b && bytes[i] !== 0x5b
+}
+
 /** A user's choice of decoder for the topics a filter matches. */
 export type DecoderPin = DecoderPrefs['pins'][number]
 
@@ -53,7 +60,7 @@ export class DecodedTexts {
     // Outside Sparkplug, auto-detection adds words to the raw bytes only for pictures: JSON and text read as they
     // are (so a JSON flood is not parsed for nothing), CBOR and MessagePack are never guessed, and Protobuf needs
     // a profile's compiled schemas, which searches do not carry yet.
-    if (choice === 'auto') return findImage(bytes) ? searchableText(decodePayload({ bytes, topic }, NO_SCHEMAS, 'image')) : undefined
+    if (choice === 'auto') return mayBeImage(bytes) && findImage(bytes) ? searchableText(decodePayload({ bytes, topic }, NO_SCHEMAS, 'image')) : undefined
     return searchableText(decodePayload({ bytes, topic }, NO_SCHEMAS, choice))
   }
 }
