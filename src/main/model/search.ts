@@ -129,6 +129,8 @@ export class SearchRunner {
         if (model.topics.get(entry.topic) !== entry || !matches(entry)) continue
         found.topics.push(entry.topic)
         if (found.topics.length >= limit) return found.end('limit', scanned + 1)
+        // The first match goes out at once: the tree shows it while the rest of the search runs.
+        if (found.topics.length === 1) found.report(scanned + 1)
       }
       if (scanned >= candidates.length) break
       if (performance.now() >= deadline) return found.end('timeout', scanned)
