@@ -3,7 +3,7 @@ import type { DecoderPrefs } from '../../shared/contract'
 import { decodePayload, decodeWithHistory, findImage, isSparkplugTopic, sparkplugResult, stringifyValue, type DecodeResult, type DecoderChoice, type DecoderContext } from '../../shared/decoders'
 import { compileTopicFilter, type TopicMatcher } from '../../shared/topics'
 import type { ConnectionModel } from './connectionModel'
-import { sparkplugHistoryAt } from './sparkplugHistory'
+import { ChainCursors, sparkplugHistoryAt } from './sparkplugHistory'
 
 const NO_SCHEMAS: DecoderContext = { protobuf: null }
 
@@ -41,6 +41,7 @@ function searchableText(result: DecodeResult): string | undefined {
  */
 export class DecodedTexts {
   private readonly pins: { matches: TopicMatcher; decoder: DecoderPin['decoder'] }[]
+  private readonly cursors = new ChainCursors()
 
   constructor(
     private readonly model: ConnectionModel,
@@ -54,7 +55,7 @@ export class DecodedTexts {
     const choice: DecoderChoice = this.pins.find((pin) => pin.matches(topic))?.decoder ?? 'auto'
     const bytes = this.model.log.payload(seq, Number.POSITIVE_INFINITY)
     if ((choice === 'auto' || choice === 'sparkplug') && isSparkplugTopic(topic)) {
-      const history = sparkplugHistoryAt(this.model, topic, seq)
+      const history = sparkplugHistoryAt(this.model, topic, seq, this.cursors)
       return searchableText(sparkplugResult(decodeWithHistory({ topic, payload: bytes, receivedAt: this.model.log.receivedAtOf(seq) }, history)))
     }
     // Outside Sparkplug, auto-detection adds words to the raw bytes only for pictures: JSON and text read as they
