@@ -31,7 +31,6 @@ async function main(): Promise<void> {
   const prefix = `bench/clear/${process.pid}`
   const connections = new ConnectionManager()
   const model = new ModelService({
-    emitDelta: () => undefined,
     emitClearProgress: () => undefined,
     publish: (connectionId, message) => connections.publish(connectionId, message)
   })

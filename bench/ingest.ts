@@ -54,7 +54,7 @@ function randomTopic(i: number, topics: number): number {
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1] as number
 
 function service(): ModelService {
-  return new ModelService({ emitDelta: () => undefined, emitClearProgress: () => undefined, publish: () => Promise.resolve() })
+  return new ModelService({ emitClearProgress: () => undefined, publish: () => Promise.resolve() })
 }
 
 function main(): void {

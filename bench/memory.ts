@@ -41,7 +41,6 @@ function main(): void {
   const keepAlive: unknown[] = []
   if (config.mode === 'model') {
     const model = new ModelService({
-      emitDelta: () => undefined,
       emitClearProgress: () => undefined,
       publish: () => Promise.resolve(),
       settings: { historyLimit: config.keep, budgetBytes: config.budgetBytes }

@@ -32,7 +32,6 @@ async function main(): Promise<void> {
   const config = childConfig<SearchConfig>()
   let firstMatchAt = 0
   const service = new ModelService({
-    emitDelta: () => undefined,
     emitClearProgress: () => undefined,
     emitSearchProgress: (progress) => {
       if (firstMatchAt === 0 && progress.topics.length > 0) firstMatchAt = performance.now()

@@ -95,15 +95,22 @@ async function bare(config: SubscriberConfig, meter: Meter): Promise<() => Promi
 async function pipeline(config: SubscriberConfig, meter: Meter, result: SubscriberResult): Promise<() => Promise<void>> {
   const connections = new ConnectionManager()
   const model = new ModelService({
-    emitDelta: (delta: ModelDelta) => {
+    emitClearProgress: () => undefined,
+    publish: (connectionId, message) => connections.publish(connectionId, message)
+  })
+  // A window that applies each delta at once: it confirms it right away, as the page does after applying.
+  model.openStream({
+    id: 'bench-window',
+    isOpen: () => true,
+    canSend: () => true,
+    send: (delta: ModelDelta) => {
       const started = performance.now()
       result.deltaBytes += serialize(delta).length
       result.serializeMs += performance.now() - started
       result.deltas++
       result.maxTopicsPerDelta = Math.max(result.maxTopicsPerDelta, delta.numbers.length / DELTA_STRIDE)
-    },
-    emitClearProgress: () => undefined,
-    publish: (connectionId, message) => connections.publish(connectionId, message)
+      model.ack('bench-window', [delta])
+    }
   })
   connections.onMessage((connectionId, message) => {
     model.ingest(connectionId, message)

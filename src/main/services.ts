@@ -1,8 +1,10 @@
+import { join } from 'node:path'
 import { ConnectionManager } from './mqtt/connectionManager'
 import { ModelService } from './model'
 import type { EventSink } from './ports/eventSink'
 import type { FilePicker } from './ports/filePicker'
 import { createProfileServices, type DocumentFileFactory, type ProfileServices, type SecretCipher } from './profiles'
+import { RecordingService } from './recording/recordingService'
 import { SessionService } from './session/sessionService'
 
 /** What main needs to start its services: where to keep data, and where events go. */
@@ -23,8 +25,10 @@ export interface MainServices {
   profiles: ProfileServices
   /** Which profile each open connection came from; sends connection:status events. */
   sessions: SessionService
-  /** Every connection's message model, fed by the engine; sends model:delta events. */
+  /** Every connection's message model, fed by the engine; streams deltas to each receiver that opened a stream. */
   model: ModelService
+  /** Recordings of connections into files in dataDir/recordings. */
+  recordings: RecordingService
   /** The native file dialog when there is one; the engine reads exactly the paths the user chose. */
   pickFiles: FilePicker | undefined
   dispose(): Promise<void>
@@ -40,21 +44,34 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   })
   const sessions = new SessionService(connections, profiles.profiles, options.emit)
   const model = new ModelService({
-    emitDelta: (delta) => options.emit('model:delta', delta),
     emitClearProgress: (progress) => options.emit('model:clearProgress', progress),
     emitSearchProgress: (progress) => options.emit('model:searchProgress', progress),
     publish: (connectionId, message) => connections.publish(connectionId, message)
   })
-  const stopMessages = connections.onMessage((connectionId, message) => model.ingest(connectionId, message))
+  const recordings = new RecordingService({
+    dir: join(options.dataDir, 'recordings'),
+    emit: options.emit,
+    // Kept with the recording: the profile as read back (no secrets) and its subscriptions.
+    describe: (connectionId) => {
+      const profileId = sessions.profileIdOf(connectionId)
+      return profileId === undefined ? null : profiles.profiles.get(profileId)
+    }
+  })
+  const stopMessages = connections.onMessage((connectionId, message) => {
+    model.ingest(connectionId, message)
+    recordings.ingest(connectionId, message)
+  })
   return {
     connections,
     profiles,
     sessions,
     model,
+    recordings,
     pickFiles: options.pickFiles,
     async dispose() {
       sessions.dispose()
       stopMessages()
+      recordings.dispose()
       model.dispose()
       await connections.dispose()
     }

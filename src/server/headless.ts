@@ -36,7 +36,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
   const files = await loadStaticFiles(options.rendererDir)
 
   // Requests only arrive once a socket is open, long after `table` exists.
-  const hub = new SocketHub(withHeadlessPolicy((name, args) => dispatch(table, name, args)))
+  const hub = new SocketHub(withHeadlessPolicy((name, args, caller) => dispatch(table, name, args, caller)))
   const services = createMainServices({ dataDir: options.dataDir, emit: hub.broadcast })
   const table = createHandlerTable(services)
 

@@ -15,8 +15,8 @@ function refusal(name: unknown, args: unknown): AppError | undefined {
 
 /** Wraps the handler table's dispatcher with the headless refusals. */
 export function withHeadlessPolicy(dispatch: RequestDispatcher): RequestDispatcher {
-  return (name, args): Promise<Result<unknown>> => {
+  return (name, args, caller): Promise<Result<unknown>> => {
     const error = refusal(name, args)
-    return error ? Promise.resolve({ ok: false, error }) : dispatch(name, args)
+    return error ? Promise.resolve({ ok: false, error }) : dispatch(name, args, caller)
   }
 }

@@ -7,8 +7,10 @@ import mqtt, { type MqttClient } from 'mqtt'
 import WebSocket, { WebSocketServer } from 'ws'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startTestBroker, type TestBroker } from '../../tests/support/broker'
-import { openWireClient, type WireClient } from '../../tests/support/wireClient'
-import { DELTA_STRIDE, DeltaField, type ConnectionStatus, type ModelDelta } from '../shared/contract'
+import { openWireClient, type StreamLog, type WireClient } from '../../tests/support/wireClient'
+import { DELTA_STRIDE, DeltaField, DeltaTopicNames, type ConnectionStatus, type ModelDelta } from '../shared/contract'
+import { splitFrame } from '../shared/wire/chunks'
+import { encodeFrame } from '../shared/wire/codec'
 import { startHeadless, type Headless } from './headless'
 import { SocketHub } from './socketHub'
 
@@ -18,10 +20,13 @@ describe('headless server over WebSocket, against a real broker', () => {
   let server: Headless
   let observer: MqttClient
   const clients: WireClient[] = []
+  const streams = new Map<WireClient, StreamLog>()
 
-  const open = async (): Promise<WireClient> => {
+  /** A socket as the page opens one: its delta stream open, each delta confirmed unless `acks` is false. */
+  const open = async (acks = true): Promise<WireClient> => {
     const client = await openWireClient({ serverOrigin: server.origin, token: server.token.value })
     clients.push(client)
+    streams.set(client, await client.openStream({ acks }))
     return client
   }
 
@@ -112,6 +117,54 @@ describe('headless server over WebSocket, against a real broker', () => {
     expect(await client.call('nope:nothing' as never, {})).toMatchObject({ ok: false, error: { code: 'unknown-request' } })
   })
 
+  it('gives each socket its own delta stream: 20 stalled pages cost a fast one no reset, and catch up without one', async () => {
+    const fast = clients[0] ?? (await open())
+    const fastLog = streams.get(fast) as StreamLog
+    // Half never confirm a delta (a busy page), half stop reading their socket (a page behind a slow link).
+    const stalled: WireClient[] = []
+    for (let i = 0; i < 20; i++) stalled.push(await open(i % 2 === 1))
+    await Promise.all(stalled.map((client) => expect.poll(() => streams.get(client)?.applied.some((d) => d.connectionId === 'c1')).toBe(true)))
+    const paused = stalled.filter((_, i) => i % 2 === 1)
+    for (const client of paused) (client.socket as unknown as { _socket: Socket })._socket.pause()
+    const resetsBefore = fastLog.resets
+    expect(await fast.call('connection:subscribe', { connectionId: 'c1', subscriptions: [{ filter: 'headless/flood/#', qos: 0 }] })).toMatchObject({ ok: true })
+    const topics = 100
+    const rounds = 30
+    const payload = Buffer.alloc(4096, 0x61)
+    for (let round = 0; round < rounds; round++) {
+      await Promise.all(Array.from({ length: topics }, (_, t) => observer.publishAsync(`headless/flood/${t}`, payload)))
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    /** True once the stream shows every flood topic with its last count. */
+    const current = (log: StreamLog): boolean => {
+      const names = new DeltaTopicNames()
+      const counts = new Map<string, number>()
+      for (const delta of log.applied) {
+        if (delta.connectionId !== 'c1') continue
+        if (delta.reset) counts.clear()
+        names.read(delta).forEach((topic, i) => topic && counts.set(topic, delta.numbers[i * DELTA_STRIDE + DeltaField.messageCount] as number))
+      }
+      return Array.from({ length: topics }, (_, t) => counts.get(`headless/flood/${t}`)).every((count) => count === rounds)
+    }
+    await expect.poll(() => current(fastLog), { timeout: 20_000 }).toBe(true)
+    expect(fastLog.resets).toBe(resetsBefore)
+    expect(fastLog.gaps).toBe(0)
+    // The stalled ones were held back (their skipped frames measured), not reset, and the server kept every socket.
+    for (const client of paused) (client.socket as unknown as { _socket: Socket })._socket.resume()
+    for (const client of stalled.filter((_, i) => i % 2 === 0)) {
+      const last = streams.get(client)?.applied.filter((d) => d.connectionId === 'c1').at(-1) as ModelDelta
+      await client.call('model:ack', { acks: [{ connectionId: 'c1', seq: last.seq }] })
+    }
+    for (const client of stalled) {
+      const log = streams.get(client) as StreamLog
+      await expect.poll(() => current(log), { timeout: 20_000 }).toBe(true)
+      expect(log.gaps).toBe(0)
+      expect(log.applied.filter((d) => d.connectionId === 'c1' && d.reset)).toHaveLength(1)
+      expect(log.applied.filter((d) => d.connectionId === 'c1').at(-1)?.stats.skippedFrames).toBeGreaterThan(0)
+      expect(client.socket.readyState).toBe(client.socket.OPEN)
+    }
+  }, 60_000)
+
   it('closes a socket that sends text instead of binary requests', async () => {
     const client = await open()
     const closed = new Promise<number>((resolve) => client.socket.once('close', (code) => resolve(code)))
@@ -121,7 +174,7 @@ describe('headless server over WebSocket, against a real broker', () => {
 })
 
 describe('SocketHub backpressure', () => {
-  const limits = { congestedBytes: 256 << 10, maxBufferedBytes: 2 << 20 }
+  const limits = { congestedBytes: 256 << 10, maxBufferedBytes: 2 << 20, maxReplyBytes: 512 << 20 }
   let wss: WebSocketServer
   let client: WebSocket
   let hub: SocketHub
@@ -145,30 +198,63 @@ describe('SocketHub backpressure', () => {
   })
   afterAll(() => wss.close())
 
-  const flood = async (name: string, rounds: number, each: () => void = () => undefined): Promise<void> => {
+  const flood = async (name: string, rounds: number): Promise<void> => {
     const payload = new Uint8Array(64 << 10)
     for (let sent = 0; hub.size > 0 && sent < rounds; sent++) {
       hub.broadcast(name as never, { seq: sent, payload } as never)
-      each()
       await new Promise((resolve) => setImmediate(resolve))
     }
   }
 
-  it('skips deltas for a congested socket, which keeps its buffer bounded and the socket open', async () => {
-    let peak = 0
-    let congested = false
-    const [socket] = wss.clients
-    await flood('model:delta', 600, () => {
-      peak = Math.max(peak, socket?.bufferedAmount ?? 0)
-      congested ||= (socket?.bufferedAmount ?? 0) > limits.congestedBytes
-    })
-    expect(congested).toBe(true)
-    expect(hub.size).toBe(1)
-    expect(peak).toBeLessThanOrEqual(limits.congestedBytes + (65 << 10))
-  })
-
-  it('drops a socket whose reader stalls on events it must not miss, instead of buffering without bound', async () => {
+  it('drops a socket whose reader stalls, instead of buffering without bound', async () => {
     await flood('connection:status', 4096)
     expect(hub.size).toBe(0)
+  })
+})
+
+describe('SocketHub replies', () => {
+  let wss: WebSocketServer
+  let hub: SocketHub
+  const replies = new Map<string, unknown>([
+    ['app:capabilities', { small: true }],
+    ['model:history', { payload: new Uint8Array(3 << 20) }]
+  ])
+
+  beforeAll(async () => {
+    hub = new SocketHub((name) => Promise.resolve({ ok: true, value: replies.get(name as string) }), {
+      congestedBytes: 4 << 20,
+      maxBufferedBytes: 32 << 20,
+      maxReplyBytes: 2 << 20
+    })
+    wss = new WebSocketServer({ host: '127.0.0.1', port: 0 })
+    wss.on('connection', (socket) => hub.add(socket))
+    await once(wss, 'listening')
+  })
+  afterAll(() => wss.close())
+
+  const connect = (): Promise<WireClient> => openWireClient({ serverOrigin: `http://127.0.0.1:${(wss.address() as AddressInfo).port}` })
+
+  it('answers a reply larger than the page joins with a sentence, and the socket stays open', async () => {
+    const client = await connect()
+    expect(await client.call('model:history', {})).toEqual({
+      ok: false,
+      error: { code: 'unsupported', message: 'This reply is 4 MB, more than the 3 MB the headless server sends in one answer. Load a smaller range or fewer messages.' }
+    })
+    expect(await client.call('app:capabilities', {})).toEqual({ ok: true, value: { small: true } })
+    await client.close()
+  })
+
+  it('closes only the socket that sends a broken chunk sequence, with the reason', async () => {
+    const [hostile, bystander] = await Promise.all([connect(), connect()])
+    const closed = new Promise<[number, string]>((resolve) => hostile.socket.once('close', (code, reason) => resolve([code, reason.toString()])))
+    const [first, second] = splitFrame(encodeFrame([0, 1, 'app:capabilities', { pad: new Uint8Array(5 << 20) }]), 1)
+    hostile.socket.send(second as Uint8Array)
+    hostile.socket.send(first as Uint8Array)
+    const [code, reason] = await closed
+    expect(code).toBe(1008)
+    expect(reason).toMatch(/chunk/i)
+    expect(await bystander.call('app:capabilities', {})).toEqual({ ok: true, value: { small: true } })
+    expect(bystander.socket.readyState).toBe(WebSocket.OPEN)
+    await bystander.close()
   })
 })

@@ -4,7 +4,8 @@ import { encode as cbor } from 'cborg'
 import { imageFixtures } from '../../src/shared/decoders/test/imageFixtures'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import { test } from './support/fixtures'
-import { codeViewText, createProfile, selectTopic, treeRow, waitForConnectionState } from './support/ui'
+import { openApp } from './support/app'
+import { codeViewText, connectionTab, createProfile, selectTopic, treeRow, waitForConnectionState } from './support/ui'
 
 describe('the live topic tree', () => {
   let broker: TestBroker
@@ -61,5 +62,36 @@ describe('the live topic tree', () => {
     await selectTopic(app.page, 'plant/press/cbor')
     await app.page.getByLabel('Value format').selectOption('cbor')
     await expect.poll(() => codeViewText(app.page, 'Value of message 1')).toContain('"bar": 4.5')
+  })
+
+  test('loads the whole of a payload bigger than one socket chunk', async ({ app }) => {
+    await app.open()
+    await createProfile(app.page, { name: 'Big', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
+    await waitForConnectionState(app.page, 'Big', 'Connected')
+    // 6 MiB: the whole-payload reply crosses the page's socket in two 4 MiB chunks that the page joins.
+    await publisher.publishAsync('big/blob', Buffer.alloc(6 << 20, 0x41))
+    await selectTopic(app.page, 'big/blob')
+    const save = app.page.getByRole('button', { name: 'Save payload' })
+    await expect.poll(() => save.isDisabled()).toBe(true)
+    await app.page.getByRole('button', { name: 'Load all 6.0 MB' }).click()
+    await expect.poll(() => save.isDisabled(), { timeout: 30_000 }).toBe(false)
+    await expect.poll(() => app.page.getByRole('button', { name: /^Load all/ }).count()).toBe(0)
+  })
+
+  test('a second page opened onto a live connection gets its whole tree, and both pages follow new messages', async ({ app }) => {
+    await app.open()
+    await createProfile(app.page, { name: 'Shared', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
+    await waitForConnectionState(app.page, 'Shared', 'Connected')
+    for (let i = 0; i < 50; i++) await publisher.publishAsync(`shared/before/t${i}`, `${i}`)
+    await treeRow(app.page, 'shared').filter({ hasText: '50 topics' }).waitFor()
+
+    // Its own delta stream starts with the whole model: no resync of the first page's stream is involved.
+    const second = await app.browser.context.newPage()
+    await openApp(second, app.server)
+    await connectionTab(second, 'Shared').click()
+    await treeRow(second, 'shared').filter({ hasText: '50 topics' }).waitFor()
+    await publisher.publishAsync('shared/after/new', 'x')
+    await Promise.all([app.page, second].map((page) => treeRow(page, 'shared').filter({ hasText: '51 topics' }).waitFor()))
+    await second.close()
   })
 })

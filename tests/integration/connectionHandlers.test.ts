@@ -12,6 +12,7 @@ import { createMainServices, type MainServices } from '../../src/main/services'
 import type { ConnectionStatus } from '../../src/shared/contract'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import { bytes } from './connectionKit'
+import { testReceiver } from '../support/deltaReceiver'
 
 let broker: TestBroker
 let services: MainServices
@@ -41,7 +42,7 @@ let profileId: string
 
 /** Saves a profile through profile:save (raw options, schema defaults filled) and returns its id. */
 async function saveProfile(name: string, options: Record<string, unknown>): Promise<string> {
-  const saved = await dispatch(table, 'profile:save', { name, options, subscriptions: [] })
+  const saved = await dispatch(table, 'profile:save', { name, options, subscriptions: [] }, testReceiver())
   if (!saved.ok) throw new Error(saved.error.message)
   return (saved.value as { profile: { id: string } }).profile.id
 }
@@ -49,17 +50,17 @@ async function saveProfile(name: string, options: Record<string, unknown>): Prom
 describe('connection:* through the handler table', () => {
   it('connects a saved profile and sends status events naming it', async () => {
     profileId = await saveProfile('Plain', plain())
-    await expect(dispatch(table, 'profile:connect', { connectionId: 'h', profileId })).resolves.toEqual({ ok: true, value: { connectionId: 'h', subscriptions: [] } })
+    await expect(dispatch(table, 'profile:connect', { connectionId: 'h', profileId }, testReceiver())).resolves.toEqual({ ok: true, value: { connectionId: 'h', subscriptions: [] } })
     expect(statuses.filter((s) => s.connectionId === 'h').map((s) => [s.state, s.profileId])).toEqual([['connecting', profileId], ['connected', profileId]])
   })
 
   it('lists the connection with its profile', async () => {
-    const result = await dispatch(table, 'connection:list', {})
+    const result = await dispatch(table, 'connection:list', {}, testReceiver())
     expect(result).toEqual({ ok: true, value: { connections: [expect.objectContaining({ connectionId: 'h', profileId, state: 'connected' })] } })
   })
 
   it('subscribes, publishes and unsubscribes', async () => {
-    await expect(dispatch(table, 'connection:subscribe', { connectionId: 'h', subscriptions: [{ filter: 'handlers/#' }] })).resolves.toEqual({
+    await expect(dispatch(table, 'connection:subscribe', { connectionId: 'h', subscriptions: [{ filter: 'handlers/#' }] }, testReceiver())).resolves.toEqual({
       ok: true,
       value: { results: [{ filter: 'handlers/#', grantedQos: 0, reasonCode: 0 }] }
     })
@@ -70,19 +71,19 @@ describe('connection:* through the handler table', () => {
         resolve(Buffer.from(message.payload).toString())
       })
     })
-    await expect(dispatch(table, 'connection:publish', { connectionId: 'h', topic: 'handlers/x', payload: bytes('hi'), qos: 1 })).resolves.toEqual({
+    await expect(dispatch(table, 'connection:publish', { connectionId: 'h', topic: 'handlers/x', payload: bytes('hi'), qos: 1 }, testReceiver())).resolves.toEqual({
       ok: true,
       value: { reasonCode: 0 }
     })
     expect(await arrival).toBe('hi')
-    await expect(dispatch(table, 'connection:unsubscribe', { connectionId: 'h', filters: ['handlers/#'] })).resolves.toEqual({
+    await expect(dispatch(table, 'connection:unsubscribe', { connectionId: 'h', filters: ['handlers/#'] }, testReceiver())).resolves.toEqual({
       ok: true,
       value: { filters: ['handlers/#'] }
     })
   })
 
   it('answers errors as sentences: same id twice, nothing listening, bad arguments', async () => {
-    const twice = await dispatch(table, 'profile:connect', { connectionId: 'h', profileId })
+    const twice = await dispatch(table, 'profile:connect', { connectionId: 'h', profileId }, testReceiver())
     expect(twice).toEqual({
       ok: false,
       error: { code: 'already-exists', message: 'A connection named "h" is already open. Disconnect it first, or use another name.' }
@@ -93,21 +94,21 @@ describe('connection:* through the handler table', () => {
     const port = (server.address() as { port: number }).port
     server.close()
     await once(server, 'close')
-    const refused = await dispatch(table, 'profile:connect', { connectionId: 'r', profileId: await saveProfile('Nobody there', { ...plain(), port }) })
+    const refused = await dispatch(table, 'profile:connect', { connectionId: 'r', profileId: await saveProfile('Nobody there', { ...plain(), port }) }, testReceiver())
     expect(refused).toEqual({
       ok: false,
       error: { code: 'connection-refused', message: `Nothing is listening on 127.0.0.1:${port}. Check the host and port, and that the broker is running.` }
     })
 
-    const badFilter = await dispatch(table, 'connection:subscribe', { connectionId: 'h', subscriptions: [{ filter: 'a/#/b' }] })
+    const badFilter = await dispatch(table, 'connection:subscribe', { connectionId: 'h', subscriptions: [{ filter: 'a/#/b' }] }, testReceiver())
     expect(badFilter).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
   })
 
   it('disconnects and forgets the connection', async () => {
-    await expect(dispatch(table, 'connection:disconnect', { connectionId: 'h' })).resolves.toEqual({ ok: true, value: { connectionId: 'h' } })
+    await expect(dispatch(table, 'connection:disconnect', { connectionId: 'h' }, testReceiver())).resolves.toEqual({ ok: true, value: { connectionId: 'h' } })
     expect(statuses.at(-1)).toEqual(expect.objectContaining({ connectionId: 'h', state: 'disconnected' }))
-    await expect(dispatch(table, 'connection:list', {})).resolves.toEqual({ ok: true, value: { connections: [] } })
-    const again = await dispatch(table, 'connection:publish', { connectionId: 'h', topic: 't', payload: bytes('x') })
+    await expect(dispatch(table, 'connection:list', {}, testReceiver())).resolves.toEqual({ ok: true, value: { connections: [] } })
+    const again = await dispatch(table, 'connection:publish', { connectionId: 'h', topic: 't', payload: bytes('x') }, testReceiver())
     expect(again).toEqual({ ok: false, error: { code: 'not-connected', message: 'There is no connection "h". Connect first.' } })
   })
 })

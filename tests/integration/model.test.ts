@@ -9,6 +9,7 @@ import { dispatch, type HandlerTable } from '../../src/main/ipc/handlerTable'
 import { DELTA_STRIDE, DeltaField, DeltaFlag, DeltaTopicNames, type ClearRetainedProgress, type EventName, type SearchProgress, type ModelDelta, type ReplyOf, type RequestName } from '../../src/shared/contract'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import { optionsFor, requireMqtt5 } from './connectionKit'
+import { testReceiver } from '../support/deltaReceiver'
 
 let broker: TestBroker
 let services: MainServices
@@ -32,16 +33,13 @@ beforeAll(async () => {
   services = createMainServices({
     dataDir,
     emit: (name: EventName, payload: unknown) => {
-      if (name === 'model:delta') {
-        const delta = structuredClone(payload as ModelDelta)
-        deltas.push(delta)
-        if (delta.connectionId === 'sub') applyDelta(delta)
-      }
       if (name === 'model:clearProgress') progress.push(payload as ClearRetainedProgress)
       if (name === 'model:searchProgress') searchProgress.push(structuredClone(payload as SearchProgress))
     }
   })
   table = createHandlerTable(services)
+  // The window: each delta structured-cloned as IPC does, applied, then confirmed like the page does.
+  await call('model:openStream', {})
   await services.connections.connect('sub', optionsFor(broker, 'plain'))
   await services.connections.connect('pub', optionsFor(broker, 'plain'))
 })
@@ -80,8 +78,16 @@ function receivedUnder(prefix: string): { topics: number; messages: number } {
   return { topics, messages }
 }
 
+/** The window this test stands for: it applies each delta as IPC would hand it over, then confirms it. */
+const window = testReceiver('window', (payload) => {
+  const delta = structuredClone(payload)
+  deltas.push(delta)
+  if (delta.connectionId === 'sub') applyDelta(delta)
+  void call('model:ack', { acks: [{ connectionId: delta.connectionId, seq: delta.seq }] })
+})
+
 async function call<N extends RequestName>(name: N, args: unknown): Promise<ReplyOf<N>> {
-  const result = await dispatch(table, name, args)
+  const result = await dispatch(table, name, args, window)
   if (!result.ok) throw new Error(result.error.message)
   return result.value as ReplyOf<N>
 }

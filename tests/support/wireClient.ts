@@ -1,6 +1,6 @@
 // A Node client of the headless server's WebSocket, speaking the same wire format as the page. For tests and benches.
 import WebSocket from 'ws'
-import type { RequestName, Result } from '../../src/shared/contract'
+import type { ModelDelta, RequestName, Result } from '../../src/shared/contract'
 import { decodeServerMessage, encodeFrame, TOKEN_PROTOCOL_PREFIX, WIRE_PATH, WIRE_PROTOCOL } from '../../src/shared/wire/codec'
 import { ChunkAssembler, REPLY_CHUNK_LIMITS, splitFrame } from '../../src/shared/wire/chunks'
 
@@ -10,10 +10,22 @@ export interface ReceivedEvent {
   payload: unknown
 }
 
+/** What a page-like delta stream saw: deltas applied in order, resets among them, gaps it answered with a resync. */
+export interface StreamLog {
+  applied: ModelDelta[]
+  resets: number
+  gaps: number
+}
+
 /** An open, authenticated socket. */
 export interface WireClient {
   socket: WebSocket
   call(name: RequestName, args: unknown): Promise<Result<unknown>>
+  /**
+   * Opens this socket's delta stream and handles it as the page does: deltas applied in order, a gap answered by
+   * model:resync, each delta confirmed by model:ack (unless `acks` is false: a page too busy to confirm).
+   */
+  openStream(options?: { acks?: boolean }): Promise<StreamLog>
   /** Resolves with the first event (already received or still to come) that matches; rejects after `timeoutMs`. */
   waitForEvent(name: string, matches?: (payload: unknown) => boolean, timeoutMs?: number): Promise<unknown>
   events: ReceivedEvent[]
@@ -73,15 +85,44 @@ export async function openWireClient(target: WireTarget): Promise<WireClient> {
     for (const waiter of waiters) waiter(event)
   })
 
+  const call = (name: RequestName, args: unknown): Promise<Result<unknown>> =>
+    new Promise((resolve) => {
+      const id = nextId++
+      pending.set(id, resolve)
+      for (const part of splitFrame(encodeFrame([0, id, name, args]), id)) socket.send(part)
+    })
+
+  const openStream = async ({ acks = true } = {}): Promise<StreamLog> => {
+    const log: StreamLog = { applied: [], resets: 0, gaps: 0 }
+    const lastSeq = new Map<string, number>()
+    const awaitingReset = new Set<string>()
+    waiters.add(({ name, payload }) => {
+      if (name !== 'model:delta') return
+      const delta = payload as ModelDelta
+      if (!delta.reset && (awaitingReset.has(delta.connectionId) || delta.seq !== (lastSeq.get(delta.connectionId) ?? 0) + 1)) {
+        if (!awaitingReset.has(delta.connectionId)) {
+          awaitingReset.add(delta.connectionId)
+          log.gaps++
+          void call('model:resync', { connectionId: delta.connectionId })
+        }
+        return
+      }
+      awaitingReset.delete(delta.connectionId)
+      if (delta.reset) log.resets++
+      lastSeq.set(delta.connectionId, delta.seq)
+      log.applied.push(delta)
+      if (acks) void call('model:ack', { acks: [{ connectionId: delta.connectionId, seq: delta.seq }] })
+    })
+    const reply = await call('model:openStream', {})
+    if (!reply.ok) throw new Error(reply.error.message)
+    return log
+  }
+
   return {
     socket,
     events,
-    call: (name, args) =>
-      new Promise((resolve) => {
-        const id = nextId++
-        pending.set(id, resolve)
-        for (const part of splitFrame(encodeFrame([0, id, name, args]), id)) socket.send(part)
-      }),
+    call,
+    openStream,
     waitForEvent: (name, matches = () => true, timeoutMs = 10_000) => {
       const seen = events.find((event) => event.name === name && matches(event.payload))
       if (seen) return Promise.resolve(seen.payload)

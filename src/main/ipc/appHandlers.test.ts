@@ -5,6 +5,7 @@ import type { FilePicker } from '../ports/filePicker'
 import { createMainServices, type MainServices } from '../services'
 import { dispatch } from './handlerTable'
 import { createHandlerTable } from './handlers'
+import { testReceiver } from '../../../tests/support/deltaReceiver'
 
 // Through the real handler table, as the Electron adapter (with the native dialog) and the headless
 // server (without one) dispatch into it.
@@ -15,7 +16,7 @@ function tableWith(pickFiles?: FilePicker): (name: string, args: unknown) => Pro
   data = tempDataDir()
   services = createMainServices({ dataDir: data.dir, emit: () => undefined, ...(pickFiles && { pickFiles }) })
   const table = createHandlerTable(services)
-  return (name, args) => dispatch(table, name, args)
+  return (name, args) => dispatch(table, name, args, testReceiver())
 }
 
 afterEach(async () => {

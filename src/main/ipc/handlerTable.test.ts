@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { UserFacingError } from '../../shared/contract'
 import { dispatch, toAppError, type HandlerTable } from './handlerTable'
+import { testReceiver } from '../../../tests/support/deltaReceiver'
 
 /** A table with the two requests these tests call; dispatch never touches the others. */
 function tableWith(handlers: Partial<HandlerTable>): HandlerTable {
@@ -18,19 +19,19 @@ describe('dispatch', () => {
         return { reasonCode: 0 }
       }
     })
-    await expect(dispatch(table, 'connection:publish', validPublish)).resolves.toEqual({ ok: true, value: { reasonCode: 0 } })
+    await expect(dispatch(table, 'connection:publish', validPublish, testReceiver())).resolves.toEqual({ ok: true, value: { reasonCode: 0 } })
     expect(received).toEqual({ ...validPublish, qos: 0, retain: false })
   })
 
   it.each([['nope:action'], ['toString'], ['__proto__'], [42], [undefined]])('refuses the unknown request %j', async (name) => {
-    const result = await dispatch(tableWith({}), name, {})
+    const result = await dispatch(tableWith({}), name, {}, testReceiver())
     expect(result).toEqual({ ok: false, error: { code: 'unknown-request', message: `The app does not know the request "${String(name)}".` } })
   })
 
   it('refuses arguments that fail the schema, saying what and where, before the handler runs', async () => {
     let called = false
     const table = tableWith({ 'connection:publish': () => ((called = true), { reasonCode: 0 }) })
-    const result = await dispatch(table, 'connection:publish', { ...validPublish, topic: 'maison/+/temp' })
+    const result = await dispatch(table, 'connection:publish', { ...validPublish, topic: 'maison/+/temp' }, testReceiver())
     expect(result).toEqual({
       ok: false,
       error: {
@@ -42,7 +43,7 @@ describe('dispatch', () => {
   })
 
   it('names the path of a nested argument that fails the schema', async () => {
-    const result = await dispatch(tableWith({}), 'connection:subscribe', { connectionId: 'c1', subscriptions: [{ filter: 'a/#/b' }] })
+    const result = await dispatch(tableWith({}), 'connection:subscribe', { connectionId: 'c1', subscriptions: [{ filter: 'a/#/b' }] }, testReceiver())
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.error.code).toBe('invalid-argument')
@@ -51,7 +52,7 @@ describe('dispatch', () => {
   })
 
   it('refuses arguments that are not an object at all', async () => {
-    const result = await dispatch(tableWith({}), 'connection:list', 'not an object')
+    const result = await dispatch(tableWith({}), 'connection:list', 'not an object', testReceiver())
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.error.code).toBe('invalid-argument')
   })
@@ -62,7 +63,7 @@ describe('dispatch', () => {
         throw new UserFacingError('not-connected', 'The connection "c1" is offline, not connected.')
       }
     })
-    const result = await dispatch(table, 'connection:publish', validPublish)
+    const result = await dispatch(table, 'connection:publish', validPublish, testReceiver())
     expect(result).toEqual({ ok: false, error: { code: 'not-connected', message: 'The connection "c1" is offline, not connected.' } })
     if (!result.ok) expect(Object.keys(result.error)).toEqual(['code', 'message'])
   })
@@ -70,7 +71,7 @@ describe('dispatch', () => {
   it('turns an unexpected error (sync or async) into an "internal" sentence without a stack trace', async () => {
     const boom = new TypeError('x is not a function')
     for (const handler of [() => { throw boom }, async () => { throw boom }]) {
-      const result = await dispatch(tableWith({ 'connection:list': handler }), 'connection:list', {})
+      const result = await dispatch(tableWith({ 'connection:list': handler }), 'connection:list', {}, testReceiver())
       expect(result).toEqual({
         ok: false,
         error: {

@@ -9,9 +9,13 @@ import {
   type RequestName,
   type Result
 } from '../../shared/contract'
+import type { DeltaReceiver } from '../ports/deltaReceiver'
 
-/** One handler per request; arguments arrive already schema-checked. */
-export type Handler<N extends RequestName> = (args: ParsedArgsOf<N>) => Promise<ReplyOf<N>> | ReplyOf<N>
+/**
+ * One handler per request; arguments arrive already schema-checked. `caller` is the window or socket that asked,
+ * which is also the receiver of its own delta stream.
+ */
+export type Handler<N extends RequestName> = (args: ParsedArgsOf<N>, caller: DeltaReceiver) => Promise<ReplyOf<N>> | ReplyOf<N>
 
 /** The transport-neutral table: Electron IPC and the headless WebSocket server both dispatch into it. */
 export type HandlerTable = { [N in RequestName]: Handler<N> }
@@ -30,8 +34,8 @@ export function toAppError(error: unknown): AppError {
   return { code: 'internal', message: `Something went wrong inside the app${detail}. Try again; if it keeps happening, restart the app.` }
 }
 
-/** Validates the name and arguments of an untrusted request, then runs its handler. */
-export async function dispatch(table: HandlerTable, name: unknown, rawArgs: unknown): Promise<Result<unknown>> {
+/** Validates the name and arguments of an untrusted request, then runs its handler for `caller`. */
+export async function dispatch(table: HandlerTable, name: unknown, rawArgs: unknown, caller: DeltaReceiver): Promise<Result<unknown>> {
   if (!isRequestName(name)) {
     return { ok: false, error: { code: 'unknown-request', message: `The app does not know the request "${String(name)}".` } }
   }
@@ -40,8 +44,8 @@ export async function dispatch(table: HandlerTable, name: unknown, rawArgs: unkn
     return { ok: false, error: { code: 'invalid-argument', message: describeIssues(parsed.error) } }
   }
   try {
-    const handler = table[name] as (args: unknown) => Promise<unknown> | unknown
-    return { ok: true, value: await handler(parsed.data) }
+    const handler = table[name] as (args: unknown, caller: DeltaReceiver) => Promise<unknown> | unknown
+    return { ok: true, value: await handler(parsed.data, caller) }
   } catch (error) {
     return { ok: false, error: toAppError(error) }
   }

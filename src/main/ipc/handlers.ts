@@ -3,6 +3,7 @@ import { appHandlers } from './appHandlers'
 import { connectionHandlers } from './connectionHandlers'
 import { createProfileHandlers } from './profileHandlers'
 import { modelHandlers } from './modelHandlers'
+import { recordingHandlers } from './recordingHandlers'
 import type { HandlerTable } from './handlerTable'
 
 /** The full handler table: one object per domain, merged; a missing request is a type error. */
@@ -11,6 +12,7 @@ export function createHandlerTable(services: MainServices): HandlerTable {
     ...connectionHandlers(services.connections, services.sessions),
     ...createProfileHandlers(services.profiles, services.sessions),
     ...modelHandlers(services.model),
+    ...recordingHandlers(services.recordings),
     ...appHandlers(services.pickFiles)
   }
 }

@@ -9,9 +9,12 @@ export type ModelHandlers = {
   'model:message': Handler<'model:message'>
   'model:sparkplug': Handler<'model:sparkplug'>
   'model:search': Handler<'model:search'>
+  'model:topTalkers': Handler<'model:topTalkers'>
   'model:cancelSearch': Handler<'model:cancelSearch'>
   'model:clearRetained': Handler<'model:clearRetained'>
   'model:cancelClearRetained': Handler<'model:cancelClearRetained'>
+  'model:openStream': Handler<'model:openStream'>
+  'model:ack': Handler<'model:ack'>
   'model:resync': Handler<'model:resync'>
   'model:clear': Handler<'model:clear'>
 }
@@ -23,15 +26,16 @@ export function modelHandlers(service: ModelService): ModelHandlers {
     'model:message': ({ connectionId, topic, seq }) => message(service.view(connectionId), topic, seq),
     'model:sparkplug': ({ connectionId, topic, seq }) => sparkplugHistory(service.view(connectionId), topic, seq),
     'model:search': async ({ connectionId, searchId, ...query }) => ({ connectionId, searchId, ...(await service.search(connectionId, searchId, query)) }),
+    'model:topTalkers': ({ connectionId, window, order, limit }) => service.topTalkers(connectionId, window, order, limit),
     'model:cancelSearch': ({ searchId }) => ({ cancelled: service.searches.cancel(searchId) }),
     'model:clearRetained': ({ connectionId, operationId, path, subtree }) => service.clearRetained(connectionId, operationId, path, subtree),
     'model:cancelClearRetained': ({ operationId }) => ({ cancelled: service.cancelClearRetained(operationId) }),
-    'model:resync': ({ connectionId }) => {
-      // A model is created if need be: its first delta carries the reset the renderer waits for.
-      const model = service.model(connectionId)
-      model.resync()
-      return { topicCount: model.topics.size }
+    'model:openStream': (_args, caller) => ({ connections: service.openStream(caller) }),
+    'model:ack': ({ acks }, caller) => {
+      service.ack(caller.id, acks)
+      return { acknowledged: acks.length }
     },
+    'model:resync': ({ connectionId }, caller) => ({ topicCount: service.resync(connectionId, caller) }),
     'model:clear': ({ connectionId }) => ({ cleared: service.clear(connectionId) })
   }
 }

@@ -7,6 +7,7 @@ import { allStoredBytes, tempDataDir } from '../profiles/testSupport'
 import { createMainServices, type MainServices } from '../services'
 import { dispatch } from './handlerTable'
 import { createHandlerTable } from './handlers'
+import { testReceiver } from '../../../tests/support/deltaReceiver'
 
 // Through the real handler table and services, as the Electron adapter and the headless server call them.
 let broker: TestBroker
@@ -23,7 +24,7 @@ beforeEach(() => {
   data = tempDataDir()
   services = createMainServices({ dataDir: data.dir, emit: () => undefined })
   const table = createHandlerTable(services)
-  call = (name, args) => dispatch(table, name, args) as never
+  call = (name, args) => dispatch(table, name, args, testReceiver()) as never
 })
 afterEach(async () => {
   await services.dispose()

@@ -1,44 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DELTA_STRIDE, DeltaField, DeltaFlag, DeltaTopicNames, type ModelDelta, type ModelSettings, type ReceivedMessage } from '../../shared/contract'
-import { DeltaCoalescer } from './coalescer'
-import { ConnectionModel } from './connectionModel'
-import { defaultModelSettings, mergeSettings } from './settings'
-
-function setup(changes: Partial<ModelSettings> = {}, canSend?: () => boolean) {
-  const settings = mergeSettings(defaultModelSettings, changes)
-  const model = new ConnectionModel(() => settings)
-  const deltas: ModelDelta[] = []
-  /** Each delta's changed topics by name, as a receiver reads them. */
-  const topics: Array<Array<string | undefined>> = []
-  const receiver = new DeltaTopicNames()
-  let now = 10_000
-  const coalescer = new DeltaCoalescer('c1', model, {
-    settings: () => settings,
-    emit: (delta) => {
-      deltas.push(delta)
-      topics.push(receiver.read(delta))
-    },
-    now: () => now,
-    ...(canSend && { canSend })
-  })
-  const advance = (ms: number): void => {
-    now += ms
-  }
-  return { model, coalescer, deltas, topics, advance }
-}
-
-const msg = (topic: string, payload: string, extra: Partial<ReceivedMessage> = {}): ReceivedMessage => ({
-  topic,
-  payload: Buffer.from(payload),
-  qos: 0,
-  retain: false,
-  dup: false,
-  receivedAt: 5,
-  ...extra
-})
-
-const field = (delta: ModelDelta, index: number, name: keyof typeof DeltaField): number =>
-  delta.numbers[index * DELTA_STRIDE + DeltaField[name]] as number
+import { DeltaFlag, type ModelDelta } from '../../shared/contract'
+import { field, msg, setup } from './test/coalescerKit'
 
 describe('DeltaCoalescer', () => {
   it('sends a topic that changed 1,000 times once, with its latest value and exact count', () => {
@@ -111,7 +73,7 @@ describe('DeltaCoalescer', () => {
   })
 
   it('reports removed topics, and a reset after clear and resync', () => {
-    const { model, coalescer, deltas, topics } = setup()
+    const { model, coalescer, receiver, deltas, topics } = setup()
     model.ingest(msg('r', 'on', { retain: true }))
     coalescer.tick()
     model.ingest(msg('r', 'off'))
@@ -121,15 +83,17 @@ describe('DeltaCoalescer', () => {
     expect(topics[1]).toEqual([])
     model.ingest(msg('k', '1'))
     model.clear()
+    coalescer.sendResets()
+    expect(deltas[2]).toMatchObject({ reset: true, names: [], removed: [] })
     model.ingest(msg('n', '2'))
     coalescer.tick()
-    expect(deltas[2]).toMatchObject({ reset: true, names: ['n'], removed: [] })
-    expect(topics[2]).toEqual(['n'])
-    model.resync()
+    expect(deltas[3]).toMatchObject({ reset: false, names: ['n'], removed: [] })
+    expect(topics[3]).toEqual(['n'])
+    coalescer.attach(receiver)
     coalescer.tick()
     // A resync names every topic again: the receiver forgot them with the reset.
-    expect(deltas[3]).toMatchObject({ reset: true, names: ['n'] })
-    expect(topics[3]).toEqual(['n'])
+    expect(deltas[4]).toMatchObject({ reset: true, names: ['n'] })
+    expect(topics[4]).toEqual(['n'])
   })
 
   it('skips frames while the receiver is busy and merges what changed meanwhile', () => {

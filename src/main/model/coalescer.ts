@@ -1,36 +1,43 @@
-import { DELTA_STRIDE, DeltaFlag, type ConnectionStats, type MessageProperties, type ModelDelta, type ModelSettings } from '../../shared/contract'
+import { DELTA_STRIDE, type ConnectionStats, type ModelSettings } from '../../shared/contract'
+import type { DeltaReceiver } from '../ports/deltaReceiver'
 import type { ConnectionModel } from './connectionModel'
-import type { MessageLog } from './messageLog'
-import type { TopicEntry } from './topicEntry'
+import { DeltaStream } from './deltaStream'
+import { TalkerRates } from './talkerRates'
 
-/** Where deltas go, and whether the receiver can take one now. */
 export interface CoalescerOptions {
   settings: () => ModelSettings
-  emit: (delta: ModelDelta) => void
-  /** False while the receiver is still busy with earlier deltas: the frame is skipped and changes keep merging. */
-  canSend?: () => boolean
   now?: () => number
 }
 
 const RATE_WINDOW_MS = 1_000
+/** The shortest time between two frames: one display frame. */
+const FRAME_MS = 16
+/** A frame that sent at most this many topics to every receiver counts as light: the next may follow one display frame later. */
+const LIGHT_FRAME_TOPICS = 64
 
 /**
- * Sends a connection's changes at most once per interval: every changed topic once, however often it
- * changed, with its latest message as a preview. A delta is bounded by topic count and preview bytes;
- * what does not fit waits in the model's dirty queue for the next tick, so memory stays O(topics).
+ * Sends a connection's changes to each receiver in frames: every changed topic once per frame, however often it
+ * changed, with its latest message as a preview. Each receiver has its own stream (DeltaStream), so a slow one
+ * skips frames and catches up by itself while the others get every frame.
+ *
+ * Frames follow the load: a change on a quiet connection goes out at once (after the current I/O turn, so one
+ * socket read's messages travel together), light frames follow each other one display frame apart, and after
+ * a heavy frame the next waits `deltaIntervalMs`, so a flood costs no more frames than a fixed interval. With
+ * nothing to send there is no frame timer at all; a once-a-second timer keeps the rates current.
  */
 export class DeltaCoalescer {
-  skippedFrames = 0
-  private seq = 0
-  private timer: NodeJS.Timeout | undefined
-  private intervalMs = 0
+  /** Per-topic rates for the top talkers, fed from the frames' changed topics while someone asks. */
+  readonly talkers: TalkerRates
+  private readonly streams = new Map<string, DeltaStream>()
+  private frameTimer: NodeJS.Timeout | undefined
+  private rateTimer: NodeJS.Timeout | undefined
+  private lastFrameAt = -Infinity
+  private lastFrameHeavy = false
   private windowStart: number
   private windowMessages = 0
   private windowBytes = 0
   private messagesPerSecond = 0
   private bytesPerSecond = 0
-  private statsChanged = false
-  private readonly batch: TopicEntry[] = []
   private readonly now: () => number
 
   constructor(
@@ -40,102 +47,141 @@ export class DeltaCoalescer {
   ) {
     this.now = options.now ?? Date.now
     this.windowStart = this.now()
+    this.talkers = new TalkerRates(model)
   }
 
-  /** Starts (or restarts with a new interval) the frame timer. */
+  /** Starts sending frames: from now on a change in the model schedules one. */
   start(): void {
-    const intervalMs = this.options.settings().deltaIntervalMs
-    if (this.timer && intervalMs === this.intervalMs) return
-    this.stop()
-    this.intervalMs = intervalMs
-    this.timer = setInterval(() => this.tick(), intervalMs)
-    this.timer.unref()
+    if (this.rateTimer) return
+    this.model.onFirstChange = () => this.wake()
+    this.rateTimer = setInterval(() => this.wake(), RATE_WINDOW_MS)
+    this.rateTimer.unref()
+    this.wake()
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer)
-    this.timer = undefined
+    this.model.onFirstChange = undefined
+    if (this.rateTimer) clearInterval(this.rateTimer)
+    this.rateTimer = undefined
+    this.cancelFrame()
   }
 
-  /** One frame: sends a delta when something changed and the receiver can take it. */
+  /** Something may need sending: schedules the next frame unless one is scheduled already. */
+  wake(): void {
+    if (this.frameTimer !== undefined || this.rateTimer === undefined) return
+    const wait = this.lastFrameAt + (this.lastFrameHeavy ? this.options.settings().deltaIntervalMs : FRAME_MS) - this.now()
+    // At once means after the current I/O turn: the rest of this socket read's messages join the frame.
+    this.frameTimer = setTimeout(() => this.frame(), Math.max(0, wait)).unref()
+  }
+
+  private frame(): void {
+    this.frameTimer = undefined
+    this.tick()
+    if (this.hasPending()) this.wake()
+  }
+
+  private cancelFrame(): void {
+    clearTimeout(this.frameTimer)
+    this.frameTimer = undefined
+  }
+
+  /** Anything left for a later frame: changes not handed out, or a stream with news it could not send yet. */
+  private hasPending(): boolean {
+    if (this.model.dirty.size > 0 || this.model.removals.length > 0) return true
+    for (const stream of this.streams.values()) if (stream.hasNews) return true
+    return false
+  }
+
+  /**
+   * Starts a receiver's stream, or starts it over (a new page in the same window): its next delta resets it
+   * and carries every topic.
+   */
+  attach(receiver: DeltaReceiver): void {
+    const stream = this.streams.get(receiver.id)
+    if (stream) {
+      stream.receiver = receiver
+      stream.requestReset()
+    } else {
+      this.streams.set(receiver.id, new DeltaStream(receiver, this.connectionId, this.model))
+    }
+    this.wake()
+  }
+
+  /** The stream of one receiver, if it has one. */
+  stream(receiverId: string): DeltaStream | undefined {
+    return this.streams.get(receiverId)
+  }
+
+  /** One frame: hands the model's changes to every stream, then sends each receiver that has room its delta. */
   tick(): void {
     const now = this.now()
     this.updateRates(now)
-    const model = this.model
-    const pending = model.dirty.size > 0 || model.removed.size > 0 || model.resetPending
-    if (!pending && !this.statsChanged) return
-    if (this.options.canSend && !this.options.canSend()) {
-      this.skippedFrames++
-      return
-    }
-    model.sweepTombstones(now)
-    this.statsChanged = false
-    this.options.emit(this.buildDelta())
-  }
-
-  /** The next delta, taking changed topics from the model within the bounds of one delta. */
-  buildDelta(): ModelDelta {
-    const model = this.model
+    this.handOut(now)
+    this.talkers.expire(now)
+    this.model.sweepTombstones(now)
     const settings = this.options.settings()
-    const batch = this.batch
-    const log = model.log
-    let bytes = 0
-    let previewBytes = 0
-    for (let entry = model.dirty.peek(); entry && batch.length < settings.maxTopicsPerDelta; entry = model.dirty.peek()) {
-      const length = previewLength(log, entry.newest, settings.previewBytes)
-      // Topic names count too: a topic may be up to 64 KiB long.
-      if (batch.length > 0 && bytes + length + entry.topic.length > settings.maxPreviewBytesPerDelta) break
-      model.dirty.take()
-      batch.push(entry)
-      bytes += length + entry.topic.length
-      previewBytes += length
-    }
-    const names: string[] = []
-    const nameIds: number[] = []
-    const numbers = new Float64Array(batch.length * DELTA_STRIDE)
-    const previews = new Uint8Array(previewBytes)
-    const properties: Array<[number, MessageProperties]> = []
-    let offset = 0
-    for (let i = 0; i < batch.length; i++) {
-      const entry = batch[i] as TopicEntry
-      const seq = entry.newest
-      const size = log.sizeOf(seq)
-      const length = log.copyPayload(seq, settings.previewBytes, previews, offset)
-      offset += length
-      if (!entry.announced) {
-        entry.announced = true
-        names.push(entry.topic)
-        nameIds.push(entry.id)
+    let stats: ConnectionStats | undefined
+    let heaviest = 0
+    let skipped = false
+    for (const [id, stream] of this.streams) {
+      if (!stream.receiver.isOpen()) {
+        this.streams.delete(id)
+        continue
       }
-      const base = i * DELTA_STRIDE
-      numbers[base] = entry.count
-      numbers[base + 1] = log.receivedAtOf(seq)
-      numbers[base + 2] = size
-      numbers[base + 3] = length
-      numbers[base + 4] = deltaFlags(log.flagsOf(seq), size, length, entry.retained)
-      numbers[base + 5] = entry.id
-      const messageProperties = log.propertiesOf(seq)
-      if (messageProperties) properties.push([i, messageProperties])
+      stream.prepare()
+      if (!stream.hasNews) continue
+      if (!stream.canSend()) {
+        stream.skippedFrames++
+        skipped = true
+        continue
+      }
+      stats ??= this.stats()
+      const delta = stream.build(settings, stats)
+      heaviest = Math.max(heaviest, delta.numbers.length / DELTA_STRIDE)
+      stream.receiver.send(delta)
     }
-    batch.length = 0
-    const delta: ModelDelta = {
-      connectionId: this.connectionId,
-      seq: ++this.seq,
-      reset: model.resetPending,
-      removed: [...model.removed],
-      names,
-      nameIds,
-      numbers,
-      previews,
-      properties,
-      stats: this.stats()
+    if (stats || skipped) {
+      this.lastFrameAt = now
+      // A receiver with no room is asked again a whole interval later, not at every turn of the event loop.
+      this.lastFrameHeavy = skipped || heaviest > LIGHT_FRAME_TOPICS
     }
-    model.resetPending = false
-    model.removed.clear()
-    return delta
   }
 
-  /** The connection's statistics as of now. */
+  /** Resets every receiver at once, busy or not (the model was cleared: each must hear it). */
+  sendResets(): void {
+    this.handOut(this.now())
+    const settings = this.options.settings()
+    const stats = this.stats()
+    for (const stream of this.streams.values()) {
+      if (!stream.receiver.isOpen()) continue
+      stream.requestReset()
+      stream.prepare()
+      stream.receiver.send(stream.build(settings, stats))
+    }
+  }
+
+  /** Moves the model's removed and changed topics to every stream and the rates (removals first: their ids may be reused). */
+  private handOut(now: number): void {
+    const model = this.model
+    const streams = this.streams
+    const talkers = this.talkers
+    const removals = model.removals
+    if (removals.length > 0) {
+      for (const entry of removals) {
+        talkers.forget(entry)
+        for (const stream of streams.values()) stream.forget(entry)
+      }
+      removals.length = 0
+    }
+    const dirty = model.dirty
+    for (let entry = dirty.peek(); entry; entry = dirty.peek()) {
+      dirty.take()
+      talkers.note(entry, now)
+      for (const stream of streams.values()) stream.enqueue(entry)
+    }
+  }
+
+  /** The connection's statistics as of now (each stream fills in its own pending topics and skipped frames). */
   stats(): ConnectionStats {
     const model = this.model
     return {
@@ -147,8 +193,8 @@ export class DeltaCoalescer {
       budgetBytes: this.options.settings().budgetBytes,
       evictedMessages: model.log.evicted,
       evictedPayloads: model.evictedPayloads,
-      pendingTopics: model.dirty.size,
-      skippedFrames: this.skippedFrames
+      pendingTopics: 0,
+      skippedFrames: 0
     }
   }
 
@@ -164,22 +210,13 @@ export class DeltaCoalescer {
     if (elapsed < RATE_WINDOW_MS) return
     const messagesPerSecond = Math.round(((model.messageCount - this.windowMessages) * 1000) / elapsed)
     const bytesPerSecond = Math.round(((model.byteCount - this.windowBytes) * 1000) / elapsed)
-    if (messagesPerSecond !== this.messagesPerSecond || bytesPerSecond !== this.bytesPerSecond) this.statsChanged = true
+    if (messagesPerSecond !== this.messagesPerSecond || bytesPerSecond !== this.bytesPerSecond) {
+      for (const stream of this.streams.values()) stream.statsChanged = true
+    }
     this.messagesPerSecond = messagesPerSecond
     this.bytesPerSecond = bytesPerSecond
     this.windowStart = now
     this.windowMessages = model.messageCount
     this.windowBytes = model.byteCount
   }
-}
-
-function previewLength(log: MessageLog, seq: number, previewBytes: number): number {
-  return log.flagsOf(seq) & DeltaFlag.payloadEvicted ? 0 : Math.min(previewBytes, log.sizeOf(seq))
-}
-
-function deltaFlags(messageFlags: number, size: number, previewed: number, retained: boolean): number {
-  let flags = messageFlags
-  if (previewed < size && !(flags & DeltaFlag.payloadEvicted)) flags |= DeltaFlag.truncated
-  if (retained) flags |= DeltaFlag.retainedTopic
-  return flags
 }

@@ -194,7 +194,7 @@ describe('ConnectionModel', () => {
     model.ingest(msg('r/1', ''))
     expect(model.topics.has('r/1')).toBe(false)
     expect(model.tree.find('r')).toBeUndefined()
-    expect([...model.removed]).toEqual(['r/1'])
+    expect(model.removals.map((entry) => entry.topic)).toEqual(['r/1'])
     // An empty retained message for an unknown topic creates nothing.
     model.ingest(msg('r/2', '', { retain: true }))
     expect(model.topics.has('r/2')).toBe(false)

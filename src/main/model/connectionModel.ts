@@ -13,8 +13,8 @@ const TOMBSTONE_MS = 30_000
 
 /**
  * Everything one connection received: a flat table of topics (the hot path is one lookup by hash), a tree
- * index over it, and history in a budgeted log. Changed topics are remembered for the coalescer as a set,
- * so what waits for the next delta is O(changed topics), never O(messages).
+ * index over it, and history in a budgeted log. Changed topics are remembered for the coalescer as a queue
+ * with one entry per topic, so what waits for the next frame is O(changed topics), never O(messages).
  */
 export class ConnectionModel {
   /** Every topic, looked up by a hash of its name (see TopicTable). */
@@ -26,13 +26,10 @@ export class ConnectionModel {
   private unindexed: TopicEntry[] = []
   /** Topics changed since the last delta, in the order they first changed. */
   readonly dirty = new DirtyQueue()
-  /** Topics removed since the last delta. */
-  readonly removed = new Set<string>()
-  /**
-   * The next delta must tell the renderer to forget what it has: set for a new model too, so a renderer
-   * still holding an older model of the same connection (or waiting for a resync) starts over.
-   */
-  resetPending = true
+  /** Topics removed since the coalescer last handed changes out to its streams. */
+  readonly removals: TopicEntry[] = []
+  /** Called when the model changes after it had nothing waiting (the coalescer schedules a frame). */
+  onFirstChange: (() => void) | undefined = undefined
   messageCount = 0
   byteCount = 0
   log: MessageLog
@@ -80,11 +77,15 @@ export class ConnectionModel {
       this.log.evictedPayloads++
     }
     entry.count++
+    entry.bytes += size
     if (message.retain) entry.retained = true
     this.log.append(entry, entry.count, message.receivedAt, flags, payload, message.properties)
     if (entry.kept > settings.historyLimit) this.log.evictOldestOf(entry)
     if (this.storedBytes > settings.budgetBytes) this.enforceBudget(settings.budgetBytes, entry)
-    if (!entry.dirty) this.dirty.add(entry)
+    if (!entry.dirty) {
+      if (this.dirty.size === 0) this.onFirstChange?.()
+      this.dirty.add(entry)
+    }
   }
 
   /** Removes a topic with its history (its retained value was cleared); false when unknown. */
@@ -97,7 +98,8 @@ export class ConnectionModel {
     this.topics.delete(entry)
     this.freeIds.push(entry.id)
     this.dirty.drop(entry)
-    this.removed.add(topic)
+    this.removals.push(entry)
+    this.onFirstChange?.()
     return true
   }
 
@@ -107,7 +109,7 @@ export class ConnectionModel {
     this.tombstones.set(topic, now + TOMBSTONE_MS)
   }
 
-  /** Forgets every topic; the next delta resets the renderer. Returns how many topics there were. */
+  /** Forgets every topic (the caller resets the delta streams). Returns how many topics there were. */
   clear(): number {
     const count = this.topics.size
     this.topics.clear()
@@ -119,23 +121,11 @@ export class ConnectionModel {
     this.topicBytes = 0
     this.log = this.newLog()
     this.dirty.clear()
-    this.removed.clear()
+    this.removals.length = 0
     this.tombstones.clear()
     this.messageCount = 0
     this.byteCount = 0
-    this.resetPending = true
     return count
-  }
-
-  /** Marks every topic changed and asks for a reset, so the renderer receives the whole model again. */
-  resync(): void {
-    this.resetPending = true
-    this.removed.clear()
-    for (const entry of this.topics.values()) {
-      // The receiver forgets every name on the reset: each goes out again with its topic's next delta.
-      entry.announced = false
-      if (!entry.dirty) this.dirty.add(entry)
-    }
   }
 
   /** Drops expired tombstones (called from the coalescer's timer, off the hot path). */

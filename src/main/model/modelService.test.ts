@@ -1,19 +1,27 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ModelDelta } from '../../shared/contract'
+import type { ModelDelta, ReceivedMessage } from '../../shared/contract'
+import { testReceiver } from '../../../tests/support/deltaReceiver'
 import { ModelService } from './modelService'
 
 let service: ModelService | undefined
 afterEach(() => service?.dispose())
 
+/** A service whose window receives into `deltas` (confirming each, as the page does). */
 function create(deltas: ModelDelta[]): ModelService {
-  service = new ModelService({
-    emitDelta: (delta) => deltas.push(delta),
+  const created = new ModelService({
     emitClearProgress: () => undefined,
     publish: () => Promise.reject(new Error('No broker in this test.')),
     settings: { deltaIntervalMs: 10 }
   })
-  return service
+  service = created
+  created.openStream(testReceiver('window', (delta) => {
+    deltas.push(delta)
+    created.ack('window', [delta])
+  }))
+  return created
 }
+
+const message = (topic: string, payload = '1'): ReceivedMessage => ({ topic, payload: Buffer.from(payload), qos: 0, retain: false, dup: false, receivedAt: 1 })
 
 describe('ModelService', () => {
   it('answers queries about a connection that received nothing without keeping a model for it', async () => {
@@ -29,10 +37,9 @@ describe('ModelService', () => {
   it('routes messages per connection and streams a reset delta first for each', async () => {
     const deltas: ModelDelta[] = []
     const models = create(deltas)
-    const message = { payload: Buffer.from('1'), qos: 0 as const, retain: false, dup: false, receivedAt: 1 }
-    models.ingest('a', { topic: 't', ...message })
-    models.ingest('b', { topic: 't', ...message })
-    models.ingest('a', { topic: 't', ...message })
+    models.ingest('a', message('t'))
+    models.ingest('b', message('t'))
+    models.ingest('a', message('t'))
     expect(models.view('a') === models.model('a')).toBe(true)
     expect(models.view('a').topics.get('t')?.count).toBe(2)
     expect(models.view('b').topics.get('t')?.count).toBe(1)
@@ -49,5 +56,34 @@ describe('ModelService', () => {
     expect(deltas.at(-1)).toMatchObject({ connectionId: 'a', reset: true, names: [], numbers: new Float64Array(0) })
     expect(models.view('a') === before).toBe(false)
     expect(models.clear('a')).toBe(0)
+  })
+
+  it('starts a receiver that opens its stream late with a reset carrying every topic, and resyncs only the caller', () => {
+    const window: ModelDelta[] = []
+    const models = create(window)
+    models.ingest('a', message('x'))
+    models.ingest('a', message('y'))
+    models.coalescer('a').tick()
+    const tab: ModelDelta[] = []
+    expect(models.openStream(testReceiver('tab', (delta) => tab.push(delta)))).toBe(1)
+    models.coalescer('a').tick()
+    expect(tab).toMatchObject([{ connectionId: 'a', seq: 1, reset: true, names: ['x', 'y'] }])
+    expect(window).toHaveLength(1)
+    expect(models.resync('a', testReceiver('window', (delta) => window.push(delta)))).toBe(2)
+    models.coalescer('a').tick()
+    expect(window.at(-1)).toMatchObject({ seq: 2, reset: true, names: ['x', 'y'] })
+    expect(tab).toHaveLength(1)
+  })
+
+  it('streams connections created later to every open receiver, and sends each a reset when a model is cleared', () => {
+    const window: ModelDelta[] = []
+    const models = create(window)
+    const tab: ModelDelta[] = []
+    models.openStream(testReceiver('tab', (delta) => tab.push(delta)))
+    models.ingest('later', message('t'))
+    models.coalescer('later').tick()
+    expect([window.length, tab.length]).toEqual([1, 1])
+    models.clear('later')
+    for (const deltas of [window, tab]) expect(deltas.at(-1)).toMatchObject({ connectionId: 'later', reset: true, names: [] })
   })
 })

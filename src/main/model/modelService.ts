@@ -1,21 +1,19 @@
 import { topicNameProblem } from '../../shared/topics'
-import { UserFacingError, type ClearRetainedProgress, type ModelDelta, type ModelSettings, type ReceivedMessage, type SearchProgress } from '../../shared/contract'
+import { UserFacingError, type ClearRetainedProgress, type ModelSettings, type ReceivedMessage, type SearchProgress, type TalkerOrder, type TalkerWindow, type TopTalkers } from '../../shared/contract'
+import type { DeltaReceiver } from '../ports/deltaReceiver'
 import { ClearRetainedRunner, type PublishFn } from './clearRetained'
 import { DeltaCoalescer } from './coalescer'
 import { ConnectionModel } from './connectionModel'
 import { SearchRunner, type SearchQuery, type SearchResult } from './search'
 import { defaultModelSettings, mergeSettings } from './settings'
 
-/** What the model needs from the rest of main: where deltas and progress go, and how to publish. */
+/** What the model needs from the rest of main: where progress goes, and how to publish. Deltas go to receivers (openStream). */
 export interface ModelServiceOptions {
-  emitDelta: (delta: ModelDelta) => void
   emitClearProgress: (progress: ClearRetainedProgress) => void
   /** Where a running search's matches go before it ends (none: they come with its result only). */
   emitSearchProgress?: (progress: SearchProgress) => void
   /** Publishes for clear-retained; the engine's publish. */
   publish: PublishFn
-  /** False while the delta receiver is busy (frames are then skipped and changes merge). */
-  canSendDelta?: () => boolean
   settings?: Partial<ModelSettings>
   now?: () => number
 }
@@ -25,11 +23,19 @@ interface Connection {
   coalescer: DeltaCoalescer
 }
 
-/** Every connection's model and delta stream; fed by the engine's onMessage, queried by the handlers. */
+/** One receiver's confirmation that it applied a connection's deltas up to `seq`. */
+export interface DeltaAck {
+  connectionId: string
+  seq: number
+}
+
+/** Every connection's model and delta streams; fed by the engine's onMessage, queried by the handlers. */
 export class ModelService {
   readonly searches = new SearchRunner()
   private settings: ModelSettings
   private readonly connections = new Map<string, Connection>()
+  /** Receivers of the delta stream (windows, sockets); each gets its own stream of every connection. */
+  private readonly receivers = new Map<string, DeltaReceiver>()
   private readonly clears: ClearRetainedRunner
   private lastId: string | undefined
   private last: Connection | undefined
@@ -56,6 +62,31 @@ export class ModelService {
     return this.connections.get(connectionId)?.model ?? new ConnectionModel(() => this.settings)
   }
 
+  /**
+   * Starts (or starts over) a receiver's streams: the next delta of every connection resets it and carries every
+   * topic, and connections created later stream to it too. Returns how many connections it streams.
+   */
+  openStream(receiver: DeltaReceiver): number {
+    for (const [id, known] of this.receivers) if (!known.isOpen()) this.receivers.delete(id)
+    this.receivers.set(receiver.id, receiver)
+    for (const { coalescer } of this.connections.values()) coalescer.attach(receiver)
+    return this.connections.size
+  }
+
+  /** The receiver missed deltas of a connection: its stream alone starts over. Returns the topic count. */
+  resync(connectionId: string, receiver: DeltaReceiver): number {
+    // A model is created if need be: its first delta carries the reset the receiver waits for.
+    const connection = this.connectionFor(connectionId)
+    if (!this.receivers.has(receiver.id)) this.openStream(receiver)
+    connection.coalescer.attach(receiver)
+    return connection.model.topics.size
+  }
+
+  /** The receiver applied these deltas: its streams may send more. */
+  ack(receiverId: string, acks: readonly DeltaAck[]): void {
+    for (const { connectionId, seq } of acks) this.connections.get(connectionId)?.coalescer.stream(receiverId)?.ack(seq)
+  }
+
   /** The coalescer of a connection (tests and the bench drive its ticks directly). */
   coalescer(connectionId: string): DeltaCoalescer {
     return this.connectionFor(connectionId).coalescer
@@ -63,6 +94,13 @@ export class ModelService {
 
   currentSettings(): ModelSettings {
     return { ...this.settings }
+  }
+
+  /** The busiest topics and subtrees of a connection (none for one that received nothing). */
+  topTalkers(connectionId: string, window: TalkerWindow, order: TalkerOrder, limit: number): TopTalkers {
+    const connection = this.connections.get(connectionId)
+    if (!connection) return { measuredMs: 0, topics: [], subtrees: [] }
+    return connection.coalescer.talkers.top(window, order, limit, (this.options.now ?? Date.now)())
   }
 
   /** Runs a search on a connection's model; its matches go out as model:searchProgress events while it runs. */
@@ -92,15 +130,14 @@ export class ModelService {
   }
 
   /**
-   * Forgets every message of a connection and releases its model: one last delta tells the renderer to
+   * Forgets every message of a connection and releases its model: one last delta tells every receiver to
    * reset, and the next message starts a new model. Returns how many topics there were.
    */
   clear(connectionId: string): number {
     const connection = this.connections.get(connectionId)
     if (!connection) return 0
     const cleared = connection.model.clear()
-    // Sent even while the receiver is busy: the renderer must hear about the reset.
-    this.options.emitDelta(connection.coalescer.buildDelta())
+    connection.coalescer.sendResets()
     this.forget(connectionId)
     return cleared
   }
@@ -121,12 +158,8 @@ export class ModelService {
     if (!connection) {
       const settings = (): ModelSettings => this.settings
       const model = new ConnectionModel(settings)
-      const coalescer = new DeltaCoalescer(connectionId, model, {
-        settings,
-        emit: this.options.emitDelta,
-        ...(this.options.canSendDelta && { canSend: this.options.canSendDelta }),
-        ...(this.options.now && { now: this.options.now })
-      })
+      const coalescer = new DeltaCoalescer(connectionId, model, { settings, ...(this.options.now && { now: this.options.now }) })
+      for (const receiver of this.receivers.values()) if (receiver.isOpen()) coalescer.attach(receiver)
       coalescer.start()
       connection = { model, coalescer }
       this.connections.set(connectionId, connection)

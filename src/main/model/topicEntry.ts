@@ -11,12 +11,12 @@ export class TopicEntry implements MessageChain {
   kept = 0
   /** Exact number of messages received on this topic. */
   count = 0
+  /** Payload bytes received on this topic, all messages counted. */
+  bytes = 0
   /** The broker delivered a retained value and no clear was seen since. */
   retained = false
-  /** Waiting in the coalescer's set of changed topics. */
+  /** Waiting in the model's queue of changed topics (DirtyQueue). */
   dirty = false
-  /** Its name went to the delta receiver since the last reset; later deltas tell it by id only. */
-  announced = false
   /** Its node in the tree index, once the index has caught up with it. */
   node: TreeNode<TopicEntry> | undefined = undefined
   /** Id of the topic whose message came right after this topic's latest one, the last time (see TopicPredictor). */

@@ -63,6 +63,11 @@ export class SessionService {
     }
   }
 
+  /** The profile a connection was opened from, if it came from one. */
+  profileIdOf(connectionId: string): string | undefined {
+    return this.links.get(connectionId)?.profileId
+  }
+
   /** Every connection main holds, with the profile it was opened from. */
   list(): ConnectionStatus[] {
     return this.connections.list().map((status) => this.withProfile(status))

@@ -3,6 +3,7 @@ import { appEvents, appRequests } from './app'
 import { connectionEvents, connectionRequests } from './connection'
 import { modelEvents, modelRequests } from './model'
 import { profileEvents, profileRequests } from './profiles'
+import { recordingEvents, recordingRequests } from './recording'
 import type { EventDef, RequestDef } from './define'
 import type { Result } from './errors'
 
@@ -15,14 +16,15 @@ export * from './recordFlags'
 export * from './profiles'
 export * from './decoderPrefs'
 export * from './app'
+export * from './recording'
 export type { RequestDef, EventDef } from './define'
 export { buildBridge, byDomain, isEventName, isRequestName } from './bridge'
 export { EVENT_NAMES, REQUEST_NAMES, type UnlistedEventName, type UnlistedRequestName } from './names'
 
 /** Every request the renderer may make, keyed `domain:action`. */
-export const requests = { ...connectionRequests, ...modelRequests, ...profileRequests, ...appRequests } as const
+export const requests = { ...connectionRequests, ...modelRequests, ...profileRequests, ...recordingRequests, ...appRequests } as const
 /** Every event main may send, keyed `domain:name`. */
-export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...appEvents } as const
+export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...recordingEvents, ...appEvents } as const
 
 export type Requests = typeof requests
 export type RequestName = keyof Requests & string

@@ -94,7 +94,7 @@ export const DeltaFlag = {
  */
 export interface ModelDelta {
   connectionId: string
-  /** 1 for the first delta of a connection, then +1 each time; a gap means deltas were missed: call model:resync. */
+  /** 1 for the first delta of a connection to a receiver, then +1 each time; a gap means deltas were missed: call model:resync. */
   seq: number
   /** Forget everything known about this connection before applying (first delta of a model, model:resync, model:clear). */
   reset: boolean
@@ -152,6 +152,30 @@ export type ChildSort = 'name' | 'lastUpdate' | 'messageCount'
 export const searchKindSchema = z.enum(['topic', 'filter', 'regex', 'payload', 'payloadRegex'])
 export type SearchKind = z.infer<typeof searchKindSchema>
 
+/** Over how long top talkers' rates are averaged. */
+export const talkerWindowSchema = z.enum(['10s', '1m'])
+export type TalkerWindow = z.infer<typeof talkerWindowSchema>
+/** What top talkers are ranked by. */
+export const talkerOrderSchema = z.enum(['messages', 'bytes'])
+export type TalkerOrder = z.infer<typeof talkerOrderSchema>
+
+/** A busy topic or subtree: its message and payload byte rates, averaged over the window asked for. */
+export interface TopTalker {
+  path: string
+  messagesPerSecond: number
+  bytesPerSecond: number
+  /** Topics at or below the path (1 for a topic). */
+  topicCount: number
+}
+
+/** The busiest topics and subtrees of a connection. */
+export interface TopTalkers {
+  /** How long rates have been measured: they start when first asked for, so early answers cover less. */
+  measuredMs: number
+  topics: TopTalker[]
+  subtrees: TopTalker[]
+}
+
 /** How a search ended: all topics scanned, enough matches, out of time, or cancelled. */
 export type SearchStatus = 'complete' | 'limit' | 'timeout' | 'cancelled'
 
@@ -204,6 +228,10 @@ export const modelRequests = {
       timeLimitMs: z.number().int().min(10).max(60_000).default(3_000)
     })
   ),
+  /** The busiest topics and subtrees by message or byte rate over the last 10 s or minute (measured while asked for). */
+  'model:topTalkers': defineRequest<TopTalkers>()(
+    z.object({ ...connection, window: talkerWindowSchema.default('10s'), order: talkerOrderSchema.default('messages'), limit: z.number().int().min(1).max(100).default(10) })
+  ),
   /** Stops a running search; it replies with what it found so far. */
   'model:cancelSearch': defineRequest<{ cancelled: boolean }>()(z.object({ searchId: operationIdSchema })),
   /** Clears one retained topic (`subtree` false) or every retained topic at or below a node, with progress events. */
@@ -212,7 +240,16 @@ export const modelRequests = {
   ),
   /** Stops a running clear; publishes already sent still complete. */
   'model:cancelClearRetained': defineRequest<{ cancelled: boolean }>()(z.object({ operationId: operationIdSchema })),
-  /** Sends the whole model again: the next delta has `reset` set (use after a gap in `seq` or on attach). */
+  /**
+   * The caller (a window or a page's socket) starts receiving deltas, or starts over after a reload: the next
+   * delta of every connection to it has `reset` set. Replies with how many connections it streams.
+   */
+  'model:openStream': defineRequest<{ connections: number }>()(z.object({})),
+  /** The caller applied these deltas; each caller's stream waits when it leaves a few deltas unconfirmed. */
+  'model:ack': defineRequest<{ acknowledged: number }>()(
+    z.object({ acks: z.array(z.object({ ...connection, seq: z.number().int().min(1) })).max(10_000) })
+  ),
+  /** Sends the whole model again to the caller alone: its next delta has `reset` set (use after a gap in `seq`). */
   'model:resync': defineRequest<{ topicCount: number }>()(z.object(connection)),
   /** Forgets every message of a connection and frees its memory; a last delta with `reset` empties the renderer's copy. */
   'model:clear': defineRequest<{ cleared: number }>()(z.object(connection))

@@ -12,15 +12,18 @@ export const REQUEST_NAMES = [
   'connection:unsubscribe',
   'connection:publish',
   'connection:list',
+  'model:ack',
   'model:cancelClearRetained',
   'model:cancelSearch',
   'model:clear',
   'model:clearRetained',
   'model:history',
   'model:message',
+  'model:openStream',
   'model:resync',
   'model:search',
   'model:sparkplug',
+  'model:topTalkers',
   'profile:list',
   'profile:save',
   'profile:duplicate',
@@ -36,11 +39,15 @@ export const REQUEST_NAMES = [
   'profile:templates',
   'profile:saveTemplate',
   'profile:deleteTemplate',
-  'profile:notices'
+  'profile:notices',
+  'recording:start',
+  'recording:stop',
+  'recording:list',
+  'recording:delete'
 ] as const satisfies readonly RequestName[]
 
 /** Every event's name, `domain:name`, as in `events`. */
-export const EVENT_NAMES = ['connection:status', 'model:delta', 'model:clearProgress', 'model:searchProgress', 'profile:changed', 'profile:notice', 'app:menu'] as const satisfies readonly EventName[]
+export const EVENT_NAMES = ['connection:status', 'model:delta', 'model:clearProgress', 'model:searchProgress', 'profile:changed', 'profile:notice', 'recording:status', 'app:menu'] as const satisfies readonly EventName[]
 
 /** Requests of the contract that REQUEST_NAMES leaves out; `never` when the list is complete. */
 export type UnlistedRequestName = Exclude<RequestName, (typeof REQUEST_NAMES)[number]>

@@ -8,7 +8,8 @@ import { base64Decoder, hexDecoder, textDecoder } from './text'
 import type { DecodeInput, DecodeResult, DecoderId, PayloadDecoder } from './types'
 
 export * from './types'
-export { compileProtobufSchemas, protobufRuleFor, type ProtoFile, type ProtobufRule, type ProtobufSchemas } from './protobuf'
+export { profileDecoders, resolveDecoderPin, type ProfileDecoders } from './profileDecoders'
+export { compileProtobufSchemas, protobufMessageTypes, protobufRuleFor, type ProtoFile, type ProtobufRule, type ProtobufSchemas } from './protobuf'
 export { findImage, sniffImage } from './image'
 export {
   decodeWithHistory, isSparkplugTopic, metricRows, parseTopic as parseSparkplugTopic, sparkplugResult, sparkplugSummary, SparkplugState,

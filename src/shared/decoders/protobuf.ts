@@ -65,6 +65,19 @@ export function compileProtobufSchemas(files: readonly ProtoFile[], rules: reado
   return { schemas: { root, rules: bound } }
 }
 
+/** Every message type the compiled files define, fully qualified (`factory.v1.Reading`), sorted. */
+export function protobufMessageTypes(schemas: ProtobufSchemas): string[] {
+  const names: string[] = []
+  const visit = (namespace: protobuf.NamespaceBase): void => {
+    for (const nested of namespace.nestedArray) {
+      if (nested instanceof protobuf.Type) names.push(nested.fullName.replace(/^\./, ''))
+      if (nested instanceof protobuf.Namespace) visit(nested)
+    }
+  }
+  visit(schemas.root)
+  return names.filter((name) => !name.startsWith('google.protobuf.')).sort()
+}
+
 /** The rule that applies to a topic, if any. */
 export function protobufRuleFor(schemas: ProtobufSchemas | null, topic: string): ProtobufSchemas['rules'][number] | undefined {
   return schemas?.rules.find((entry) => entry.matches(topic))

@@ -1,5 +1,8 @@
+import { encode as cborEncode } from 'cborg'
+import protobuf from 'protobufjs'
 import { describe, expect, it } from 'vitest'
-import type { MessageRecord } from '@shared/contract'
+import { emptyDecoderPrefs, type MessageRecord } from '@shared/contract'
+import { profileDecoders } from '@shared/decoders'
 import { encodePayload } from '@shared/decoders/sparkplug/test/edgeNode'
 import { imageFixtures } from '@shared/decoders/test/imageFixtures'
 import { payloadSummary } from './payloadSummary'
@@ -34,5 +37,21 @@ describe('payload summaries', () => {
     const webp = Uint8Array.from(atob(imageFixtures['sensor.webp']), (c) => c.charCodeAt(0))
     expect(payloadSummary('cam/door', record(webp), () => undefined)).toMatch(/^WEBP image 37×21, \d+ B$/)
     expect(payloadSummary('plain', record(new TextEncoder().encode('{"a": 1}')), () => undefined)).toBe('{"a": 1}')
+  })
+
+  it('summarises pinned and Protobuf-mapped topics with their decoder, and follows a change of settings', () => {
+    const proto = { name: 'r.proto', source: 'syntax = "proto3"; package f; message Reading { double value = 1; }' }
+    const Reading = protobuf.parse(proto.source).root.lookupType('f.Reading')
+    const settings = { ...emptyDecoderPrefs(), protoFiles: [proto], protobufRules: [{ filter: 'pb/#', type: 'f.Reading' }], pins: [{ filter: 'cbor/#', decoder: 'cbor' as const }] }
+    const decoders = profileDecoders(settings)
+    const cbor = record(cborEncode({ t: 21.5 }))
+    expect(payloadSummary('cbor/a', cbor, undefined, decoders)).toBe('{"t":21.5}')
+    expect(payloadSummary('pb/a', record(Reading.encode({ value: 2.5 }).finish()), undefined, decoders)).toBe('Reading {"value":2.5}')
+    expect(payloadSummary('pb/a', record(new Uint8Array([0x09, 1])), undefined, decoders)).toMatch(/^This payload is not a valid f\.Reading \(Protobuf\)/)
+    expect(payloadSummary('cbor/a', record(new Uint8Array(16), 9000), undefined, decoders)).toBe('CBOR, 8.8 KB (select it to decode the whole payload)')
+    // No bytes left: an empty Protobuf message would wrongly read as all defaults.
+    expect(payloadSummary('pb/a', { ...record(new Uint8Array(0)), size: 9, payloadEvicted: true }, undefined, decoders)).not.toMatch(/^Reading/)
+    // Settings saved without the pin: the same record reads as raw bytes again.
+    expect(payloadSummary('cbor/a', cbor, undefined, profileDecoders({ ...settings, pins: [] }))).not.toBe('{"t":21.5}')
   })
 })

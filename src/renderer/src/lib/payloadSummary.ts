@@ -1,6 +1,9 @@
 import type { MessageRecord } from '@shared/contract'
 import { formatByteSize } from '@shared/bytes'
-import { findImage, isSparkplugTopic, parseSparkplugTopic, sniffImage, sparkplugSummary, SparkplugState, summaryLine } from '@shared/decoders'
+import {
+  decodePayload, findImage, isSparkplugTopic, parseSparkplugTopic, payloadDecoders, protobufRuleFor, sniffImage, sparkplugSummary, SparkplugState, summaryLine,
+  type DecoderId, type ProfileDecoders
+} from '@shared/decoders'
 import { previewPayload } from './payloadView'
 
 /** The latest record of a topic in the page's model; Sparkplug summaries read their births through it. */
@@ -17,12 +20,18 @@ interface Cached {
 // Summaries per record: records are replaced when a topic changes, so only births can make one stale. Only rows
 // on screen are summarised, so decoding never runs per message.
 const cache = new WeakMap<MessageRecord, Cached>()
+// Summaries by a profile's pin or Protobuf rule, made with one compiled form of its settings: a save makes them stale.
+const configuredCache = new WeakMap<MessageRecord, { decoders: ProfileDecoders; text: string }>()
 
 /**
- * A payload in one line: a Sparkplug or image summary, else its start as text or hex. Without `latest` (old
- * messages, whose births may have changed since) a Sparkplug summary gives only its type, seq and metric count.
+ * A payload in one line: what the decoder a profile pins or maps (Protobuf rule) to the topic reads, else a
+ * Sparkplug or image summary, else its start as text or hex. Without `latest` (old messages, whose births may
+ * have changed since) a Sparkplug summary gives only its type, seq and metric count.
  */
-export function payloadSummary(topic: string, record: MessageRecord, latest?: LatestRecord): string {
+export function payloadSummary(topic: string, record: MessageRecord, latest?: LatestRecord, decoders?: ProfileDecoders): string {
+  const configured = decoders ? configuredDecoder(decoders, topic) : undefined
+  // An evicted payload has no bytes left: an empty Protobuf message would decode, wrongly, as all defaults.
+  if (decoders && configured && !record.payloadEvicted) return configuredSummary(topic, record, decoders, configured)
   if (!isSparkplugTopic(topic)) {
     const cached = cache.get(record)
     if (cached) return cached.text
@@ -38,6 +47,30 @@ export function payloadSummary(topic: string, record: MessageRecord, latest?: La
   const text = sparkplugRow(topic, record, topics, births)
   cache.set(record, { text, births })
   return text
+}
+
+/** The decoder the profile sets for a topic; Sparkplug keeps its own summaries, which read the births. */
+function configuredDecoder(decoders: ProfileDecoders, topic: string): DecoderId | undefined {
+  const id = decoders.pinFor(topic) ?? (protobufRuleFor(decoders.context.protobuf, topic) ? 'protobuf' : undefined)
+  return id === 'sparkplug' ? undefined : id
+}
+
+function configuredSummary(topic: string, record: MessageRecord, decoders: ProfileDecoders, decoder: DecoderId): string {
+  const cached = configuredCache.get(record)
+  if (cached?.decoders === decoders) return cached.text
+  let text: string
+  if (record.truncated) text = `${payloadDecoders[decoder].label}, ${formatByteSize(record.size)} (select it to decode the whole payload)`
+  else {
+    const result = decodePayload({ bytes: record.payload, topic }, decoders.context, decoder)
+    text = rowText(result.ok ? result.summary : summaryLine(result.error))
+  }
+  configuredCache.set(record, { decoders, text })
+  return text
+}
+
+/** Decoded summaries get two row lengths: they say more per character than raw text. */
+function rowText(text: string): string {
+  return text.length > ROW_LENGTH * 2 ? `${text.slice(0, ROW_LENGTH * 2 - 1)}…` : text
 }
 
 function imageSummary(record: MessageRecord): string | null {
@@ -81,6 +114,5 @@ function sparkplugRow(topic: string, record: MessageRecord, topics: readonly str
   })
   const outcome = state.decode(topic, record.payload)
   if (!outcome.ok) return summaryLine(outcome.error).slice(0, ROW_LENGTH)
-  const text = summaryLine(sparkplugSummary(outcome.message))
-  return text.length > ROW_LENGTH * 2 ? `${text.slice(0, ROW_LENGTH * 2 - 1)}…` : text
+  return rowText(summaryLine(sparkplugSummary(outcome.message)))
 }

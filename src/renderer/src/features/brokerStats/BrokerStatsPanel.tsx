@@ -4,6 +4,7 @@ import { errorMessage } from '../../lib/errorMessage'
 import { modelService } from '../../services/model'
 import { connectionsSelectors, useConnectionsStore } from '../../stores/connections'
 import { brokerFigures, statsSubscriptionGranted } from './brokerStats'
+import { TopTalkers } from './TopTalkers'
 
 /** Broker statistics from `$SYS/broker/#`, refreshed at most once per frame. */
 export function BrokerStatsPanel({ connectionId }: { connectionId: string }): React.JSX.Element {
@@ -88,6 +89,7 @@ export function BrokerStatsPanel({ connectionId }: { connectionId: string }): Re
           {notice ? <p role="status">{notice}</p> : null}
         </>
       ) : null}
+      <TopTalkers connectionId={connectionId} />
     </section>
   )
 }

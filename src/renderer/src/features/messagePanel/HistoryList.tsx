@@ -1,5 +1,6 @@
 import { memo, type KeyboardEvent } from 'react'
 import type { MessageRecord } from '@shared/contract'
+import type { ProfileDecoders } from '@shared/decoders'
 import { formatByteSize } from '../../lib/bytes'
 import { payloadSummary } from '../../lib/payloadSummary'
 import { formatTime } from '../../lib/time'
@@ -12,7 +13,8 @@ export const HistoryList = memo(function HistoryList({
   compareSeq,
   onSelect,
   hasOlder,
-  onLoadOlder
+  onLoadOlder,
+  decoders
 }: {
   topic: string
   messages: MessageRecord[]
@@ -21,6 +23,8 @@ export const HistoryList = memo(function HistoryList({
   onSelect: (seq: number) => void
   hasOlder: boolean
   onLoadOlder: () => void
+  /** The connection's profile settings: a pinned or Protobuf-mapped topic lists decoded summaries. */
+  decoders: ProfileDecoders
 }): React.JSX.Element {
   const index = messages.findIndex((m) => m.seq === selectedSeq)
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>): void => {
@@ -62,7 +66,7 @@ export const HistoryList = memo(function HistoryList({
               {formatByteSize(m.size)}
               {m.truncated ? '…' : ''}
             </span>
-            <span className="history-value mono">{m.payloadEvicted ? '' : payloadSummary(topic, m)}</span>
+            <span className="history-value mono">{m.payloadEvicted ? '' : payloadSummary(topic, m, undefined, decoders)}</span>
           </li>
         ))}
       </ul>

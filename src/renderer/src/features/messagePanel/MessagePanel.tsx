@@ -4,6 +4,7 @@ import { getClientModel, type ClientModel } from '../../model'
 import { SplitPane } from '../../components/SplitPane'
 import { copyText } from '../../lib/clipboard'
 import { errorMessage } from '../../lib/errorMessage'
+import { useConnectionDecoders } from '../../stores/connections'
 import { selectionSelectors, useSelectionStore } from '../../stores/selection'
 import { utf8Encode } from '../../lib/bytes'
 import { downloadFile } from '../../lib/download'
@@ -34,6 +35,7 @@ export function MessagePanel({ connectionId, onClearRetained }: { connectionId: 
   const node = path === null ? undefined : model.node(path)
   const topic = node?.topic ? node.path : null
   const history = useTopicHistory(connectionId, topic)
+  const decoders = useConnectionDecoders(connectionId)
   const latestSeq = history.messages[0]?.seq
   // Choosing the newest message means "follow the latest" again.
   const onSelectMessage = useCallback((seq: number) => selectMessage(connectionId, seq === latestSeq ? null : seq), [connectionId, latestSeq, selectMessage])
@@ -107,6 +109,7 @@ export function MessagePanel({ connectionId, onClearRetained }: { connectionId: 
             onSelect={onSelectMessage}
             hasOlder={history.hasOlder}
             onLoadOlder={history.loadOlder}
+            decoders={decoders}
           />
           <div className="screen">
             <div className="toolbar">

@@ -6,7 +6,8 @@ import { formatByteSize, toBase64 } from '../../lib/bytes'
 import { copyText } from '../../lib/clipboard'
 import { downloadFile } from '../../lib/download'
 import { errorMessage } from '../../lib/errorMessage'
-import { decodedView, decoderLabel, detectViewerDecoder, VIEWER_DECODERS } from './decodedView'
+import { useConnectionDecoders } from '../../stores/connections'
+import { decodedView, decoderLabel, viewerDecoders } from './decodedView'
 import { payloadAvailability, payloadFileName, propertyRows } from './messageFacts'
 import { SparkplugMetrics } from './SparkplugMetrics'
 import { useFullPayload } from './useFullPayload'
@@ -33,23 +34,26 @@ export function ValueViewer({
   const [notice, setNotice] = useState<string | null>(null)
   const payload = useFullPayload(connectionId, topic, record)
   const other = useFullPayload(connectionId, topic, compareTo ?? undefined)
+  // The profile's pins and Protobuf rules choose the decoder when the user has not.
+  const decoders = useConnectionDecoders(connectionId)
+  const pinned = decoders.pinFor(topic)
   // Decoding a large payload is costly: done once per payload and decoder, not on every render.
-  const decoder = useMemo(() => (chosen === 'auto' ? detectViewerDecoder(payload.bytes, topic) : chosen), [chosen, payload.bytes, topic])
+  const decoder = useMemo(() => decoders.decoderFor({ bytes: payload.bytes, topic }, chosen), [decoders, chosen, payload.bytes, topic])
   // Sparkplug reads against the births and previous message main keeps, so names and seq are as on arrival.
   const spark = useSparkplugHistory(connectionId, topic, record, decoder === 'sparkplug')
   const otherSpark = useSparkplugHistory(connectionId, topic, compareTo ?? undefined, decoder === 'sparkplug' && diff)
   const [sparkplugAs, setSparkplugAs] = useState<'table' | 'json'>('table')
   const view = useMemo(
-    () => decodedView(payload.bytes, topic, decoder, spark.history ? { history: spark.history, receivedAt: record.receivedAt } : undefined),
-    [payload.bytes, topic, decoder, spark.history, record.receivedAt]
+    () => decodedView(payload.bytes, topic, decoder, decoders, spark.history ? { history: spark.history, receivedAt: record.receivedAt } : undefined),
+    [payload.bytes, topic, decoder, decoders, spark.history, record.receivedAt]
   )
   // The diff compares the decoded forms, so a CBOR or MessagePack change reads as a change of values.
   const otherText = useMemo(
     () =>
       diff && compareTo
-        ? decodedView(other.bytes, topic, decoder, otherSpark.history ? { history: otherSpark.history, receivedAt: compareTo.receivedAt } : undefined).text
+        ? decodedView(other.bytes, topic, decoder, decoders, otherSpark.history ? { history: otherSpark.history, receivedAt: compareTo.receivedAt } : undefined).text
         : '',
-    [diff, compareTo, other.bytes, topic, decoder, otherSpark.history]
+    [diff, compareTo, other.bytes, topic, decoder, decoders, otherSpark.history]
   )
   const text = view.text
   const image = view.image
@@ -71,8 +75,8 @@ export function ValueViewer({
     <div className="viewer">
       <div className="toolbar">
         <select aria-label="Value format" value={chosen} onChange={(event) => setChosen(event.target.value as DecoderId | 'auto')}>
-          <option value="auto">Auto ({decoderLabel(decoder)})</option>
-          {VIEWER_DECODERS.map((id) => (
+          <option value="auto">{pinned ? `Pinned (${decoderLabel(pinned)})` : `Auto (${decoderLabel(decoder)})`}</option>
+          {viewerDecoders(decoders).map((id) => (
             <option key={id} value={id}>
               {decoderLabel(id)}
             </option>

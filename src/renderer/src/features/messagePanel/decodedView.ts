@@ -1,12 +1,15 @@
 import {
-  decodePayload, decodeWithHistory, detectDecoder, payloadDecoders, sparkplugResult, stringifyValue,
-  type DecodedImage, type DecodeResult, type DecoderContext, type DecoderId, type SparkplugHistory, type SparkplugMessage
+  decodePayload, decodeWithHistory, payloadDecoders, sparkplugResult, stringifyValue,
+  type DecodedImage, type DecodeResult, type DecoderId, type ProfileDecoders, type SparkplugHistory, type SparkplugMessage
 } from '@shared/decoders'
 import { hexDump } from '../../lib/bytes'
 
-/** The decoders the value viewer offers; Protobuf needs a profile's schemas, so it comes with those. */
-export const VIEWER_DECODERS = ['json', 'text', 'hex', 'base64', 'cbor', 'msgpack', 'image', 'sparkplug'] as const satisfies readonly DecoderId[]
-export type ViewerDecoder = (typeof VIEWER_DECODERS)[number]
+const VIEWER_DECODERS: readonly DecoderId[] = ['json', 'text', 'hex', 'base64', 'cbor', 'msgpack', 'image', 'sparkplug']
+
+/** The decoders the value viewer offers; Protobuf needs a profile's rules, so it comes with those. */
+export function viewerDecoders(decoders: ProfileDecoders): readonly DecoderId[] {
+  return decoders.hasProtobufRules ? [...VIEWER_DECODERS, 'protobuf'] : VIEWER_DECODERS
+}
 
 /** The label of a decoder in the viewer's menu. */
 export const decoderLabel = (id: DecoderId): string => payloadDecoders[id].label
@@ -29,22 +32,19 @@ export interface SparkplugInput {
   receivedAt: number
 }
 
-// The viewer has no profile schemas yet: Protobuf is never detected here.
-const VIEWER_CONTEXT: DecoderContext = { protobuf: null }
-
-/** The decoder auto-detection picks for the viewer. */
-export function detectViewerDecoder(bytes: Uint8Array, topic: string): DecoderId {
-  return detectDecoder({ bytes, topic }, VIEWER_CONTEXT)
-}
-
-/** A payload decoded for the viewer; the raw bytes stay the truth, so any decoder can be chosen afterwards. */
-export function decodedView(bytes: Uint8Array, topic: string, decoder: DecoderId, sparkplug?: SparkplugInput): DecodedView {
+/**
+ * A payload decoded for the viewer with the connection's profile settings (Protobuf schemas); the raw bytes
+ * stay the truth, so any decoder can be chosen afterwards.
+ */
+export function decodedView(bytes: Uint8Array, topic: string, decoder: DecoderId, decoders: ProfileDecoders, sparkplug?: SparkplugInput): DecodedView {
   // The viewer reads hex as a dump (offsets and ASCII), not the composer's plain hex.
   if (decoder === 'hex') return { decoder, text: hexDump(bytes), language: 'plaintext' }
+  const schemaProblem = decoder === 'protobuf' ? decoders.protobufProblemFor(topic) : null
+  if (schemaProblem) return { decoder, text: hexDump(bytes), language: 'plaintext', error: `The profile's .proto files cannot be used: ${schemaProblem}` }
   const result: DecodeResult =
     decoder === 'sparkplug' && sparkplug
       ? sparkplugResult(decodeWithHistory({ topic, payload: bytes, receivedAt: sparkplug.receivedAt }, sparkplug.history))
-      : decodePayload({ bytes, topic }, VIEWER_CONTEXT, decoder)
+      : decodePayload({ bytes, topic }, decoders.context, decoder)
   if (!result.ok) return { decoder, text: hexDump(bytes), language: 'plaintext', error: result.error }
   const decoded = result.decoded
   switch (decoded.kind) {

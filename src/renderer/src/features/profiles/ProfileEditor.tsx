@@ -3,6 +3,7 @@ import { errorMessage } from '../../lib/errorMessage'
 import { profilesSelectors, useProfilesStore } from '../../stores/profiles'
 import { useConnectionsStore } from '../../stores/connections'
 import { draftFromProfile, rebaseDraft, validateDraft, type ProfileDraft } from './profileDraft'
+import { DecodersSection } from './DecodersSection'
 import { BrokerSection, CredentialsSection, SessionSection, TlsSection, WillSection } from './ProfileSections'
 import { SubscriptionsEditor } from './SubscriptionsEditor'
 
@@ -96,6 +97,7 @@ export function ProfileEditor(): React.JSX.Element {
       <SessionSection draft={draft} problems={problems} change={change} />
       <WillSection draft={draft} problems={problems} change={change} />
       <SubscriptionsEditor subscriptions={draft.subscriptions} mqtt5={mqtt5} problems={problems} onChange={(subscriptions) => change({ subscriptions })} />
+      <DecodersSection draft={draft} problems={problems} change={change} />
       {unplaced.map(([key, message]) => (
         <p key={key} className="error-text" role="alert">
           {message}
@@ -136,7 +138,8 @@ const PLACED = [
   'options.reconnectPeriodMs',
   'options.tls',
   'options.will',
-  'subscriptions'
+  'subscriptions',
+  'decoders'
 ]
 
 /** The word a draft field shares with its contract path (e.g. willTopic → "will", caFiles → "tls"). */

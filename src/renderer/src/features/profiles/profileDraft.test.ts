@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { connectionOptionsSchema } from '@shared/contract'
-import { draftFromProfile, draftToSaveInput, emptyDraft, rebaseDraft, validateDraft, type ProfileDraft } from './profileDraft'
+import { draftFromProfile, draftToSaveInput, emptyDraft, PROTOBUF_PROBLEM, rebaseDraft, validateDraft, type ProfileDraft } from './profileDraft'
 import { NUMBER_WORDS } from './profileFormRules'
 import { sampleProfile } from '../../test/memoryProfiles'
 
@@ -17,6 +17,25 @@ describe('profile draft validation', () => {
     expect(validateDraft({ ...emptyDraft(), name: 'x', port: 'abc' }).problems['options.port']).toMatch(/whole number between 1 and 65535/)
     expect(validateDraft({ ...emptyDraft(), name: 'x', host: ' ' }).problems['options.host']).toBe('Enter the broker host name or address.')
     expect(validateDraft({ ...emptyDraft(), name: '' }).problems.name).toBe('Give the profile a name.')
+  })
+
+  it('carries the decoder settings both ways and reports .proto files that do not compile', () => {
+    const decoders = {
+      protoFiles: [{ name: 'r.proto', source: 'syntax = "proto3"; package f; message Reading { double value = 1; }' }],
+      protobufRules: [{ filter: 'f/#', type: 'f.Reading' }],
+      pins: [{ filter: 'cbor/#', decoder: 'cbor' as const }]
+    }
+    const draft = draftFromProfile({ ...sampleProfile('a', 'A'), decoders })
+    expect(draft.decoders).toEqual(decoders)
+    expect(validateDraft(draft)).toMatchObject({ problems: {}, input: { decoders } })
+    const unknownType = { ...draft, decoders: { ...decoders, protobufRules: [{ filter: 'f/#', type: 'f.Missing' }] } }
+    expect(validateDraft(unknownType).problems[PROTOBUF_PROBLEM]).toBe('No message type "f.Missing" is defined in the profile\'s .proto files (for topics "f/#").')
+    // A rule without a type says so by itself, not again as a compile error.
+    const noType = { ...draft, decoders: { ...decoders, protobufRules: [{ filter: 'f/#', type: '' }] } }
+    expect(validateDraft(noType).problems).toEqual({ 'decoders.protobufRules.0.type': 'Pick the message type for this rule.' })
+    // ...but files that do not compile are still reported while a rule is incomplete.
+    const broken = { ...noType, decoders: { ...noType.decoders, protoFiles: [{ name: 'bad.proto', source: 'message X {' }] } }
+    expect(validateDraft(broken).problems[PROTOBUF_PROBLEM]).toMatch(/^bad\.proto is not a valid \.proto file: /)
   })
 
   it('starts a new profile with the contract\'s defaults', () => {

@@ -1,14 +1,18 @@
 import {
   defaultSubscriptions,
+  emptyDecoderPrefs,
   profileSaveSchema,
   type BrokerProtocol,
+  type DecoderPrefs,
   type Profile,
   type ProfileSaveInput,
   type ProtocolVersion,
   type QoS,
   type Subscription
 } from '@shared/contract'
+import { profileDecoders } from '@shared/decoders'
 import { utf8Decode, utf8Encode } from '../../lib/bytes'
+import { protoFilesOutline } from './decoderDraft'
 import { NEW_PROFILE_OPTIONS, NEW_TLS_OPTIONS, NEW_WILL, NUMBER_WORDS } from './profileFormRules'
 
 export { DEFAULT_PORTS } from './profileFormRules'
@@ -53,6 +57,8 @@ export interface ProfileDraft {
   willRetain: boolean
   willDelayInterval: string
   subscriptions: Subscription[]
+  /** .proto files, Protobuf rules and decoder pins, edited as the contract holds them. */
+  decoders: DecoderPrefs
 }
 
 /** Field key → problem sentence; keys are the contract's paths joined with dots (e.g. `options.port`). */
@@ -105,7 +111,8 @@ export function draftFromProfile(profile: Profile | undefined): ProfileDraft {
     willQos: o.will?.qos ?? NEW_WILL.qos,
     willRetain: o.will?.retain ?? NEW_WILL.retain,
     willDelayInterval: o.will?.properties?.willDelayInterval === undefined ? '' : String(o.will.properties.willDelayInterval),
-    subscriptions: (profile?.subscriptions ?? defaultSubscriptions).map((s) => ({ ...s }))
+    subscriptions: (profile?.subscriptions ?? defaultSubscriptions).map((s) => ({ ...s })),
+    decoders: profile?.decoders ?? emptyDecoderPrefs()
   }
 }
 
@@ -195,9 +202,13 @@ export function draftToSaveInput(draft: ProfileDraft): ProfileSaveInput {
     },
     password: secret(draft.password, draft.clearPassword),
     keyPassphrase: secure ? secret(draft.keyPassphrase, draft.clearKeyPassphrase) : draft.hasKeyPassphrase ? null : undefined,
-    subscriptions: draft.subscriptions
+    subscriptions: draft.subscriptions,
+    decoders: draft.decoders
   }
 }
+
+/** The problem key of a compile error in the draft's .proto files or rules. */
+export const PROTOBUF_PROBLEM = 'decoders.protobuf'
 
 /** Validates the draft with the contract's schema; returns the request to send or the problems by field. */
 export function validateDraft(draft: ProfileDraft): { input: ProfileSaveInput; problems: DraftProblems } {
@@ -212,5 +223,10 @@ export function validateDraft(draft: ProfileDraft): { input: ProfileSaveInput; p
       problems[key] ??= zodDefault && NUMBER_WORDS[key] ? NUMBER_WORDS[key] : issue.message
     }
   }
+  // Files and rules that pass the schema must also compile together; while a rule is incomplete, the files at
+  // least must compile. Both are memoized, so typing elsewhere in the form does not recompile.
+  const rulesValid = !Object.keys(problems).some((key) => key.startsWith('decoders'))
+  const protobufError = rulesValid ? profileDecoders(draft.decoders).protobufError : protoFilesOutline(draft.decoders.protoFiles).error
+  if (protobufError) problems[PROTOBUF_PROBLEM] = protobufError
   return { input, problems }
 }

@@ -4,6 +4,7 @@ import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/
 import { getClientModel } from '../../model'
 import { copyText } from '../../lib/clipboard'
 import { errorMessage } from '../../lib/errorMessage'
+import { useConnectionDecoders } from '../../stores/connections'
 import { selectionSelectors, useSelectionStore } from '../../stores/selection'
 import { treeViewSelectors, useTreeViewStore } from '../../stores/treeView'
 import { filterInputId } from './TreeToolbar'
@@ -45,6 +46,7 @@ export function TopicTree({ connectionId, onClearRetained }: TopicTreeProps): Re
   const scrollRef = useRef<HTMLDivElement>(null)
   const idPrefix = useId()
   const latest = useCallback((topic: string) => model.topic(topic)?.message, [model])
+  const decoders = useConnectionDecoders(connectionId)
 
   const { match, searching } = useTreeFilter(connectionId, view.filter)
   const rows = useAdaptiveRows(
@@ -149,6 +151,7 @@ export function TopicTree({ connectionId, onClearRetained }: TopicTreeProps): Re
                 onSelect={onSelect}
                 onToggle={onToggle}
                 latest={latest}
+                decoders={decoders}
               />
             )
           })}

@@ -1,4 +1,5 @@
 import { memo, useState } from 'react'
+import type { ProfileDecoders } from '@shared/decoders'
 import type { ClientTreeNode } from '../../model'
 import { payloadSummary, type LatestRecord } from '../../lib/payloadSummary'
 
@@ -18,10 +19,12 @@ export interface TreeRowViewProps {
   onToggle: (path: string) => void
   /** The latest record of a topic (Sparkplug rows read their births through it); stable across renders. */
   latest: LatestRecord
+  /** The connection's profile settings: pinned and Protobuf-mapped topics show their decoded summary. */
+  decoders: ProfileDecoders
 }
 
 /** One tree row: twisty, level name, latest value, counts and a retained marker. */
-export const TreeRowView = memo(function TreeRowView({ node, depth, expanded, hasChildren, rowId, selected, messageCount, lastUpdate, start, onSelect, onToggle, latest }: TreeRowViewProps): React.JSX.Element {
+export const TreeRowView = memo(function TreeRowView({ node, depth, expanded, hasChildren, rowId, selected, messageCount, lastUpdate, start, onSelect, onToggle, latest, decoders }: TreeRowViewProps): React.JSX.Element {
   const topic = node.topic
   // Highlight changes seen while the row is on screen, not rows scrolled into view; the element key
   // restarts the CSS animation on each change, so no timer or per-message render is needed.
@@ -59,7 +62,7 @@ export const TreeRowView = memo(function TreeRowView({ node, depth, expanded, ha
               R
             </span>
           ) : null}
-          <span className="tree-value mono">= {payloadSummary(node.path, topic.message, latest)}</span>
+          <span className="tree-value mono">= {payloadSummary(node.path, topic.message, latest, decoders)}</span>
         </>
       ) : null}
       <span className="tree-counts muted">

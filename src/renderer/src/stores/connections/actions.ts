@@ -2,7 +2,6 @@ import type { ConnectionStatus, Subscription, SubscriptionResult } from '@shared
 import { errorMessage } from '../../lib/errorMessage'
 import { ApiError } from '../../services/apiError'
 import { connectionService } from '../../services/connection'
-import { modelService } from '../../services/model'
 import { profileService } from '../../services/profile'
 import { forgetClientModel } from '../../model'
 import { useProfilesStore } from '../profiles'
@@ -29,9 +28,9 @@ export interface ConnectionsActions {
   applyStatus(status: ConnectionStatus): void
   /**
    * Opens tabs for connections main already holds (after a reload, or in a second browser window of the
-   * headless mode), so none stays open unseen; their models are sent again in full.
+   * headless mode), so none stays open unseen; their models come with the page's own delta stream.
    */
-  adopt(statuses: ConnectionStatus[]): Promise<void>
+  adopt(statuses: ConnectionStatus[]): void
   /** Subscribes now when connected, and saves the subscription in the profile either way. */
   subscribe(connectionId: string, subscription: Subscription): Promise<SubscriptionResult | null>
   unsubscribe(connectionId: string, filter: string): Promise<void>
@@ -129,7 +128,7 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
         ...(status.error ? { error: status.error.message, errorCode: status.error.code } : status.state === 'connected' ? { error: null, errorCode: null } : {})
       })
     },
-    async adopt(statuses) {
+    adopt(statuses) {
       const known = new Set(get().tabs.map((t) => t.connectionId))
       const profiles = useProfilesStore.getState().profiles
       const adopted: ConnectionTab[] = []
@@ -147,9 +146,8 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
           broker: status.broker
         })
       }
-      if (adopted.length === 0) return
-      set({ tabs: [...get().tabs, ...adopted] })
-      await Promise.all(adopted.map((tab) => modelService.resync({ connectionId: tab.connectionId }).catch(() => undefined)))
+      // Their models need no resync: this page's delta stream started with a reset of every connection.
+      if (adopted.length > 0) set({ tabs: [...get().tabs, ...adopted] })
     },
     async subscribe(connectionId, subscription) {
       const tab = find(connectionId)

@@ -84,25 +84,24 @@ describe('connections store', () => {
     expect(table.profiles()[0]?.subscriptions.map((s) => s.filter)).toEqual(['$SYS/#', 'devices/+/state'])
   })
 
-  it('adopts connections main already holds, asking for their models again', async () => {
-    main.calls.length = 0
-    const resyncs: string[] = []
-    installTestMain({ ...table.handlers, 'model:resync': ({ connectionId }) => (resyncs.push(connectionId), { topicCount: 0 }) })
+  it('adopts connections main already holds, without asking for their models again', async () => {
+    const adopting = installTestMain(table.handlers)
     // The profile comes from the status, never from the connection id.
-    await store.getState().adopt([
+    store.getState().adopt([
       { connectionId: 'tab-1', profileId: 'b', state: 'connected', at: 1 },
       { connectionId: 'a~tab-2', state: 'connected', at: 1 },
       { connectionId: 'tab-3', profileId: 'gone', state: 'connected', at: 1 }
     ])
     expect(store.getState().tabs.map((t) => [t.connectionId, t.profileId, t.state])).toEqual([['tab-1', 'b', 'connected']])
-    expect(resyncs).toEqual(['tab-1'])
-    await store.getState().adopt([{ connectionId: 'tab-1', profileId: 'b', state: 'connected', at: 2 }])
+    // The page's own delta stream already began with every connection's whole model.
+    expect(adopting.calls.filter((call) => call.name === 'model:resync')).toEqual([])
+    store.getState().adopt([{ connectionId: 'tab-1', profileId: 'b', state: 'connected', at: 2 }])
     expect(store.getState().tabs).toHaveLength(1)
   })
 
   it("keeps what the broker announced in its CONNACK while connected, from status events and adopted connections", async () => {
     const broker = { protocolVersion: 5 as const, maximumQos: 1 as const, retainAvailable: false, maximumPacketSize: 2048 }
-    await store.getState().adopt([{ connectionId: 'b~caps', profileId: 'b', state: 'connected', broker, at: 1 }])
+    store.getState().adopt([{ connectionId: 'b~caps', profileId: 'b', state: 'connected', broker, at: 1 }])
     expect(store.getState().tabs.find((t) => t.connectionId === 'b~caps')?.broker).toEqual(broker)
     store.getState().applyStatus({ connectionId: 'b~caps', state: 'offline', at: 2 })
     expect(store.getState().tabs.find((t) => t.connectionId === 'b~caps')?.broker).toBeUndefined()

@@ -1,12 +1,5 @@
-import { create } from 'zustand'
-import { createConnectionsActions, type ConnectionsActions } from './actions'
-import { initialConnectionsState, type ConnectionsState } from './initialState'
-
-export type ConnectionsStore = ConnectionsState & ConnectionsActions
-
-/** Open connection tabs. */
-export const useConnectionsStore = create<ConnectionsStore>()((set, get) => ({ ...initialConnectionsState, ...createConnectionsActions(set, get) }))
-
+export { useConnectionsStore, type ConnectionsStore } from './store'
 export { connectionsSelectors } from './selectors'
 export { isLive } from './actions'
 export { initialConnectionsState, type ConnectionsState, type ConnectionTab, type TabState } from './initialState'
+export { connectionDecoders, useConnectionDecoders } from './decoders'

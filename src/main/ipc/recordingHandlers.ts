@@ -1,0 +1,19 @@
+import type { RecordingService } from '../recording/recordingService'
+import type { Handler } from './handlerTable'
+
+/** The recording:* requests, mapped onto the recording service. */
+export type RecordingHandlers = {
+  'recording:start': Handler<'recording:start'>
+  'recording:stop': Handler<'recording:stop'>
+  'recording:list': Handler<'recording:list'>
+  'recording:delete': Handler<'recording:delete'>
+}
+
+export function recordingHandlers(service: RecordingService): RecordingHandlers {
+  return {
+    'recording:start': (request) => service.start(request),
+    'recording:stop': ({ connectionId }) => service.stop(connectionId),
+    'recording:list': () => ({ recordings: service.list() }),
+    'recording:delete': ({ recordingId }) => ({ deleted: service.delete(recordingId) })
+  }
+}

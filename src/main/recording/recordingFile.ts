@@ -1,0 +1,254 @@
+import { closeSync, copyFileSync, openSync, readSync, rmSync, statSync, truncateSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import Database from 'better-sqlite3'
+import { decode, encode } from '@msgpack/msgpack'
+import { UserFacingError, type MessageProperties, type QoS } from '../../shared/contract'
+
+/** The format this version writes; a file of a newer one is refused, an older one would be migrated here. */
+export const RECORDING_FORMAT = 1
+
+/** One recorded message as it was received. */
+export interface RecordedMessage {
+  topic: string
+  payload: Uint8Array
+  qos: QoS
+  retain: boolean
+  dup: boolean
+  properties?: MessageProperties
+  /** Microseconds since the epoch. */
+  receivedAtMicros: number
+}
+
+/** What a recording says about itself (kept in its `meta` table, as JSON). */
+export interface RecordingMeta {
+  format: number
+  name: string
+  connectionId: string
+  /** The profile and subscriptions the connection used, as they were when recording began. */
+  profile: unknown
+  filters: string[]
+  startedAt: number
+  stoppedAt: number | null
+  /** Messages the connection received while recording (and that matched the filters). */
+  received: number
+  /** Of those, messages written; the rest are counted in `notWritten` with the reason. */
+  written: number
+  notWritten: number
+  notWrittenReason: string | null
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS topics (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+  CREATE TABLE IF NOT EXISTS messages (
+    id INTEGER PRIMARY KEY,
+    topic_id INTEGER NOT NULL REFERENCES topics(id),
+    received_us INTEGER NOT NULL,
+    flags INTEGER NOT NULL,
+    payload BLOB NOT NULL,
+    properties BLOB
+  );
+`
+
+interface MessageRow {
+  topic_id: number
+  received_us: number
+  flags: number
+  payload: Buffer
+  properties: Buffer | null
+}
+
+const QOS_MASK = 0b11
+const RETAIN = 1 << 2
+const DUP = 1 << 3
+
+function flagsOf(message: RecordedMessage): number {
+  return message.qos | (message.retain ? RETAIN : 0) | (message.dup ? DUP : 0)
+}
+
+/** Says what went wrong with a recording file in a sentence that names it. */
+function unreadable(path: string, error: unknown): UserFacingError {
+  const detail = error instanceof Error ? error.message : String(error)
+  return new UserFacingError('invalid-argument', `The recording ${path} could not be read (${detail}). It may be damaged or not a recording of this app.`)
+}
+
+/**
+ * One recording on disk: SQLite in WAL mode, topics stored once, every message with its payload bytes, flags,
+ * MQTT 5 properties (MessagePack, so bytes stay bytes) and receive time. Written in batched transactions.
+ */
+export class RecordingFile {
+  /** Set when the file is damaged: a sentence saying what is shown. */
+  damage: string | null = null
+  /** A cut-short file is read from a padded copy, removed on close. */
+  private copy: string | null = null
+  private readonly db: Database.Database
+  private readonly topicIds = new Map<string, number>()
+  private readonly insertTopic: Database.Statement
+  private readonly insertMessage: Database.Statement
+  private readonly writeBatch: (messages: readonly RecordedMessage[]) => void
+
+  private constructor(
+    readonly path: string,
+    db: Database.Database
+  ) {
+    this.db = db
+    this.insertTopic = db.prepare('INSERT INTO topics (name) VALUES (?)')
+    this.insertMessage = db.prepare('INSERT INTO messages (topic_id, received_us, flags, payload, properties) VALUES (?, ?, ?, ?, ?)')
+    for (const row of db.prepare('SELECT id, name FROM topics').iterate() as IterableIterator<{ id: number; name: string }>) this.topicIds.set(row.name, row.id)
+    this.writeBatch = db.transaction((messages: readonly RecordedMessage[]) => {
+      for (const message of messages) {
+        this.insertMessage.run(
+          this.topicId(message.topic),
+          message.receivedAtMicros,
+          flagsOf(message),
+          message.payload,
+          message.properties ? encode(message.properties) : null
+        )
+      }
+    })
+  }
+
+  /** Creates a new recording file (it must not exist yet). */
+  static create(path: string, meta: RecordingMeta): RecordingFile {
+    const db = new Database(path, { fileMustExist: false })
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.exec(SCHEMA)
+    const file = new RecordingFile(path, db)
+    file.writeMeta(meta)
+    return file
+  }
+
+  /**
+   * Opens a recording to read. A file cut short (a crash, a copy that stopped) is read up to where it ends;
+   * one that is not a recording, or was written by a newer version, is refused with a sentence.
+   */
+  static open(path: string): RecordingFile {
+    try {
+      return RecordingFile.openAt(path, path)
+    } catch (error) {
+      if (error instanceof UserFacingError) throw error
+      const recovered = cutShortCopy(path)
+      if (!recovered) throw unreadable(path, error)
+      try {
+        const file = RecordingFile.openAt(path, recovered)
+        file.copy = recovered
+        file.damage = `The recording ${path} was cut short; the messages up to where it ends are shown.`
+        return file
+      } catch (again) {
+        rmSync(recovered, { force: true })
+        throw again instanceof UserFacingError ? again : unreadable(path, again)
+      }
+    }
+  }
+
+  /** Opens `file` (the recording at `path`, or a copy of it) read-only and checks what it says about itself. */
+  private static openAt(path: string, file: string): RecordingFile {
+    const db = new Database(file, { readonly: true, fileMustExist: true })
+    try {
+      const row = db.prepare("SELECT value FROM meta WHERE key = 'meta'").get() as { value: string } | undefined
+      if (!row) throw new Error('it has no description')
+      const meta = JSON.parse(row.value) as RecordingMeta
+      if (meta.format > RECORDING_FORMAT) {
+        throw new UserFacingError('unsupported', `The recording ${path} was made by a newer version of Brokerscope (format ${meta.format}). Update the app to open it.`)
+      }
+      return new RecordingFile(path, db)
+    } catch (error) {
+      db.close()
+      throw error
+    }
+  }
+
+  meta(): RecordingMeta {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'meta'").get() as { value: string }
+    return JSON.parse(row.value) as RecordingMeta
+  }
+
+  writeMeta(meta: RecordingMeta): void {
+    this.db.prepare("INSERT INTO meta (key, value) VALUES ('meta', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(meta))
+  }
+
+  /** Writes messages in one transaction: all of them or none (the caller counts a failed batch as not written). */
+  append(messages: readonly RecordedMessage[]): void {
+    this.writeBatch(messages)
+  }
+
+  /** Bytes the file and its write-ahead log take on disk now. */
+  sizeBytes(): number {
+    const { page_count: pages } = this.db.prepare('PRAGMA page_count').get() as { page_count: number }
+    const { page_size: size } = this.db.prepare('PRAGMA page_size').get() as { page_size: number }
+    return pages * size
+  }
+
+  messageCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n
+  }
+
+  /** Every message in the order received, read lazily (a recording may not fit in memory). */
+  *messages(): IterableIterator<RecordedMessage> {
+    const names = new Map<number, string>()
+    for (const [name, id] of this.topicIds) names.set(id, name)
+    const rows = this.db.prepare('SELECT topic_id, received_us, flags, payload, properties FROM messages ORDER BY id').iterate() as IterableIterator<MessageRow>
+    let read = 0
+    try {
+      for (const row of rows) {
+        read++
+        yield this.toMessage(row, names)
+      }
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error)
+      const before = this.damage ? `${this.damage} ` : ''
+      this.damage = `${before}Reading stopped after message ${read - 1} (${detail}); the messages before it are shown.`
+    }
+  }
+
+  private toMessage(row: MessageRow, names: ReadonlyMap<number, string>): RecordedMessage {
+    const message: RecordedMessage = {
+      topic: names.get(row.topic_id) ?? '',
+      payload: new Uint8Array(row.payload.buffer, row.payload.byteOffset, row.payload.byteLength),
+      qos: (row.flags & QOS_MASK) as QoS,
+      retain: (row.flags & RETAIN) !== 0,
+      dup: (row.flags & DUP) !== 0,
+      receivedAtMicros: row.received_us
+    }
+    if (row.properties) message.properties = decode(row.properties) as MessageProperties
+    return message
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+    if (this.copy) rmSync(this.copy, { force: true })
+  }
+
+  private topicId(topic: string): number {
+    let id = this.topicIds.get(topic)
+    if (id === undefined) {
+      id = Number(this.insertTopic.run(topic).lastInsertRowid)
+      this.topicIds.set(topic, id)
+    }
+    return id
+  }
+}
+
+/**
+ * SQLite refuses a file shorter than its header says. A copy padded with zeros to that length opens, and every
+ * page that was written reads as before; reading stops at the first missing one. Null when the file is not such.
+ */
+function cutShortCopy(path: string): string | null {
+  const header = Buffer.alloc(100)
+  const fd = openSync(path, 'r')
+  try {
+    if (readSync(fd, header, 0, 100, 0) < 100 || header.toString('latin1', 0, 15) !== 'SQLite format 3') return null
+  } finally {
+    closeSync(fd)
+  }
+  const raw = header.readUInt16BE(16)
+  const pageSize = raw === 1 ? 65_536 : raw
+  const expected = pageSize * header.readUInt32BE(28)
+  if (statSync(path).size >= expected) return null
+  const copy = join(tmpdir(), `brokerscope-${process.pid}-${Date.now()}-${basename(path)}`)
+  copyFileSync(path, copy)
+  truncateSync(copy, expected)
+  return copy
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod'
+import { connectionIdSchema, topicFilterSchema } from './common'
+import { defineEvent, defineRequest } from './define'
+
+/** A recording's id: its file name without the extension (letters, digits, '-', '_' and '.'). */
+export const recordingIdSchema = z.string().regex(/^[\w.-]{1,200}$/, 'A recording id has letters, digits, dashes, underscores and dots only.')
+
+/** One recording as the recordings list shows it. */
+export interface RecordingSummary {
+  id: string
+  name: string
+  connectionId: string
+  startedAt: number
+  stoppedAt: number | null
+  /** Still being written. */
+  active: boolean
+  /** Messages received while recording that matched its filters. */
+  received: number
+  written: number
+  /** Received but not written, with the reason (the disk full, or not keeping up): lossless means 0. */
+  notWritten: number
+  notWrittenReason: string | null
+  /** Why it ended by itself (a limit, a full disk), or null. */
+  endReason: string | null
+  sizeBytes: number
+  filters: string[]
+  /** Set when the file could not be read: the sentence says why. */
+  problem: string | null
+}
+
+export const recordingRequests = {
+  /** Starts recording a connection (everything, or what matches `filters`) until stopped or a limit is reached. */
+  'recording:start': defineRequest<RecordingSummary>()(
+    z.object({
+      connectionId: connectionIdSchema,
+      name: z.string().trim().min(1).max(100).optional(),
+      filters: z.array(topicFilterSchema).max(100).default([]),
+      maxMegabytes: z.number().int().min(1).max(1_000_000).optional(),
+      maxMinutes: z.number().int().min(1).max(525_600).optional()
+    })
+  ),
+  /** Stops a connection's recording; what was received is written first. */
+  'recording:stop': defineRequest<RecordingSummary>()(z.object({ connectionId: connectionIdSchema })),
+  /** Every recording on disk, newest first, with the active ones' counts as of now. */
+  'recording:list': defineRequest<{ recordings: RecordingSummary[] }>()(z.object({})),
+  /** Deletes a recording that is not being written. */
+  'recording:delete': defineRequest<{ deleted: boolean }>()(z.object({ recordingId: recordingIdSchema }))
+} as const
+
+export const recordingEvents = {
+  /** An active recording's counts, once a second, and once when it ends. */
+  'recording:status': defineEvent<RecordingSummary>()
+} as const
