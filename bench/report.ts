@@ -3,6 +3,7 @@ import type { DecodeResult } from './decode'
 import type { IngestResult } from './ingest'
 import type { DeltaFormatResult } from './lib/deltaFormat'
 import type { MemoryResult } from './memory'
+import type { SearchBenchResult } from './search'
 import type { SubscriberResult } from './subscriber'
 
 /** One transport at one topic count: the bare subscriber and our pipeline. */
@@ -35,6 +36,8 @@ export interface Report {
   deltaFormat: DeltaFormatResult[]
   /** (g) one row per decoder. */
   decode: DecodeResult[]
+  /** (h) one row per kind of search. */
+  search: SearchBenchResult[]
 }
 
 const TARGETS = { ratio: 0.9, ingest: 3_000_000, memory: 1.2, clearSeconds: 3 }
@@ -55,11 +58,17 @@ const rate = (perSecond: number): string => perSecond.toLocaleString('en-US')
 /** Each round's ours ÷ bare, in order. */
 export const roundRatios = (row: ThroughputRow): string => row.rounds.map((round) => (round.pipeline / round.bare).toFixed(2)).join(' ')
 const mark = (ok: boolean): string => (ok ? 'ok' : 'MISSED')
+const searchLabel = (row: SearchBenchResult): string => `${row.kind === 'payloadRegex' ? 'regex' : 'text'} in payloads${row.decoded ? ' and decoded text' : ''}, history included`
+
+/** One table; parts left out by --only have no rows and print none. */
+const table = (rows: object[]): void => {
+  if (rows.length > 0) console.table(rows)
+}
 
 /** Prints the run as tables, each figure beside its target. */
 export function printReport(report: Report): void {
   console.log(`\nBroker: ${report.broker}; ${report.cores} × ${report.cpu}; Node ${report.node}; ${rate(report.messages)} messages per run.\n`)
-  console.table(report.throughput.map((row) => ({
+  table(report.throughput.map((row) => ({
     transport: row.transport,
     topics: row.topics,
     '(a) bare msg/s': rate(row.bare.messagesPerSecond),
@@ -73,7 +82,7 @@ export function printReport(report: Report): void {
     'max topics/delta': row.pipeline.maxTopicsPerDelta,
     'serialize ms': row.pipeline.serializeMs.toFixed(0)
   })))
-  console.table(report.ingest.map((row) => ({
+  table(report.ingest.map((row) => ({
     '(c) ingest': `${rate(row.messages)} msgs over ${rate(row.topics)} topics ${orderLabel[row.order]}, ${topicStringsLabel[row.topicStrings]}`,
     'msg/s (median)': rate(row.messagesPerSecond),
     'msg per CPU-s': rate(row.messagesPerCpuSecond),
@@ -83,7 +92,8 @@ export function printReport(report: Report): void {
   })))
   const memory = report.memory
   const ratio = memory.model.rssBytes / memory.baseline.rssBytes
-  console.table([{
+  // Parts left out by --only have no figures: their tables are left out too.
+  if (memory.baseline.rssBytes > 0) table([{
     '(d) memory': `${rate(memory.messages)} msgs, ${rate(memory.topics)} topics, ${memory.keep} kept`,
     'empty process RSS': mb(memory.empty.rssBytes),
     'baseline RSS': mb(memory.baseline.rssBytes),
@@ -92,18 +102,19 @@ export function printReport(report: Report): void {
     target: `≤ ${TARGETS.memory} and ≤ budget: ${mark(ratio <= TARGETS.memory && memory.model.rssBytes <= memory.budgetBytes)}`,
     'model counted': mb(memory.model.storedBytes)
   }])
-  console.table([{
+  if (report.clear.topics > 0) table([{
     '(e) clear retained': `${rate(report.clear.topics)} topics`,
     cleared: report.clear.cleared,
     seconds: report.clear.seconds.toFixed(2),
     'gone from model': report.clear.goneFromModel,
     target: `≤ ${TARGETS.clearSeconds} s: ${mark(report.clear.goneFromModel && report.clear.seconds <= TARGETS.clearSeconds)}`
   }])
-  console.table(report.deltaFormat.flatMap((result) => [
+  table(report.deltaFormat.flatMap((result) => [
     { '(f) delta shape': `per-topic objects, ${result.topics} topics`, ...result.perTopic },
     { '(f) delta shape': `columns + shared buffer, ${result.topics} topics`, ...result.columns }
   ]))
-  console.table(report.decode.map((row) => ({ '(g) decoder': row.decoder, 'payload bytes': row.payloadBytes, 'msg/s': rate(row.messagesPerSecond) })))
+  table(report.decode.map((row) => ({ '(g) decoder': row.decoder, 'payload bytes': row.payloadBytes, 'msg/s': rate(row.messagesPerSecond) })))
+  table(report.search.map((row) => ({ '(h) search': searchLabel(row), 'first match ms': row.firstMatchMs, 'finish ms': row.finishMs, 'matching topics': row.matchingTopics, status: row.status })))
 }
 
 /** The run as the Markdown table kept in README.md's Performance section. */
@@ -122,14 +133,17 @@ export function markdownReport(report: Report): string {
     lines.push(`| (c) ingest, ${row.topics.toLocaleString('en-US')} topics ${orderLabel[row.order]}, ${topicStringsLabel[row.topicStrings]} | **${k(row.messagesPerSecond)} msg/s** (${k(row.messagesPerCpuSecond)} per CPU-second; bare Map.set ${k(row.mapFloorMessagesPerSecond)}) | ${targetsIngest(row) ? '≥ 3,000k' : '—'} |`)
   }
   const memory = report.memory
-  lines.push(`| (d) RSS after GC, ${memory.topics.toLocaleString('en-US')} topics × ${memory.keep} kept | model ${mb(memory.model.rssBytes)} / plain arrays ${mb(memory.baseline.rssBytes)} = **${(memory.model.rssBytes / memory.baseline.rssBytes).toFixed(2)}** (empty process ${mb(memory.empty.rssBytes)}; budget ${mb(memory.budgetBytes)}) | ≤ ${TARGETS.memory} |`)
-  lines.push(`| (e) clear ${report.clear.topics.toLocaleString('en-US')} retained topics, acked and gone from the model | **${report.clear.seconds.toFixed(2)} s** | ≤ ${TARGETS.clearSeconds} s |`)
+  if (memory.baseline.rssBytes > 0) lines.push(`| (d) RSS after GC, ${memory.topics.toLocaleString('en-US')} topics × ${memory.keep} kept | model ${mb(memory.model.rssBytes)} / plain arrays ${mb(memory.baseline.rssBytes)} = **${(memory.model.rssBytes / memory.baseline.rssBytes).toFixed(2)}** (empty process ${mb(memory.empty.rssBytes)}; budget ${mb(memory.budgetBytes)}) | ≤ ${TARGETS.memory} |`)
+  if (report.clear.topics > 0) lines.push(`| (e) clear ${report.clear.topics.toLocaleString('en-US')} retained topics, acked and gone from the model | **${report.clear.seconds.toFixed(2)} s** | ≤ ${TARGETS.clearSeconds} s |`)
   for (const result of report.deltaFormat) {
     const { perTopic, columns } = result
     lines.push(`| (f) delta of ${result.topics.toLocaleString('en-US')} topics, ns per topic: v8 serialize + deserialize, MessagePack encode + decode | per-topic objects ${perTopic.v8SerializeNs} + ${perTopic.v8DeserializeNs}, ${perTopic.msgpackEncodeNs} + ${perTopic.msgpackDecodeNs}; **columns ${columns.v8SerializeNs} + ${columns.v8DeserializeNs}, ${columns.msgpackEncodeNs} + ${columns.msgpackDecodeNs}** | — |`)
   }
   for (const row of report.decode) {
     lines.push(`| (g) decode ${row.decoder}, ${report.messages.toLocaleString('en-US')} payloads of ~${row.payloadBytes} bytes | **${k(row.messagesPerSecond)} msg/s** | — |`)
+  }
+  for (const row of report.search) {
+    lines.push(`| (h) search over ${row.messages.toLocaleString('en-US')} stored messages (${row.topics.toLocaleString('en-US')} topics), ${searchLabel(row)}: time to first match, time to finish | **${row.firstMatchMs} ms, ${row.finishMs} ms** (${row.matchingTopics.toLocaleString('en-US')} matching topics, ${row.status}) | — |`)
   }
   return lines.join('\n')
 }

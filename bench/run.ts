@@ -1,8 +1,8 @@
-// `npm run bench [-- --quick] [--no-ui] [--messages N] [--rounds N] [--topics 10000,100000] [--transports tcp0,tcp1,ws0]`: floods a broker from a separate
+// `npm run bench [-- --quick] [--no-ui] [--only a,c,h] [--messages N] [--rounds N] [--topics 10000,100000] [--transports tcp0,tcp1,ws0]`: floods a broker from a separate
 // process and measures (a) a bare mqtt.js subscriber, (b) our engine + model + coalescer + delta
 // serialization, (c) model ingest alone, (d) memory, (e) clearing retained values, (f) delta shapes,
-// (g) payload decoders.
-// Prints a table and writes bench-results/latest.json; then runs the UI bench (bench/ui.ts) unless --no-ui.
+// (g) payload decoders, (h) search over stored messages. `--only` runs the given parts (letters; a and b run together).
+// Prints a table and writes bench-results/latest.json (only-<parts>.json with --only); then runs the UI bench (bench/ui.ts) unless --no-ui.
 import { spawn } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
@@ -18,6 +18,7 @@ import type { DecodeConfig, DecodeResult } from './decode'
 import type { IngestConfig, IngestResult } from './ingest'
 import type { MemoryResult } from './memory'
 import type { PublisherConfig } from './publisher'
+import type { SearchBenchResult, SearchConfig } from './search'
 import type { SubscriberConfig, SubscriberResult } from './subscriber'
 
 const allTransports = [
@@ -32,6 +33,13 @@ const ingestVariants = [
   ['fresh', 'random'],
   ['interned', 'cycle']
 ] as const satisfies ReadonlyArray<readonly [IngestConfig['topicStrings'], IngestConfig['order']]>
+
+/** (h) variants: text and regex through every kept message, then text in the decoded form too. */
+const searchVariants = [
+  ['payload', false],
+  ['payloadRegex', false],
+  ['payload', true]
+] as const satisfies ReadonlyArray<readonly [SearchConfig['kind'], boolean]>
 
 let runCounter = 0
 
@@ -107,6 +115,8 @@ async function main(): Promise<void> {
   const transports = allTransports.filter((t) => !wanted || wanted.includes(t.id))
   const rounds = numberArg(args, 'rounds', quick ? 1 : 3)
   const budgetBytes = 512 * 1024 * 1024
+  const only = args.get('only')?.split(',')
+  const runs = (part: string): boolean => !only || only.includes(part)
   console.log(`Bench: ${messages} messages of ~60-byte JSON over ${topicCounts.join(' and ')} topics; ${cpus().length} cores, Node ${process.version}.`)
 
   const broker = await startBenchBroker()
@@ -122,39 +132,52 @@ async function main(): Promise<void> {
     memory: { topics: memoryTopics, messages, keep: 10, budgetBytes, model: { rssBytes: 0, storedBytes: 0 }, baseline: { rssBytes: 0, storedBytes: 0 }, empty: { rssBytes: 0, storedBytes: 0 } },
     clear: { topics: 0, cleared: 0, seconds: 0, goneFromModel: false },
     deltaFormat: [] as DeltaFormatResult[],
-    decode: [] as DecodeResult[]
+    decode: [] as DecodeResult[],
+    search: [] as SearchBenchResult[]
   }
   try {
-    console.log('(a)/(b) throughput …')
-    report.throughput = await throughput(broker, transports, messages, topicCounts, rounds)
-    console.log('(c) model ingest …')
-    for (const topics of topicCounts) {
+    if (runs('a') || runs('b')) {
+      console.log('(a)/(b) throughput …')
+      report.throughput = await throughput(broker, transports, messages, topicCounts, rounds)
+    }
+    if (runs('c')) console.log('(c) model ingest …')
+    for (const topics of runs('c') ? topicCounts : []) {
       for (const [topicStrings, order] of ingestVariants) {
         const model = await runChild<IngestResult>('ingest', { kind: 'model', topicStrings, order, messages, topics } satisfies IngestConfig, 300_000)
         const floor = await runChild<IngestResult>('ingest', { kind: 'map', topicStrings, order, messages, topics } satisfies IngestConfig, 300_000)
         report.ingest.push({ ...model, messages, mapFloorMessagesPerSecond: floor.messagesPerSecond })
       }
     }
-    console.log('(d) memory …')
-    for (const mode of ['empty', 'baseline', 'model'] as const) {
+    if (runs('d')) console.log('(d) memory …')
+    for (const mode of runs('d') ? (['empty', 'baseline', 'model'] as const) : []) {
       report.memory[mode] = await runChild<MemoryResult>('memory', { mode, messages, topics: memoryTopics, keep: 10, budgetBytes }, 300_000)
     }
-    console.log('(e) clear retained …')
-    report.clear = await runChild<ClearResult>('clear', { port: broker.tcpPort, topics: 10_000 }, 120_000)
-    console.log('(f) delta shapes …')
-    report.deltaFormat = [measureDeltaFormats(5_000, quick ? 20 : 100)]
-    console.log('(g) decoders …')
-    for (const decoder of ['json', 'cbor', 'msgpack', 'protobuf', 'sparkplug'] as const) {
+    if (runs('e')) {
+      console.log('(e) clear retained …')
+      report.clear = await runChild<ClearResult>('clear', { port: broker.tcpPort, topics: 10_000 }, 120_000)
+    }
+    if (runs('f')) {
+      console.log('(f) delta shapes …')
+      report.deltaFormat = [measureDeltaFormats(5_000, quick ? 20 : 100)]
+    }
+    if (runs('g')) console.log('(g) decoders …')
+    for (const decoder of runs('g') ? (['json', 'cbor', 'msgpack', 'protobuf', 'sparkplug'] as const) : []) {
       report.decode.push(await runChild<DecodeResult>('decode', { decoder, messages } satisfies DecodeConfig, 300_000))
+    }
+    if (runs('h')) console.log('(h) search …')
+    for (const [kind, decoded] of runs('h') ? searchVariants : []) {
+      report.search.push(await runChild<SearchBenchResult>('search', { kind, decoded, messages, topics: 10_000 } satisfies SearchConfig, 300_000))
     }
   } finally {
     await broker.stop()
   }
   printReport(report)
   await mkdir('bench-results', { recursive: true })
-  await writeFile('bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n`)
-  await writeFile('bench-results/latest.md', `${markdownReport(report)}\n`)
-  console.log('Wrote bench-results/latest.json and latest.md (the table README.md keeps).')
+  // A run of some parts only does not replace the full run's results.
+  const name = only ? `only-${only.join('')}` : 'latest'
+  await writeFile(`bench-results/${name}.json`, `${JSON.stringify(report, null, 2)}\n`)
+  await writeFile(`bench-results/${name}.md`, `${markdownReport(report)}\n`)
+  console.log(`Wrote bench-results/${name}.json and ${name}.md${only ? '' : ' (the table README.md keeps)'}.`)
   if (!args.has('no-ui')) await runUiBench(quick)
 }
 

@@ -45,6 +45,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const sessions = new SessionService(connections, profiles.profiles, options.emit)
   const model = new ModelService({
     emitClearProgress: (progress) => options.emit('model:clearProgress', progress),
+    emitSearchProgress: (progress) => options.emit('model:searchProgress', progress),
     publish: (connectionId, message) => connections.publish(connectionId, message)
   })
   const recordings = new RecordingService({

@@ -217,7 +217,7 @@ describe('SocketHub replies', () => {
   let hub: SocketHub
   const replies = new Map<string, unknown>([
     ['app:capabilities', { small: true }],
-    ['model:latest', { payload: new Uint8Array(3 << 20) }]
+    ['model:history', { payload: new Uint8Array(3 << 20) }]
   ])
 
   beforeAll(async () => {
@@ -236,7 +236,7 @@ describe('SocketHub replies', () => {
 
   it('answers a reply larger than the page joins with a sentence, and the socket stays open', async () => {
     const client = await connect()
-    expect(await client.call('model:latest', {})).toEqual({
+    expect(await client.call('model:history', {})).toEqual({
       ok: false,
       error: { code: 'unsupported', message: 'This reply is 4 MB, more than the 3 MB the headless server sends in one answer. Load a smaller range or fewer messages.' }
     })

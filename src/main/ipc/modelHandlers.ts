@@ -1,21 +1,18 @@
 import type { ModelService } from '../model'
-import { children, history, latest, message } from '../model/queries'
+import { history, message } from '../model/queries'
 import { sparkplugHistory } from '../model/sparkplugHistory'
 import type { Handler } from './handlerTable'
 
 /** The model:* requests, mapped onto the model service. */
 export type ModelHandlers = {
-  'model:children': Handler<'model:children'>
   'model:history': Handler<'model:history'>
   'model:message': Handler<'model:message'>
-  'model:latest': Handler<'model:latest'>
   'model:sparkplug': Handler<'model:sparkplug'>
   'model:search': Handler<'model:search'>
   'model:topTalkers': Handler<'model:topTalkers'>
   'model:cancelSearch': Handler<'model:cancelSearch'>
   'model:clearRetained': Handler<'model:clearRetained'>
   'model:cancelClearRetained': Handler<'model:cancelClearRetained'>
-  'model:configure': Handler<'model:configure'>
   'model:openStream': Handler<'model:openStream'>
   'model:ack': Handler<'model:ack'>
   'model:resync': Handler<'model:resync'>
@@ -25,18 +22,14 @@ export type ModelHandlers = {
 export function modelHandlers(service: ModelService): ModelHandlers {
   const previewBytes = (): number => service.currentSettings().previewBytes
   return {
-    'model:children': ({ connectionId, path, sort, descending, offset, limit }) =>
-      children(service.view(connectionId), path, sort, descending, { offset, limit }, previewBytes()),
     'model:history': ({ connectionId, topic, beforeSeq, limit }) => history(service.view(connectionId), topic, beforeSeq, limit, previewBytes()),
     'model:message': ({ connectionId, topic, seq }) => message(service.view(connectionId), topic, seq),
     'model:sparkplug': ({ connectionId, topic, seq }) => sparkplugHistory(service.view(connectionId), topic, seq),
-    'model:latest': ({ connectionId, path, offset, limit }) => latest(service.view(connectionId), path, { offset, limit }, previewBytes()),
-    'model:search': async ({ connectionId, searchId, ...query }) => ({ searchId, ...(await service.search(connectionId, searchId, query)) }),
+    'model:search': async ({ connectionId, searchId, ...query }) => ({ connectionId, searchId, ...(await service.search(connectionId, searchId, query)) }),
     'model:topTalkers': ({ connectionId, window, order, limit }) => service.topTalkers(connectionId, window, order, limit),
     'model:cancelSearch': ({ searchId }) => ({ cancelled: service.searches.cancel(searchId) }),
     'model:clearRetained': ({ connectionId, operationId, path, subtree }) => service.clearRetained(connectionId, operationId, path, subtree),
     'model:cancelClearRetained': ({ operationId }) => ({ cancelled: service.cancelClearRetained(operationId) }),
-    'model:configure': (changes) => service.configure(changes),
     'model:openStream': (_args, caller) => ({ connections: service.openStream(caller) }),
     'model:ack': ({ acks }, caller) => {
       service.ack(caller.id, acks)

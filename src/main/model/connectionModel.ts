@@ -128,15 +128,6 @@ export class ConnectionModel {
     return count
   }
 
-  /** Applies a smaller history limit or budget to what is already stored. */
-  enforceLimits(): void {
-    const { historyLimit, budgetBytes } = this.settings()
-    for (const entry of this.topics.values()) {
-      while (entry.kept > historyLimit) this.log.evictOldestOf(entry)
-    }
-    this.enforceBudget(budgetBytes)
-  }
-
   /** Drops expired tombstones (called from the coalescer's timer, off the hot path). */
   sweepTombstones(now: number): void {
     for (const [topic, expiry] of this.tombstones) if (expiry <= now) this.tombstones.delete(topic)

@@ -58,14 +58,6 @@ describe('ModelService', () => {
     expect(models.clear('a')).toBe(0)
   })
 
-  it('applies a smaller history limit to what is stored', () => {
-    const models = create([])
-    for (let i = 0; i < 10; i++) models.ingest('a', { topic: 't', payload: Buffer.from(`${i}`), qos: 0, retain: false, dup: false, receivedAt: i })
-    expect(models.configure({ historyLimit: 3 }).historyLimit).toBe(3)
-    expect(models.view('a').topics.get('t')?.kept).toBe(3)
-    expect(models.view('a').topics.get('t')?.count).toBe(10)
-  })
-
   it('starts a receiver that opens its stream late with a reset carrying every topic, and resyncs only the caller', () => {
     const window: ModelDelta[] = []
     const models = create(window)

@@ -1,5 +1,5 @@
 import { topicNameProblem } from '../../shared/topics'
-import { UserFacingError, type ClearRetainedProgress, type ModelSettings, type ReceivedMessage, type TalkerOrder, type TalkerWindow, type TopTalkers } from '../../shared/contract'
+import { UserFacingError, type ClearRetainedProgress, type ModelSettings, type ReceivedMessage, type SearchProgress, type TalkerOrder, type TalkerWindow, type TopTalkers } from '../../shared/contract'
 import type { DeltaReceiver } from '../ports/deltaReceiver'
 import { ClearRetainedRunner, type PublishFn } from './clearRetained'
 import { DeltaCoalescer } from './coalescer'
@@ -10,6 +10,8 @@ import { defaultModelSettings, mergeSettings } from './settings'
 /** What the model needs from the rest of main: where progress goes, and how to publish. Deltas go to receivers (openStream). */
 export interface ModelServiceOptions {
   emitClearProgress: (progress: ClearRetainedProgress) => void
+  /** Where a running search's matches go before it ends (none: they come with its result only). */
+  emitSearchProgress?: (progress: SearchProgress) => void
   /** Publishes for clear-retained; the engine's publish. */
   publish: PublishFn
   settings?: Partial<ModelSettings>
@@ -94,16 +96,6 @@ export class ModelService {
     return { ...this.settings }
   }
 
-  /** Changes settings for every connection and applies smaller limits to what is stored. */
-  configure(changes: Partial<ModelSettings>): ModelSettings {
-    this.settings = mergeSettings(this.settings, changes)
-    for (const { model, coalescer } of this.connections.values()) {
-      model.enforceLimits()
-      coalescer.start()
-    }
-    return this.currentSettings()
-  }
-
   /** The busiest topics and subtrees of a connection (none for one that received nothing). */
   topTalkers(connectionId: string, window: TalkerWindow, order: TalkerOrder, limit: number): TopTalkers {
     const connection = this.connections.get(connectionId)
@@ -111,8 +103,10 @@ export class ModelService {
     return connection.coalescer.talkers.top(window, order, limit, (this.options.now ?? Date.now)())
   }
 
+  /** Runs a search on a connection's model; its matches go out as model:searchProgress events while it runs. */
   search(connectionId: string, searchId: string, query: SearchQuery): Promise<SearchResult> {
-    return this.searches.run(this.view(connectionId), searchId, query)
+    const report = this.options.emitSearchProgress
+    return this.searches.run(this.view(connectionId), searchId, query, report && ((progress) => report({ connectionId, searchId, ...progress })))
   }
 
   /** Clears one retained topic, or every retained topic at or below `path` when `subtree`. */

@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads'
 import { UserFacingError } from '../../shared/contract'
 
-/** How a regex scan ended: every topic tested, enough matches, out of time, or cancelled. */
+/** How a regex scan ended: every text tested, enough matches, out of time, or cancelled. */
 export type RegexScanStatus = 'complete' | 'limit' | 'timeout' | 'cancelled'
 
-/** Indexes of the matching topics (in the order given) and how many topics were tested. */
+/** Indexes of the matching texts (in the order given) and how many texts were tested. */
 export interface RegexScanResult {
   matches: number[]
   scanned: number
@@ -15,7 +15,10 @@ export interface RegexScanResult {
 export interface RegexScanRequest {
   source: string
   flags: string
-  topics: readonly string[]
+  /** Topic names or payload texts. */
+  texts: readonly string[]
+  /** How the stuck sentence names text `index`, e.g. `the topic "a/b"`. */
+  subject: (index: number) => string
   limit: number
   /** performance.now() value at which the scan is stopped. */
   deadline: number
@@ -29,21 +32,21 @@ export interface RegexScan {
 
 /** Progress posts from the worker come this often, so a scan that moves on is told from one that is stuck. */
 const PROGRESS_MS = 8
-/** No topic finished for this long at the deadline: the pattern is stuck on one topic (catastrophic backtracking). */
+/** No text finished for this long at the deadline: the pattern is stuck on one text (catastrophic backtracking). */
 const STUCK_MS = 50
 
 // Plain JavaScript run with `eval`, so the same code works from the sources (tests), the Electron bundle and the
-// headless server bundle without a separate worker entry. It only ever sees topic names and the pattern.
+// headless server bundle without a separate worker entry. It only ever sees texts and the pattern.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads')
-parentPort.on('message', ({ source, flags, topics, limit }) => {
+parentPort.on('message', ({ source, flags, texts, limit }) => {
   const pattern = new RegExp(source, flags)
   parentPort.postMessage({ done: false, matches: [], scanned: 0 })
   let matches = []
   let found = 0
   let postedAt = performance.now()
-  for (let i = 0; i < topics.length; i++) {
-    if (pattern.test(topics[i])) {
+  for (let i = 0; i < texts.length; i++) {
+    if (pattern.test(texts[i])) {
       matches.push(i)
       if (++found >= limit) return parentPort.postMessage({ done: true, matches, scanned: i + 1, limitReached: true })
     }
@@ -53,7 +56,7 @@ parentPort.on('message', ({ source, flags, topics, limit }) => {
       postedAt = performance.now()
     }
   }
-  parentPort.postMessage({ done: true, matches, scanned: topics.length, limitReached: false })
+  parentPort.postMessage({ done: true, matches, scanned: texts.length, limitReached: false })
 })
 `
 
@@ -65,7 +68,7 @@ interface WorkerReply {
 }
 
 /**
- * Runs users' regular expressions over topic names in a worker thread, so a pattern that backtracks for hours
+ * Runs users' regular expressions over topic names and payload texts in a worker thread, so a pattern that backtracks for hours
  * blocks that thread only: at the deadline (or on cancel) the worker is terminated, whatever it is doing, and the
  * event loop that carries MQTT traffic and every client's requests never waits for it. JavaScript's own RegExp
  * runs there, so patterns and flags mean exactly what they mean in JavaScript. One idle worker is kept for the next
@@ -74,7 +77,7 @@ interface WorkerReply {
 export class RegexScanner {
   private idle: Worker | undefined
 
-  /** Starts a scan; its result rejects with a sentence when the pattern got stuck on one topic. */
+  /** Starts a scan; its result rejects with a sentence when the pattern got stuck on one text. */
   scan(request: RegexScanRequest): RegexScan {
     const worker = this.idle ?? this.spawn()
     this.idle = undefined
@@ -103,15 +106,15 @@ export class RegexScanner {
         finish(new UserFacingError('internal', `The regular expression search stopped unexpectedly (${error.message}); try again.`), false)
       stop = (status) => {
         const stuckFor = progressAt === undefined ? 0 : performance.now() - progressAt
-        if (status === 'timeout' && stuckFor >= STUCK_MS && scanned < request.topics.length) {
-          return finish(stuckError(request.topics[scanned] as string, stuckFor), false)
+        if (status === 'timeout' && stuckFor >= STUCK_MS && scanned < request.texts.length) {
+          return finish(stuckError(request.subject(scanned), stuckFor), false)
         }
         finish({ matches, scanned, status }, false)
       }
       const timer = setTimeout(() => stop('timeout'), Math.max(0, request.deadline - performance.now()))
       worker.on('message', onMessage)
       worker.on('error', onError)
-      worker.postMessage({ source: request.source, flags: request.flags, topics: request.topics, limit: request.limit })
+      worker.postMessage({ source: request.source, flags: request.flags, texts: request.texts, limit: request.limit })
     })
     return { result, cancel: () => stop('cancelled') }
   }
@@ -129,11 +132,15 @@ export class RegexScanner {
   }
 }
 
-function stuckError(topic: string, elapsedMs: number): UserFacingError {
-  const shown = topic.length > 80 ? `${topic.slice(0, 80)}…` : topic
+/** How a stuck sentence names a topic: quoted, long names cut. */
+export function quotedTopic(topic: string): string {
+  return `"${topic.length > 80 ? `${topic.slice(0, 80)}…` : topic}"`
+}
+
+function stuckError(subject: string, elapsedMs: number): UserFacingError {
   return new UserFacingError(
     'invalid-argument',
-    `The regular expression took too long and was stopped: it ran for ${Math.round(elapsedMs)} ms on the topic "${shown}" without finishing. ` +
+    `The regular expression took too long and was stopped: it ran for ${Math.round(elapsedMs)} ms on ${subject} without finishing. ` +
       'Nested repetition such as (a+)+ or (a|a)* makes it try exponentially many ways; simplify it (a+ instead of (a+)+), or search by text or MQTT filter.'
   )
 }

@@ -5,7 +5,8 @@ import { encodePayload, type MetricSpec } from '../../shared/decoders/sparkplug/
 import { ConnectionModel } from './connectionModel'
 import { message } from './queries'
 import { defaultModelSettings, mergeSettings } from './settings'
-import { sparkplugHistory } from './sparkplugHistory'
+import { ChainCursors, sparkplugHistory, sparkplugHistoryAt } from './sparkplugHistory'
+import { NONE } from './messageLog'
 
 const T = 1_767_000_000_000
 const NBIRTH = 'spBv1.0/Plant1/NBIRTH/Line4'
@@ -92,6 +93,43 @@ describe('sparkplugHistory: a stored message decodes as it read on arrival', () 
     expect(sparkplugHistory(m, DDATA, 1).now).toEqual({ node: false, device: false })
     expect(decodeStored(m, DDATA, 1).flags).toEqual({})
     expect(decodeStored(m, DDATA, 2).flags.noBirth).toBe(true)
+  })
+
+  it('gives a search walking back through history with shared cursors the same answers, also after evictions', () => {
+    const m = model({ historyLimit: 6 })
+    born(m)
+    for (let n = 0; n < 4; n++) publish(m, DDATA, 2 + n, [{ alias: 10, intValue: n }])
+    born(m, 'Torque', 1)
+    for (let n = 0; n < 4; n++) publish(m, DDATA, 2 + n, [{ alias: 10, intValue: 10 + n }])
+    publish(m, NDEATH, undefined, [bdSeq(1)])
+    const positions = (): number[] => {
+      const entry = m.topics.get(DDATA)!
+      const out: number[] = []
+      for (let at = entry.newest; at !== NONE; at = m.log.olderThan(at)) out.push(at)
+      return out
+    }
+    const cursors = new ChainCursors()
+    const same = (at: number): void => expect(sparkplugHistoryAt(m, DDATA, at, cursors)).toEqual(sparkplugHistoryAt(m, DDATA, at))
+    const all = positions()
+    for (const at of all.slice(0, 3)) same(at)
+    // Messages arriving while the search waits push the oldest records out, some of them where cursors stopped:
+    // the rest of the walk must not follow those.
+    born(m, 'Speed', 2)
+    for (let n = 0; n < 3; n++) publish(m, DDATA, 2 + n, [{ alias: 10, intValue: 20 + n }])
+    for (const at of all.slice(3)) if (m.log.read(at)) same(at)
+    for (const at of positions()) same(at)
+  })
+
+  it('does not follow a cursor left on a record evicted since', () => {
+    const m = model({ historyLimit: 3 })
+    for (let n = 0; n < 3; n++) publish(m, NDATA, n, [])
+    const entry = m.topics.get(NDATA)!
+    const oldest = entry.oldest
+    const cursors = new ChainCursors()
+    expect(cursors.newestBefore(m, entry, oldest + 1)).toBe(oldest)
+    for (let n = 0; n < 3; n++) publish(m, NDATA, 3 + n, [])
+    expect(m.log.read(oldest)).toBeUndefined()
+    expect(cursors.newestBefore(m, entry, oldest + 1)).toBe(NONE)
   })
 
   it('answers a topic outside the Sparkplug namespace with a sentence', () => {

@@ -11,12 +11,24 @@ interface Pick {
   seq: number
 }
 
-/** The newest record of `entry` older than log position `before`, NONE when history holds none. */
-function newestBefore(model: ConnectionModel, entry: TopicEntry | undefined, before: number): number {
-  if (!entry) return NONE
-  let seq = entry.newest
-  while (seq !== NONE && seq >= before) seq = model.log.olderThan(seq)
-  return seq
+/**
+ * Walks back along topics' chains to the newest record older than a position. It remembers where each walk
+ * stopped: a search going back through one topic's history asks for ever older positions, and each walk then
+ * goes on from the last one instead of starting at the newest record again.
+ */
+export class ChainCursors {
+  private readonly stops = new Map<TopicEntry, { before: number; seq: number }>()
+
+  /** The newest record of `entry` older than log position `before`, NONE when history holds none. */
+  newestBefore(model: ConnectionModel, entry: TopicEntry | undefined, before: number): number {
+    if (!entry) return NONE
+    const stop = this.stops.get(entry)
+    // A remembered record may have been evicted since (read says so): then the walk starts at the newest.
+    let seq = stop && stop.before >= before && model.log.read(stop.seq) ? stop.seq : entry.newest
+    while (seq !== NONE && seq >= before) seq = model.log.olderThan(seq)
+    if (seq !== NONE) this.stops.set(entry, { before, seq })
+    return seq
+  }
 }
 
 /** Log position of message `topicSeq` of `entry`. */
@@ -40,34 +52,38 @@ function stored(model: ConnectionModel, pick: Pick): SparkplugStoredMessage {
 }
 
 /** The birth of `entry` in force before `before`, with the death that followed it if one did. */
-function lifeBefore(model: ConnectionModel, birth: TopicEntry | undefined, death: TopicEntry | undefined, before: number, after = NONE): Pick[] {
-  const born = newestBefore(model, birth, before)
+function lifeBefore(model: ConnectionModel, cursors: ChainCursors, birth: TopicEntry | undefined, death: TopicEntry | undefined, before: number, after = NONE): Pick[] {
+  const born = cursors.newestBefore(model, birth, before)
   if (!birth || born === NONE || born < after) return []
-  const died = newestBefore(model, death, before)
+  const died = cursors.newestBefore(model, death, before)
   return death && died > born ? [{ entry: birth, seq: born }, { entry: death, seq: died }] : [{ entry: birth, seq: born }]
 }
 
 /** What stored message `topicSeq` of `topic` depends on: births, a death, the node's previous message. */
 export function sparkplugHistory(model: ConnectionModel, topic: string, topicSeq: number): SparkplugHistory {
-  const parsed = parseTopic(topic)
-  if (typeof parsed === 'string') throw new UserFacingError('invalid-argument', parsed)
   const entry = model.topics.get(topic)
   if (!entry) throw new UserFacingError('not-found', `The topic "${topic}" has no messages (it may have been cleared).`)
-  const target = logSeqOf(model, entry, topicSeq)
+  return sparkplugHistoryAt(model, topic, logSeqOf(model, entry, topicSeq))
+}
+
+/** What the stored message at log position `target` of `topic` depends on (a search has the position, and keeps its cursors). */
+export function sparkplugHistoryAt(model: ConnectionModel, topic: string, target: number, cursors = new ChainCursors()): SparkplugHistory {
+  const parsed = parseTopic(topic)
+  if (typeof parsed === 'string') throw new UserFacingError('invalid-argument', parsed)
   if (parsed.kind === 'state') return { before: [], sequenceKnown: true }
 
   const { groupId, edgeNodeId, deviceId } = parsed
   const node = (type: string): TopicEntry | undefined => model.topics.get(`spBv1.0/${groupId}/${type}/${edgeNodeId}`)
   const device = (type: string): TopicEntry | undefined => (deviceId === undefined ? undefined : model.topics.get(`spBv1.0/${groupId}/${type}/${edgeNodeId}/${deviceId}`))
-  const nodeLife = lifeBefore(model, node('NBIRTH'), node('NDEATH'), target)
-  const picks = [...nodeLife, ...lifeBefore(model, device('DBIRTH'), device('DDEATH'), target, nodeLife[0]?.seq)]
+  const nodeLife = lifeBefore(model, cursors, node('NBIRTH'), node('NDEATH'), target)
+  const picks = [...nodeLife, ...lifeBefore(model, cursors, device('DBIRTH'), device('DDEATH'), target, nodeLife[0]?.seq)]
 
   // Every message that carries the node's seq: its birth and data, and its devices' births, data and deaths.
   const sequenced = [node('NBIRTH'), node('NDATA'), ...['DBIRTH', 'DDATA', 'DDEATH'].flatMap((type) => deviceEntries(model, groupId, type, edgeNodeId))]
     .filter((e): e is TopicEntry => e !== undefined)
   let previous: Pick | undefined
   for (const e of sequenced) {
-    const seq = newestBefore(model, e, target)
+    const seq = cursors.newestBefore(model, e, target)
     if (seq !== NONE && seq > (previous?.seq ?? NONE)) previous = { entry: e, seq }
   }
   // A topic that lost older records may have lost one between the previous message and this one.

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { connectionIdSchema, topicNameSchema, type MessageProperties, type QoS } from './common'
+import { decoderPinSchema } from './decoderPrefs'
 import { defineEvent, defineRequest } from './define'
 import type { SparkplugHistory } from '../decoders/sparkplug'
 
@@ -42,25 +43,6 @@ export interface TopicSnapshot {
   /** The broker delivered a retained value for this topic and no clear was seen since. */
   retained: boolean
   message: MessageRecord
-}
-
-/** One node of the topic tree (a level of a topic name), with totals over its subtree. */
-export interface TreeNodeSummary {
-  /** The level's name (may be empty: "a//b" has an empty middle level). */
-  name: string
-  /** The levels from the root joined by '/': a topic name when `hasValue`. */
-  path: string
-  /** A message arrived on exactly this path. */
-  hasValue: boolean
-  childCount: number
-  /** Topics with a value at or below this node. */
-  topicCount: number
-  /** Messages received at or below this node. */
-  messageCount: number
-  /** Latest receivedAt at or below this node (0 when none). */
-  lastUpdate: number
-  /** The latest message on exactly this path, as a preview. */
-  latest?: TopicSnapshot
 }
 
 /** Statistics of one connection's stream, sent with every delta. */
@@ -146,7 +128,7 @@ export interface ClearRetainedProgress {
   error?: string
 }
 
-/** Settings of every connection's model; model:configure changes any of them. */
+/** Settings of every connection's model. */
 export interface ModelSettings {
   /** Messages kept per topic, the latest included. */
   historyLimit: number
@@ -163,20 +145,11 @@ export interface ModelSettings {
   maxPreviewBytesPerDelta: number
 }
 
-export const modelSettingsSchema = z.object({
-  historyLimit: z.number().int().min(1).max(100_000),
-  budgetBytes: z.number().int().min(1 << 20).max(2 ** 40),
-  previewBytes: z.number().int().min(16).max(1 << 20),
-  largePayloadBytes: z.number().int().min(1).max(2 ** 40),
-  deltaIntervalMs: z.number().int().min(8).max(5_000),
-  maxTopicsPerDelta: z.number().int().min(1).max(1_000_000),
-  maxPreviewBytesPerDelta: z.number().int().min(1024).max(64 << 20)
-})
+/** How the tree orders a node's children. */
+export type ChildSort = 'name' | 'lastUpdate' | 'messageCount'
 
-export const childSortSchema = z.enum(['name', 'lastUpdate', 'messageCount'])
-export type ChildSort = z.infer<typeof childSortSchema>
-
-export const searchKindSchema = z.enum(['topic', 'filter', 'regex', 'payload'])
+/** What a search tests: topic names by text, MQTT filter or regex, or payloads by text or regex. */
+export const searchKindSchema = z.enum(['topic', 'filter', 'regex', 'payload', 'payloadRegex'])
 export type SearchKind = z.infer<typeof searchKindSchema>
 
 /** Over how long top talkers' rates are averaged. */
@@ -206,17 +179,27 @@ export interface TopTalkers {
 /** How a search ended: all topics scanned, enough matches, out of time, or cancelled. */
 export type SearchStatus = 'complete' | 'limit' | 'timeout' | 'cancelled'
 
+/** Matches of a running search found since its previous progress event, and how far it got. */
+export interface SearchProgress {
+  connectionId: string
+  searchId: string
+  topics: string[]
+  /** Topics searched so far, of `total` at or below the search's path. */
+  scanned: number
+  total: number
+}
+
+/** Every match of a search and how it ended. */
+export interface SearchOutcome extends SearchProgress {
+  status: SearchStatus
+}
+
 const connection = { connectionId: connectionIdSchema }
 /** A tree node: null is the root, otherwise the levels joined by '/'. */
 const nodePathSchema = z.string().max(65_535).nullable()
 const operationIdSchema = z.string().min(1).max(200)
-const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(200) }
 
 export const modelRequests = {
-  /** Children of a tree node, sorted and paged, with subtree totals. */
-  'model:children': defineRequest<{ total: number; nodes: TreeNodeSummary[] }>()(
-    z.object({ ...connection, path: nodePathSchema, sort: childSortSchema.default('name'), descending: z.boolean().default(false), ...page })
-  ),
   /** History of one topic, newest first, previews only; `beforeSeq` pages back. */
   'model:history': defineRequest<{ messages: MessageRecord[]; messageCount: number; oldestSeq: number }>()(
     z.object({ ...connection, topic: topicNameSchema, beforeSeq: z.number().int().min(1).optional(), limit: z.number().int().min(1).max(5_000).default(100) })
@@ -225,10 +208,12 @@ export const modelRequests = {
   'model:message': defineRequest<MessageRecord>()(z.object({ ...connection, topic: topicNameSchema, seq: z.number().int().min(1) })),
   /** What a stored Sparkplug B message depends on (births, a death, the node's previous message), so a view decodes it as it read on arrival. */
   'model:sparkplug': defineRequest<SparkplugHistory>()(z.object({ ...connection, topic: topicNameSchema, seq: z.number().int().min(1) })),
-  /** Latest values of every topic at or below a node, sorted by topic name, paged. */
-  'model:latest': defineRequest<{ total: number; topics: TopicSnapshot[] }>()(z.object({ ...connection, path: nodePathSchema, ...page })),
-  /** Topics matching a text, an MQTT filter, a regex, or payload text; bounded in time, cancellable by id. */
-  'model:search': defineRequest<{ searchId: string; topics: string[]; status: SearchStatus; scanned: number }>()(
+  /**
+   * Topics matching a text, an MQTT filter or a regex, or whose payloads match a text or a regex (whole payloads,
+   * optionally every kept message and the decoded text); bounded in time and matches, cancellable by id.
+   * Matches stream in model:searchProgress events; the reply holds them all and how the search ended.
+   */
+  'model:search': defineRequest<SearchOutcome>()(
     z.object({
       ...connection,
       searchId: operationIdSchema,
@@ -236,6 +221,9 @@ export const modelRequests = {
       query: z.string().min(1).max(10_000),
       caseSensitive: z.boolean().default(false),
       path: nodePathSchema.default(null),
+      history: z.boolean().default(false),
+      decoded: z.boolean().default(false),
+      pins: z.array(decoderPinSchema).max(500).default([]),
       limit: z.number().int().min(1).max(100_000).default(1_000),
       timeLimitMs: z.number().int().min(10).max(60_000).default(3_000)
     })
@@ -252,8 +240,6 @@ export const modelRequests = {
   ),
   /** Stops a running clear; publishes already sent still complete. */
   'model:cancelClearRetained': defineRequest<{ cancelled: boolean }>()(z.object({ operationId: operationIdSchema })),
-  /** Changes model settings for every connection; replies with the settings in force. */
-  'model:configure': defineRequest<ModelSettings>()(modelSettingsSchema.partial()),
   /**
    * The caller (a window or a page's socket) starts receiving deltas, or starts over after a reload: the next
    * delta of every connection to it has `reset` set. Replies with how many connections it streams.
@@ -273,5 +259,7 @@ export const modelEvents = {
   /** Topics changed since the previous delta of a connection. */
   'model:delta': defineEvent<ModelDelta>(),
   /** Progress of a clear-retained operation (throttled, and once when done). */
-  'model:clearProgress': defineEvent<ClearRetainedProgress>()
+  'model:clearProgress': defineEvent<ClearRetainedProgress>(),
+  /** Matches of a running model:search found since its previous progress event (throttled; the reply ends it). */
+  'model:searchProgress': defineEvent<SearchProgress>()
 } as const

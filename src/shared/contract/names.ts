@@ -15,12 +15,9 @@ export const REQUEST_NAMES = [
   'model:ack',
   'model:cancelClearRetained',
   'model:cancelSearch',
-  'model:children',
   'model:clear',
   'model:clearRetained',
-  'model:configure',
   'model:history',
-  'model:latest',
   'model:message',
   'model:openStream',
   'model:resync',
@@ -50,7 +47,7 @@ export const REQUEST_NAMES = [
 ] as const satisfies readonly RequestName[]
 
 /** Every event's name, `domain:name`, as in `events`. */
-export const EVENT_NAMES = ['connection:status', 'model:delta', 'model:clearProgress', 'profile:changed', 'profile:notice', 'recording:status', 'app:menu'] as const satisfies readonly EventName[]
+export const EVENT_NAMES = ['connection:status', 'model:delta', 'model:clearProgress', 'model:searchProgress', 'profile:changed', 'profile:notice', 'recording:status', 'app:menu'] as const satisfies readonly EventName[]
 
 /** Requests of the contract that REQUEST_NAMES leaves out; `never` when the list is complete. */
 export type UnlistedRequestName = Exclude<RequestName, (typeof REQUEST_NAMES)[number]>

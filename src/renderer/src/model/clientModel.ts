@@ -4,12 +4,12 @@ import {
   DeltaField,
   DeltaFlag,
   DeltaTopicNames,
+  recordFlags,
   type ChildSort,
   type ConnectionStats,
   type MessageProperties,
   type MessageRecord,
   type ModelDelta,
-  type QoS,
   type TopicSnapshot
 } from '@shared/contract'
 
@@ -53,15 +53,11 @@ function readRecord(delta: ModelDelta, index: number, previewOffset: number, pro
   const record: MessageRecord = {
     seq: numbers[base + DeltaField.messageCount] ?? 0,
     receivedAt: numbers[base + DeltaField.receivedAt] ?? 0,
-    qos: (flags & DeltaFlag.qosMask) as QoS,
-    retain: (flags & DeltaFlag.retain) !== 0,
-    dup: (flags & DeltaFlag.dup) !== 0,
+    ...recordFlags(flags),
     size: numbers[base + DeltaField.size] ?? 0,
     // A copy, so a topic that stays quiet does not keep the whole delta's buffer alive.
     payload: delta.previews.slice(previewOffset, previewOffset + previewLength),
-    truncated: (flags & DeltaFlag.truncated) !== 0,
-    large: (flags & DeltaFlag.large) !== 0,
-    payloadEvicted: (flags & DeltaFlag.payloadEvicted) !== 0
+    truncated: (flags & DeltaFlag.truncated) !== 0
   }
   if (properties) record.properties = properties
   return record

@@ -27,7 +27,8 @@ function modelEvents(): { events: MainEvents['model']; send: (delta: ModelDelta)
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    clearProgress: () => () => undefined
+    clearProgress: () => () => undefined,
+    searchProgress: () => () => undefined
   } as MainEvents['model']
   return { events, send: (d) => listeners.forEach((listener) => listener(d)), listeners: () => listeners.size }
 }

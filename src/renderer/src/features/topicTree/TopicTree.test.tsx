@@ -1,9 +1,15 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ParsedArgsOf } from '@shared/contract'
 import { forgetClientModel, getClientModel } from '../../model'
 import { testDelta, type TestChange } from '../../test/deltas'
 import { initialSelectionState, useSelectionStore } from '../../stores/selection'
+import { initialTreeSearchState, useTreeSearchStore } from '../../stores/treeSearch'
 import { initialTreeViewState, useTreeViewStore } from '../../stores/treeView'
+import { installTestMain } from '../../test/testMain'
+import { sampleProfile } from '../../test/memoryProfiles'
+import { initialConnectionsState, useConnectionsStore } from '../../stores/connections'
+import { initialProfilesState, useProfilesStore } from '../../stores/profiles'
 import { TopicTree, TreeToolbar } from '.'
 
 const ID = 'tree-test'
@@ -26,6 +32,10 @@ function renderTree(): { cleared: string[] } {
   return { cleared }
 }
 
+const wait = async (ms: number): Promise<void> => {
+  await act(() => new Promise((resolve) => setTimeout(resolve, ms)))
+}
+
 const rowNames = (): string[] => screen.queryAllByRole('treeitem').map((row) => row.getAttribute('aria-label') ?? '')
 
 describe('topic tree', () => {
@@ -33,6 +43,7 @@ describe('topic tree', () => {
     seq = 0
     forgetClientModel(ID)
     useTreeViewStore.setState(initialTreeViewState)
+    useTreeSearchStore.setState(initialTreeSearchState)
     useSelectionStore.setState(initialSelectionState)
   })
   afterEach(cleanup)
@@ -77,20 +88,78 @@ describe('topic tree', () => {
     expect(rowNames()).toEqual(['a', 'b'])
   })
 
-  it('filters by text, MQTT wildcard and regex, and explains a bad pattern', async () => {
+  it('filters topic names at once, and explains a bad pattern before asking main', async () => {
     renderTree()
     await feed([{ topic: 'home/kitchen/temp', payload: '21' }, { topic: 'home/attic/hum', payload: '40' }, { topic: 'garden/temp', payload: '9' }])
     fireEvent.change(screen.getByLabelText('Filter topics'), { target: { value: 'temp' } })
     expect(rowNames()).toEqual(['garden', 'temp', 'home', 'kitchen', 'temp'])
-    fireEvent.change(screen.getByLabelText('Filter mode'), { target: { value: 'wildcard' } })
-    fireEvent.change(screen.getByLabelText('Filter topics'), { target: { value: 'home/+/hum' } })
-    expect(rowNames()).toEqual(['home', 'attic', 'hum'])
     fireEvent.change(screen.getByLabelText('Filter mode'), { target: { value: 'regex' } })
     fireEvent.change(screen.getByLabelText('Filter topics'), { target: { value: '[' } })
-    expect(screen.getByRole('alert').textContent).toMatch(/does not compile/)
+    expect(screen.getByRole('alert').textContent).toMatch(/regular expression is not valid/)
+    fireEvent.change(screen.getByLabelText('Filter mode'), { target: { value: 'wildcard' } })
     fireEvent.change(screen.getByLabelText('Filter on'), { target: { value: 'payload' } })
-    fireEvent.change(screen.getByLabelText('Filter topics'), { target: { value: '^4' } })
+    expect(screen.getByRole('alert').textContent).toMatch(/MQTT wildcards match topic names/)
+  })
+
+  it('searches payloads in main, shows matches as they stream in, and cancels a search the user typed past', async () => {
+    const searches: ParsedArgsOf<'model:search'>[] = []
+    const cancelled: string[] = []
+    let finish: (() => void) | undefined
+    const main = installTestMain({
+      'model:search': (args) => {
+        searches.push(args)
+        const topics = args.query === 'alarm' ? ['home/attic/hum', 'garden/temp'] : []
+        main.emit('model:searchProgress', { connectionId: ID, searchId: args.searchId, topics: topics.slice(0, 1), scanned: 1, total: 3 })
+        return new Promise((resolve) => (finish = () => resolve({ connectionId: ID, searchId: args.searchId, topics, status: 'limit', scanned: 2, total: 3 })))
+      },
+      'model:cancelSearch': ({ searchId }) => {
+        cancelled.push(searchId)
+        return { cancelled: true }
+      }
+    })
+    renderTree()
+    await feed([{ topic: 'home/kitchen/temp', payload: '21' }, { topic: 'home/attic/hum', payload: '40' }, { topic: 'garden/temp', payload: '9' }])
+    fireEvent.change(screen.getByLabelText('Filter on'), { target: { value: 'payload' } })
+    fireEvent.click(screen.getByLabelText('Search history'))
+    fireEvent.change(screen.getByLabelText('Filter topics'), { target: { value: 'ala' } })
+    await wait(300)
+    expect(searches).toHaveLength(1)
+    fireEvent.change(screen.getByLabelText('Filter topics'), { target: { value: 'alarm' } })
+    expect(cancelled).toEqual([searches[0]!.searchId])
+    expect(screen.getByText('Searching…')).toBeTruthy()
+    await wait(300)
+    expect(searches[1]).toMatchObject({ connectionId: ID, kind: 'payload', query: 'alarm', history: true, decoded: false, limit: 10_000 })
+    // The first match arrived as progress; the reply is still pending.
     expect(rowNames()).toEqual(['home', 'attic', 'hum'])
+    expect(screen.getByRole('status', { name: 'Search status' }).textContent).toBe('Searching… 1 of 3 topics so far.')
+    await act(async () => finish?.())
+    expect(rowNames()).toEqual(['garden', 'temp', 'home', 'attic', 'hum'])
+    expect(screen.getByRole('status', { name: 'Search status' }).textContent).toBe('Stopped after 10,000 matching topics: narrow the search.')
+    fireEvent.keyDown(screen.getByLabelText('Filter topics'), { key: 'Escape' })
+    expect(rowNames()).toEqual(['garden', 'home'])
+  })
+
+  it('sends the decoders its profile pins with a decoded-text search', async () => {
+    const searches: ParsedArgsOf<'model:search'>[] = []
+    installTestMain({
+      'model:search': (args) => {
+        searches.push(args)
+        return { connectionId: ID, searchId: args.searchId, topics: [], status: 'complete', scanned: 0, total: 0 }
+      }
+    })
+    const pins = [{ filter: 'plant/+/cbor', decoder: 'cbor' as const }]
+    useProfilesStore.setState({ profiles: [sampleProfile('p1', 'Plant', { decoders: { protoFiles: [], protobufRules: [], pins } })] })
+    useConnectionsStore.setState({ tabs: [{ connectionId: ID, profileId: 'p1', state: 'connected', error: null, errorCode: null, subscriptionResults: {}, since: 0 }] })
+    renderTree()
+    fireEvent.change(screen.getByLabelText('Filter on'), { target: { value: 'payload' } })
+    fireEvent.change(screen.getByLabelText('Filter topics'), { target: { value: '"bar":4.5' } })
+    await wait(300)
+    fireEvent.click(screen.getByLabelText('Decoded text'))
+    await wait(300)
+    expect(searches.map((s) => [s.decoded, s.pins])).toEqual([[false, []], [true, pins]])
+    expect(screen.getByRole('status', { name: 'Search status' }).textContent).toBe('No matching topics of 0 topics. Press Enter to search again with new messages.')
+    useProfilesStore.setState(initialProfilesState)
+    useConnectionsStore.setState(initialConnectionsState)
   })
 
   it('starts filtering when the user types in the tree', async () => {

@@ -9,10 +9,10 @@ import { selectionSelectors, useSelectionStore } from '../../stores/selection'
 import { treeViewSelectors, useTreeViewStore } from '../../stores/treeView'
 import { filterInputId } from './TreeToolbar'
 import { ancestorPaths, flattenTree } from './flattenTree'
-import { compileTreeFilter } from './treeFilter'
 import { treeKeyAction } from './treeKeys'
 import { TreeRowView } from './TreeRowView'
 import { useAdaptiveRows } from './useAdaptiveRows'
+import { useTreeFilter } from './useTreeFilter'
 
 const ROW_HEIGHT = 24
 /** Height assumed until the tree's box is measured (and where layout reports none, as in DOM tests). */
@@ -20,6 +20,11 @@ const ASSUMED_VIEWPORT = 600
 
 function observeRectWithFallback(instance: Virtualizer<HTMLDivElement, Element>, callback: (rect: { width: number; height: number }) => void): void | (() => void) {
   return observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : { width: rect.width, height: ASSUMED_VIEWPORT }))
+}
+
+function emptyText(filtering: boolean, searching: boolean): string {
+  if (searching) return 'Searching…'
+  return filtering ? 'No topic matches the filter.' : 'No messages yet. Topics appear here as they arrive.'
 }
 
 /** Props of the topic tree; `onClearRetained` opens the confirmation for a node (Delete key). */
@@ -43,7 +48,7 @@ export function TopicTree({ connectionId, onClearRetained }: TopicTreeProps): Re
   const latest = useCallback((topic: string) => model.topic(topic)?.message, [model])
   const decoders = useConnectionDecoders(connectionId)
 
-  const { match } = useMemo(() => compileTreeFilter(view.filter), [view.filter])
+  const { match, searching } = useTreeFilter(connectionId, view.filter)
   const rows = useAdaptiveRows(
     () => flattenTree(model, { expanded: view.expanded, sort: view.sort, descending: view.descending, match }),
     [model, view.expanded, view.sort, view.descending, match],
@@ -151,7 +156,7 @@ export function TopicTree({ connectionId, onClearRetained }: TopicTreeProps): Re
             )
           })}
         </div>
-        {rows.length === 0 ? <div className="empty">{match ? 'No topic matches the filter.' : 'No messages yet. Topics appear here as they arrive.'}</div> : null}
+        {rows.length === 0 ? <div className="empty">{emptyText(match !== null, searching)}</div> : null}
       </div>
       {notice ? (
         <div className="tree-notice" role="status" onAnimationEnd={() => setNotice(null)}>

@@ -1,6 +1,8 @@
 import type { ChildSort } from '@shared/contract'
 import { getClientModel } from '../../model'
+import { treeSearchSelectors, useTreeSearchStore } from '../../stores/treeSearch'
 import { treeViewSelectors, useTreeViewStore, type FilterMode, type FilterTarget } from '../../stores/treeView'
+import { searchStatusText } from './searchStatus'
 import { compileTreeFilter } from './treeFilter'
 
 const SORTS: { value: ChildSort; label: string }[] = [
@@ -18,7 +20,10 @@ export function filterInputId(connectionId: string): string {
 export function TreeToolbar({ connectionId }: { connectionId: string }): React.JSX.Element {
   const view = useTreeViewStore(treeViewSelectors.view(connectionId))
   const { setFilter, setSort, setPaused, collapseAll } = useTreeViewStore.getState()
-  const { problem } = compileTreeFilter(view.filter)
+  const search = useTreeSearchStore(treeSearchSelectors.search(connectionId))
+  const compiled = compileTreeFilter(view.filter)
+  const problem = compiled.problem ?? search?.problem ?? null
+  const searchStatus = compiled.search && search ? searchStatusText(search) : null
   const filterId = filterInputId(connectionId)
   return (
     <div className="tree-toolbar">
@@ -34,6 +39,8 @@ export function TreeToolbar({ connectionId }: { connectionId: string }): React.J
           onChange={(event) => setFilter(connectionId, { text: event.target.value })}
           onKeyDown={(event) => {
             if (event.key === 'Escape') setFilter(connectionId, { text: '' })
+            // Runs the search again now, so topics and messages that arrived since are searched too.
+            if (event.key === 'Enter' && compiled.search) void useTreeSearchStore.getState().start(connectionId, compiled.search)
           }}
         />
         <select aria-label="Filter mode" value={view.filter.mode} onChange={(event) => setFilter(connectionId, { mode: event.target.value as FilterMode })}>
@@ -46,6 +53,16 @@ export function TreeToolbar({ connectionId }: { connectionId: string }): React.J
           <option value="payload">Payload</option>
         </select>
       </div>
+      {view.filter.target === 'payload' ? (
+        <div className="toolbar">
+          <label>
+            <input type="checkbox" checked={view.filter.history} onChange={(event) => setFilter(connectionId, { history: event.target.checked })} /> Search history
+          </label>
+          <label>
+            <input type="checkbox" checked={view.filter.decoded} onChange={(event) => setFilter(connectionId, { decoded: event.target.checked })} /> Decoded text
+          </label>
+        </div>
+      ) : null}
       <div className="toolbar">
         <span className="muted">Sort</span>
         {SORTS.map((sort) => (
@@ -77,6 +94,11 @@ export function TreeToolbar({ connectionId }: { connectionId: string }): React.J
       {problem ? (
         <div className="banner error" id={`${filterId}-problem`} role="alert">
           {problem}
+        </div>
+      ) : null}
+      {searchStatus ? (
+        <div className="banner" role="status" aria-label="Search status">
+          {searchStatus}
         </div>
       ) : null}
       {view.paused ? (

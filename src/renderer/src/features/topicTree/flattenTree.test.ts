@@ -76,29 +76,33 @@ describe('flattening the tree', () => {
 })
 
 describe('filtering the tree', () => {
-  const filtered = (text: string, mode: 'text' | 'wildcard' | 'regex', target: 'topic' | 'payload' = 'topic') => {
-    const { match, problem } = compileTreeFilter({ text, mode, target })
-    return { problem, rows: paths(flattenTree(sample(), { ...base, match })) }
-  }
+  const compile = (text: string, mode: 'text' | 'wildcard' | 'regex', target: 'topic' | 'payload' = 'topic', options = { history: false, decoded: false }) =>
+    compileTreeFilter({ text, mode, target, ...options })
 
-  it('matches text in topic names and opens the branches that hold matches', () => {
-    expect(filtered('TEMP', 'text').rows).toEqual(['home', 'home/attic', 'home/attic/temp', 'home/kitchen', 'home/kitchen/temp'])
+  it('matches text in topic names locally and opens the branches that hold matches', () => {
+    const { local, search } = compile('TEMP', 'text')
+    expect(search).toBeNull()
+    expect(paths(flattenTree(sample(), { ...base, match: local }))).toEqual(['home', 'home/attic', 'home/attic/temp', 'home/kitchen', 'home/kitchen/temp'])
   })
 
-  it('matches MQTT wildcards, which skip $ topics at the first level', () => {
-    expect(filtered('home/+/light', 'wildcard').rows).toEqual(['home', 'home/kitchen', 'home/kitchen/light'])
-    expect(filtered('#', 'wildcard').rows).not.toContain('$SYS')
-    expect(filtered('home/#/x', 'wildcard').problem).toMatch(/# must stand alone/)
+  it('shows the topics main found, with their ancestors', () => {
+    const found = new Set(['home/kitchen/light'])
+    expect(paths(flattenTree(sample(), { ...base, match: (node) => found.has(node.path) }))).toEqual(['home', 'home/kitchen', 'home/kitchen/light'])
   })
 
-  it('matches regular expressions and says when one does not compile', () => {
-    expect(filtered('^alarm$', 'regex').rows).toEqual(['alarm'])
-    expect(filtered('(', 'regex').problem).toMatch(/does not compile/)
+  it('asks main for MQTT filters, regular expressions and payloads, bounded', () => {
+    expect(compile('home/+/light', 'wildcard').search).toMatchObject({ kind: 'filter', query: 'home/+/light', history: false, limit: 10_000, timeLimitMs: 10_000 })
+    expect(compile('^alarm$', 'regex').search).toMatchObject({ kind: 'regex', query: '^alarm$' })
+    expect(compile('"on":true', 'text', 'payload', { history: true, decoded: true }).search).toMatchObject({ kind: 'payload', history: true, decoded: true })
+    expect(compile('^\\d+$', 'regex', 'payload').search).toMatchObject({ kind: 'payloadRegex', history: false, decoded: false })
+    // The options are about payloads: a topic search ignores them.
+    expect(compile('^a', 'regex', 'topic', { history: true, decoded: true }).search).toMatchObject({ history: false, decoded: false })
+    expect(compile('  ', 'regex')).toEqual({ local: null, search: null, problem: null })
   })
 
-  it('matches payload text', () => {
-    expect(filtered('"on":true', 'text', 'payload').rows).toEqual(['home', 'home/kitchen', 'home/kitchen/light'])
-    expect(filtered('^\\d+$', 'regex', 'payload').rows).toEqual(['home', 'home/attic', 'home/attic/temp'])
-    expect(filtered('a/#', 'wildcard', 'payload').problem).toMatch(/topic names/)
+  it('explains a filter or pattern it cannot use before asking main', () => {
+    expect(compile('home/#/x', 'wildcard')).toMatchObject({ search: null, problem: expect.stringMatching(/# must stand alone/) })
+    expect(compile('(', 'regex')).toMatchObject({ search: null, problem: expect.stringMatching(/regular expression is not valid/) })
+    expect(compile('a/#', 'wildcard', 'payload').problem).toMatch(/topic names/)
   })
 })

@@ -10,6 +10,10 @@ export interface TreeFilter {
   text: string
   mode: FilterMode
   target: FilterTarget
+  /** Payload searches look at every kept message, not only the latest. */
+  history: boolean
+  /** Payload searches look at the decoded text too (Sparkplug, JSON, images, pinned CBOR or MessagePack). */
+  decoded: boolean
 }
 
 /** How one connection's tree is shown; the data itself lives in the client model. */
@@ -31,7 +35,7 @@ export interface TreeViewState {
 }
 
 export const defaultTreeView: TreeView = {
-  filter: { text: '', mode: 'text', target: 'topic' },
+  filter: { text: '', mode: 'text', target: 'topic', history: false, decoded: false },
   sort: 'name',
   descending: false,
   paused: false,

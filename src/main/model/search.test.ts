@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ReceivedMessage } from '../../shared/contract'
 import { ConnectionModel } from './connectionModel'
-import { children, latest } from './queries'
 import { SearchRunner, type SearchQuery } from './search'
 import { defaultModelSettings } from './settings'
 
@@ -34,34 +33,6 @@ const query = (kind: SearchQuery['kind'], text: string, extra: Partial<SearchQue
   limit: 1_000,
   timeLimitMs: 1_000,
   ...extra
-})
-
-describe('children', () => {
-  it('sums subtree totals and sorts by name, last update or count, paged', () => {
-    const model = sample()
-    const page = { offset: 0, limit: 10 }
-    const names = (sort: 'name' | 'lastUpdate' | 'messageCount', descending: boolean) =>
-      children(model, 'home', sort, descending, page, 64).nodes.map((n) => n.name)
-    expect(names('name', false)).toEqual(['attic', 'hall', 'kitchen'])
-    expect(names('lastUpdate', true)).toEqual(['kitchen', 'hall', 'attic'])
-    expect(names('messageCount', true)).toEqual(['attic', 'kitchen', 'hall'])
-    const root = children(model, null, 'name', false, { offset: 1, limit: 1 }, 64)
-    expect(root.total).toBe(3)
-    expect(root.nodes).toHaveLength(1)
-    expect(root.nodes[0]).toMatchObject({ name: 'garden', path: 'garden', hasValue: false, childCount: 1, topicCount: 1, messageCount: 1, lastUpdate: 60 })
-    const home = children(model, null, 'name', false, { offset: 2, limit: 5 }, 64).nodes[0]!
-    expect(home).toMatchObject({ name: 'home', hasValue: true, topicCount: 4, messageCount: 9, lastUpdate: 400 })
-    expect(home.latest?.message.payload).toEqual(new Uint8Array(Buffer.from('root')))
-    expect(() => children(model, 'nowhere', 'name', false, page, 64)).toThrow(/No topic exists/)
-  })
-
-  it('lists the latest values under a node by topic name', () => {
-    const result = latest(sample(), 'home/kitchen', { offset: 0, limit: 10 }, 4)
-    expect(result.total).toBe(1)
-    expect(result.topics[0]).toMatchObject({ topic: 'home/kitchen/temp', messageCount: 2 })
-    expect(result.topics[0]!.message.truncated).toBe(true)
-    expect(latest(sample(), null, { offset: 0, limit: 2 }, 4).topics.map((t) => t.topic)).toEqual(['$SYS/broker/uptime', 'garden/Pump'])
-  })
 })
 
 describe('search', () => {
