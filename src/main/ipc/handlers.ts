@@ -11,7 +11,7 @@ export function createHandlerTable(services: MainServices): HandlerTable {
   return {
     ...connectionHandlers(services.connections, services.sessions),
     ...createProfileHandlers(services.profiles, services.sessions),
-    ...modelHandlers(services.model),
+    ...modelHandlers(services.model, (connectionId) => services.sessions.decodersOf(connectionId)),
     ...recordingHandlers(services.recordings),
     ...appHandlers(services.pickFiles)
   }

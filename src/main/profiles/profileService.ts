@@ -10,6 +10,7 @@ import {
   type Subscription,
   type profileRequests
 } from '../../shared/contract'
+import { profileDecoders, type ProfileDecoders } from '../../shared/decoders'
 import type { z } from 'zod'
 import type { EventSink } from '../ports/eventSink'
 import type { ProfilesDocument, StoredProfile, StoredTemplate } from './profileDocument'
@@ -48,6 +49,12 @@ export class ProfileService {
   /** One profile; a sentence error when it was deleted meanwhile. */
   get(id: string): Profile {
     return toView(this.find(id))
+  }
+
+  /** A profile's decoder settings made ready (its .proto files compiled once per saved version); undefined once deleted. */
+  decoders(id: string): ProfileDecoders | undefined {
+    const profile = this.profiles.find((p) => p.id === id)
+    return profile && profileDecoders(profile.decoders)
   }
 
   /** Creates (no id) or updates a profile; `password`/`keyPassphrase`: string sets, null clears, absent keeps. */
