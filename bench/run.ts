@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick] [--no-ui] [--messages N] [--rounds N] [--topics 10000,100000] [--transports tcp0,tcp1,ws0]`: floods a broker from a separate
 // process and measures (a) a bare mqtt.js subscriber, (b) our engine + model + coalescer + delta
 // serialization, (c) model ingest alone, (d) memory, (e) clearing retained values, (f) delta shapes,
-// (g) payload decoders.
+// (g) payload decoders, (h) the series query of charts.
 // Prints a table and writes bench-results/latest.json; then runs the UI bench (bench/ui.ts) unless --no-ui.
 import { spawn } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -18,6 +18,7 @@ import type { DecodeConfig, DecodeResult } from './decode'
 import type { IngestConfig, IngestResult } from './ingest'
 import type { MemoryResult } from './memory'
 import type { PublisherConfig } from './publisher'
+import type { SeriesConfig, SeriesResult } from './series'
 import type { SubscriberConfig, SubscriberResult } from './subscriber'
 
 const allTransports = [
@@ -122,7 +123,8 @@ async function main(): Promise<void> {
     memory: { topics: memoryTopics, messages, keep: 10, budgetBytes, model: { rssBytes: 0, storedBytes: 0 }, baseline: { rssBytes: 0, storedBytes: 0 }, empty: { rssBytes: 0, storedBytes: 0 } },
     clear: { topics: 0, cleared: 0, seconds: 0, goneFromModel: false },
     deltaFormat: [] as DeltaFormatResult[],
-    decode: [] as DecodeResult[]
+    decode: [] as DecodeResult[],
+    series: { points: 0, numberMs: 0, jsonMs: 0, wireMs: 0 } as SeriesResult
   }
   try {
     console.log('(a)/(b) throughput …')
@@ -147,6 +149,8 @@ async function main(): Promise<void> {
     for (const decoder of ['json', 'cbor', 'msgpack', 'protobuf', 'sparkplug'] as const) {
       report.decode.push(await runChild<DecodeResult>('decode', { decoder, messages } satisfies DecodeConfig, 300_000))
     }
+    console.log('(h) series query …')
+    report.series = await runChild<SeriesResult>('series', { points: 100_000 } satisfies SeriesConfig, 120_000)
   } finally {
     await broker.stop()
   }

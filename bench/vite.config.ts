@@ -20,6 +20,7 @@ export default defineConfig({
         memory: 'bench/memory.ts',
         clear: 'bench/clear.ts',
         decode: 'bench/decode.ts',
+        series: 'bench/series.ts',
         ui: 'bench/ui.ts',
         uiPublisher: 'bench/uiPublisher.ts'
       },

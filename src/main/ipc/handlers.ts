@@ -1,5 +1,6 @@
 import type { MainServices } from '../services'
 import { appHandlers } from './appHandlers'
+import { chartHandlers } from './chartHandlers'
 import { connectionHandlers } from './connectionHandlers'
 import { createProfileHandlers } from './profileHandlers'
 import { modelHandlers } from './modelHandlers'
@@ -11,6 +12,7 @@ export function createHandlerTable(services: MainServices): HandlerTable {
     ...connectionHandlers(services.connections, services.sessions),
     ...createProfileHandlers(services.profiles, services.sessions),
     ...modelHandlers(services.model),
+    ...chartHandlers(services.model),
     ...appHandlers(services.pickFiles)
   }
 }

@@ -3,6 +3,7 @@ import { appEvents, appRequests } from './app'
 import { connectionEvents, connectionRequests } from './connection'
 import { modelEvents, modelRequests } from './model'
 import { profileEvents, profileRequests } from './profiles'
+import { seriesRequests } from './series'
 import type { EventDef, RequestDef } from './define'
 import type { Result } from './errors'
 
@@ -13,13 +14,14 @@ export * from './model'
 export * from './deltaTopicNames'
 export * from './profiles'
 export * from './decoderPrefs'
+export * from './series'
 export * from './app'
 export type { RequestDef, EventDef } from './define'
 export { buildBridge, byDomain, isEventName, isRequestName } from './bridge'
 export { EVENT_NAMES, REQUEST_NAMES, type UnlistedEventName, type UnlistedRequestName } from './names'
 
 /** Every request the renderer may make, keyed `domain:action`. */
-export const requests = { ...connectionRequests, ...modelRequests, ...profileRequests, ...appRequests } as const
+export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...appRequests } as const
 /** Every event main may send, keyed `domain:name`. */
 export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...appEvents } as const
 

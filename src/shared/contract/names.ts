@@ -23,6 +23,7 @@ export const REQUEST_NAMES = [
   'model:message',
   'model:resync',
   'model:search',
+  'model:series',
   'model:sparkplug',
   'profile:list',
   'profile:save',

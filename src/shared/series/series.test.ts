@@ -54,7 +54,7 @@ describe('plotted values', () => {
     expect(parseNumberText('.5')).toBe(0.5)
     expect(parseNumberText('true')).toBe(1)
     expect(parseNumberText('false')).toBe(0)
-    for (const text of ['', ' ', '0x1f', 'Infinity', 'NaN', '12abc', 'ON', '1,5']) expect(parseNumberText(text), text).toBeNaN()
+    for (const text of ['', ' ', '0x1f', 'Infinity', 'NaN', '1e999', '12abc', 'ON', '1,5']) expect(parseNumberText(text), text).toBeNaN()
   })
 
   it('turns decoded values into numbers: booleans 0/1, numeric strings, gaps for the rest', () => {
@@ -80,5 +80,66 @@ describe('plotted values', () => {
     expect(payloadNumber(bytes('hello'), [])).toBeNaN()
     expect(payloadNumber(new Uint8Array([0xff, 0xfe, 0x31]), [])).toBeNaN()
     expect(payloadNumber(new Uint8Array(), [])).toBeNaN()
+  })
+})
+
+describe('reading numbers from payload bytes', () => {
+  // The reference: decode the text, JSON.parse it, take the field, as the slow path does.
+  const reference = (text: string, steps: FieldPath): number => {
+    if (steps.length === 0) {
+      const plain = parseNumberText(text)
+      if (!Number.isNaN(plain) || !text.trimStart().startsWith('"')) return plain
+    }
+    try {
+      return plotNumber(extractField(JSON.parse(text), steps))
+    } catch {
+      return Number.NaN
+    }
+  }
+
+  it('reads number text in place exactly as Number() does', () => {
+    const texts = ['0', '-0', '42', '-17.25', '+3', '5.', '.5', '0.000123', '1e3', '1.5E-7', '-2.5e+10', '123456789012345', '1234567890123456789',
+      '0.1', '0.3', '9007199254740993', '1e22', '1e23', '1e-22', '1e-300', '1e400', '  7\r\n', '\t-1\t', 'true', ' false ', '-', '.', 'e5', '1e', '1x', '1 2', '--1', '']
+    for (const text of texts) expect(Object.is(payloadNumber(utf8Encode(text), []), reference(text, [])), text).toBe(true)
+    for (let i = 0; i < 2000; i++) {
+      const text = String((Math.random() - 0.5) * 10 ** Math.floor(Math.random() * 30 - 15))
+      expect(payloadNumber(utf8Encode(text), [])).toBe(Number(text))
+    }
+  })
+
+  it('finds JSON fields by walking the bytes, agreeing with JSON.parse', () => {
+    const cases: Array<[string, string]> = [
+      ['{"a":{"b":[1,2,{"c":42}]}}', 'a.b[2].c'],
+      ['{ "a" : { "b" : [ 1 , 2 , { "c" : -4.5e2 } ] } }', 'a.b[2].c'],
+      ['{"x":"skip \\" } ] {","v":3}', 'v'],
+      ['{"v":1,"v":2}', 'v'],
+      ['{"v":{"deep":[[1],[2]]},"w":7}', 'w'],
+      ['{"v":"12.5"}', 'v'],
+      ['{"v":" 8 "}', 'v'],
+      ['{"v":"\\u0031"}', 'v'],
+      ['{"v\\u0041":5}', 'vA'],
+      ['{"v":"°C"}', 'v'],
+      ['{"t":"°C","v":9}', 'v'],
+      ['{"v":true,"w":false,"n":null}', 'v'],
+      ['{"v":true,"w":false,"n":null}', 'w'],
+      ['{"v":true,"w":false,"n":null}', 'n'],
+      ['{"v":[1,2]}', 'v'],
+      ['{"v":{}}', 'v'],
+      ['{"v":1}', 'missing'],
+      ['[10,20,30]', '[1]'],
+      ['[10,20,30]', '[3]'],
+      ['{"list":[5,6]}', 'list.1'],
+      ['{"0":"zero","1":11}', '[1]'],
+      ['{"v":1', 'v'],
+      ['{"v":1}}', 'v'],
+      ['{"v":1} x', 'v'],
+      ['{"v" 1}', 'v'],
+      ['{"v":tru}', 'v'],
+      ['{"a":[1,2}', 'a[0]'],
+      ['"text"', 'v'],
+      ['7', 'v'],
+      ['', 'v']
+    ]
+    for (const [text, field] of cases) expect(Object.is(payloadNumber(utf8Encode(text), path(field)), reference(text, path(field))), `${text} @ ${field}`).toBe(true)
   })
 })
