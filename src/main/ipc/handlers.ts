@@ -1,5 +1,6 @@
 import type { MainServices } from '../services'
 import { appHandlers } from './appHandlers'
+import { chartHandlers } from './chartHandlers'
 import { connectionHandlers } from './connectionHandlers'
 import { createProfileHandlers } from './profileHandlers'
 import { modelHandlers } from './modelHandlers'
@@ -13,6 +14,7 @@ export function createHandlerTable(services: MainServices): HandlerTable {
     ...createProfileHandlers(services.profiles, services.sessions),
     ...modelHandlers(services.model, (connectionId) => services.sessions.decodersOf(connectionId)),
     ...recordingHandlers(services.recordings),
+    ...chartHandlers(services.model),
     ...appHandlers(services.pickFiles)
   }
 }

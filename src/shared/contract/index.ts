@@ -4,6 +4,7 @@ import { connectionEvents, connectionRequests } from './connection'
 import { modelEvents, modelRequests } from './model'
 import { profileEvents, profileRequests } from './profiles'
 import { recordingEvents, recordingRequests } from './recording'
+import { seriesRequests } from './series'
 import type { EventDef, RequestDef } from './define'
 import type { Result } from './errors'
 
@@ -15,6 +16,8 @@ export * from './deltaTopicNames'
 export * from './recordFlags'
 export * from './profiles'
 export * from './decoderPrefs'
+export * from './series'
+export * from './charts'
 export * from './app'
 export * from './recording'
 export type { RequestDef, EventDef } from './define'
@@ -22,7 +25,7 @@ export { buildBridge, byDomain, isEventName, isRequestName } from './bridge'
 export { EVENT_NAMES, REQUEST_NAMES, type UnlistedEventName, type UnlistedRequestName } from './names'
 
 /** Every request the renderer may make, keyed `domain:action`. */
-export const requests = { ...connectionRequests, ...modelRequests, ...profileRequests, ...recordingRequests, ...appRequests } as const
+export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...recordingRequests, ...appRequests } as const
 /** Every event main may send, keyed `domain:name`. */
 export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...recordingEvents, ...appEvents } as const
 
