@@ -2,3 +2,4 @@
 // series query and by the renderer's chart editor).
 export { extractField, formatFieldPath, isPathError, parseFieldPath, MAX_FIELD_PATH_LENGTH, type FieldPath, type FieldStep } from './fieldPath'
 export { parseNumberText, payloadNumber, payloadReader, plotNumber, type PayloadReader } from './values'
+export { plottableFields } from './plottableFields'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { utf8Encode } from '../bytes'
-import { extractField, formatFieldPath, isPathError, parseFieldPath, parseNumberText, payloadNumber, plotNumber, type FieldPath } from './index'
+import { extractField, formatFieldPath, isPathError, parseFieldPath, parseNumberText, payloadNumber, plotNumber, plottableFields, type FieldPath } from './index'
 
 const path = (text: string): FieldPath => {
   const parsed = parseFieldPath(text)
@@ -141,5 +141,18 @@ describe('reading numbers from payload bytes', () => {
       ['', 'v']
     ]
     for (const [text, field] of cases) expect(Object.is(payloadNumber(utf8Encode(text), path(field)), reference(text, path(field))), `${text} @ ${field}`).toBe(true)
+  })
+})
+
+describe('plottable fields of a payload', () => {
+  it('offers the payload itself when it is a number, else every JSON field that reads as one', () => {
+    expect(plottableFields(utf8Encode(' 21.5 '))).toEqual([''])
+    expect(plottableFields(utf8Encode('true'))).toEqual([''])
+    expect(plottableFields(utf8Encode('{"t":20.5,"unit":"C","ok":true,"level":"7","tags":["a"],"axes":[{"x":1},{"x":"n/a"}],"odd key":3,"n":null}'))).toEqual([
+      't', 'ok', 'level', 'axes[0].x', '["odd key"]'
+    ])
+    expect(plottableFields(utf8Encode('running'))).toEqual([])
+    expect(plottableFields(Uint8Array.of(0xff, 0xfe))).toEqual([])
+    expect(plottableFields(utf8Encode(JSON.stringify(Array.from({ length: 500 }, (_, i) => i))), 3)).toEqual(['[0]', '[1]', '[2]'])
   })
 })
