@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import { test } from './support/fixtures'
+import type { PageGlobals } from './support/pageGlobals'
 import { createProfile, selectTopic, waitForConnectionState } from './support/ui'
 
 /** A legend row's cells as text: series, last, min, max, mean, points, gaps. */
@@ -17,7 +18,7 @@ async function legendRow(page: Page, chart: string, series: string): Promise<str
 function pixelsOf(page: Page, chart: string, rgb: [number, number, number]): Promise<number> {
   return page.evaluate(
     ([name, [r, g, b]]) => {
-      const canvas = document.querySelector<HTMLCanvasElement>(`section[aria-label="${name}"] canvas`)
+      const canvas = (globalThis as unknown as PageGlobals).document.querySelector(`section[aria-label="${name}"] canvas`)
       const context = canvas?.getContext('2d')
       if (!canvas || !context) return 0
       const { data } = context.getImageData(0, 0, canvas.width, canvas.height)
