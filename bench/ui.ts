@@ -1,7 +1,8 @@
-// `npm run bench:ui [-- --seconds 30 --rate 10000 --topics 100000]`: the real renderer in headless Chromium,
+// `npm run bench:ui [-- --seconds 30 --rate 10000 --topics 100000] [--quick] [--no-charts]`: the real renderer in headless Chromium,
 // served by the headless server, while a publisher sustains `rate` msg/s over `topics` topics. Measures frame
 // intervals (requestAnimationFrame) with the tree open and scrolling, then standing still, and the delay from
-// publishing a marker value to it being on screen. Prints the figures and writes bench-results/ui.json.
+// publishing a marker value to it being on screen. Prints the figures and writes bench-results/ui.json; then the
+// chart scenarios (bench/uiCharts.ts) unless --no-charts.
 import type { ChildProcess } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
@@ -16,6 +17,7 @@ import { finishChild, nextMessage, startChild } from './lib/child'
 import { installProbe, readProbe, setProbePhase } from './lib/pageProbe'
 import { startPageProfile } from './lib/pageProfile'
 import { percentiles, type Percentiles } from './lib/percentiles'
+import { runChartBench } from './uiCharts'
 import type { UiPublisherConfig, UiPublisherResult } from './uiPublisher'
 
 // Sorts before "bench" at the root of the tree, so its row stays in view above the expanded branch.
@@ -137,6 +139,7 @@ async function main(): Promise<void> {
     await server.stop()
     await broker.stop()
   }
+  if (!args.has('no-charts')) await runChartBench(args.has('quick'))
 }
 
 main().catch((error: unknown) => {

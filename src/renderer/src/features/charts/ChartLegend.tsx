@@ -2,7 +2,7 @@ import type { ChartSeries } from '@shared/contract'
 import { formatTime } from '../../lib/time'
 import type { ChartFeed } from './chartFeed'
 import { seriesLabel } from './chartCsv'
-import { SERIES_COLORS } from './chartPlot'
+import { SERIES_COLORS } from './seriesColors'
 
 /** Rows per series the data table lists: the newest points. */
 const DATA_ROWS = 20

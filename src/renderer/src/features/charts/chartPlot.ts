@@ -3,9 +3,8 @@ import 'uplot/dist/uPlot.min.css'
 import type { ChartDefinition } from '@shared/contract'
 import type { ChartFeed } from './chartFeed'
 import { seriesLabel } from './chartCsv'
+import { SERIES_COLORS } from './seriesColors'
 
-/** One colour per series slot, readable on the light and the dark theme. */
-export const SERIES_COLORS = ['#2f7ed8', '#e4572e', '#17a34a', '#a855f7', '#d97706', '#0891b2', '#db2777', '#65a30d', '#6366f1', '#78716c'] as const
 
 /** A time span the user zoomed to (main's milliseconds); null follows the window up to now. */
 export type Zoom = { min: number; max: number } | null
