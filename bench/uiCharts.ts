@@ -56,6 +56,8 @@ async function publish(port: number, rate: number, until: () => Promise<void>): 
   try {
     await nextMessage(publisher, 'ready', 30_000)
     const result = nextMessage<{ type: 'result'; result: UiPublisherResult }>(publisher, 'result', 600_000)
+    // Awaited below; a publisher that dies meanwhile must not end the process before the cleanup runs.
+    result.catch(() => undefined)
     await until()
     publisher.send({ type: 'stop' })
     return (await result).result
@@ -89,7 +91,7 @@ export async function runChartBench(quick: boolean): Promise<UiChartsReport> {
     }
 
     console.log(`Filling main with ${(TOPICS * POINTS).toLocaleString('en-US')} messages …`)
-    await publish(broker.tcpPort, 50_000, async () => {
+    await publish(broker.tcpPort, 30_000, async () => {
       while ((await keptOfEach()) < POINTS) await delay(1_000)
     })
     await unwrap<{ profile: Profile }>(wire.call('profile:setCharts', { profileId, charts: [chart('open', TOPICS, 'all')] }))

@@ -19,7 +19,6 @@ export const fieldPathTextSchema = z
 
 /** What one plotted series reads: a topic's payloads, or one field of them. */
 export const seriesSourceSchema = z.object({ topic: topicNameSchema, path: fieldPathTextSchema.default('') })
-export type SeriesSource = z.infer<typeof seriesSourceSchema>
 
 /**
  * One series' points in columns (one block each, never an object per point), oldest first. A value that
