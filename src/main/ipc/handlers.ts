@@ -2,6 +2,7 @@ import type { MainServices } from '../services'
 import { appHandlers } from './appHandlers'
 import { connectionHandlers } from './connectionHandlers'
 import { createProfileHandlers } from './profileHandlers'
+import { peerImportHandlers } from './peerImportHandlers'
 import { modelHandlers } from './modelHandlers'
 import { recordingHandlers } from './recordingHandlers'
 import type { HandlerTable } from './handlerTable'
@@ -11,8 +12,9 @@ export function createHandlerTable(services: MainServices): HandlerTable {
   return {
     ...connectionHandlers(services.connections, services.sessions),
     ...createProfileHandlers(services.profiles, services.sessions),
+    ...peerImportHandlers(services.peerImport),
     ...modelHandlers(services.model),
     ...recordingHandlers(services.recordings),
-    ...appHandlers(services.pickFiles)
+    ...appHandlers(services.pickFiles, services.peerImport.canDiscover)
   }
 }

@@ -1,0 +1,119 @@
+import type { z } from 'zod'
+import {
+  profileSaveSchema,
+  subscriptionSchema,
+  UserFacingError,
+  type PeerSkipped,
+  type profileConnectionOptionsSchema,
+  type Subscription
+} from '../../../shared/contract'
+import { describeIssue } from '../profileTransfer'
+
+/** A certificate the other app keeps inside its own file; `placeholder` stands in its TLS path until it is written out. */
+export interface InlineFile {
+  placeholder: string
+  fileName: string
+  data: Uint8Array
+}
+
+/** A connection as a parser read it, before the profile rules are checked. */
+export interface RawDraft {
+  name: string
+  options: z.input<typeof profileConnectionOptionsSchema>
+  password?: string
+  subscriptions: z.input<typeof subscriptionSchema>[]
+  group?: string
+  inlineFiles: InlineFile[]
+  /** Settings of this connection that could not be mapped, each as a sentence. */
+  notes: string[]
+}
+
+/** A connection that passed the profile rules: ready for profile:save (the password is sealed there). */
+export type ProfileDraft = Omit<z.output<typeof profileSaveSchema>, 'subscriptions'> & { subscriptions: Subscription[]; inlineFiles: InlineFile[] }
+
+/** What every parser returns. */
+export interface PeerParseResult {
+  candidates: ProfileDraft[]
+  skipped: PeerSkipped[]
+}
+
+/** What a raw draft already carries; `rest` is what the caller adds. */
+export function rawDraft(name: string, rest: Omit<RawDraft, 'name' | 'inlineFiles' | 'notes'> & Partial<Pick<RawDraft, 'inlineFiles' | 'notes'>>): RawDraft {
+  return { name, inlineFiles: [], notes: [], ...rest }
+}
+
+/** Placeholder TLS path of an inline certificate, e.g. "inline/ca/ca.crt". */
+export function inlinePlaceholder(kind: 'ca' | 'cert' | 'key', fileName: string): string {
+  return `inline/${kind}/${fileName}`
+}
+
+/**
+ * Checks each draft against the profile rules: a subscription that breaks them is left out with its
+ * reason, a connection that breaks them is skipped whole with its reason.
+ */
+export function checkDrafts(raws: RawDraft[]): PeerParseResult {
+  const result: PeerParseResult = { candidates: [], skipped: [] }
+  for (const raw of raws) {
+    const subscriptions: Subscription[] = []
+    for (const entry of raw.subscriptions) {
+      const parsed = subscriptionSchema.safeParse(entry)
+      if (parsed.success) subscriptions.push(parsed.data)
+      else raw.notes.push(`The subscription "${String(entry.filter)}" is left out: ${describeIssue(parsed.error.issues[0])}`)
+    }
+    const kept = subscriptions.slice(0, 500)
+    if (subscriptions.length > kept.length) raw.notes.push(`Only the first 500 of its ${subscriptions.length} subscriptions are kept (a profile keeps at most 500).`)
+    const parsed = profileSaveSchema.safeParse({
+      name: raw.name,
+      options: raw.options,
+      subscriptions: kept,
+      ...(raw.password !== undefined && { password: raw.password }),
+      ...(raw.group !== undefined && { group: raw.group })
+    })
+    if (!parsed.success) {
+      result.skipped.push({ name: raw.name, reason: `It is not imported: ${describeIssue(parsed.error.issues[0])}`, wholeConnection: true })
+      continue
+    }
+    result.candidates.push({ ...parsed.data, subscriptions: kept, inlineFiles: raw.inlineFiles })
+    for (const reason of raw.notes) result.skipped.push({ name: raw.name, reason, wholeConnection: false })
+  }
+  return result
+}
+
+/** The error for a file that cannot be read at all: it names the file, and nothing is imported. */
+export function damagedFile(fileLabel: string, expected: string, detail: string, hint: string): UserFacingError {
+  return new UserFacingError('invalid-argument', `${fileLabel} could not be read as ${expected} (${detail}), so nothing was imported. ${hint}`)
+}
+
+/** The message of whatever was thrown. */
+export function detailOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
+}
+
+// Small readers for the loosely typed values of other apps' files (SQLite gives 0/1 and strings, JSON gives booleans and numbers).
+
+export function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number') return String(value)
+  return undefined
+}
+
+export function nonEmpty(value: unknown): string | undefined {
+  const s = text(value)
+  return s === undefined || s.trim() === '' ? undefined : s
+}
+
+export function integer(value: unknown): number | undefined {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
+  return typeof n === 'number' && Number.isInteger(n) ? n : undefined
+}
+
+export function flag(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value
+  if (value === 1 || value === '1' || value === 'true') return true
+  if (value === 0 || value === '0' || value === 'false') return false
+  return undefined
+}
+
+export function record(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
+}
