@@ -58,7 +58,10 @@ export function checkDrafts(raws: RawDraft[]): PeerParseResult {
     for (const entry of raw.subscriptions) {
       const parsed = subscriptionSchema.safeParse(entry)
       if (parsed.success) subscriptions.push(parsed.data)
-      else raw.notes.push(`The subscription "${String(entry.filter)}" is left out: ${describeIssue(parsed.error.issues[0])}`)
+      else {
+        const issue = parsed.error.issues[0]
+        raw.notes.push(`The subscription "${String(entry.filter)}" is left out: ${describeIssue(issue && { ...issue, path: [] })}`)
+      }
     }
     const kept = subscriptions.slice(0, 500)
     if (subscriptions.length > kept.length) raw.notes.push(`Only the first 500 of its ${subscriptions.length} subscriptions are kept (a profile keeps at most 500).`)
@@ -84,9 +87,10 @@ export function damagedFile(fileLabel: string, expected: string, detail: string,
   return new UserFacingError('invalid-argument', `${fileLabel} could not be read as ${expected} (${detail}), so nothing was imported. ${hint}`)
 }
 
-/** The message of whatever was thrown. */
+/** The first line of whatever was thrown (YAML errors go on with a drawing of the place). */
 export function detailOf(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
+  const message = error instanceof Error ? error.message : String(error)
+  return (message.split('\n')[0] ?? '').trim().replace(/[.:]$/, '')
 }
 
 // Small readers for the loosely typed values of other apps' files (SQLite gives 0/1 and strings, JSON gives booleans and numbers).
