@@ -1,0 +1,133 @@
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startTestBroker, type TestBroker } from '../../../tests/support/broker'
+import { testReceiver } from '../../../tests/support/deltaReceiver'
+import type { ArgsOf, ReplyOf, RequestName, Result } from '../../shared/contract'
+import { writeMqttxDatabase } from '../profiles/import/fixtures/mqttxDatabase'
+import { allStoredBytes, tempDataDir } from '../profiles/testSupport'
+import { createMainServices, type MainServices, type MainServicesOptions } from '../services'
+import { dispatch } from './handlerTable'
+import { createHandlerTable } from './handlers'
+
+// Through the real handler table and services, with a real Mosquitto for the imported profile to connect to.
+let broker: TestBroker
+let data: ReturnType<typeof tempDataDir>
+let services: MainServices | undefined
+let call: <N extends RequestName>(name: N, args: ArgsOf<N>) => Promise<Result<ReplyOf<N>>>
+
+beforeAll(async () => {
+  broker = await startTestBroker({ listeners: ['auth'] })
+})
+afterAll(async () => broker?.stop())
+afterEach(async () => {
+  await services?.dispose()
+  data.cleanup()
+})
+
+function open(extra: Partial<MainServicesOptions> = {}): void {
+  data = tempDataDir()
+  services = createMainServices({ dataDir: data.dir, emit: () => undefined, ...extra })
+  const table = createHandlerTable(services)
+  call = (name, args) => dispatch(table, name, args, testReceiver()) as never
+}
+
+async function value<N extends RequestName>(name: N, args: ArgsOf<N>): Promise<ReplyOf<N>> {
+  const result = await call(name, args)
+  if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`)
+  return result.value
+}
+
+const explorerFile = () => ({
+  name: 'settings.json',
+  bytes: new Uint8Array(readFileSync(join(__dirname, '../profiles/import/fixtures/mqtt-explorer-settings.json')))
+})
+
+describe('peer import handlers', () => {
+  it('previews without passwords, then imports the chosen connections with their passwords encrypted', async () => {
+    open()
+    const preview = await value('profile:previewPeerImport', { app: 'mqtt-explorer', file: explorerFile() })
+    expect(preview.kind).toBe('MQTT Explorer settings')
+    expect(preview.candidates.map((c) => [c.key, c.name, c.hasPassword])).toEqual([
+      ['0', 'Plant floor', true],
+      ['1', 'Cloud over WSS', false],
+      ['2', 'mqtt.eclipseprojects.io', false]
+    ])
+    expect(JSON.stringify(preview)).not.toContain('explorer-secret-1')
+    expect(preview.skipped.map((s) => s.name)).toContain('No host')
+    expect(await value('profile:list', {})).toEqual({ profiles: [] })
+
+    const { imported, profiles } = await value('profile:importPeerProfiles', { app: 'mqtt-explorer', file: explorerFile(), keys: ['0', '1'] })
+    expect(imported.map((p) => [p.name, p.hasPassword])).toEqual([
+      ['Plant floor', true],
+      ['Cloud over WSS', false]
+    ])
+    expect(profiles).toHaveLength(2)
+    expect(allStoredBytes(data.dir)).not.toContain('explorer-secret-1')
+  })
+
+  it('writes inline certificates as owner-only files and points the profile at them', async () => {
+    open()
+    const { imported } = await value('profile:importPeerProfiles', { app: 'mqtt-explorer', file: explorerFile(), keys: ['1'] })
+    const tls = imported[0]?.options.tls
+    const dir = join(data.dir, 'certificates')
+    expect(readdirSync(dir)).toHaveLength(3)
+    for (const path of [tls?.caFiles[0], tls?.certFile, tls?.keyFile]) {
+      expect(path?.startsWith(dir)).toBe(true)
+      expect(statSync(path!).mode & 0o777).toBe(0o600)
+    }
+    expect(readFileSync(tls!.keyFile!, 'utf8')).toContain('MIIBfixtureKey')
+    expect(tls?.caFiles[0]).toMatch(/-ca\.crt$/)
+  })
+
+  it('imports from MQTTX.db by path and connects to the broker with the imported password', async () => {
+    open()
+    const peer = tempDataDir()
+    const path = join(peer.dir, 'MQTTX.db')
+    writeMqttxDatabase(path, { host: broker.host, port: broker.ports.auth!, username: broker.users.name, password: broker.users.password })
+    const preview = await value('profile:previewPeerImport', { app: 'mqttx', file: { path } })
+    expect(preview.kind).toBe('MQTTX database')
+    const dev = preview.candidates.find((c) => c.name === 'Local dev')!
+    const { imported } = await value('profile:importPeerProfiles', { app: 'mqttx', file: { path }, keys: [dev.key] })
+    expect(imported[0]).toMatchObject({ name: 'Local dev', hasPassword: true, options: { username: broker.users.name } })
+    peer.cleanup()
+    expect(allStoredBytes(data.dir)).not.toContain(broker.users.password)
+    const reply = await value('profile:connect', { connectionId: 'peer-1', profileId: imported[0]!.id })
+    expect(reply.subscriptions.map((s) => [s.filter, s.grantedQos])).toEqual([['dev/#', 0]])
+  })
+
+  it('imports nothing when one chosen connection is not in the file, or the file is damaged', async () => {
+    open()
+    const missing = await call('profile:importPeerProfiles', { app: 'mqtt-explorer', file: explorerFile(), keys: ['1', '7'] })
+    expect(missing).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'A chosen connection is no longer in the file (it may have changed), so nothing was imported. Preview the file again.' }
+    })
+    const damaged = await call('profile:previewPeerImport', { app: 'mqttx', file: { name: 'MQTTX-export.yaml', bytes: new TextEncoder().encode('- name: x\n  host: [open\n  port: 1\n') } })
+    expect(damaged.ok ? '' : damaged.error.message).toMatch(/^MQTTX-export\.yaml could not be read as an MQTTX export \(it is not valid YAML: /)
+    const gone = await call('profile:previewPeerImport', { app: 'mqttx', file: { path: join(data.dir, 'absent.db') } })
+    expect(gone.ok ? '' : gone.error.message).toMatch(/absent\.db could not be opened \(.*ENOENT.*\), so nothing was imported\. Check that the file is still there\.$/)
+    expect(await value('profile:list', {})).toEqual({ profiles: [] })
+    expect(() => readdirSync(join(data.dir, 'certificates'))).toThrow()
+  })
+
+  it('offers discovery only where main runs on the user machine', async () => {
+    open()
+    expect(await value('app:capabilities', {})).toMatchObject({ peerDiscovery: false })
+    const headless = await call('profile:findPeerData', {})
+    expect(headless).toEqual({ ok: false, error: { code: 'unsupported', message: "Looking for other apps' files works in the desktop app only; choose the file instead." } })
+    await services?.dispose()
+    data.cleanup()
+
+    const home = tempDataDir()
+    try {
+      mkdirSync(join(home.dir, '.config', 'MQTTX'), { recursive: true })
+      writeMqttxDatabase(join(home.dir, '.config', 'MQTTX', 'MQTTX.db'))
+      open({ userMachine: { platform: 'linux', env: {}, homedir: home.dir } })
+      expect(await value('app:capabilities', {})).toMatchObject({ peerDiscovery: true })
+      expect(await value('profile:findPeerData', {})).toEqual({ files: [{ app: 'mqttx', path: join(home.dir, '.config', 'MQTTX', 'MQTTX.db'), kind: 'MQTTX database' }] })
+    } finally {
+      home.cleanup()
+    }
+  })
+})
