@@ -1,4 +1,4 @@
-import type { ImportRejection, Profile, ProfileSaveInput, StorageNotice, Subscription } from '@shared/contract'
+import type { ArgsOf, ImportRejection, Profile, ProfileSaveInput, StorageNotice, Subscription } from '@shared/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { profileService } from '../../services/profile'
 import type { ProfilesState } from './initialState'
@@ -18,6 +18,8 @@ export interface ProfilesActions {
   setSubscriptions(profileId: string, subscriptions: Subscription[]): Promise<Profile>
   /** Imports an export file's text as new profiles and shows main's new list; resolves with what was imported and skipped. */
   importProfiles(json: string): Promise<{ imported: Profile[]; rejected: ImportRejection[] }>
+  /** Imports the chosen connections of an MQTT Explorer or MQTTX file (as previewed) and shows main's new list. */
+  importPeerProfiles(args: ArgsOf<'profile:importPeerProfiles'>): Promise<Profile[]>
   edit(id: string | 'new' | null): void
   /** Applies the full list main sent with `profile:changed`. */
   replaceAll(profiles: Profile[]): void
@@ -75,6 +77,11 @@ export function createProfilesActions(set: Set, get: Get): ProfilesActions {
       const { profile } = await profileService.setSubscriptions({ profileId, subscriptions })
       set({ profiles: withProfile(get().profiles, profile) })
       return profile
+    },
+    async importPeerProfiles(args) {
+      const { imported, profiles } = await profileService.importPeerProfiles(args)
+      actions.replaceAll(profiles)
+      return imported
     },
     async importProfiles(json) {
       const { imported, rejected, profiles } = await profileService.import({ json })
