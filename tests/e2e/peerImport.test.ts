@@ -39,7 +39,7 @@ describe('import from MQTT Explorer', () => {
     expect(await list.getByRole('checkbox').count()).toBe(3)
     expect(await list.textContent()).toContain(`mqtt://${broker.host}:${broker.ports.auth} · MQTT 3.1.1 · 2 subscriptions · password found (saved encrypted)`)
     const unmapped = dialog.getByRole('region', { name: 'Cannot be mapped' })
-    expect(await unmapped.textContent()).toContain('No host (not imported): It is not imported: Enter the broker host name or address.')
+    expect(await unmapped.textContent()).toContain('No host (not imported): Enter the broker host name or address.')
 
     await list.getByRole('checkbox', { name: 'Cloud over WSS' }).uncheck()
     await list.getByRole('checkbox', { name: 'mqtt.eclipseprojects.io' }).uncheck()

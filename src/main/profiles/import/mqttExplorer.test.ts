@@ -63,7 +63,7 @@ describe('fromMqttExplorer', () => {
 
   it('skips a connection the profile rules refuse, with the reason', () => {
     expect(byName('No host')).toBeUndefined()
-    expect(result.skipped).toContainEqual({ name: 'No host', reason: 'It is not imported: Enter the broker host name or address. (at options.host)', wholeConnection: true })
+    expect(result.skipped).toContainEqual({ name: 'No host', reason: 'Enter the broker host name or address. (at options.host)', wholeConnection: true })
     expect(result.skipped.filter((s) => s.name === 'No host')).toHaveLength(1)
     expect(result.candidates).toHaveLength(3)
   })

@@ -60,7 +60,7 @@ function toDraft(connection: Record<string, unknown>, fallbackName: string, skip
   const name = nonEmpty(connection['name'])?.trim() ?? fallbackName
   const protocol = connection['protocol']
   if ((connection['type'] ?? 'mqtt') !== 'mqtt' || (protocol !== 'mqtt' && protocol !== 'ws')) {
-    skipped.push({ name, reason: `It is not imported: its protocol "${String(protocol)}" is neither mqtt nor ws.`, wholeConnection: true })
+    skipped.push({ name, reason: `Its protocol "${String(protocol)}" is neither mqtt nor ws.`, wholeConnection: true })
     return undefined
   }
   const encrypted = flag(connection['encryption']) ?? false
@@ -104,7 +104,7 @@ export function fromMqttExplorer(json: string, fileLabel: string): PeerParseResu
   const raws: RawDraft[] = []
   Object.entries(connections).forEach(([id, value]) => {
     const connection = record(value)
-    if (!connection) return skipped.push({ name: id, reason: 'It is not imported: the entry is not a connection.', wholeConnection: true })
+    if (!connection) return skipped.push({ name: id, reason: 'The entry is not a connection.', wholeConnection: true })
     const draft = toDraft(connection, id, skipped)
     if (draft) raws.push(draft)
   })

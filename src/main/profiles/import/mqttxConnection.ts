@@ -149,13 +149,13 @@ export function fromMqttxConnection(value: unknown, index: number, skipped: Peer
   const connection = record(value)
   const name = nonEmpty(connection?.['name'])?.trim() ?? `Connection ${index + 1}`
   if (!connection) {
-    skipped.push({ name, reason: 'It is not imported: the entry is not a connection.', wholeConnection: true })
+    skipped.push({ name, reason: 'The entry is not a connection.', wholeConnection: true })
     return undefined
   }
   const versionText = text(connection['mqttVersion']) ?? '3.1.1'
   const protocolVersion = VERSIONS[versionText]
   if (protocolVersion === undefined) {
-    skipped.push({ name, reason: `It is not imported: its MQTT version "${versionText}" is not 3.1, 3.1.1 or 5.0.`, wholeConnection: true })
+    skipped.push({ name, reason: `Its MQTT version "${versionText}" is not 3.1, 3.1.1 or 5.0.`, wholeConnection: true })
     return undefined
   }
   const v5 = protocolVersion === 5

@@ -78,7 +78,7 @@ describe('fromMqttxExport (JSON)', () => {
 
   it('skips a connection whose MQTT version has no equivalent', () => {
     expect(result.candidates.map((c) => c.name)).toEqual(['Factory TLS v5', 'Lab over WebSocket'])
-    expect(result.skipped).toContainEqual({ name: 'Too new', reason: 'It is not imported: its MQTT version "6.0" is not 3.1, 3.1.1 or 5.0.', wholeConnection: true })
+    expect(result.skipped).toContainEqual({ name: 'Too new', reason: 'Its MQTT version "6.0" is not 3.1, 3.1.1 or 5.0.', wholeConnection: true })
   })
 
   it('takes a single connection object, as MQTTX does', () => {

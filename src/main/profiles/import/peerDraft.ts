@@ -73,13 +73,17 @@ export function checkDrafts(raws: RawDraft[]): PeerParseResult {
       ...(raw.group !== undefined && { group: raw.group })
     })
     if (!parsed.success) {
-      result.skipped.push({ name: raw.name, reason: `It is not imported: ${describeIssue(parsed.error.issues[0])}`, wholeConnection: true })
+      result.skipped.push({ name: raw.name, reason: capitalized(describeIssue(parsed.error.issues[0])), wholeConnection: true })
       continue
     }
     result.candidates.push({ ...parsed.data, subscriptions: kept, inlineFiles: raw.inlineFiles })
     for (const reason of raw.notes) result.skipped.push({ name: raw.name, reason, wholeConnection: false })
   }
   return result
+}
+
+function capitalized(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1)
 }
 
 /** The error for a file that cannot be read at all: it names the file, and nothing is imported. */

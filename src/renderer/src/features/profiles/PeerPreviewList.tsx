@@ -11,7 +11,7 @@ interface Props {
 function details(candidate: PeerCandidate): string {
   const { protocol, host, port, path, protocolVersion } = candidate.options
   const version = { 3: 'MQTT 3.1', 4: 'MQTT 3.1.1', 5: 'MQTT 5.0' }[protocolVersion]
-  const parts = [`${protocol}://${host}:${port}${protocol.startsWith('ws') ? path : ''}`, version, `${candidate.subscriptions.length} subscriptions`]
+  const parts = [`${protocol}://${host}:${port}${protocol.startsWith('ws') ? path : ''}`, version, `${candidate.subscriptions.length} ${candidate.subscriptions.length === 1 ? 'subscription' : 'subscriptions'}`]
   if (candidate.group) parts.push(`group ${candidate.group}`)
   if (candidate.hasPassword) parts.push('password found (saved encrypted)')
   if (candidate.inlineFiles.length > 0) parts.push(`certificates ${candidate.inlineFiles.join(', ')} saved as files`)
