@@ -1,5 +1,5 @@
 import type { PeerSkipped } from '../../../shared/contract'
-import { checkDrafts, damagedFile, detailOf, flag, inlinePlaceholder, integer, nonEmpty, rawDraft, record, text, type InlineFile, type PeerParseResult, type RawDraft } from './peerDraft'
+import { checkDrafts, clientPair, damagedFile, detailOf, flag, inlinePlaceholder, integer, nonEmpty, rawDraft, record, text, type InlineFile, type PeerParseResult, type RawDraft } from './peerDraft'
 
 // MQTT Explorer's format, read from github.com/thomasnordquist/MQTT-Explorer at c8c12724f02e (2026-01-27):
 // - src/electron.ts: the settings live in `<userData>/settings.json` (lowdb, backend/src/ConfigStorage.ts),
@@ -36,23 +36,15 @@ function subscriptionsOf(value: unknown): RawDraft['subscriptions'] {
 }
 
 function tlsOf(connection: Record<string, unknown>, notes: string[]): { tls: RawDraft['options']['tls']; inlineFiles: InlineFile[] } {
-  const files = new Map(CERTIFICATES.map(([field, kind]) => [kind, certificate(connection[field], kind)]))
-  const cert = files.get('cert')
-  const key = files.get('key')
-  if ((cert === undefined) !== (key === undefined)) {
-    notes.push(`It has a ${cert ? 'client certificate without its key' : 'client key without its certificate'}; a client certificate needs both, so it is left out.`)
-    files.delete('cert')
-    files.delete('key')
-  }
-  const inlineFiles = [...files.values()].filter((f): f is InlineFile => f !== undefined)
-  const ca = files.get('ca')
+  const [ca, cert, key] = CERTIFICATES.map(([field, kind]) => certificate(connection[field], kind))
+  const client = clientPair(cert, key, notes)
   return {
     tls: {
       caFiles: ca ? [ca.placeholder] : [],
-      ...(files.get('cert') && { certFile: files.get('cert')!.placeholder, keyFile: files.get('key')!.placeholder }),
+      ...(client && { certFile: client.cert.placeholder, keyFile: client.key.placeholder }),
       rejectUnauthorized: flag(connection['certValidation']) ?? true
     },
-    inlineFiles
+    inlineFiles: [ca, client?.cert, client?.key].filter((f): f is InlineFile => f !== undefined)
   }
 }
 

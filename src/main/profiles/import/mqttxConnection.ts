@@ -1,5 +1,5 @@
 import type { PeerSkipped } from '../../../shared/contract'
-import { flag, integer, nonEmpty, rawDraft, record, text, type RawDraft } from './peerDraft'
+import { clientPair, flag, integer, nonEmpty, rawDraft, record, text, type RawDraft } from './peerDraft'
 
 // One MQTTX connection (its ConnectionModel, as the export files hold it and as mqttxDatabase.ts rebuilds it
 // from the tables) → a profile draft. Read from github.com/emqx/MQTTX at adac756302a9 (2026-08-17):
@@ -71,15 +71,10 @@ function tlsOf(connection: Record<string, unknown>, notes: string[]): RawDraft['
   const alpn = (text(connection['ALPNProtocols']) ?? '').replace(/[[\] ]/g, '').split(',').filter(Boolean)
   const own = connection['certType'] === 'self'
   const ca = own ? nonEmpty(connection['ca']) : undefined
-  let cert = own ? nonEmpty(connection['cert']) : undefined
-  let key = own ? nonEmpty(connection['key']) : undefined
-  if ((cert === undefined) !== (key === undefined)) {
-    notes.push(`It has a ${cert ? 'client certificate without its key' : 'client key without its certificate'}; a client certificate needs both, so it is left out.`)
-    cert = key = undefined
-  }
+  const client = own ? clientPair(nonEmpty(connection['cert']), nonEmpty(connection['key']), notes) : undefined
   return {
     caFiles: ca ? [ca] : [],
-    ...(cert && key && { certFile: cert, keyFile: key }),
+    ...(client && { certFile: client.cert, keyFile: client.key }),
     rejectUnauthorized: flag(connection['rejectUnauthorized']) ?? true,
     alpnProtocols: alpn
   }

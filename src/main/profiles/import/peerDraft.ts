@@ -47,6 +47,15 @@ export function inlinePlaceholder(kind: 'ca' | 'cert' | 'key', fileName: string)
   return `inline/${kind}/${fileName}`
 }
 
+/** A client certificate needs its key: when only one of the two is there, neither is kept and a note says why. */
+export function clientPair<T>(cert: T | undefined, key: T | undefined, notes: string[]): { cert: T; key: T } | undefined {
+  if (cert !== undefined && key !== undefined) return { cert, key }
+  if (cert !== undefined || key !== undefined) {
+    notes.push(`It has a ${cert !== undefined ? 'client certificate without its key' : 'client key without its certificate'}; a client certificate needs both, so it is left out.`)
+  }
+  return undefined
+}
+
 /**
  * Checks each draft against the profile rules: a subscription that breaks them is left out with its
  * reason, a connection that breaks them is skipped whole with its reason.
