@@ -38,6 +38,10 @@ async function value<N extends RequestName>(name: N, args: ArgsOf<N>): Promise<R
   return result.value
 }
 
+// MQTT Explorer's ids of two connections in the fixture: the preview's keys.
+const PLANT = '3f1c2a9e-0d7b-4c55-9a51-7d9a3c1e2b40'
+const CLOUD = 'a8d0e6b2-5f3a-4e1e-8a7b-1f2e3d4c5b6a'
+
 const explorerFile = () => ({
   name: 'settings.json',
   bytes: new Uint8Array(readFileSync(join(__dirname, '../profiles/import/fixtures/mqtt-explorer-settings.json')))
@@ -49,15 +53,15 @@ describe('peer import handlers', () => {
     const preview = await value('profile:previewPeerImport', { app: 'mqtt-explorer', file: explorerFile() })
     expect(preview.kind).toBe('MQTT Explorer settings')
     expect(preview.candidates.map((c) => [c.key, c.name, c.hasPassword])).toEqual([
-      ['0', 'Plant floor', true],
-      ['1', 'Cloud over WSS', false],
-      ['2', 'mqtt.eclipseprojects.io', false]
+      [PLANT, 'Plant floor', true],
+      [CLOUD, 'Cloud over WSS', false],
+      ['mqtt.eclipseprojects.io', 'mqtt.eclipseprojects.io', false]
     ])
     expect(JSON.stringify(preview)).not.toContain('explorer-secret-1')
     expect(preview.skipped.map((s) => s.name)).toContain('No host')
     expect(await value('profile:list', {})).toEqual({ profiles: [] })
 
-    const { imported, profiles } = await value('profile:importPeerProfiles', { app: 'mqtt-explorer', file: explorerFile(), keys: ['0', '1'] })
+    const { imported, profiles } = await value('profile:importPeerProfiles', { app: 'mqtt-explorer', file: explorerFile(), keys: [PLANT, CLOUD] })
     expect(imported.map((p) => [p.name, p.hasPassword])).toEqual([
       ['Plant floor', true],
       ['Cloud over WSS', false]
@@ -66,9 +70,21 @@ describe('peer import handlers', () => {
     expect(allStoredBytes(data.dir)).not.toContain('explorer-secret-1')
   })
 
+  it('imports the connections that were previewed even when the file changed meanwhile', async () => {
+    open()
+    const exported = JSON.parse(readFileSync(join(__dirname, '../profiles/import/fixtures/mqttx-export.json'), 'utf8')) as { id?: string; name: string }[]
+    const file = (entries: unknown[]) => ({ name: 'MQTTX.json', bytes: new TextEncoder().encode(JSON.stringify(entries)) })
+    const preview = await value('profile:previewPeerImport', { app: 'mqttx', file: file(exported) })
+    const lab = preview.candidates.find((c) => c.name === 'Lab over WebSocket')!
+    expect(lab.key).toBe(exported[1]?.id)
+    const changed = [{ ...exported[1], id: 'new-one', name: 'Added in MQTTX since' }, ...exported]
+    const { imported } = await value('profile:importPeerProfiles', { app: 'mqttx', file: file(changed), keys: [lab.key] })
+    expect(imported.map((p) => p.name)).toEqual(['Lab over WebSocket'])
+  })
+
   it('writes inline certificates as owner-only files and points the profile at them', async () => {
     open()
-    const { imported } = await value('profile:importPeerProfiles', { app: 'mqtt-explorer', file: explorerFile(), keys: ['1'] })
+    const { imported } = await value('profile:importPeerProfiles', { app: 'mqtt-explorer', file: explorerFile(), keys: [CLOUD] })
     const tls = imported[0]?.options.tls
     const dir = join(data.dir, 'certificates')
     expect(readdirSync(dir)).toHaveLength(3)
@@ -98,7 +114,7 @@ describe('peer import handlers', () => {
 
   it('imports nothing when one chosen connection is not in the file, or the file is damaged', async () => {
     open()
-    const missing = await call('profile:importPeerProfiles', { app: 'mqtt-explorer', file: explorerFile(), keys: ['1', '7'] })
+    const missing = await call('profile:importPeerProfiles', { app: 'mqtt-explorer', file: explorerFile(), keys: [CLOUD, 'gone'] })
     expect(missing).toEqual({
       ok: false,
       error: { code: 'not-found', message: 'A chosen connection is no longer in the file (it may have changed), so nothing was imported. Preview the file again.' }

@@ -48,8 +48,8 @@ function tlsOf(connection: Record<string, unknown>, notes: string[]): { tls: Raw
   }
 }
 
-function toDraft(connection: Record<string, unknown>, fallbackName: string, skipped: PeerSkipped[]): RawDraft | undefined {
-  const name = nonEmpty(connection['name'])?.trim() ?? fallbackName
+function toDraft(connection: Record<string, unknown>, id: string, skipped: PeerSkipped[]): RawDraft | undefined {
+  const name = nonEmpty(connection['name'])?.trim() ?? id
   const protocol = connection['protocol']
   if ((connection['type'] ?? 'mqtt') !== 'mqtt' || (protocol !== 'mqtt' && protocol !== 'ws')) {
     skipped.push({ name, reason: `Its protocol "${String(protocol)}" is neither mqtt nor ws.`, wholeConnection: true })
@@ -65,6 +65,7 @@ function toDraft(connection: Record<string, unknown>, fallbackName: string, skip
   const password = nonEmpty(connection['password'])
   const clientId = nonEmpty(connection['clientId'])
   return rawDraft(name, {
+    sourceId: id,
     options: {
       protocol: encrypted ? (protocol === 'mqtt' ? 'mqtts' : 'wss') : protocol,
       host: text(connection['host']) ?? '',

@@ -172,7 +172,9 @@ export function fromMqttxConnection(value: unknown, index: number, skipped: Peer
   const username = nonEmpty(connection['username'])
   const password = nonEmpty(connection['password'])
   const will = willOf(connection['will'], v5, notes)
+  const sourceId = nonEmpty(connection['id'])
   return rawDraft(name, {
+    ...(sourceId !== undefined && { sourceId }),
     options: {
       protocol,
       host: text(connection['host']) ?? '',

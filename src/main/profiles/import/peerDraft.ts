@@ -19,6 +19,8 @@ export interface InlineFile {
 /** A connection as a parser read it, before the profile rules are checked. */
 export interface RawDraft {
   name: string
+  /** The other app's id of the connection, when it has one: the preview's key, so a file changed meanwhile cannot swap connections. */
+  sourceId?: string
   options: z.input<typeof profileConnectionOptionsSchema>
   password?: string
   subscriptions: z.input<typeof subscriptionSchema>[]
@@ -29,7 +31,7 @@ export interface RawDraft {
 }
 
 /** A connection that passed the profile rules: ready for profile:save (the password is sealed there). */
-export type ProfileDraft = Omit<z.output<typeof profileSaveSchema>, 'subscriptions'> & { subscriptions: Subscription[]; inlineFiles: InlineFile[] }
+export type ProfileDraft = Omit<z.output<typeof profileSaveSchema>, 'subscriptions'> & { key: string; subscriptions: Subscription[]; inlineFiles: InlineFile[] }
 
 /** What every parser returns. */
 export interface PeerParseResult {
@@ -62,7 +64,10 @@ export function clientPair<T>(cert: T | undefined, key: T | undefined, notes: st
  */
 export function checkDrafts(raws: RawDraft[]): PeerParseResult {
   const result: PeerParseResult = { candidates: [], skipped: [] }
-  for (const raw of raws) {
+  const keys = new Set<string>()
+  for (const [index, raw] of raws.entries()) {
+    const key = raw.sourceId !== undefined && raw.sourceId.length <= 100 && !keys.has(raw.sourceId) ? raw.sourceId : `#${index}`
+    keys.add(key)
     const subscriptions: Subscription[] = []
     for (const entry of raw.subscriptions) {
       const parsed = subscriptionSchema.safeParse(entry)
@@ -85,7 +90,7 @@ export function checkDrafts(raws: RawDraft[]): PeerParseResult {
       result.skipped.push({ name: raw.name, reason: capitalized(describeIssue(parsed.error.issues[0])), wholeConnection: true })
       continue
     }
-    result.candidates.push({ ...parsed.data, subscriptions: kept, inlineFiles: raw.inlineFiles })
+    result.candidates.push({ ...parsed.data, key, subscriptions: kept, inlineFiles: raw.inlineFiles })
     for (const reason of raw.notes) result.skipped.push({ name: raw.name, reason, wholeConnection: false })
   }
   return result

@@ -84,8 +84,8 @@ export class PeerImporter {
     return {
       app,
       kind,
-      candidates: candidates.map((draft, index) => ({
-        key: String(index),
+      candidates: candidates.map((draft) => ({
+        key: draft.key,
         name: draft.name,
         options: draft.options,
         subscriptions: draft.subscriptions,
@@ -101,8 +101,8 @@ export class PeerImporter {
   import(app: PeerApp, file: PeerFile, keys: string[]): { imported: Profile[]; profiles: Profile[] } {
     const { candidates } = parse(app, file)
     const chosen = [...new Set(keys)].map((key) => {
-      const draft = candidates[Number(key)]
-      if (!/^\d+$/.test(key) || !draft) throw new UserFacingError('not-found', 'A chosen connection is no longer in the file (it may have changed), so nothing was imported. Preview the file again.')
+      const draft = candidates.find((candidate) => candidate.key === key)
+      if (!draft) throw new UserFacingError('not-found', 'A chosen connection is no longer in the file (it may have changed), so nothing was imported. Preview the file again.')
       return draft
     })
     const written: string[] = []
@@ -118,7 +118,7 @@ export class PeerImporter {
 
   /** The draft with each inline certificate written to a file of its own (owner-readable only) and its path in place of the placeholder. */
   private withCertificateFiles(draft: ProfileDraft, written: string[]): Parameters<ProfileService['addMany']>[0][number]['args'] {
-    const { inlineFiles, ...args } = draft
+    const { inlineFiles, key: _key, ...args } = draft
     if (inlineFiles.length === 0 || !args.options.tls) return args
     mkdirSync(this.certificateDir, { recursive: true })
     const pathOf = new Map<string, string>()
