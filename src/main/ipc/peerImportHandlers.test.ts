@@ -68,6 +68,9 @@ describe('peer import handlers', () => {
     ])
     expect(profiles).toHaveLength(2)
     expect(allStoredBytes(data.dir)).not.toContain('explorer-secret-1')
+
+    const without = await value('profile:importPeerProfiles', { app: 'mqtt-explorer', file: explorerFile(), keys: [PLANT], passwords: false })
+    expect(without.imported.map((p) => [p.name, p.hasPassword])).toEqual([['Plant floor (imported)', false]])
   })
 
   it('imports the connections that were previewed even when the file changed meanwhile', async () => {

@@ -9,6 +9,6 @@ export function peerImportHandlers(importer: PeerImporter): PeerImportHandlers {
   return {
     'profile:findPeerData': () => ({ files: importer.find() }),
     'profile:previewPeerImport': ({ app, file }) => importer.preview(app, file),
-    'profile:importPeerProfiles': ({ app, file, keys }) => importer.import(app, file, keys)
+    'profile:importPeerProfiles': ({ app, file, keys, passwords }) => importer.import(app, file, keys, { passwords })
   }
 }

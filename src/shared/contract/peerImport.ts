@@ -75,6 +75,10 @@ export const peerImportRequests = {
   'profile:previewPeerImport': defineRequest<PeerPreview>()(peerSourceSchema),
   /** Imports the chosen candidates of the same file as new profiles, all in one write; passwords are encrypted as they are saved. */
   'profile:importPeerProfiles': defineRequest<{ imported: Profile[]; profiles: Profile[] }>()(
-    peerSourceSchema.extend({ keys: z.array(z.string().min(1).max(100)).min(1, 'Choose at least one connection to import.').max(1000) })
+    peerSourceSchema.extend({
+      keys: z.array(z.string().min(1).max(100)).min(1, 'Choose at least one connection to import.').max(1000),
+      /** False leaves the passwords found out (for example where no system keychain can keep them). */
+      passwords: z.boolean().default(true)
+    })
   )
 } as const

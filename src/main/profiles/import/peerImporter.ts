@@ -97,13 +97,13 @@ export class PeerImporter {
     }
   }
 
-  /** Reads the file again (the preview carried no passwords), writes inline certificates, saves the chosen profiles in one write. */
-  import(app: PeerApp, file: PeerFile, keys: string[]): { imported: Profile[]; profiles: Profile[] } {
+  /** Reads the file again (the preview carried no passwords), writes inline certificates, saves the chosen profiles in one write; `passwords: false` leaves the passwords out. */
+  import(app: PeerApp, file: PeerFile, keys: string[], { passwords }: { passwords: boolean }): { imported: Profile[]; profiles: Profile[] } {
     const { candidates } = parse(app, file)
     const chosen = [...new Set(keys)].map((key) => {
       const draft = candidates.find((candidate) => candidate.key === key)
       if (!draft) throw new UserFacingError('not-found', 'A chosen connection is no longer in the file (it may have changed), so nothing was imported. Preview the file again.')
-      return draft
+      return passwords ? draft : { ...draft, password: undefined }
     })
     const written: string[] = []
     try {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { PeerApp, PeerDataFile, PeerFile, PeerPreview } from '@shared/contract'
-import { SelectField } from '../../components/FormFields'
+import { CheckField, SelectField } from '../../components/FormFields'
 import { errorMessage } from '../../lib/errorMessage'
 import { profileService } from '../../services/profile'
 import { useAppStore } from '../../stores/app'
@@ -26,6 +26,7 @@ export function PeerImportDialog({ onClose, onImported }: Props): React.JSX.Elem
   const [source, setSource] = useState<{ app: PeerApp; file: PeerFile; label: string } | null>(null)
   const [preview, setPreview] = useState<PeerPreview | null>(null)
   const [chosen, setChosen] = useState<Set<string>>(new Set())
+  const [passwords, setPasswords] = useState(true)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
@@ -59,7 +60,7 @@ export function PeerImportDialog({ onClose, onImported }: Props): React.JSX.Elem
     setBusy(true)
     setError(null)
     try {
-      const imported = await useProfilesStore.getState().importPeerProfiles({ app: source.app, file: source.file, keys: [...chosen] })
+      const imported = await useProfilesStore.getState().importPeerProfiles({ app: source.app, file: source.file, keys: [...chosen], passwords })
       onImported(imported.length)
     } catch (e) {
       setError(errorMessage(e))
@@ -120,6 +121,7 @@ export function PeerImportDialog({ onClose, onImported }: Props): React.JSX.Elem
           </p>
         ) : null}
         {preview && source ? <PeerPreviewList preview={preview} label={source.label} chosen={chosen} onToggle={toggle} /> : null}
+        {preview?.candidates.some((c) => c.hasPassword) ? <CheckField label="Save the passwords found (encrypted)" checked={passwords} onChange={setPasswords} /> : null}
         <div className="actions">
           <button type="button" className="btn" onClick={onClose}>
             Cancel
