@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestBroker, type TestBroker } from '../../../tests/support/broker'
@@ -100,7 +100,7 @@ describe('peer import handlers', () => {
   })
 
   it('imports from MQTTX.db by path and connects to the broker with the imported password', async () => {
-    open()
+    open({ userMachine: { platform: 'linux', env: {}, homedir: '/nonexistent' } })
     const peer = tempDataDir()
     const path = join(peer.dir, 'MQTTX.db')
     writeMqttxDatabase(path, { host: broker.host, port: broker.ports.auth!, username: broker.users.name, password: broker.users.password })
@@ -124,10 +124,26 @@ describe('peer import handlers', () => {
     })
     const damaged = await call('profile:previewPeerImport', { app: 'mqttx', file: { name: 'MQTTX-export.yaml', bytes: new TextEncoder().encode('- name: x\n  host: [open\n  port: 1\n') } })
     expect(damaged.ok ? '' : damaged.error.message).toMatch(/^MQTTX-export\.yaml could not be read as an MQTTX export \(it is not valid YAML: /)
-    const gone = await call('profile:previewPeerImport', { app: 'mqttx', file: { path: join(data.dir, 'absent.db') } })
-    expect(gone.ok ? '' : gone.error.message).toMatch(/absent\.db could not be opened \(.*ENOENT.*\), so nothing was imported\. Check that the file is still there\.$/)
     expect(await value('profile:list', {})).toEqual({ profiles: [] })
     expect(() => readdirSync(join(data.dir, 'certificates'))).toThrow()
+  })
+
+  it('reads paths only on the user machine: a missing file is named, and headless mode refuses paths on the server', async () => {
+    open({ userMachine: { platform: 'linux', env: {}, homedir: '/nonexistent' } })
+    const gone = await call('profile:previewPeerImport', { app: 'mqttx', file: { path: join(data.dir, 'absent.db') } })
+    expect(gone.ok ? '' : gone.error.message).toMatch(/absent\.db could not be opened \(.*ENOENT.*\), so nothing was imported\. Check that the file is still there\.$/)
+    await services?.dispose()
+    data.cleanup()
+    open()
+    const settings = join(data.dir, 'settings.json')
+    writeFileSync(settings, readFileSync(join(__dirname, '../profiles/import/fixtures/mqtt-explorer-settings.json')))
+    for (const request of [
+      call('profile:previewPeerImport', { app: 'mqtt-explorer', file: { path: settings } }),
+      call('profile:importPeerProfiles', { app: 'mqtt-explorer', file: { path: settings }, keys: [PLANT] })
+    ]) {
+      expect(await request).toEqual({ ok: false, error: { code: 'unsupported', message: 'In headless mode the file is read by the browser: use "Choose file…" rather than a path on the server.' } })
+    }
+    expect(await value('profile:list', {})).toEqual({ profiles: [] })
   })
 
   it('offers discovery only where main runs on the user machine', async () => {

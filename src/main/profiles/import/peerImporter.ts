@@ -39,7 +39,7 @@ function checkPath(path: string): void {
 }
 
 /** Reads the file as the chosen app's format: MQTTX files are its database when they start like SQLite, else an export. */
-function parse(app: PeerApp, file: PeerFile): Parsed {
+function readPeerFile(app: PeerApp, file: PeerFile): Parsed {
   const label = 'path' in file ? file.path : file.name
   if ('path' in file) checkPath(file.path)
   const readText = (): string => ('path' in file ? readFileSync(file.path, 'utf8') : new TextDecoder().decode(file.bytes))
@@ -80,7 +80,7 @@ export class PeerImporter {
   }
 
   preview(app: PeerApp, file: PeerFile): PeerPreview {
-    const { kind, candidates, skipped } = parse(app, file)
+    const { kind, candidates, skipped } = this.parse(app, file)
     return {
       app,
       kind,
@@ -99,7 +99,7 @@ export class PeerImporter {
 
   /** Reads the file again (the preview carried no passwords), writes inline certificates, saves the chosen profiles in one write; `passwords: false` leaves the passwords out. */
   import(app: PeerApp, file: PeerFile, keys: string[], { passwords }: { passwords: boolean }): { imported: Profile[]; profiles: Profile[] } {
-    const { candidates } = parse(app, file)
+    const { candidates } = this.parse(app, file)
     const chosen = [...new Set(keys)].map((key) => {
       const draft = candidates.find((candidate) => candidate.key === key)
       if (!draft) throw new UserFacingError('not-found', 'A chosen connection is no longer in the file (it may have changed), so nothing was imported. Preview the file again.')
@@ -114,6 +114,14 @@ export class PeerImporter {
       for (const path of written) rmSync(path, { force: true })
       throw error
     }
+  }
+
+  /** Paths are read only on the user's own machine: in headless mode they would name the server's files, and error sentences quote what they hold. */
+  private parse(app: PeerApp, file: PeerFile): Parsed {
+    if ('path' in file && !this.machine) {
+      throw new UserFacingError('unsupported', 'In headless mode the file is read by the browser: use "Choose file…" rather than a path on the server.')
+    }
+    return readPeerFile(app, file)
   }
 
   /** The draft with each inline certificate written to a file of its own (owner-readable only) and its path in place of the placeholder. */
