@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick] [--no-ui] [--only a,c,h] [--messages N] [--rounds N] [--topics 10000,100000] [--transports tcp0,tcp1,ws0]`: floods a broker from a separate
 // process and measures (a) a bare mqtt.js subscriber, (b) our engine + model + coalescer + delta
 // serialization, (c) model ingest alone, (d) memory, (e) clearing retained values, (f) delta shapes,
-// (g) payload decoders, (h) search over stored messages. `--only` runs the given parts (letters; a and b run together).
+// (g) payload decoders, (h) search over stored messages, (i) the series query of charts. `--only` runs the given parts (letters; a and b run together).
 // Prints a table and writes bench-results/latest.json (only-<parts>.json with --only); then runs the UI bench (bench/ui.ts) unless --no-ui.
 import { spawn } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -19,6 +19,7 @@ import type { IngestConfig, IngestResult } from './ingest'
 import type { MemoryResult } from './memory'
 import type { PublisherConfig } from './publisher'
 import type { SearchBenchResult, SearchConfig } from './search'
+import type { SeriesConfig, SeriesResult } from './series'
 import type { SubscriberConfig, SubscriberResult } from './subscriber'
 
 const allTransports = [
@@ -133,7 +134,8 @@ async function main(): Promise<void> {
     clear: { topics: 0, cleared: 0, seconds: 0, goneFromModel: false },
     deltaFormat: [] as DeltaFormatResult[],
     decode: [] as DecodeResult[],
-    search: [] as SearchBenchResult[]
+    search: [] as SearchBenchResult[],
+    series: { points: 0, numberMs: 0, jsonMs: 0, wireMs: 0 } as SeriesResult
   }
   try {
     if (runs('a') || runs('b')) {
@@ -167,6 +169,10 @@ async function main(): Promise<void> {
     if (runs('h')) console.log('(h) search …')
     for (const [kind, decoded] of runs('h') ? searchVariants : []) {
       report.search.push(await runChild<SearchBenchResult>('search', { kind, decoded, messages, topics: 10_000 } satisfies SearchConfig, 300_000))
+    }
+    if (runs('i')) {
+      console.log('(i) series query …')
+      report.series = await runChild<SeriesResult>('series', { points: 100_000 } satisfies SeriesConfig, 120_000)
     }
   } finally {
     await broker.stop()

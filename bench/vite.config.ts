@@ -21,6 +21,7 @@ export default defineConfig({
         clear: 'bench/clear.ts',
         decode: 'bench/decode.ts',
         search: 'bench/search.ts',
+        series: 'bench/series.ts',
         ui: 'bench/ui.ts',
         uiPublisher: 'bench/uiPublisher.ts'
       },

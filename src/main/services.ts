@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { ConnectionManager } from './mqtt/connectionManager'
 import { ModelService } from './model'
+import type { ModelSettings } from '../shared/contract'
 import type { EventSink } from './ports/eventSink'
 import type { FilePicker } from './ports/filePicker'
 import { createProfileServices, PeerImporter, type DocumentFileFactory, type ProfileServices, type SecretCipher, type UserMachine } from './profiles'
@@ -19,6 +20,8 @@ export interface MainServicesOptions {
   pickFiles?: FilePicker
   /** The user's own machine, where other apps' files are looked for; only the Electron entry runs there. */
   userMachine?: UserMachine
+  /** Model settings other than the defaults (the headless server's --history). */
+  modelSettings?: Partial<ModelSettings>
 }
 
 /** The services behind the handler table; the Electron shell and the headless server both create one. */
@@ -50,7 +53,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const model = new ModelService({
     emitClearProgress: (progress) => options.emit('model:clearProgress', progress),
     emitSearchProgress: (progress) => options.emit('model:searchProgress', progress),
-    publish: (connectionId, message) => connections.publish(connectionId, message)
+    publish: (connectionId, message) => connections.publish(connectionId, message),
+    ...(options.modelSettings && { settings: options.modelSettings })
   })
   const recordings = new RecordingService({
     dir: join(options.dataDir, 'recordings'),

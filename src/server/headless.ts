@@ -37,7 +37,11 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
 
   // Requests only arrive once a socket is open, long after `table` exists.
   const hub = new SocketHub(withHeadlessPolicy((name, args, caller) => dispatch(table, name, args, caller)))
-  const services = createMainServices({ dataDir: options.dataDir, emit: hub.broadcast })
+  const services = createMainServices({
+    dataDir: options.dataDir,
+    emit: hub.broadcast,
+    ...(options.historyPerTopic === undefined ? {} : { modelSettings: { historyLimit: options.historyPerTopic } })
+  })
   const table = createHandlerTable(services)
 
   try {

@@ -25,6 +25,12 @@ describe('parseServerOptions', () => {
     expect(() => parseServerOptions(['--allow-host', 'http://pi.example/'], {})).toThrow('--allow-host')
   })
 
+  it('reads --history as the messages kept per topic, within its bounds', () => {
+    expect(parseServerOptions(['--history', '100000'], {})).toMatchObject({ historyPerTopic: 100_000 })
+    expect(parseServerOptions([], {})).not.toHaveProperty('historyPerTopic')
+    for (const bad of ['0', '100001', '1e3', '-5']) expect(() => parseServerOptions([`--history=${bad}`], {})).toThrow(`The history "${bad}" is not a number of messages between 1 and 100000.`)
+  })
+
   it('answers help', () => {
     expect(parseServerOptions(['--help'], {})).toBe('help')
   })

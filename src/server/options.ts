@@ -9,7 +9,12 @@ export interface ServerOptions {
   dataDir: string
   /** Extra Host header values to answer to while bound to loopback (a reverse proxy's public name). */
   allowedHosts: string[]
+  /** Messages kept per topic (history, charts' back-fill); undefined keeps the model's default. */
+  historyPerTopic?: number
 }
+
+/** The most messages a topic may keep: what one chart series may read back (MAX_SERIES_POINTS). */
+export const MAX_HISTORY_PER_TOPIC = 100_000
 
 export const DEFAULT_PORT = 8080
 export const DEFAULT_HOST = '127.0.0.1'
@@ -22,6 +27,8 @@ export const USAGE = `Usage: npm run serve -- [--host ADDRESS] [--port PORT] [--
                      (default $XDG_DATA_HOME/brokerscope-server, else ~/.brokerscope-server)
   --allow-host NAME  also answer to this Host (e.g. a TLS reverse proxy's name, with :port unless 443);
                      may be repeated
+  --history N        messages kept per topic, 1 to ${MAX_HISTORY_PER_TOPIC.toLocaleString('en-US')} (default 500; within the
+                     512 MiB each connection may use)
 
 Environment: BROKERSCOPE_TOKEN sets the access token instead of the generated one.`
 
@@ -40,6 +47,14 @@ function parsePort(value: string): number {
     throw new OptionsError(`The port "${value}" is not a number between 0 and 65535.`)
   }
   return port
+}
+
+function parseHistory(value: string): number {
+  const count = Number(value)
+  if (!/^\d+$/.test(value) || count < 1 || count > MAX_HISTORY_PER_TOPIC) {
+    throw new OptionsError(`The history "${value}" is not a number of messages between 1 and ${MAX_HISTORY_PER_TOPIC}.`)
+  }
+  return count
 }
 
 function parseAllowedHost(value: string): string {
@@ -62,6 +77,7 @@ export function parseServerOptions(argv: readonly string[], env: NodeJS.ProcessE
     else if (flag === '--port') options.port = parsePort(value)
     else if (flag === '--data-dir') options.dataDir = resolve(value)
     else if (flag === '--allow-host') options.allowedHosts.push(parseAllowedHost(value))
+    else if (flag === '--history') options.historyPerTopic = parseHistory(value)
     else throw new OptionsError(`The option "${arg}" is not known.`)
   }
   return options

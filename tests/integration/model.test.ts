@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import protobuf from 'protobufjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMainServices, type MainServices } from '../../src/main/services'
 import { createHandlerTable } from '../../src/main/ipc/handlers'
@@ -196,5 +197,23 @@ describe('model fed by the engine', () => {
     expect(result).toMatchObject({ total: 1, cleared: 0, failed: 1, done: true })
     expect(result.error).toMatch(/\w+ .*\./)
     await services.connections.disconnect('acl')
+  })
+
+  it('reads Protobuf payloads in a decoded search by the rules the connection profile has saved now', async () => {
+    const prefix = fresh()
+    const source = 'syntax = "proto3"; package plant; message Reading { double value = 1; string state = 2; }'
+    // The independent encoder: protobufjs's own encode over its parse of the same text.
+    const Reading = protobuf.parse(source, { keepCase: true }).root.lookupType('plant.Reading')
+    const decoders = { protoFiles: [{ name: 'plant.proto', source }], protobufRules: [{ filter: `${prefix}/#`, type: 'plant.Reading' }], pins: [] }
+    const { profile } = await call('profile:save', { name: `Protobuf ${prefix}`, options: optionsFor(broker, 'plain'), subscriptions: [{ filter: `${prefix}/#`, qos: 1 }], decoders })
+    await call('profile:connect', { connectionId: 'pb', profileId: profile.id })
+    await services.connections.publish('pub', { topic: `${prefix}/press`, payload: Buffer.from(Reading.encode(Reading.fromObject({ value: 4.5, state: 'overpressure' })).finish()), qos: 1, retain: false })
+    await until('the Protobuf message in the model', () => services.model.model('pb').topics.has(`${prefix}/press`))
+
+    const search = (searchId: string): Promise<ReplyOf<'model:search'>> => call('model:search', { connectionId: 'pb', searchId, kind: 'payload', query: '"state":"overpressure"', decoded: true })
+    expect((await search('pb-1')).topics).toEqual([`${prefix}/press`])
+    // The rule taken away in the profile: the same search no longer reads the bytes as a Reading.
+    await call('profile:save', { id: profile.id, name: profile.name, options: optionsFor(broker, 'plain'), decoders: { ...decoders, protobufRules: [] } })
+    expect((await search('pb-2')).topics).toEqual([])
   })
 })

@@ -1,5 +1,6 @@
 import type { MainServices } from '../services'
 import { appHandlers } from './appHandlers'
+import { chartHandlers } from './chartHandlers'
 import { connectionHandlers } from './connectionHandlers'
 import { createProfileHandlers } from './profileHandlers'
 import { peerImportHandlers } from './peerImportHandlers'
@@ -13,8 +14,9 @@ export function createHandlerTable(services: MainServices): HandlerTable {
     ...connectionHandlers(services.connections, services.sessions),
     ...createProfileHandlers(services.profiles, services.sessions),
     ...peerImportHandlers(services.peerImport),
-    ...modelHandlers(services.model),
+    ...modelHandlers(services.model, (connectionId) => services.sessions.decodersOf(connectionId)),
     ...recordingHandlers(services.recordings),
+    ...chartHandlers(services.model),
     ...appHandlers(services.pickFiles, services.peerImport.canDiscover)
   }
 }

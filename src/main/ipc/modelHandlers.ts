@@ -1,3 +1,4 @@
+import type { ProfileDecoders } from '../../shared/decoders'
 import type { ModelService } from '../model'
 import { history, message } from '../model/queries'
 import { sparkplugHistory } from '../model/sparkplugHistory'
@@ -19,13 +20,16 @@ export type ModelHandlers = {
   'model:clear': Handler<'model:clear'>
 }
 
-export function modelHandlers(service: ModelService): ModelHandlers {
+/** The ready decoder settings of the profile a connection was opened from; undefined when it has none. */
+export type DecodersOf = (connectionId: string) => ProfileDecoders | undefined
+
+export function modelHandlers(service: ModelService, decodersOf: DecodersOf): ModelHandlers {
   const previewBytes = (): number => service.currentSettings().previewBytes
   return {
     'model:history': ({ connectionId, topic, beforeSeq, limit }) => history(service.view(connectionId), topic, beforeSeq, limit, previewBytes()),
     'model:message': ({ connectionId, topic, seq }) => message(service.view(connectionId), topic, seq),
     'model:sparkplug': ({ connectionId, topic, seq }) => sparkplugHistory(service.view(connectionId), topic, seq),
-    'model:search': async ({ connectionId, searchId, ...query }) => ({ connectionId, searchId, ...(await service.search(connectionId, searchId, query)) }),
+    'model:search': async ({ connectionId, searchId, ...query }) => ({ connectionId, searchId, ...(await service.search(connectionId, searchId, { ...query, decoders: decodersOf(connectionId) })) }),
     'model:topTalkers': ({ connectionId, window, order, limit }) => service.topTalkers(connectionId, window, order, limit),
     'model:cancelSearch': ({ searchId }) => ({ cancelled: service.searches.cancel(searchId) }),
     'model:clearRetained': ({ connectionId, operationId, path, subtree }) => service.clearRetained(connectionId, operationId, path, subtree),

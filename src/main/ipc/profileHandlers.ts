@@ -14,6 +14,7 @@ export function createProfileHandlers({ profiles, history, library, notices }: P
     'profile:delete': ({ id }) => ({ profiles: library.delete(id) }),
     'profile:reorder': ({ ids }) => ({ profiles: profiles.reorder(ids) }),
     'profile:setSubscriptions': ({ profileId, subscriptions }) => ({ profile: profiles.setSubscriptions(profileId, subscriptions) }),
+    'profile:setCharts': ({ profileId, charts }) => ({ profile: profiles.setCharts(profileId, charts) }),
     'profile:connect': ({ connectionId, profileId, password, keyPassphrase }) => sessions.connectProfile(connectionId, profileId, { password, keyPassphrase }),
     'profile:export': (request) => library.export(request),
     'profile:import': ({ json }) => importProfiles(profiles, json),

@@ -66,6 +66,20 @@ export class CircularArena {
     if (first < length) target.set(this.buffer.subarray(0, length - first), offset + first)
   }
 
+  /**
+   * The physical offset of `length` bytes at `position` when they lie in one piece of the buffer (read them
+   * from `bytes` in place), or -1 when they wrap around its end.
+   */
+  offsetOf(position: number, length: number): number {
+    const at = position % this.buffer.length
+    return at + length <= this.buffer.length ? at : -1
+  }
+
+  /** The buffer itself, for reading in place at an offset from offsetOf; valid until the next write or resize. */
+  get bytes(): Uint8Array {
+    return this.buffer
+  }
+
   /** A record of `length` bytes died; its bytes become a hole until the tail passes them. */
   release(length: number): void {
     this.live -= length

@@ -1,7 +1,5 @@
 // The decoded form of stored messages as text, for search: decoding runs here, when a query asks, never on ingest.
-import type { DecoderPrefs } from '../../shared/contract'
-import { decodePayload, decodeWithHistory, findImage, isSparkplugTopic, sparkplugResult, stringifyValue, type DecodeResult, type DecoderChoice, type DecoderContext } from '../../shared/decoders'
-import { compileTopicFilter, type TopicMatcher } from '../../shared/topics'
+import { decodePayload, decodeWithHistory, findImage, isSparkplugTopic, payloadDecoders, sparkplugResult, stringifyValue, type DecodeResult, type DecoderContext, type ProfileDecoders } from '../../shared/decoders'
 import type { ConnectionModel } from './connectionModel'
 import { ChainCursors, sparkplugHistoryAt } from './sparkplugHistory'
 
@@ -13,9 +11,6 @@ function mayBeImage(bytes: Uint8Array): boolean {
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++
   return bytes[i] !== 0x7b && bytes[i] !== 0x5b
 }
-
-/** A user's choice of decoder for the topics a filter matches. */
-export type DecoderPin = DecoderPrefs['pins'][number]
 
 /** The text a decoded payload is searched by; undefined when it reads no different from the raw bytes. */
 function searchableText(result: DecodeResult): string | undefined {
@@ -36,32 +31,35 @@ function searchableText(result: DecodeResult): string | undefined {
 }
 
 /**
- * Decodes stored messages of one model as a view would: the first matching pin picks the decoder, otherwise
- * auto-detection; a Sparkplug message is replayed against the births and deaths before it in the history.
+ * Decodes stored messages of one model as a view would, under the connection's profile settings: the first
+ * matching pin picks the decoder, else a Protobuf rule, else auto-detection; a Sparkplug message is replayed
+ * against the births and deaths before it in the history.
  */
 export class DecodedTexts {
-  private readonly pins: { matches: TopicMatcher; decoder: DecoderPin['decoder'] }[]
   private readonly cursors = new ChainCursors()
+  private readonly context: DecoderContext
 
+  /** `decoders` is undefined for a connection opened without a profile: no pins, no schemas. */
   constructor(
     private readonly model: ConnectionModel,
-    pins: readonly DecoderPin[]
+    private readonly decoders: ProfileDecoders | undefined
   ) {
-    this.pins = pins.map((pin) => ({ matches: compileTopicFilter(pin.filter), decoder: pin.decoder }))
+    this.context = decoders?.context ?? NO_SCHEMAS
   }
 
   /** The decoded text of the message at log position `seq` of `topic`, undefined when decoding adds nothing. */
   textOf(topic: string, seq: number): string | undefined {
-    const choice: DecoderChoice = this.pins.find((pin) => pin.matches(topic))?.decoder ?? 'auto'
+    const pinned = this.decoders?.pinFor(topic)
     const bytes = this.model.log.payload(seq, Number.POSITIVE_INFINITY)
-    if ((choice === 'auto' || choice === 'sparkplug') && isSparkplugTopic(topic)) {
+    const input = { bytes, topic }
+    if ((pinned === undefined || pinned === 'sparkplug') && isSparkplugTopic(topic)) {
       const history = sparkplugHistoryAt(this.model, topic, seq, this.cursors)
       return searchableText(sparkplugResult(decodeWithHistory({ topic, payload: bytes, receivedAt: this.model.log.receivedAtOf(seq) }, history)))
     }
-    // Outside Sparkplug, auto-detection adds words to the raw bytes only for pictures: JSON and text read as they
-    // are (so a JSON flood is not parsed for nothing), CBOR and MessagePack are never guessed, and Protobuf needs
-    // a profile's compiled schemas, which searches do not carry yet.
-    if (choice === 'auto') return mayBeImage(bytes) && findImage(bytes) ? searchableText(decodePayload({ bytes, topic }, NO_SCHEMAS, 'image')) : undefined
-    return searchableText(decodePayload({ bytes, topic }, NO_SCHEMAS, choice))
+    if (pinned) return searchableText(decodePayload(input, this.context, pinned))
+    if (payloadDecoders.protobuf.detects(input, this.context)) return searchableText(decodePayload(input, this.context, 'protobuf'))
+    // Outside Sparkplug and Protobuf rules, auto-detection adds words to the raw bytes only for pictures: JSON and
+    // text read as they are (so a JSON flood is not parsed for nothing), and CBOR and MessagePack are never guessed.
+    return mayBeImage(bytes) && findImage(bytes) ? searchableText(decodePayload(input, this.context, 'image')) : undefined
   }
 }

@@ -15,6 +15,13 @@ export interface MessageChain {
   kept: number
 }
 
+/** Where a payload can be read in place: bytes [start, end) of `bytes` (see MessageLog.payloadSpan). */
+export interface PayloadSpan {
+  bytes: Uint8Array
+  start: number
+  end: number
+}
+
 /** A record read back from the log. */
 export interface LoggedMessage {
   topicSeq: number
@@ -194,6 +201,11 @@ export class MessageLog {
     return (this.records.flags[this.records.slotOf(seq)] as number) & 0xff
   }
 
+  /** Position of record `seq` on its topic (1 for the topic's first message). */
+  topicSeqOf(seq: number): number {
+    return this.records.topicSeq[this.records.slotOf(seq)] as number
+  }
+
   receivedAtOf(seq: number): number {
     return this.records.receivedAt[this.records.slotOf(seq)] as number
   }
@@ -211,6 +223,30 @@ export class MessageLog {
     if (flags & EXTERNAL) target.set((this.external.get(seq) as Uint8Array).subarray(0, length), offset)
     else this.arena.read(this.records.position[slot] as number, length, target, offset)
     return length
+  }
+
+  /**
+   * Points `span` at record `seq`'s payload without copying it when it lies in one piece (in the arena or its
+   * own buffer), else copies it into `scratch` (grown as needed, returned). Valid until the log changes.
+   * An evicted payload is empty.
+   */
+  payloadSpan(seq: number, span: PayloadSpan, scratch: Uint8Array): Uint8Array {
+    const slot = this.records.slotOf(seq)
+    const flags = this.records.flags[slot] as number
+    const size = flags & DeltaFlag.payloadEvicted ? 0 : (this.records.size[slot] as number)
+    const offset = flags & EXTERNAL ? 0 : this.arena.offsetOf(this.records.position[slot] as number, size)
+    if (offset >= 0) {
+      span.bytes = flags & EXTERNAL ? (this.external.get(seq) as Uint8Array) : this.arena.bytes
+      span.start = offset
+      span.end = offset + size
+      return scratch
+    }
+    const target = size > scratch.length ? new Uint8Array(size * 2) : scratch
+    this.arena.read(this.records.position[slot] as number, size, target)
+    span.bytes = target
+    span.start = 0
+    span.end = size
+    return target
   }
 
   private dropPayload(seq: number): boolean {

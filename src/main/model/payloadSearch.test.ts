@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { encode as cbor } from 'cborg'
-import type { ReceivedMessage } from '../../shared/contract'
+import protobuf from 'protobufjs'
+import { emptyDecoderPrefs, type ReceivedMessage } from '../../shared/contract'
+import { profileDecoders } from '../../shared/decoders'
 import { encodePayload } from '../../shared/decoders/sparkplug/test/edgeNode'
 import { imageFixtures } from '../../shared/decoders/test/imageFixtures'
 import { ConnectionModel } from './connectionModel'
@@ -61,11 +63,11 @@ describe('payload search over what the model holds', () => {
       ['spBv1.0/Plant/NBIRTH/Edge', nbirth],
       ['spBv1.0/Plant/NDATA/Edge', ndata]
     ])
-    const pins = [{ filter: 'plant/+/cbor', decoder: 'cbor' as const }]
+    const decoders = profileDecoders({ ...emptyDecoderPrefs(), pins: [{ filter: 'plant/+/cbor', decoder: 'cbor' }] })
     expect(await topics(model, query('payload', '"bar":4.5', { decoded: true }))).toEqual([])
-    expect(await topics(model, query('payload', '"bar":4.5', { decoded: true, pins }))).toEqual(['plant/press/cbor'])
-    expect(await topics(model, query('payloadRegex', '"bar":4\\.5', { decoded: true, pins }))).toEqual(['plant/press/cbor'])
-    expect(await topics(model, query('payload', '"bar":4.5', { pins }))).toEqual([])
+    expect(await topics(model, query('payload', '"bar":4.5', { decoded: true, decoders }))).toEqual(['plant/press/cbor'])
+    expect(await topics(model, query('payloadRegex', '"bar":4\\.5', { decoded: true, decoders }))).toEqual(['plant/press/cbor'])
+    expect(await topics(model, query('payload', '"bar":4.5', { decoders }))).toEqual([])
 
     const snapshot = modelWith([['cam/door/snapshot', Buffer.from(imageFixtures['sensor.webp'], 'base64')], ['cam/door/json', '{"note": "WEBP image"}']])
     expect(await topics(snapshot, query('payload', 'WEBP image 37×21'))).toEqual([])
@@ -78,6 +80,27 @@ describe('payload search over what the model holds', () => {
     expect(await topics(model, query('payload', 'Boiler/Temperature', { path, decoded: true }))).toEqual(['spBv1.0/Plant/NDATA/Edge'])
     // The datatype came with the birth only: the value reads as −12, not 4294967284.
     expect(await topics(model, query('payloadRegex', '"value":-12\\b', { path, decoded: true }))).toEqual(['spBv1.0/Plant/NDATA/Edge'])
+  })
+
+  it('searches Protobuf payloads decoded by the profile rule for their topics, in history too', async () => {
+    const source = 'syntax = "proto3"; package plant; message Reading { double value = 1; string unit = 2; string state = 3; }'
+    // The independent encoder: protobufjs's own encode over its parse of the same text.
+    const Reading = protobuf.parse(source, { keepCase: true }).root.lookupType('plant.Reading')
+    const reading = (state: string): Uint8Array => Reading.encode(Reading.fromObject({ value: 4.5, unit: 'bar', state })).finish()
+    const model = modelWith([
+      ['pb/press/1', reading('overpressure')],
+      ['pb/press/1', reading('normal')],
+      ['other/press/1', reading('overpressure')],
+      ['pb/broken/1', Uint8Array.of(0x0a, 0xff, 0xff)]
+    ])
+    const decoders = profileDecoders({ protoFiles: [{ name: 'plant.proto', source }], protobufRules: [{ filter: 'pb/#', type: 'plant.Reading' }], pins: [] })
+    expect(await topics(model, query('payload', '"state":"normal"', { decoded: true }))).toEqual([])
+    expect(await topics(model, query('payload', '"state":"normal"', { decoded: true, decoders }))).toEqual(['pb/press/1'])
+    expect(await topics(model, query('payload', 'overpressure', { decoded: true, decoders }))).toEqual(['other/press/1'])
+    expect(await topics(model, query('payloadRegex', '"state":"over', { decoded: true, history: true, decoders }))).toEqual(['pb/press/1'])
+    // A pin wins over the rule, as in the viewer: read as hex, the payload has no field names.
+    const pinned = profileDecoders({ protoFiles: [{ name: 'plant.proto', source }], protobufRules: [{ filter: 'pb/#', type: 'plant.Reading' }], pins: [{ filter: 'pb/press/#', decoder: 'hex' }] })
+    expect(await topics(model, query('payload', '"state":"normal"', { decoded: true, decoders: pinned }))).toEqual([])
   })
 
   it('reports matches as they are found, then replies with all of them', async () => {

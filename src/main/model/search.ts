@@ -1,7 +1,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { UserFacingError, type SearchKind, type SearchStatus } from '../../shared/contract'
 import type { ConnectionModel } from './connectionModel'
-import { DecodedTexts, type DecoderPin } from './decodedText'
+import type { ProfileDecoders } from '../../shared/decoders'
+import { DecodedTexts } from './decodedText'
 import { quotedTopic, RegexScanner } from './regexScan'
 import { compileMatcher, compileRegex, forEachPayloadText, type Matcher, type PayloadScope } from './searchMatchers'
 import type { TopicEntry } from './topicEntry'
@@ -15,10 +16,10 @@ export interface SearchQuery {
   path: string | null
   /** Payload searches: every kept message, not only the latest. */
   history?: boolean
-  /** Payload searches: the decoded text too (Sparkplug with its births, JSON, images, pinned CBOR or MessagePack). */
+  /** Payload searches: the decoded text too (Sparkplug with its births, Protobuf by rule, images, pinned decoders). */
   decoded?: boolean
-  /** Decoders the user pinned to topic filters, for `decoded`. */
-  pins?: readonly DecoderPin[]
+  /** The connection's profile settings (pins, Protobuf schemas and rules) for `decoded`; none without a profile. */
+  decoders?: ProfileDecoders
   /** Matching topics after which the search stops. */
   limit: number
   timeLimitMs: number
@@ -91,7 +92,7 @@ export class SearchRunner {
   /** Searches the topics of `model` (at or below `query.path`); `onProgress` hears of matches before the end. */
   async run(model: ConnectionModel, searchId: string, query: SearchQuery, onProgress?: SearchProgressListener): Promise<SearchResult> {
     if (this.running.has(searchId)) throw new UserFacingError('already-exists', `A search with id "${searchId}" is already running; use a new id.`)
-    const scope: PayloadScope = { history: query.history ?? false, decoded: query.decoded ? new DecodedTexts(model, query.pins ?? []) : undefined }
+    const scope: PayloadScope = { history: query.history ?? false, decoded: query.decoded ? new DecodedTexts(model, query.decoders) : undefined }
     const regex = query.kind === 'regex' || query.kind === 'payloadRegex' ? compileRegex(query.query, query.caseSensitive) : undefined
     const matches = query.kind === 'regex' || query.kind === 'payloadRegex' ? undefined : compileMatcher(model, query.kind, query.query, query.caseSensitive, scope)
     const node = model.tree.find(query.path)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import {
+  chartsSchema,
   decoderPrefsSchema,
   defaultSubscriptions,
   emptyDecoderPrefs,
@@ -35,6 +36,7 @@ export const storedProfileSchema = z.object({
   group: profileGroupSchema.optional(),
   templates: z.array(storedTemplateSchema).default([]),
   decoders: decoderPrefsSchema.default(emptyDecoderPrefs),
+  charts: chartsSchema.default([]),
   createdAt: z.number(),
   updatedAt: z.number()
 })

@@ -116,6 +116,17 @@ describe('ProfileService', () => {
     expect(() => profiles.setSubscriptions(v4.id, subs)).toThrow(/^The subscription "sensors\/\+\/temp" uses MQTT 5\.0 options/)
   })
 
+  it('keeps charts per profile across a restart and a save of the profile form', () => {
+    const { profiles } = openProfiles(data.dir)
+    const saved = profiles.save(input())
+    expect(saved.charts).toEqual([])
+    const charts = [{ id: 'c1', title: 'Line 1', series: [{ topic: 'line1/temp', path: 'value', axis: 'left' as const }, { topic: 'line1/valve', path: '', axis: 'right' as const }], window: '1m' as const, style: 'step' as const }]
+    expect(profiles.setCharts(saved.id, charts).charts).toEqual(charts)
+    expect(openProfiles(data.dir).profiles.list()[0]?.charts).toEqual(charts)
+    expect(profiles.save(input({ id: saved.id, name: 'Renamed' })).charts).toEqual(charts)
+    expect(profiles.duplicate(saved.id).charts).toEqual(charts)
+  })
+
   it('saves, renames, replaces by name, lists by name and deletes templates', () => {
     const { profiles } = openProfiles(data.dir)
     const { id } = profiles.save(input())

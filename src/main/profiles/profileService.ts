@@ -4,12 +4,14 @@ import {
   profileIssues,
   TEMPLATE_LIMIT,
   UserFacingError,
+  type ChartDefinition,
   type ConnectionOptions,
   type Profile,
   type PublishTemplate,
   type Subscription,
   type profileRequests
 } from '../../shared/contract'
+import { profileDecoders, type ProfileDecoders } from '../../shared/decoders'
 import type { z } from 'zod'
 import type { EventSink } from '../ports/eventSink'
 import type { ProfilesDocument, StoredProfile, StoredTemplate } from './profileDocument'
@@ -50,6 +52,19 @@ export class ProfileService {
     return toView(this.find(id))
   }
 
+  /** A profile's decoder settings made ready (its .proto files compiled once per saved version); undefined once deleted. */
+  decoders(id: string): ProfileDecoders | undefined {
+    const profile = this.profiles.find((p) => p.id === id)
+    return profile && profileDecoders(profile.decoders)
+  }
+
+  /** Replaces a profile's charts (already checked against the contract). */
+  setCharts(id: string, charts: ChartDefinition[]): Profile {
+    const profile = { ...this.find(id), charts: structuredClone(charts), updatedAt: this.deps.now() }
+    this.commit(this.profiles.map((p) => (p.id === id ? profile : p)))
+    return toView(profile)
+  }
+
   /** Creates (no id) or updates a profile; `password`/`keyPassphrase`: string sets, null clears, absent keeps. */
   save(args: ProfileSaveArgs): Profile {
     const existing = args.id === undefined ? undefined : this.find(args.id)
@@ -69,6 +84,8 @@ export class ProfileService {
       ...optional('color', args.color === undefined ? existing?.color : args.color),
       ...optional('group', args.group === undefined ? existing?.group : args.group || null),
       decoders: structuredClone(args.decoders ?? existing?.decoders ?? emptyDecoderPrefs()),
+      // Charts are edited on the Charts panel (setCharts), not in the profile form: a save keeps them.
+      charts: existing?.charts ?? [],
       templates: existing?.templates ?? [],
       createdAt: existing?.createdAt ?? now,
       updatedAt: now
@@ -78,10 +95,10 @@ export class ProfileService {
   }
 
   /** Adds already-validated profiles in one write (import); names are made unique with "(imported)". */
-  addMany(entries: { args: ProfileSaveArgs; templates: TemplateArgs[] }[]): Profile[] {
+  addMany(entries: { args: ProfileSaveArgs; templates: TemplateArgs[]; charts?: ChartDefinition[] }[]): Profile[] {
     const taken = new Set(this.profiles.map((p) => nameKey(p.name)))
     const now = this.deps.now()
-    const added = entries.map(({ args, templates }): StoredProfile => {
+    const added = entries.map(({ args, templates, charts = [] }): StoredProfile => {
       const name = uniqueName(args.name, 'imported', taken)
       taken.add(nameKey(name))
       const secrets = {}
@@ -96,6 +113,7 @@ export class ProfileService {
         ...optional('color', args.color),
         ...optional('group', args.group),
         decoders: args.decoders ?? emptyDecoderPrefs(),
+        charts,
         templates: templates.slice(0, TEMPLATE_LIMIT).map((t) => ({ ...t, id: this.deps.newId(), updatedAt: now })),
         createdAt: now,
         updatedAt: now

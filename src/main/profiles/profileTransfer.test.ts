@@ -33,6 +33,7 @@ function seed() {
     subscriptions: [{ filter: 'plant/#', qos: 1 }]
   })
   save({ name: 'Plain' })
+  services.profiles.setCharts(tls.id, [{ id: 'c1', title: 'Boiler', series: [{ topic: 'plant/boiler', path: 'temp.c', axis: 'right' }], window: '1h', style: 'step' }])
   services.profiles.saveTemplate(tls.id, { name: 'Reboot', topic: 'gw/cmd', payload: new TextEncoder().encode('reboot'), payloadFormat: 'text', qos: 1, retain: false })
   return services
 }
@@ -73,7 +74,7 @@ describe('export', () => {
 })
 
 describe('import', () => {
-  it('round-trips profiles, secrets, bytes and templates as new profiles with free names', () => {
+  it('round-trips profiles, secrets, bytes, templates and charts as new profiles with free names', () => {
     const source = seed()
     const json = exportProfiles(source.profiles, { includeSecrets: true }).json
     const target = tempDataDir()
@@ -86,7 +87,8 @@ describe('import', () => {
       expect(again.imported.map((p) => p.name)).toEqual(['Gateway TLS (imported)', 'Plain (imported)'])
       const imported = first.imported[0]!
       const original = source.profiles.list()[0]!
-      expect(imported).toMatchObject({ options: original.options, subscriptions: original.subscriptions, color: '#22aa66', group: 'Site A', hasPassword: true })
+      expect(imported).toMatchObject({ options: original.options, subscriptions: original.subscriptions, charts: original.charts, color: '#22aa66', group: 'Site A', hasPassword: true })
+      expect(original.charts[0]?.series[0]?.path).toBe('temp.c')
       expect(imported.id).not.toBe(original.id)
       const options = profiles.resolveConnectionOptions(imported.id)
       expect(options.password).toBe(PASSWORD)
@@ -112,7 +114,8 @@ describe('import', () => {
         { name: 'TLS on plain', options: { protocol: 'mqtt', host: 'h', port: 1883, tls: { caFiles: ['/ca.pem'] } } },
         { options: { protocol: 'mqtt', host: 'h', port: 1883 } },
         'nonsense',
-        { name: 'Bad template', options: { protocol: 'mqtt', host: 'h', port: 1883 }, templates: [{ name: 'x', topic: 'a/#' }] }
+        { name: 'Bad template', options: { protocol: 'mqtt', host: 'h', port: 1883 }, templates: [{ name: 'x', topic: 'a/#' }] },
+        { name: 'Bad chart', options: { protocol: 'mqtt', host: 'h', port: 1883 }, charts: [{ id: 'c', series: [{ topic: 'a', path: 'x[' }] }] }
       ]
     })
     const result = importProfiles(profiles, json)
@@ -122,7 +125,8 @@ describe('import', () => {
       'Entry 3 ("TLS on plain") was not imported: TLS settings apply only to mqtts:// and wss:// connections. Switch the protocol to mqtts or wss, or clear the TLS fields. (at options.tls)',
       'Entry 4 was not imported: the field "name" is missing.',
       'Entry 5 was not imported: it is not a profile.',
-      expect.stringMatching(/^Entry 6 \("Bad template"\) was not imported: .*\(at templates\.0\./)
+      expect.stringMatching(/^Entry 6 \("Bad template"\) was not imported: .*\(at templates\.0\./),
+      expect.stringMatching(/^Entry 7 \("Bad chart"\) was not imported: .*\(at charts\.0\.series\.0\.path\)/)
     ])
     expect(result.rejected[0]).toMatchObject({ index: 1, name: 'Bad port' })
     expect(result.profiles).toEqual(profiles.list())

@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto'
 import { rename, rm, writeFile } from 'node:fs/promises'
 import { isAbsolute } from 'node:path'
 import { z } from 'zod'
-import { LEGACY_PROFILE_EXPORT_FORMAT, PROFILE_EXPORT_FORMAT, UserFacingError, profileRequests, profileSaveSchema, type ImportRejection, type Profile } from '../../shared/contract'
+import { LEGACY_PROFILE_EXPORT_FORMAT, PROFILE_EXPORT_FORMAT, UserFacingError, chartsSchema, profileRequests, profileSaveSchema, type ImportRejection, type Profile } from '../../shared/contract'
 import { parseWithBytes, stringifyWithBytes } from './jsonBytes'
 import type { ProfileService } from './profileService'
 
 const EXPORT_VERSION = 1
 const templateSchema = profileRequests['profile:saveTemplate'].args.shape.template
 const importTemplatesSchema = z.array(templateSchema).default([])
+const importChartsSchema = chartsSchema.default([])
 
 /** Export text of the chosen profiles (all when `ids` is absent); secrets only when asked, then in clear. */
 export function exportProfiles(
@@ -105,7 +106,7 @@ export function importProfiles(service: ProfileService, json: string): { importe
   const accepted: Parameters<ProfileService['addMany']>[0] = []
   entriesOf(document).forEach((entry, index) => {
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return rejected.push(rejection(index, entry, 'it is not a profile.'))
-    const { id: _id, templates, ...fields } = entry as Record<string, unknown>
+    const { id: _id, templates, charts, ...fields } = entry as Record<string, unknown>
     const args = profileSaveSchema.safeParse(fields)
     if (!args.success) return rejected.push(rejection(index, entry, describeIssue(args.error.issues[0])))
     const parsedTemplates = importTemplatesSchema.safeParse(templates)
@@ -113,7 +114,12 @@ export function importProfiles(service: ProfileService, json: string): { importe
       const issue = parsedTemplates.error.issues[0]
       return rejected.push(rejection(index, entry, describeIssue(issue && { ...issue, path: ['templates', ...issue.path] })))
     }
-    accepted.push({ args: args.data, templates: parsedTemplates.data })
+    const parsedCharts = importChartsSchema.safeParse(charts)
+    if (!parsedCharts.success) {
+      const issue = parsedCharts.error.issues[0]
+      return rejected.push(rejection(index, entry, describeIssue(issue && { ...issue, path: ['charts', ...issue.path] })))
+    }
+    accepted.push({ args: args.data, templates: parsedTemplates.data, charts: parsedCharts.data })
   })
   const imported = service.addMany(accepted)
   return { imported, rejected, profiles: service.list() }

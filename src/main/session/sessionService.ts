@@ -1,4 +1,5 @@
 import type { ConnectionStatus, SubscriptionResult } from '../../shared/contract'
+import type { ProfileDecoders } from '../../shared/decoders'
 import type { ConnectionManager } from '../mqtt/connectionManager'
 import type { EventSink } from '../ports/eventSink'
 import type { ProfileService } from '../profiles'
@@ -66,6 +67,12 @@ export class SessionService {
   /** The profile a connection was opened from, if it came from one. */
   profileIdOf(connectionId: string): string | undefined {
     return this.links.get(connectionId)?.profileId
+  }
+
+  /** The ready decoder settings of the profile a connection came from; undefined without one. */
+  decodersOf(connectionId: string): ProfileDecoders | undefined {
+    const profileId = this.profileIdOf(connectionId)
+    return profileId === undefined ? undefined : this.profiles.decoders(profileId)
   }
 
   /** Every connection main holds, with the profile it was opened from. */

@@ -5,6 +5,7 @@ import { modelEvents, modelRequests } from './model'
 import { peerImportRequests } from './peerImport'
 import { profileEvents, profileRequests } from './profiles'
 import { recordingEvents, recordingRequests } from './recording'
+import { seriesRequests } from './series'
 import type { EventDef, RequestDef } from './define'
 import type { Result } from './errors'
 
@@ -17,6 +18,8 @@ export * from './recordFlags'
 export * from './profiles'
 export * from './peerImport'
 export * from './decoderPrefs'
+export * from './series'
+export * from './charts'
 export * from './app'
 export * from './recording'
 export type { RequestDef, EventDef } from './define'
@@ -24,7 +27,7 @@ export { buildBridge, byDomain, isEventName, isRequestName } from './bridge'
 export { EVENT_NAMES, REQUEST_NAMES, type UnlistedEventName, type UnlistedRequestName } from './names'
 
 /** Every request the renderer may make, keyed `domain:action`. */
-export const requests = { ...connectionRequests, ...modelRequests, ...profileRequests, ...peerImportRequests, ...recordingRequests, ...appRequests } as const
+export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...peerImportRequests, ...recordingRequests, ...appRequests } as const
 /** Every event main may send, keyed `domain:name`. */
 export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...recordingEvents, ...appEvents } as const
 

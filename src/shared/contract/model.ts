@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { connectionIdSchema, topicNameSchema, type MessageProperties, type QoS } from './common'
-import { decoderPinSchema } from './decoderPrefs'
 import { defineEvent, defineRequest } from './define'
 import type { SparkplugHistory } from '../decoders/sparkplug'
 
@@ -223,7 +222,6 @@ export const modelRequests = {
       path: nodePathSchema.default(null),
       history: z.boolean().default(false),
       decoded: z.boolean().default(false),
-      pins: z.array(decoderPinSchema).max(500).default([]),
       limit: z.number().int().min(1).max(100_000).default(1_000),
       timeLimitMs: z.number().int().min(10).max(60_000).default(3_000)
     })

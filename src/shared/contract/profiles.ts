@@ -7,6 +7,7 @@ import {
   type Subscription,
   type SubscriptionResult
 } from './connection'
+import { chartsSchema, type ChartDefinition } from './charts'
 import { decoderPrefsSchema, type DecoderPrefs } from './decoderPrefs'
 import { defineEvent, defineRequest } from './define'
 
@@ -137,6 +138,7 @@ export interface Profile {
   color?: string
   group?: string
   decoders: DecoderPrefs
+  charts: ChartDefinition[]
   /** Milliseconds since the epoch. */
   createdAt: number
   updatedAt: number
@@ -225,6 +227,8 @@ export const profileRequests = {
   'profile:setSubscriptions': defineRequest<{ profile: Profile }>()(
     z.object({ profileId: profileIdSchema, subscriptions: z.array(subscriptionSchema).max(500, 'A profile keeps at most 500 subscriptions.') })
   ),
+  /** Replaces a profile's charts (their series, window and style), so they come back on the next connection. */
+  'profile:setCharts': defineRequest<{ profile: Profile }>()(z.object({ profileId: profileIdSchema, charts: chartsSchema })),
   /**
    * Connects with a saved profile (secrets decrypted in main, never sent to the renderer), then subscribes
    * to its subscriptions. `password` / `keyPassphrase` here are used once and not saved.

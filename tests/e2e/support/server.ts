@@ -34,8 +34,8 @@ async function terminate(child: ChildProcess): Promise<void> {
 }
 
 /** Spawns the built server and resolves with its printed address once it is listening. */
-function launch(dataDir: string, port: number, env: Record<string, string>, log: (text: string) => void): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [serverEntry, '--port', String(port), '--data-dir', dataDir], {
+function launch(dataDir: string, port: number, env: Record<string, string>, args: readonly string[], log: (text: string) => void): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [serverEntry, '--port', String(port), '--data-dir', dataDir, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
@@ -63,17 +63,18 @@ function launch(dataDir: string, port: number, env: Record<string, string>, log:
   })
 }
 
-/** Starts `node out/server/index.js --port 0 --data-dir <temp>` and resolves once it printed its address. */
-export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
+/** Starts `node out/server/index.js --port 0 --data-dir <temp> [args]` and resolves once it printed its address. */
+export async function startServer(options: { env?: Record<string, string>; args?: readonly string[] } = {}): Promise<RunningServer> {
   assertBuilt()
   const dataDir = await mkdtemp(join(tmpdir(), 'e2e-server-'))
   const env = options.env ?? {}
+  const args = options.args ?? []
   let output = ''
   const log = (text: string): void => void (output += text)
   let current: ChildProcess
   let url: string
   try {
-    ;({ child: current, url } = await launch(dataDir, 0, env, log))
+    ;({ child: current, url } = await launch(dataDir, 0, env, args, log))
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true })
     throw new Error(`${(error as Error).message}\n${output}`)
@@ -87,7 +88,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     output: () => output,
     restart: async () => {
       await terminate(current)
-      current = (await launch(dataDir, Number(parsed.port), env, log)).child
+      current = (await launch(dataDir, Number(parsed.port), env, args, log)).child
     },
     stop: async () => {
       await terminate(current)

@@ -33,6 +33,7 @@ export function memoryProfiles(seed: Profile[] = []): { handlers: TestHandlers; 
         hasPassword: parsed.password === undefined ? (existing?.hasPassword ?? false) : parsed.password !== null,
         hasKeyPassphrase: parsed.keyPassphrase === undefined ? (existing?.hasKeyPassphrase ?? false) : parsed.keyPassphrase !== null,
         decoders: parsed.decoders ?? existing?.decoders ?? emptyDecoderPrefs(),
+        charts: existing?.charts ?? [],
         ...optionalText('group', parsed.group === undefined ? existing?.group : parsed.group),
         ...optionalText('color', parsed.color === undefined ? existing?.color : parsed.color),
         createdAt: existing?.createdAt ?? now,
@@ -57,6 +58,11 @@ export function memoryProfiles(seed: Profile[] = []): { handlers: TestHandlers; 
     },
     'profile:setSubscriptions': ({ profileId, subscriptions }) => {
       const profile = { ...find(profileId), subscriptions }
+      profiles = profiles.map((p) => (p.id === profileId ? profile : p))
+      return { profile }
+    },
+    'profile:setCharts': ({ profileId, charts }) => {
+      const profile = { ...find(profileId), charts }
       profiles = profiles.map((p) => (p.id === profileId ? profile : p))
       return { profile }
     },
@@ -89,6 +95,7 @@ export function sampleProfile(id: string, name: string, overrides: Partial<Profi
     name,
     options: { protocol: 'mqtt', host: '127.0.0.1', port: 1883, path: '/mqtt', protocolVersion: 4, clean: true, keepaliveSeconds: 60, connectTimeoutMs: 10_000, reconnectPeriodMs: 5_000 },
     decoders: emptyDecoderPrefs(),
+    charts: [],
     subscriptions: [
       { filter: '#', qos: 0 },
       { filter: '$SYS/#', qos: 0 }

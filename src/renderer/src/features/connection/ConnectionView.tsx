@@ -1,9 +1,11 @@
 import { useState } from 'react'
+import { sidePanelSelectors, useSidePanelStore, type SidePanel } from '../../stores/sidePanel'
 import { SplitPane } from '../../components/SplitPane'
 import { onTabListKeyDown } from '../../components/tabKeys'
 import { profilesSelectors, useProfilesStore } from '../../stores/profiles'
 import { isLive, type ConnectionTab } from '../../stores/connections'
 import { BrokerStatsPanel } from '../brokerStats'
+import { ChartsPanel } from '../charts'
 import { MessagePanel } from '../messagePanel'
 import { PublishComposer } from '../publish'
 import { ClearRetainedDialog, TopicTree, TreeToolbar } from '../topicTree'
@@ -11,20 +13,20 @@ import { ConnectionHeader } from './ConnectionHeader'
 import { OneTimeSecrets } from './OneTimeSecrets'
 import { SubscriptionsPanel } from './SubscriptionsPanel'
 
-type SidePanel = 'topic' | 'subscriptions' | 'broker'
-
 const PANELS: { id: SidePanel; label: string }[] = [
   { id: 'topic', label: 'Topic' },
   { id: 'subscriptions', label: 'Subscriptions' },
+  { id: 'charts', label: 'Charts' },
   { id: 'broker', label: 'Broker' }
 ]
 
 /** One connection's screen: header, the topic tree on the left, topic/publish, subscriptions or broker on the right. */
 export function ConnectionView({ tab }: { tab: ConnectionTab }): React.JSX.Element {
   const profile = useProfilesStore(profilesSelectors.byId(tab.profileId))
-  const [panel, setPanel] = useState<SidePanel>('topic')
-  const [clearing, setClearing] = useState<string | null>(null)
   const id = tab.connectionId
+  const panel = useSidePanelStore(sidePanelSelectors.panel(id))
+  const setPanel = (next: SidePanel): void => useSidePanelStore.getState().show(id, next)
+  const [clearing, setClearing] = useState<string | null>(null)
   return (
     <div className="screen connection-view">
       <ConnectionHeader tab={tab} profile={profile} />
@@ -56,6 +58,8 @@ export function ConnectionView({ tab }: { tab: ConnectionTab }): React.JSX.Eleme
                 </SplitPane>
               ) : panel === 'subscriptions' ? (
                 <SubscriptionsPanel tab={tab} profile={profile} />
+              ) : panel === 'charts' ? (
+                <ChartsPanel connectionId={id} profile={profile} />
               ) : (
                 <BrokerStatsPanel connectionId={id} />
               )}

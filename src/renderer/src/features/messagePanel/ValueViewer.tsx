@@ -7,6 +7,7 @@ import { copyText } from '../../lib/clipboard'
 import { downloadFile } from '../../lib/download'
 import { errorMessage } from '../../lib/errorMessage'
 import { useConnectionDecoders } from '../../stores/connections'
+import { PlotButton } from '../charts'
 import { decodedView, decoderLabel, viewerDecoders } from './decodedView'
 import { payloadAvailability, payloadFileName, propertyRows } from './messageFacts'
 import { SparkplugMetrics } from './SparkplugMetrics'
@@ -90,6 +91,7 @@ export function ValueViewer({
         ) : null}
         <span className="muted">{formatByteSize(record.size)}</span>
         <span className="grow" />
+        {payload.whole ? <PlotButton connectionId={connectionId} topic={topic} bytes={payload.bytes} /> : null}
         <button type="button" className="btn small" onClick={copy} disabled={record.payloadEvicted}>
           Copy value
         </button>

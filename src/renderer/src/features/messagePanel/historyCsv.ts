@@ -1,10 +1,7 @@
 import type { MessageRecord } from '@shared/contract'
 import { toBase64, utf8DecodeStrict } from '../../lib/bytes'
+import { csvText } from '../../lib/csv'
 import type { DecodedCell } from './historyDecoded'
-
-function cell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
-}
 
 /**
  * A topic's loaded history as CSV (RFC 4180), oldest first. Text payloads are written as text, binary
@@ -12,15 +9,11 @@ function cell(value: string): string {
  * `decoder` and `decoded` give what a decoder read in payloads that are not plain text (see decodedCells).
  */
 export function historyToCsv(topic: string, messages: readonly MessageRecord[], decoded: ReadonlyMap<number, DecodedCell> = new Map()): string {
-  const lines = ['topic,seq,received_at,qos,retain,dup,size,truncated,payload,decoder,decoded']
+  const rows = [['topic', 'seq', 'received_at', 'qos', 'retain', 'dup', 'size', 'truncated', 'payload', 'decoder', 'decoded']]
   for (const m of [...messages].sort((a, b) => a.seq - b.seq)) {
     const text = m.payloadEvicted ? '' : utf8DecodeStrict(m.payload)
     const payload = m.payloadEvicted ? '' : text ?? `base64:${toBase64(m.payload)}`
-    lines.push(
-      [topic, String(m.seq), new Date(m.receivedAt).toISOString(), String(m.qos), String(m.retain), String(m.dup), String(m.size), String(m.truncated || m.payloadEvicted), payload, decoded.get(m.seq)?.decoder ?? '', decoded.get(m.seq)?.text ?? '']
-        .map(cell)
-        .join(',')
-    )
+    rows.push([topic, String(m.seq), new Date(m.receivedAt).toISOString(), String(m.qos), String(m.retain), String(m.dup), String(m.size), String(m.truncated || m.payloadEvicted), payload, decoded.get(m.seq)?.decoder ?? '', decoded.get(m.seq)?.text ?? ''])
   }
-  return `${lines.join('\r\n')}\r\n`
+  return csvText(rows)
 }

@@ -7,9 +7,6 @@ import { initialSelectionState, useSelectionStore } from '../../stores/selection
 import { initialTreeSearchState, useTreeSearchStore } from '../../stores/treeSearch'
 import { initialTreeViewState, useTreeViewStore } from '../../stores/treeView'
 import { installTestMain } from '../../test/testMain'
-import { sampleProfile } from '../../test/memoryProfiles'
-import { initialConnectionsState, useConnectionsStore } from '../../stores/connections'
-import { initialProfilesState, useProfilesStore } from '../../stores/profiles'
 import { TopicTree, TreeToolbar } from '.'
 
 const ID = 'tree-test'
@@ -139,7 +136,7 @@ describe('topic tree', () => {
     expect(rowNames()).toEqual(['garden', 'home'])
   })
 
-  it('sends the decoders its profile pins with a decoded-text search', async () => {
+  it('asks main for the decoded text when the box is ticked (main decodes by the connection profile)', async () => {
     const searches: ParsedArgsOf<'model:search'>[] = []
     installTestMain({
       'model:search': (args) => {
@@ -147,19 +144,14 @@ describe('topic tree', () => {
         return { connectionId: ID, searchId: args.searchId, topics: [], status: 'complete', scanned: 0, total: 0 }
       }
     })
-    const pins = [{ filter: 'plant/+/cbor', decoder: 'cbor' as const }]
-    useProfilesStore.setState({ profiles: [sampleProfile('p1', 'Plant', { decoders: { protoFiles: [], protobufRules: [], pins } })] })
-    useConnectionsStore.setState({ tabs: [{ connectionId: ID, profileId: 'p1', state: 'connected', error: null, errorCode: null, subscriptionResults: {}, since: 0 }] })
     renderTree()
     fireEvent.change(screen.getByLabelText('Filter on'), { target: { value: 'payload' } })
     fireEvent.change(screen.getByLabelText('Filter topics'), { target: { value: '"bar":4.5' } })
     await wait(300)
     fireEvent.click(screen.getByLabelText('Decoded text'))
     await wait(300)
-    expect(searches.map((s) => [s.decoded, s.pins])).toEqual([[false, []], [true, pins]])
+    expect(searches.map((s) => [s.query, s.decoded])).toEqual([['"bar":4.5', false], ['"bar":4.5', true]])
     expect(screen.getByRole('status', { name: 'Search status' }).textContent).toBe('No matching topics of 0 topics. Press Enter to search again with new messages.')
-    useProfilesStore.setState(initialProfilesState)
-    useConnectionsStore.setState(initialConnectionsState)
   })
 
   it('starts filtering when the user types in the tree', async () => {

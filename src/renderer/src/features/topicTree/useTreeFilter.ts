@@ -1,7 +1,4 @@
 import { useEffect, useMemo } from 'react'
-import type { DecoderPrefs } from '@shared/contract'
-import { connectionsSelectors, useConnectionsStore } from '../../stores/connections'
-import { profilesSelectors, useProfilesStore } from '../../stores/profiles'
 import { treeSearchSelectors, useTreeSearchStore, type TreeSearch } from '../../stores/treeSearch'
 import type { TreeFilter } from '../../stores/treeView'
 import { compileTreeFilter, type CompiledTreeFilter, type TopicNodeMatcher } from './treeFilter'
@@ -20,13 +17,6 @@ export interface TreeFilterState {
 }
 
 const NONE_YET: TopicNodeMatcher = () => false
-const NO_PINS: DecoderPrefs['pins'] = []
-
-/** The decoders the connection's profile pins to topic filters: a decoded-text search reads payloads as the viewer would. */
-function useDecoderPins(connectionId: string): DecoderPrefs['pins'] {
-  const profileId = useConnectionsStore((state) => connectionsSelectors.byId(connectionId)(state)?.profileId ?? null)
-  return useProfilesStore((state) => profilesSelectors.byId(profileId)(state)?.decoders.pins) ?? NO_PINS
-}
 
 /**
  * Drives main's search from the filter box: each change cancels the running search, and a query that needs
@@ -35,8 +25,7 @@ function useDecoderPins(connectionId: string): DecoderPrefs['pins'] {
 export function useTreeFilter(connectionId: string, filter: TreeFilter): TreeFilterState {
   const compiled = useMemo(() => compileTreeFilter(filter), [filter])
   const search = useTreeSearchStore(treeSearchSelectors.search(connectionId))
-  const pins = useDecoderPins(connectionId)
-  const request = useMemo(() => (compiled.search?.decoded && pins.length > 0 ? { ...compiled.search, pins } : compiled.search), [compiled.search, pins])
+  const request = compiled.search
   useEffect(() => {
     const { start, stop } = useTreeSearchStore.getState()
     stop(connectionId)

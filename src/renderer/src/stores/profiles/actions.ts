@@ -1,4 +1,4 @@
-import type { ArgsOf, ImportRejection, Profile, ProfileSaveInput, StorageNotice, Subscription } from '@shared/contract'
+import type { ArgsOf, ChartDefinition, ImportRejection, Profile, ProfileSaveInput, StorageNotice, Subscription } from '@shared/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { profileService } from '../../services/profile'
 import type { ProfilesState } from './initialState'
@@ -16,6 +16,8 @@ export interface ProfilesActions {
   /** Moves a profile up (-1) or down (+1) in the list. */
   move(id: string, offset: -1 | 1): Promise<void>
   setSubscriptions(profileId: string, subscriptions: Subscription[]): Promise<Profile>
+  /** Replaces a profile's charts: shown at once, undone with the contract's sentence when main refuses. */
+  setCharts(profileId: string, charts: ChartDefinition[]): Promise<Profile>
   /** Imports an export file's text as new profiles and shows main's new list; resolves with what was imported and skipped. */
   importProfiles(json: string): Promise<{ imported: Profile[]; rejected: ImportRejection[] }>
   /** Imports the chosen connections of an MQTT Explorer or MQTTX file (as previewed) and shows main's new list. */
@@ -82,6 +84,18 @@ export function createProfilesActions(set: Set, get: Get): ProfilesActions {
       const { imported, profiles } = await profileService.importPeerProfiles(args)
       actions.replaceAll(profiles)
       return imported
+    },
+    async setCharts(profileId, charts) {
+      const before = get().profiles.find((p) => p.id === profileId)
+      if (before) set({ profiles: withProfile(get().profiles, { ...before, charts }) })
+      try {
+        const { profile } = await profileService.setCharts({ profileId, charts })
+        set({ profiles: withProfile(get().profiles, profile) })
+        return profile
+      } catch (error) {
+        if (before) set({ profiles: withProfile(get().profiles, before) })
+        throw error
+      }
     },
     async importProfiles(json) {
       const { imported, rejected, profiles } = await profileService.import({ json })

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest'
+import { MAX_CHART_SERIES, MAX_CHARTS, type ArgsOf, type ChartDefinition, type ReplyOf, type SeriesColumns } from '@shared/contract'
+import { chartToCsv } from './chartCsv'
+import { ChartFeed } from './chartFeed'
+import { withPlottedSeries } from './plotSeries'
+import { seriesProblem } from './SeriesForm'
+import { MAX_BUFFERED_POINTS, SeriesBuffer } from './seriesBuffer'
+
+const f64 = (...values: number[]): Float64Array => Float64Array.from(values)
+
+function columns(topic: string, times: number[], values: number[], extra: Partial<SeriesColumns> = {}): SeriesColumns {
+  return { topic, path: '', times: f64(...times), values: f64(...values), lastSeq: times.length, exists: true, restarted: false, limited: false, ...extra }
+}
+
+describe('series buffer', () => {
+  it('appends, finds times, and gives last/min/max/mean with gaps counted', () => {
+    const buffer = new SeriesBuffer()
+    buffer.append(f64(10, 20, 30), f64(1, Number.NaN, 5))
+    buffer.append(f64(40), f64(3))
+    expect([...buffer.times]).toEqual([10, 20, 30, 40])
+    expect(buffer.stats()).toEqual({ points: 4, gaps: 1, last: 3, min: 1, max: 5, mean: 3 })
+    expect(buffer.stats(buffer.firstAtOrAfter(25))).toEqual({ points: 2, gaps: 0, last: 3, min: 3, max: 5, mean: 4 })
+    expect([buffer.nearest(0), buffer.nearest(24), buffer.nearest(26), buffer.nearest(99)]).toEqual([0, 1, 2, 3])
+    buffer.dropBefore(30)
+    expect([...buffer.values]).toEqual([5, 3])
+    expect(new SeriesBuffer().stats()).toMatchObject({ points: 0, last: Number.NaN, mean: Number.NaN })
+  })
+
+  it('grows past its first capacity and keeps only the newest points past its bound', () => {
+    const buffer = new SeriesBuffer()
+    const many = Float64Array.from({ length: MAX_BUFFERED_POINTS - 10 }, (_, i) => i)
+    buffer.append(many, many)
+    buffer.append(f64(1e6, 1e6 + 1, ...Array.from({ length: 18 }, (_, i) => 1e6 + 2 + i)), new Float64Array(20).fill(7))
+    expect(buffer.length).toBe(MAX_BUFFERED_POINTS)
+    expect(buffer.times[0]).toBe(10)
+    expect(buffer.times[MAX_BUFFERED_POINTS - 1]).toBe(1e6 + 19)
+    buffer.replace(f64(5), f64(6))
+    expect([...buffer.times, ...buffer.values]).toEqual([5, 6])
+  })
+})
+
+describe('chart feed', () => {
+  const series = [{ topic: 'a', path: '', axis: 'left' as const }, { topic: 'b', path: 'x', axis: 'right' as const }]
+
+  it('back-fills the window, then asks only for what is new, and replaces a series whose topic started over', async () => {
+    const asked: ArgsOf<'model:series'>[] = []
+    const replies: ReplyOf<'model:series'>[] = [
+      { series: [columns('a', [1_000, 2_000], [1, 2]), columns('b', [], [], { exists: false, lastSeq: 0 })] },
+      { series: [columns('a', [3_000], [3], { lastSeq: 3 }), columns('b', [3_500], [9], { lastSeq: 1 })] },
+      { series: [columns('a', [4_000], [40], { lastSeq: 1, restarted: true }), columns('b', [], [], { lastSeq: 1 })] }
+    ]
+    const feed = new ChartFeed('c1', series, '1m', async (args) => {
+      asked.push(args)
+      return replies.shift() as ReplyOf<'model:series'>
+    }, () => 60_000)
+    const first = feed.update()
+    // A frame while the request is out asks for nothing more.
+    expect(await feed.update()).toBe(false)
+    expect(await first).toBe(true)
+    expect(feed.exists).toEqual([true, false])
+    expect(asked[0]).toEqual({ connectionId: 'c1', series: [{ topic: 'a', path: '' }, { topic: 'b', path: 'x' }], since: 0 })
+    await feed.update()
+    expect(asked[1]?.series).toEqual([{ topic: 'a', path: '', afterSeq: 2 }, { topic: 'b', path: 'x', afterSeq: 0 }])
+    expect([...(feed.buffers[0]?.values ?? [])]).toEqual([1, 2, 3])
+    expect([...(feed.buffers[1]?.values ?? [])]).toEqual([9])
+    await feed.update()
+    expect(asked[2]?.series.map((s) => s.afterSeq)).toEqual([3, 1])
+    expect([...(feed.buffers[0]?.values ?? [])]).toEqual([40])
+    expect(feed.version).toBe(3)
+  })
+
+  it('drops points that leave the window, and says in a sentence when main cannot answer', async () => {
+    let now = 100_000
+    let fail = false
+    const feed = new ChartFeed('c1', series.slice(0, 1), '1m', async () => {
+      if (fail) throw new Error('No connection "c1" is open.')
+      return { series: [columns('a', [30_000, 90_000], [1, 2])] }
+    }, () => now)
+    await feed.update()
+    expect([...(feed.buffers[0]?.times ?? [])]).toEqual([90_000])
+    fail = true
+    now = 200_000
+    await feed.update()
+    expect(feed.error).toBe('The chart could not read its points: No connection "c1" is open. It tries again on the next frame.')
+    expect(feed.buffers[0]?.length).toBe(0)
+    feed.clear()
+    expect(feed.buffers[0]?.length).toBe(0)
+  })
+})
+
+describe('adding series', () => {
+  const chart = (id: string, count: number): ChartDefinition => ({
+    id,
+    title: `Chart ${id}`,
+    series: Array.from({ length: count }, (_, i) => ({ topic: `t/${id}/${i}`, path: '', axis: 'left' as const })),
+    window: '10m',
+    style: 'lines'
+  })
+
+  it('goes on the first chart with room, a new chart when all are full, and never twice', () => {
+    const plotted = withPlottedSeries([chart('a', MAX_CHART_SERIES), chart('b', 1)], { topic: 'x', path: 'v', axis: 'left' }, () => 'new')
+    expect(Array.isArray(plotted) && plotted.map((c) => c.series.length)).toEqual([MAX_CHART_SERIES, 2])
+    const fresh = withPlottedSeries([chart('a', MAX_CHART_SERIES)], { topic: 'x', path: '', axis: 'left' }, () => 'new')
+    expect(Array.isArray(fresh) && fresh[1]).toMatchObject({ id: 'new', title: 'Chart 2', series: [{ topic: 'x' }] })
+    const again = withPlottedSeries([chart('a', 1)], { topic: 't/a/0', path: '', axis: 'right' }, () => 'new')
+    expect(again).toEqual([chart('a', 1)])
+    const full = withPlottedSeries(Array.from({ length: MAX_CHARTS }, (_, i) => chart(String(i), MAX_CHART_SERIES)), { topic: 'x', path: '', axis: 'left' }, () => 'new')
+    expect(full).toEqual({ problem: `Every chart is full and a profile keeps at most ${MAX_CHARTS} charts. Remove a series or a chart first.` })
+  })
+
+  it('refuses invalid topics and paths, duplicates and a full chart with a sentence', () => {
+    const existing = chart('a', 1).series
+    expect(seriesProblem({ topic: 'plant/+/temp', path: '', axis: 'left' }, [])).toMatch(/wildcard|\+/i)
+    expect(seriesProblem({ topic: 'plant/temp', path: 'a[', axis: 'left' }, [])).toMatch(/^The field path "a\[" is not valid/)
+    expect(seriesProblem({ topic: 't/a/0', path: '', axis: 'right' }, existing)).toBe('This chart already plots that topic and field.')
+    expect(seriesProblem({ topic: 'x', path: '', axis: 'left' }, chart('b', MAX_CHART_SERIES).series)).toMatch(/at most/)
+    expect(seriesProblem({ topic: 'plant/temp', path: 'values[2].c', axis: 'left' }, existing)).toBeNull()
+  })
+})
+
+describe('CSV of a chart', () => {
+  it('lists every point in time order across series, a gap with an empty value', () => {
+    const a = new SeriesBuffer()
+    a.append(f64(1_000, 3_000), f64(1.5, 2))
+    const b = new SeriesBuffer()
+    b.append(f64(2_000, 3_000), f64(Number.NaN, 7))
+    const csv = chartToCsv([{ topic: 'a', path: '', axis: 'left' }, { topic: 'b,c', path: 'x.y', axis: 'right' }], [a, b])
+    expect(csv.split('\r\n')).toEqual([
+      'received_at,epoch_ms,topic,field,value',
+      '1970-01-01T00:00:01.000Z,1000,a,,1.5',
+      '1970-01-01T00:00:02.000Z,2000,"b,c",x.y,',
+      '1970-01-01T00:00:03.000Z,3000,a,,2',
+      '1970-01-01T00:00:03.000Z,3000,"b,c",x.y,7',
+      ''
+    ])
+  })
+})

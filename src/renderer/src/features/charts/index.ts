@@ -1,0 +1,2 @@
+export { ChartsPanel } from './ChartsPanel'
+export { PlotButton } from './PlotButton'

@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { isPathError, MAX_FIELD_PATH_LENGTH, parseFieldPath } from '../series'
+import { connectionIdSchema, topicNameSchema } from './common'
+import { defineRequest } from './define'
+
+/** Series one model:series request may ask for (a chart's series, or several charts' at once). */
+export const MAX_SERIES_PER_QUERY = 32
+/** Points one series may return: a topic keeps at most 100,000 messages (ModelSettings.historyLimit). */
+export const MAX_SERIES_POINTS = 100_000
+
+/** A field path as text (`a.b[2].c`; empty for the whole payload), checked with parseFieldPath. */
+export const fieldPathTextSchema = z
+  .string()
+  .max(MAX_FIELD_PATH_LENGTH)
+  .superRefine((value, ctx) => {
+    const parsed = parseFieldPath(value)
+    if (isPathError(parsed)) ctx.addIssue({ code: 'custom', message: parsed.error })
+  })
+
+/** What one plotted series reads: a topic's payloads, or one field of them. */
+export const seriesSourceSchema = z.object({ topic: topicNameSchema, path: fieldPathTextSchema.default('') })
+export type SeriesSource = z.infer<typeof seriesSourceSchema>
+
+/**
+ * One series' points in columns (one block each, never an object per point), oldest first. A value that
+ * is not a number is NaN: a gap at its time.
+ */
+export interface SeriesColumns {
+  topic: string
+  path: string
+  /** receivedAt of each point, milliseconds since the epoch, ascending. */
+  times: Float64Array
+  values: Float64Array
+  /** Position on its topic of the newest point returned (MessageRecord.seq), or the request's afterSeq when none is new. */
+  lastSeq: number
+  /** The topic exists in the model (a chart may name a topic that has not arrived yet). */
+  exists: boolean
+  /** The topic started over (cleared, or removed and seen again) since afterSeq: replace the points instead of appending. */
+  restarted: boolean
+  /** Older points within the query were left out by the limit. */
+  limited: boolean
+}
+
+const seriesQuerySchema = seriesSourceSchema.extend({
+  /** Only messages after this position on the topic: how a chart asks for what is new since its last point. */
+  afterSeq: z.number().int().min(0).optional()
+})
+
+export const seriesRequests = {
+  /** Points of one or more series from main's history, as columns; `since` (ms since the epoch) and `limit` bound each series. */
+  'model:series': defineRequest<{ series: SeriesColumns[] }>()(
+    z.object({
+      connectionId: connectionIdSchema,
+      series: z.array(seriesQuerySchema).min(1).max(MAX_SERIES_PER_QUERY),
+      since: z.number().min(0).optional(),
+      limit: z.number().int().min(1).max(MAX_SERIES_POINTS).default(MAX_SERIES_POINTS)
+    })
+  )
+} as const
