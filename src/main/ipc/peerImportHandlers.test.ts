@@ -78,6 +78,9 @@ describe('peer import handlers', () => {
     const exported = JSON.parse(readFileSync(join(__dirname, '../profiles/import/fixtures/mqttx-export.json'), 'utf8')) as { id?: string; name: string }[]
     const file = (entries: unknown[]) => ({ name: 'MQTTX.json', bytes: new TextEncoder().encode(JSON.stringify(entries)) })
     const preview = await value('profile:previewPeerImport', { app: 'mqttx', file: file(exported) })
+    expect(preview.kind).toBe('MQTTX export (JSON)')
+    const yaml = { name: 'greenhouse.yaml', bytes: new Uint8Array(readFileSync(join(__dirname, '../profiles/import/fixtures/mqttx-export.yaml'))) }
+    expect(await value('profile:previewPeerImport', { app: 'mqttx', file: yaml })).toMatchObject({ kind: 'MQTTX export (YAML)', candidates: [{ name: 'Greenhouse' }] })
     const lab = preview.candidates.find((c) => c.name === 'Lab over WebSocket')!
     expect(lab.key).toBe(exported[1]?.id)
     const changed = [{ ...exported[1], id: 'new-one', name: 'Added in MQTTX since' }, ...exported]
