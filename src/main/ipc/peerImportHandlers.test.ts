@@ -109,6 +109,10 @@ describe('peer import handlers', () => {
     writeMqttxDatabase(path, { host: broker.host, port: broker.ports.auth!, username: broker.users.name, password: broker.users.password })
     const preview = await value('profile:previewPeerImport', { app: 'mqttx', file: { path } })
     expect(preview.kind).toBe('MQTTX database')
+    const wrongApp = await call('profile:previewPeerImport', { app: 'mqtt-explorer', file: { path } })
+    expect(wrongApp.ok ? '' : wrongApp.error.message).toBe(
+      `${path} could not be read as MQTT Explorer's settings (it is a SQLite database, as MQTTX keeps), so nothing was imported. Choose MQTTX as the app it comes from, or MQTT Explorer's settings.json.`
+    )
     const dev = preview.candidates.find((c) => c.name === 'Local dev')!
     const { imported } = await value('profile:importPeerProfiles', { app: 'mqttx', file: { path }, keys: [dev.key] })
     expect(imported[0]).toMatchObject({ name: 'Local dev', hasPassword: true, options: { username: broker.users.name } })

@@ -6,7 +6,7 @@ import type { ProfileService } from '../profileService'
 import { fromMqttExplorer } from './mqttExplorer'
 import { fromMqttxDatabase } from './mqttxDatabase'
 import { fromMqttxExport } from './mqttxExport'
-import { detailOf, type PeerParseResult, type ProfileDraft } from './peerDraft'
+import { damagedFile, detailOf, type PeerParseResult, type ProfileDraft } from './peerDraft'
 import { findPeerData, type UserMachine } from './peerLocations'
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000'
@@ -43,8 +43,11 @@ function readPeerFile(app: PeerApp, file: PeerFile): Parsed {
   const label = 'path' in file ? file.path : file.name
   if ('path' in file) checkPath(file.path)
   const readText = (): string => ('path' in file ? readFileSync(file.path, 'utf8') : new TextDecoder().decode(file.bytes))
-  if (app === 'mqtt-explorer') return { kind: 'MQTT Explorer settings', ...fromMqttExplorer(readText(), label) }
   const head = 'path' in file ? headOf(file.path) : Buffer.from(file.bytes.subarray(0, SQLITE_MAGIC.length)).toString('latin1')
+  if (app === 'mqtt-explorer') {
+    if (head === SQLITE_MAGIC) throw damagedFile(label, "MQTT Explorer's settings", 'it is a SQLite database, as MQTTX keeps', 'Choose MQTTX as the app it comes from, or MQTT Explorer\'s settings.json.')
+    return { kind: 'MQTT Explorer settings', ...fromMqttExplorer(readText(), label) }
+  }
   if (head === SQLITE_MAGIC) return { kind: 'MQTTX database', ...fromMqttxDatabase('path' in file ? file.path : file.bytes, label) }
   const content = readText()
   const yaml = !/^\s*[[{]/.test(content)
