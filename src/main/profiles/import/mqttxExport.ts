@@ -12,10 +12,14 @@ import { checkDrafts, damagedFile, detailOf, type PeerParseResult, type RawDraft
 
 const HINT = 'Choose a file MQTTX exported as JSON or YAML (Export Data in MQTTX).'
 
-/** An MQTTX export (JSON or YAML, told apart by its first character) → profile drafts; throws a sentence naming the file when it cannot be read. */
+/** JSON or YAML, told apart by the first character (MQTTX's JSON export is an array or one object). */
+export function exportFormatOf(content: string): 'JSON' | 'YAML' {
+  return /^\s*[[{]/.test(content) ? 'JSON' : 'YAML'
+}
+
+/** An MQTTX export (JSON or YAML) → profile drafts; throws a sentence naming the file when it cannot be read. */
 export function fromMqttxExport(content: string, fileLabel: string): PeerParseResult {
-  const trimmed = content.trimStart()
-  const json = trimmed.startsWith('[') || trimmed.startsWith('{')
+  const json = exportFormatOf(content) === 'JSON'
   let document: unknown
   try {
     document = json ? JSON.parse(content) : parseYaml(content)

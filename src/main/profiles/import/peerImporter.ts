@@ -5,7 +5,7 @@ import { MAX_PEER_FILE_BYTES, UserFacingError, type PeerApp, type PeerDataFile, 
 import type { ProfileService } from '../profileService'
 import { fromMqttExplorer } from './mqttExplorer'
 import { fromMqttxDatabase } from './mqttxDatabase'
-import { fromMqttxExport } from './mqttxExport'
+import { exportFormatOf, fromMqttxExport } from './mqttxExport'
 import { damagedFile, detailOf, type PeerParseResult, type ProfileDraft } from './peerDraft'
 import { findPeerData, type UserMachine } from './peerLocations'
 
@@ -42,7 +42,8 @@ function checkPath(path: string): void {
 function readPeerFile(app: PeerApp, file: PeerFile): Parsed {
   const label = 'path' in file ? file.path : file.name
   if ('path' in file) checkPath(file.path)
-  const readText = (): string => ('path' in file ? readFileSync(file.path, 'utf8') : new TextDecoder().decode(file.bytes))
+  // TextDecoder drops a byte-order mark, which JSON.parse would refuse; readFileSync keeps it, so it is removed here too.
+  const readText = (): string => ('path' in file ? readFileSync(file.path, 'utf8').replace(/^\uFEFF/, '') : new TextDecoder().decode(file.bytes))
   const head = 'path' in file ? headOf(file.path) : Buffer.from(file.bytes.subarray(0, SQLITE_MAGIC.length)).toString('latin1')
   if (app === 'mqtt-explorer') {
     if (head === SQLITE_MAGIC) throw damagedFile(label, "MQTT Explorer's settings", 'it is a SQLite database, as MQTTX keeps', 'Choose MQTTX as the app it comes from, or MQTT Explorer\'s settings.json.')
@@ -50,8 +51,7 @@ function readPeerFile(app: PeerApp, file: PeerFile): Parsed {
   }
   if (head === SQLITE_MAGIC) return { kind: 'MQTTX database', ...fromMqttxDatabase('path' in file ? file.path : file.bytes, label) }
   const content = readText()
-  const yaml = !/^\s*[[{]/.test(content)
-  return { kind: `MQTTX export (${yaml ? 'YAML' : 'JSON'})`, ...fromMqttxExport(content, label) }
+  return { kind: `MQTTX export (${exportFormatOf(content)})`, ...fromMqttxExport(content, label) }
 }
 
 /** A file name safe to write: no folders, no odd characters. */
