@@ -28,7 +28,7 @@ export type PeerFile = z.infer<typeof peerFileSchema>
 
 /** One connection found in the other app's file that can become a profile. */
 export interface PeerCandidate {
-  /** Picks this candidate in profile:importPeerProfiles; stable for the same file. */
+  /** Picks this candidate in profile:importPeerProfiles: the other app's id of the connection (`#<position>` when it has none). */
   key: string
   name: string
   options: ProfileConnectionOptions
