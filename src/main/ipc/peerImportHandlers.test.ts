@@ -100,6 +100,14 @@ describe('peer import handlers', () => {
     }
     expect(readFileSync(tls!.keyFile!, 'utf8')).toContain('MIIBfixtureKey')
     expect(tls?.caFiles[0]).toMatch(/-ca\.crt$/)
+
+    const settings = JSON.parse(Buffer.from(explorerFile().bytes).toString('utf8'))
+    settings.ConnectionManager_connections[CLOUD].selfSignedCertificate.name = '../../outside/évil ca.pem'
+    const bytes = new TextEncoder().encode(JSON.stringify(settings))
+    const { imported: again } = await value('profile:importPeerProfiles', { app: 'mqtt-explorer', file: { name: 'settings.json', bytes }, keys: [CLOUD] })
+    const ca = again[0]!.options.tls!.caFiles[0]!
+    expect(join(ca, '..')).toBe(dir)
+    expect(ca).toMatch(/-\.\._\.\._outside__vil_ca\.pem$/)
   })
 
   it('imports from MQTTX.db by path and connects to the broker with the imported password', async () => {
