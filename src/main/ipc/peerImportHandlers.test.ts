@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestBroker, type TestBroker } from '../../../tests/support/broker'
 import { testReceiver } from '../../../tests/support/deltaReceiver'
-import type { ArgsOf, ReplyOf, RequestName, Result } from '../../shared/contract'
+import { UserFacingError, type ArgsOf, type ReplyOf, type RequestName, type Result } from '../../shared/contract'
 import { writeMqttxDatabase } from '../profiles/import/fixtures/mqttxDatabase'
 import { allStoredBytes, tempDataDir } from '../profiles/testSupport'
 import { createMainServices, type MainServices, type MainServicesOptions } from '../services'
@@ -141,6 +141,30 @@ describe('peer import handlers', () => {
     expect(damaged.ok ? '' : damaged.error.message).toMatch(/^MQTTX-export\.yaml could not be read as an MQTTX export \(it is not valid YAML: /)
     expect(await value('profile:list', {})).toEqual({ profiles: [] })
     expect(() => readdirSync(join(data.dir, 'certificates'))).toThrow()
+  })
+
+  it('takes back the certificate files it wrote when the profiles cannot be saved, and imports without passwords when asked', async () => {
+    // Where no keychain can keep a password (the desktop app on Linux without a keyring), sealing refuses.
+    const message = 'No system keychain is available, so the password cannot be saved safely.'
+    open({
+      cipher: {
+        keyDescription: 'the system keychain',
+        seal: () => {
+          throw new UserFacingError('storage', message)
+        },
+        open: () => ''
+      }
+    })
+    const refused = await call('profile:importPeerProfiles', { app: 'mqtt-explorer', file: explorerFile(), keys: [CLOUD, PLANT] })
+    expect(refused).toEqual({ ok: false, error: { code: 'storage', message } })
+    expect(readdirSync(join(data.dir, 'certificates'))).toEqual([])
+    expect(await value('profile:list', {})).toEqual({ profiles: [] })
+    const { imported } = await value('profile:importPeerProfiles', { app: 'mqtt-explorer', file: explorerFile(), keys: [CLOUD, PLANT], passwords: false })
+    expect(imported.map((p) => [p.name, p.hasPassword])).toEqual([
+      ['Cloud over WSS', false],
+      ['Plant floor', false]
+    ])
+    expect(readdirSync(join(data.dir, 'certificates'))).toHaveLength(3)
   })
 
   it('reads paths only on the user machine: a missing file is named, and headless mode refuses paths on the server', async () => {
