@@ -115,7 +115,8 @@ export class PeerImporter {
       return { imported, profiles: this.profiles.list() }
     } catch (error) {
       for (const path of written) rmSync(path, { force: true })
-      throw error
+      const sealing = passwords && error instanceof UserFacingError && error.code === 'storage' && chosen.some((draft) => draft.password)
+      throw sealing ? new UserFacingError('storage', `Nothing was imported. ${error.message} To import without them, untick "Save the passwords found".`) : error
     }
   }
 
