@@ -156,7 +156,7 @@ describe('peer import handlers', () => {
       }
     })
     const refused = await call('profile:importPeerProfiles', { app: 'mqtt-explorer', file: explorerFile(), keys: [CLOUD, PLANT] })
-    expect(refused).toEqual({ ok: false, error: { code: 'storage', message: `Nothing was imported. ${message} To import without them, untick "Save the passwords found".` } })
+    expect(refused).toEqual({ ok: false, error: { code: 'storage', message: `Nothing was imported. ${message} To import without the passwords, untick "Save the passwords found".` } })
     expect(readdirSync(join(data.dir, 'certificates'))).toEqual([])
     expect(await value('profile:list', {})).toEqual({ profiles: [] })
     const { imported } = await value('profile:importPeerProfiles', { app: 'mqtt-explorer', file: explorerFile(), keys: [CLOUD, PLANT], passwords: false })

@@ -116,7 +116,7 @@ export class PeerImporter {
     } catch (error) {
       for (const path of written) rmSync(path, { force: true })
       const sealing = passwords && error instanceof UserFacingError && error.code === 'storage' && chosen.some((draft) => draft.password)
-      throw sealing ? new UserFacingError('storage', `Nothing was imported. ${error.message} To import without them, untick "Save the passwords found".`) : error
+      throw sealing ? new UserFacingError('storage', `Nothing was imported. ${error.message} To import without the passwords, untick "Save the passwords found".`) : error
     }
   }
 
