@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { homedir } from 'node:os'
 import { app, BrowserWindow, dialog, Menu, protocol, screen, session } from 'electron'
 import Store from 'electron-store'
 import { createMainServices } from './services'
@@ -83,6 +84,7 @@ function start(): void {
     profileFiles: electronStoreDocumentFile,
     cipher: createSafeStorageCipher(),
     pickFiles: createFilePicker(() => mainWindow),
+    userMachine: { platform: process.platform, env: process.env, homedir: homedir() },
     emit: (name, payload) => sendEvent(mainWindow?.webContents, name, payload)
   })
   registerIpcHandlers(createHandlerTable(services), appUrl)

@@ -4,7 +4,7 @@ import { ModelService } from './model'
 import type { ModelSettings } from '../shared/contract'
 import type { EventSink } from './ports/eventSink'
 import type { FilePicker } from './ports/filePicker'
-import { createProfileServices, type DocumentFileFactory, type ProfileServices, type SecretCipher } from './profiles'
+import { createProfileServices, PeerImporter, type DocumentFileFactory, type ProfileServices, type SecretCipher, type UserMachine } from './profiles'
 import { RecordingService } from './recording/recordingService'
 import { SessionService } from './session/sessionService'
 
@@ -18,6 +18,8 @@ export interface MainServicesOptions {
   cipher?: SecretCipher
   /** The native open-file dialog; only the Electron entry has one, so the headless server leaves it out. */
   pickFiles?: FilePicker
+  /** The user's own machine, where other apps' files are looked for; only the Electron entry runs there. */
+  userMachine?: UserMachine
   /** Model settings other than the defaults (the headless server's --history). */
   modelSettings?: Partial<ModelSettings>
 }
@@ -34,6 +36,8 @@ export interface MainServices {
   recordings: RecordingService
   /** The native file dialog when there is one; the engine reads exactly the paths the user chose. */
   pickFiles: FilePicker | undefined
+  /** Imports connections of MQTT Explorer and MQTTX; inline certificates go to dataDir/certificates. */
+  peerImport: PeerImporter
   dispose(): Promise<void>
 }
 
@@ -72,6 +76,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     model,
     recordings,
     pickFiles: options.pickFiles,
+    peerImport: new PeerImporter(profiles.profiles, join(options.dataDir, 'certificates'), options.userMachine),
     async dispose() {
       sessions.dispose()
       stopMessages()

@@ -32,7 +32,7 @@ describe('app handlers with the native file picker', () => {
       asked.push(request)
       return chosen.shift() ?? []
     })
-    expect(await call('app:capabilities', {})).toEqual({ ok: true, value: { nativeFilePicker: true } })
+    expect(await call('app:capabilities', {})).toEqual({ ok: true, value: { nativeFilePicker: true, peerDiscovery: false } })
     expect(await call('app:pickFile', { purpose: 'ca', multiple: true })).toEqual({ ok: true, value: { paths: ['/certs/ca-1.pem', '/certs/ca-2.pem'] } })
     expect(await call('app:pickFile', { purpose: 'key', multiple: false })).toEqual({ ok: true, value: { paths: ['/keys/client.key'] } })
     expect(asked).toEqual([
@@ -61,7 +61,7 @@ describe('app handlers with the native file picker', () => {
 describe('app handlers without a picker (headless mode)', () => {
   it('says there is no picker and explains that paths are typed', async () => {
     const call = tableWith()
-    expect(await call('app:capabilities', {})).toEqual({ ok: true, value: { nativeFilePicker: false } })
+    expect(await call('app:capabilities', {})).toEqual({ ok: true, value: { nativeFilePicker: false, peerDiscovery: false } })
     expect(await call('app:pickFile', { purpose: 'ca', multiple: true })).toEqual({
       ok: false,
       error: { code: 'unsupported', message: 'Choosing files needs the desktop app; type the path of the file on the gateway instead.' }

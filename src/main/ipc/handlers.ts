@@ -3,6 +3,7 @@ import { appHandlers } from './appHandlers'
 import { chartHandlers } from './chartHandlers'
 import { connectionHandlers } from './connectionHandlers'
 import { createProfileHandlers } from './profileHandlers'
+import { peerImportHandlers } from './peerImportHandlers'
 import { modelHandlers } from './modelHandlers'
 import { recordingHandlers } from './recordingHandlers'
 import type { HandlerTable } from './handlerTable'
@@ -12,9 +13,10 @@ export function createHandlerTable(services: MainServices): HandlerTable {
   return {
     ...connectionHandlers(services.connections, services.sessions),
     ...createProfileHandlers(services.profiles, services.sessions),
+    ...peerImportHandlers(services.peerImport),
     ...modelHandlers(services.model, (connectionId) => services.sessions.decodersOf(connectionId)),
     ...recordingHandlers(services.recordings),
     ...chartHandlers(services.model),
-    ...appHandlers(services.pickFiles)
+    ...appHandlers(services.pickFiles, services.peerImport.canDiscover)
   }
 }

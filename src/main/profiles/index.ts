@@ -19,6 +19,8 @@ export { ProfileService } from './profileService'
 export { ProfileLibrary } from './profileLibrary'
 export { PublishHistory } from './publishHistory'
 export { exportProfiles, importProfiles, writeExportFile } from './profileTransfer'
+export { PeerImporter } from './import/peerImporter'
+export type { UserMachine } from './import/peerLocations'
 
 /** Where profiles are kept and how secrets are sealed; the Electron entry passes electron-store + safeStorage. */
 export interface ProfileStorageOptions {

@@ -77,8 +77,8 @@ function entriesOf(document: unknown): unknown[] {
   return profiles
 }
 
-/** Zod's own type messages are terse; a missing or mistyped field is said in words. */
-function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+/** Zod's own type messages are terse; a missing or mistyped field is said in words (also used by the peer importers). */
+export function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return 'it is not a valid profile.'
   const field = issue.path.join('.')
   if (issue.code === 'invalid_type' && field !== '') {

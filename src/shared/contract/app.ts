@@ -13,6 +13,8 @@ export type PickFileRequest = z.infer<typeof pickFileArgsSchema>
 export interface AppCapabilities {
   /** A native open-file dialog is available (desktop app); otherwise paths are typed. */
   nativeFilePicker: boolean
+  /** Files of other MQTT apps can be looked for in their default places: only where main runs on the user's own machine (desktop app). */
+  peerDiscovery: boolean
 }
 
 export const appRequests = {

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { appEvents, appRequests } from './app'
 import { connectionEvents, connectionRequests } from './connection'
 import { modelEvents, modelRequests } from './model'
+import { peerImportRequests } from './peerImport'
 import { profileEvents, profileRequests } from './profiles'
 import { recordingEvents, recordingRequests } from './recording'
 import { seriesRequests } from './series'
@@ -15,6 +16,7 @@ export * from './model'
 export * from './deltaTopicNames'
 export * from './recordFlags'
 export * from './profiles'
+export * from './peerImport'
 export * from './decoderPrefs'
 export * from './series'
 export * from './charts'
@@ -25,7 +27,7 @@ export { buildBridge, byDomain, isEventName, isRequestName } from './bridge'
 export { EVENT_NAMES, REQUEST_NAMES, type UnlistedEventName, type UnlistedRequestName } from './names'
 
 /** Every request the renderer may make, keyed `domain:action`. */
-export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...recordingRequests, ...appRequests } as const
+export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...peerImportRequests, ...recordingRequests, ...appRequests } as const
 /** Every event main may send, keyed `domain:name`. */
 export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...recordingEvents, ...appEvents } as const
 

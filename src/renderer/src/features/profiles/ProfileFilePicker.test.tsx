@@ -30,7 +30,7 @@ const text = (label: string): string => (screen.getByLabelText(label) as HTMLInp
 /** A desktop main whose dialog returns the queued answers in turn. */
 function desktop(answers: (string[] | Error)[]): TestHandlers {
   return {
-    'app:capabilities': () => ({ nativeFilePicker: true }),
+    'app:capabilities': () => ({ nativeFilePicker: true, peerDiscovery: false }),
     'app:pickFile': () => {
       const next = answers.shift() ?? []
       if (next instanceof Error) throw next
@@ -43,7 +43,7 @@ describe('file pickers in the profile editor', () => {
   afterEach(cleanup)
 
   it('shows no Browse buttons where files must be typed (headless mode)', async () => {
-    await open({ 'app:capabilities': () => ({ nativeFilePicker: false }) })
+    await open({ 'app:capabilities': () => ({ nativeFilePicker: false, peerDiscovery: false }) })
     expect(screen.getByLabelText('CA certificate files')).toBeTruthy()
     for (const name of BUTTONS) expect(screen.queryByRole('button', { name })).toBeNull()
   })

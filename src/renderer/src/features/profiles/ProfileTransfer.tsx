@@ -4,15 +4,17 @@ import { downloadFile } from '../../lib/download'
 import { errorMessage } from '../../lib/errorMessage'
 import { profileService } from '../../services/profile'
 import { useProfilesStore } from '../../stores/profiles'
+import { PeerImportDialog } from './PeerImportDialog'
 
 function profilesWord(count: number): string {
   return `${count} ${count === 1 ? 'profile' : 'profiles'}`
 }
 
-/** Export every profile to a JSON file (secrets only when asked) and import such a file back. */
+/** Export every profile to a JSON file (secrets only when asked), import such a file back, or import from MQTT Explorer / MQTTX. */
 export function ProfileTransfer(): React.JSX.Element {
   const [includeSecrets, setIncludeSecrets] = useState(false)
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const [peerImport, setPeerImport] = useState(false)
   const fileInput = useRef<HTMLInputElement>(null)
 
   const exportAll = async (): Promise<void> => {
@@ -50,6 +52,18 @@ export function ProfileTransfer(): React.JSX.Element {
       <button type="button" className="btn small" onClick={() => fileInput.current?.click()}>
         Import profiles
       </button>
+      <button type="button" className="btn small" onClick={() => setPeerImport(true)}>
+        Import from MQTT Explorer / MQTTX…
+      </button>
+      {peerImport ? (
+        <PeerImportDialog
+          onClose={() => setPeerImport(false)}
+          onImported={(count) => {
+            setPeerImport(false)
+            setMessage({ kind: 'ok', text: `Imported ${profilesWord(count)}.` })
+          }}
+        />
+      ) : null}
       <input
         ref={fileInput}
         type="file"

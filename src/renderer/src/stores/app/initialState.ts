@@ -9,6 +9,6 @@ export interface AppState {
 }
 
 export const initialAppState: AppState = {
-  capabilities: { nativeFilePicker: false },
+  capabilities: { nativeFilePicker: false, peerDiscovery: false },
   helpOpen: false
 }

@@ -1,4 +1,4 @@
-import type { ChartDefinition, ImportRejection, Profile, ProfileSaveInput, StorageNotice, Subscription } from '@shared/contract'
+import type { ArgsOf, ChartDefinition, ImportRejection, Profile, ProfileSaveInput, StorageNotice, Subscription } from '@shared/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { profileService } from '../../services/profile'
 import type { ProfilesState } from './initialState'
@@ -20,6 +20,8 @@ export interface ProfilesActions {
   setCharts(profileId: string, charts: ChartDefinition[]): Promise<Profile>
   /** Imports an export file's text as new profiles and shows main's new list; resolves with what was imported and skipped. */
   importProfiles(json: string): Promise<{ imported: Profile[]; rejected: ImportRejection[] }>
+  /** Imports the chosen connections of an MQTT Explorer or MQTTX file (as previewed) and shows main's new list. */
+  importPeerProfiles(args: ArgsOf<'profile:importPeerProfiles'>): Promise<Profile[]>
   edit(id: string | 'new' | null): void
   /** Applies the full list main sent with `profile:changed`. */
   replaceAll(profiles: Profile[]): void
@@ -77,6 +79,11 @@ export function createProfilesActions(set: Set, get: Get): ProfilesActions {
       const { profile } = await profileService.setSubscriptions({ profileId, subscriptions })
       set({ profiles: withProfile(get().profiles, profile) })
       return profile
+    },
+    async importPeerProfiles(args) {
+      const { imported, profiles } = await profileService.importPeerProfiles(args)
+      actions.replaceAll(profiles)
+      return imported
     },
     async setCharts(profileId, charts) {
       const before = get().profiles.find((p) => p.id === profileId)
