@@ -1,4 +1,5 @@
 import type { RecordingService } from '../recording/recordingService'
+import type { ReplayService } from '../recording/replayService'
 import type { Handler } from './handlerTable'
 
 /** The recording:* requests, mapped onto the recording service. */
@@ -7,13 +8,17 @@ export type RecordingHandlers = {
   'recording:stop': Handler<'recording:stop'>
   'recording:list': Handler<'recording:list'>
   'recording:delete': Handler<'recording:delete'>
+  'recording:replay': Handler<'recording:replay'>
+  'recording:replayControl': Handler<'recording:replayControl'>
 }
 
-export function recordingHandlers(service: RecordingService): RecordingHandlers {
+export function recordingHandlers(service: RecordingService, replays: ReplayService): RecordingHandlers {
   return {
     'recording:start': (request) => service.start(request),
     'recording:stop': ({ connectionId }) => service.stop(connectionId),
     'recording:list': () => ({ recordings: service.list() }),
-    'recording:delete': ({ recordingId }) => ({ deleted: service.delete(recordingId) })
+    'recording:delete': ({ recordingId }) => ({ deleted: service.delete(recordingId) }),
+    'recording:replay': (request) => replays.start(request),
+    'recording:replayControl': ({ replayId, action }) => replays.control(replayId, action)
   }
 }

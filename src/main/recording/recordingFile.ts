@@ -185,6 +185,12 @@ export class RecordingFile {
     return (this.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n
   }
 
+  /** Time from the first message to the last, in ms (0 when there are fewer than two). */
+  durationMs(): number {
+    const row = this.db.prepare('SELECT min(received_us) AS first, max(received_us) AS last FROM messages').get() as { first: number | null; last: number | null }
+    return row.first === null || row.last === null ? 0 : (row.last - row.first) / 1000
+  }
+
   /** Every message in the order received, read lazily (a recording may not fit in memory). */
   *messages(): IterableIterator<RecordedMessage> {
     const names = new Map<number, string>()
