@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { formatByteSize } from '../../lib/bytes'
 import { useRecordingsStore } from '../../stores/recordings'
+import { ReplayControl } from './ReplayControl'
 
 /** The recordings on disk: what each holds, whether anything was lost, and why a file cannot be read. */
 export function RecordingsList(): React.JSX.Element {
@@ -36,6 +37,7 @@ export function RecordingsList(): React.JSX.Element {
                   {r.notWritten.toLocaleString('en')} not written: {r.notWrittenReason}
                 </div>
               ) : null}
+              <ReplayControl recording={r} />
             </li>
           ))}
         </ul>
