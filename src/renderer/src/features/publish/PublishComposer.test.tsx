@@ -121,6 +121,30 @@ describe('publish composer', () => {
     expect((screen.getByLabelText('Payload') as HTMLTextAreaElement).value).toBe('{"dim":30}')
   })
 
+  it('fills in variables at each send, asks for {{ask}} values, and keeps them unfilled in a template', async () => {
+    await renderComposer()
+    const decoder = new TextDecoder()
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'devices/{{ask device}}/cmd' } })
+    fireEvent.change(screen.getByLabelText('Payload'), { target: { value: '{"n":{{counter}},"at":"{{now}}","id":"{{uuid}}","r":{{random 1 6}}}' } })
+    expect(screen.getByText('Type a value for {{ask device}} before sending.')).toBeTruthy()
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Publish' })))
+    expect(publishCalls()).toHaveLength(0)
+    fireEvent.change(screen.getByLabelText('device'), { target: { value: 'pump-4' } })
+    for (let i = 0; i < 2; i++) await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Publish' })))
+    const sent = publishCalls().map((c) => ({ topic: (c.args as { topic: string }).topic, payload: JSON.parse(decoder.decode((c.args as { payload: Uint8Array }).payload)) as Record<string, unknown> }))
+    expect(sent.map((m) => [m.topic, m.payload['n']])).toEqual([['devices/pump-4/cmd', 1], ['devices/pump-4/cmd', 2]])
+    expect(sent[0]?.payload['at']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+    expect(sent[0]?.payload['id']).not.toBe(sent[1]?.payload['id'])
+    expect(sent[0]?.payload['r']).toBeGreaterThanOrEqual(1)
+    expect(sent[0]?.payload['r']).toBeLessThanOrEqual(6)
+    fireEvent.change(screen.getByLabelText('Template name'), { target: { value: 'Command' } })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save as template' })))
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'x' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Use template Command' }))
+    expect((screen.getByLabelText('Topic') as HTMLInputElement).value).toBe('devices/{{ask device}}/cmd')
+    expect((screen.getByLabelText('Payload') as HTMLTextAreaElement).value).toBe('{"n":{{counter}},"at":"{{now}}","id":"{{uuid}}","r":{{random 1 6}}}')
+  })
+
   it('keeps publishing while an earlier message still waits for its acknowledgement, and shows its time-out', async () => {
     await renderComposer()
     const send = async (topic: string) => {

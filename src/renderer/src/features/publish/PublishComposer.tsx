@@ -1,5 +1,6 @@
 import { useEffect, type KeyboardEvent } from 'react'
 import type { BrokerCapabilities } from '@shared/contract'
+import { askedNames } from '@shared/templates/variables'
 import { topicNameProblem } from '@shared/topics'
 import { CodeEditor, isSubmitKey } from '../../components/code'
 import { CheckField, QOS_OPTIONS, SelectField, TextField } from '../../components/FormFields'
@@ -27,6 +28,7 @@ export function PublishComposer({ connectionId, profileId, mqtt5, connected, bro
   const maximumPacketSize = broker?.maximumPacketSize
   const { problems } = composeMessage(draft, mqtt5, maximumPacketSize)
   const patch = (change: Parameters<typeof patchDraft>[1]): void => patchDraft(connectionId, change)
+  const asked = askedNames(draft.topic, draft.text)
   // A message still waiting for its acknowledgement never holds up the next one.
   const submit = (): void => {
     if (connected) void send(connectionId, profileId, mqtt5, maximumPacketSize)
@@ -66,6 +68,14 @@ export function PublishComposer({ connectionId, profileId, mqtt5, connected, bro
         <CodeEditor value={draft.text} language={languageOf(draft.format)} label="Payload" onChange={(text) => patch({ text })} onSubmit={submit} />
       </div>
       {problems.payload && draft.text !== '' ? <div className="error-text" role="alert">{problems.payload}</div> : null}
+      {asked.length > 0 ? (
+        <fieldset className="row asked-values">
+          <legend>Values for this message</legend>
+          {asked.map((name) => (
+            <TextField key={name} label={name} value={draft.answers[name] ?? ''} onChange={(value) => patch({ answers: { ...draft.answers, [name]: value } })} />
+          ))}
+        </fieldset>
+      ) : null}
       {mqtt5 ? <PropertiesEditor draft={draft} problems={problems} patch={patch} /> : null}
       <div className="toolbar">
         <button type="submit" className="btn primary" disabled={!connected} title="Ctrl+Enter (Cmd+Enter on macOS)">

@@ -3,7 +3,7 @@ import { convertPayloadText } from '../../lib/payloadView'
 import { errorMessage } from '../../lib/errorMessage'
 import { connectionService } from '../../services/connection'
 import { profileService } from '../../services/profile'
-import { composeMessage, describePublishResult, draftFromSaved, emptyComposerDraft, type ComposerDraft } from './compose'
+import { composeMessage, composeTemplate, describePublishResult, draftFromSaved, emptyComposerDraft, variablesFor, type ComposerDraft } from './compose'
 import type { PublishSend, PublishState } from './initialState'
 
 type Set = (partial: Partial<PublishState>) => void
@@ -54,12 +54,14 @@ export function createPublishActions(set: Set, get: Get): PublishActions {
     },
     async send(connectionId, profileId, mqtt5, maximumPacketSize) {
       const draft = draftOf(connectionId)
-      const { message, problems } = composeMessage(draft, mqtt5, maximumPacketSize)
+      const counter = (get().counters[connectionId] ?? 0) + 1
+      const { message, problems } = composeMessage(draft, mqtt5, maximumPacketSize, variablesFor(draft, counter))
       const id = ++lastSendId
       if (!message) {
         putSend(connectionId, { id, topic: draft.topic, qos: draft.qos, kind: 'error', text: Object.values(problems)[0] ?? 'The message is not valid.' })
         return
       }
+      set({ counters: { ...get().counters, [connectionId]: counter } })
       const sent = { id, topic: message.topic, qos: message.qos }
       putSend(connectionId, { ...sent, kind: 'sending', text: '' })
       let acknowledgedQos = message.qos
@@ -88,7 +90,7 @@ export function createPublishActions(set: Set, get: Get): PublishActions {
       set({ history: { ...get().history, [profileId]: entries }, templates: { ...get().templates, [profileId]: templates } })
     },
     async saveTemplate(connectionId, profileId, name, mqtt5) {
-      const { message, problems } = composeMessage(draftOf(connectionId), mqtt5)
+      const { message, problems } = composeTemplate(draftOf(connectionId), mqtt5)
       if (!message) throw new Error(Object.values(problems)[0] ?? 'The message is not valid.')
       const { templates } = await profileService.saveTemplate({ profileId, template: { ...message, name } })
       set({ templates: { ...get().templates, [profileId]: templates } })

@@ -1,3 +1,4 @@
+import { askedNames, expandVariables, hasVariables, type VariableContext } from '@shared/templates/variables'
 import { topicNameProblem } from '@shared/topics'
 import type { PayloadFormat, PublishDraftInput, PublishProperties, PublishResult, QoS } from '@shared/contract'
 import { utf8Decode, utf8Encode, type Bytes } from '../../lib/bytes'
@@ -18,6 +19,8 @@ export interface ComposerDraft {
   correlationData: string
   userProperties: [string, string][]
   messageExpiry: string
+  /** Values typed for the {{ask name}} variables of the topic and payload, by name. */
+  answers: Record<string, string>
 }
 
 export const emptyComposerDraft: ComposerDraft = {
@@ -31,7 +34,8 @@ export const emptyComposerDraft: ComposerDraft = {
   responseTopic: '',
   correlationData: '',
   userProperties: [],
-  messageExpiry: ''
+  messageExpiry: '',
+  answers: {}
 }
 
 /** Problem sentences by composer field. */
@@ -68,28 +72,48 @@ function composeProperties(draft: ComposerDraft, problems: ComposerProblems): Pu
   return Object.keys(properties).length > 0 ? properties : undefined
 }
 
+/** The variables' values for one send: now, the next counter, fresh random numbers and ids, and the typed answers. */
+export function variablesFor(draft: ComposerDraft, counter: number): VariableContext {
+  return { now: new Date(), counter, random: Math.random, uuid: () => crypto.randomUUID(), answers: draft.answers }
+}
+
 /**
- * Validates the draft; MQTT 5 properties are only sent on MQTT 5 connections. `maximumPacketSize` is the
- * broker's limit from its CONNACK, when it announced one.
+ * Validates the draft with its {{variables}} filled in from `variables` (by default as a first send would); MQTT 5 properties are only sent on
+ * MQTT 5 connections. `maximumPacketSize` is the broker's limit from its CONNACK, when it announced one.
+ * Variables are filled in text and JSON payloads only (hex and base64 spell bytes).
  */
-export function composeMessage(draft: ComposerDraft, mqtt5: boolean, maximumPacketSize?: number): { message: ComposedMessage | null; problems: ComposerProblems } {
+export function composeMessage(draft: ComposerDraft, mqtt5: boolean, maximumPacketSize?: number, variables: VariableContext = variablesFor(draft, 1)): { message: ComposedMessage | null; problems: ComposerProblems } {
   const problems: ComposerProblems = {}
-  const topicProblem = topicNameProblem(draft.topic)
+  const topic = hasVariables(draft.topic) ? expandVariables(draft.topic, variables) : { text: draft.topic }
+  const topicProblem = 'error' in topic ? topic.error : topicNameProblem(topic.text)
   if (topicProblem) problems.topic = topicProblem
-  const encoded = encodePayload(draft.text, draft.format)
+  const expandable = (draft.format === 'text' || draft.format === 'json') && hasVariables(draft.text)
+  const text = expandable ? expandVariables(draft.text, variables) : { text: draft.text }
+  const encoded = 'error' in text ? text : encodePayload(text.text, draft.format)
   if ('error' in encoded) problems.payload = encoded.error
   const properties = mqtt5 ? composeProperties(draft, problems) : undefined
+  const topicText = 'error' in topic ? draft.topic : topic.text
   if (maximumPacketSize !== undefined && !('error' in encoded)) {
-    const bytes = publishPacketBytes(draft.topic, encoded.bytes.byteLength, draft.qos, properties, mqtt5)
+    const bytes = publishPacketBytes(topicText, encoded.bytes.byteLength, draft.qos, properties, mqtt5)
     if (bytes > maximumPacketSize) {
       problems.payload = `This message is ${bytes} bytes as an MQTT packet; the broker accepts at most ${maximumPacketSize} (Maximum Packet Size in its CONNACK). Make the payload smaller.`
     }
   }
   if (Object.keys(problems).length > 0 || 'error' in encoded) return { message: null, problems }
   return {
-    message: { topic: draft.topic, payload: encoded.bytes, payloadFormat: draft.format, qos: draft.qos, retain: draft.retain, ...(properties ? { properties } : {}) },
+    message: { topic: topicText, payload: encoded.bytes, payloadFormat: draft.format, qos: draft.qos, retain: draft.retain, ...(properties ? { properties } : {}) },
     problems
   }
+}
+
+/** The draft as a template: checked with its variables filled in, kept with them as typed (so each send fills them anew). */
+export function composeTemplate(draft: ComposerDraft, mqtt5: boolean): { message: ComposedMessage | null; problems: ComposerProblems } {
+  // Asked values are only known at send time: a stand-in checks that the rest reads right.
+  const answers = Object.fromEntries(askedNames(draft.topic, draft.text).map((name) => [name, draft.answers[name] || '1']))
+  const { message, problems } = composeMessage(draft, mqtt5, undefined, variablesFor({ ...draft, answers }, 1))
+  if (!message) return { message, problems }
+  const raw = (draft.format === 'text' || draft.format === 'json') && hasVariables(draft.text) ? utf8Encode(draft.text) : message.payload
+  return { message: { ...message, topic: draft.topic, payload: raw }, problems }
 }
 
 /** The composer's form for a saved history entry or template. */
@@ -109,7 +133,8 @@ export function draftFromSaved(saved: PublishDraftInput): ComposerDraft {
     responseTopic: p?.responseTopic ?? '',
     correlationData: p?.correlationData ? utf8Decode(p.correlationData) : '',
     userProperties: p?.userProperties?.map(([k, v]) => [k, v] as [string, string]) ?? [],
-    messageExpiry: p?.messageExpiryInterval === undefined ? '' : String(p.messageExpiryInterval)
+    messageExpiry: p?.messageExpiryInterval === undefined ? '' : String(p.messageExpiryInterval),
+    answers: {}
   }
 }
 

@@ -18,6 +18,8 @@ export interface PublishState {
   sends: Record<string, PublishSend[]>
   history: Record<string, PublishHistoryEntry[]>
   templates: Record<string, PublishTemplate[]>
+  /** Messages sent from each connection's composer, for {{counter}}. */
+  counters: Record<string, number>
 }
 
-export const initialPublishState: PublishState = { drafts: {}, sends: {}, history: {}, templates: {} }
+export const initialPublishState: PublishState = { drafts: {}, sends: {}, history: {}, templates: {}, counters: {} }
