@@ -41,6 +41,11 @@ describe('series query', () => {
     const [limited] = seriesQuery(model, [{ topic: 's/n', path: '' }], undefined, 3)
     expect([...limited!.values]).toEqual([8, 9, 10])
     expect(limited!.limited).toBe(true)
+    expect([limited!.firstSeq, limited!.lastSeq]).toEqual([8, 10])
+    // The rest, older than the first point shown: what a chart reads after its quick first look.
+    const [older] = seriesQuery(model, [{ topic: 's/n', path: '', beforeSeq: 8 }], undefined, 100)
+    expect([...older!.values]).toEqual([1, 2, 3, 4, 5, 6, 7])
+    expect([older!.firstSeq, older!.limited]).toEqual([1, false])
     const [all] = seriesQuery(model, [{ topic: 's/n', path: '' }], undefined, 10)
     expect(all!.limited).toBe(false)
     expect(all!.values.buffer.byteLength).toBe(80)

@@ -8,6 +8,7 @@ export interface SeriesSpec {
   topic: string
   path: string
   afterSeq?: number
+  beforeSeq?: number
 }
 
 /** Where the payload being read lies, and a buffer for one that wraps around the arena's end. */
@@ -36,7 +37,7 @@ function oneSeries(model: ConnectionModel, spec: SeriesSpec, since: number, limi
   const read = payloadReader(parsed)
   const entry = model.topics.get(spec.topic)
   const empty = { topic: spec.topic, path: spec.path, times: new Float64Array(0), values: new Float64Array(0), limited: false }
-  if (!entry) return { ...empty, lastSeq: spec.afterSeq ?? 0, exists: false, restarted: false }
+  if (!entry) return { ...empty, lastSeq: spec.afterSeq ?? 0, firstSeq: 0, exists: false, restarted: false }
   const log = model.log
   // A topic cleared or removed and seen again counts from 1: a cursor beyond its count belongs to the old one.
   const restarted = spec.afterSeq !== undefined && spec.afterSeq > entry.count
@@ -45,19 +46,24 @@ function oneSeries(model: ConnectionModel, spec: SeriesSpec, since: number, limi
   const times = new Float64Array(capacity)
   const values = new Float64Array(capacity)
   let filled = 0
+  let firstSeq = 0
   let seq = entry.newest
+  // Older points only: step over the newer ones without reading their payloads.
+  if (spec.beforeSeq !== undefined) while (seq !== NONE && log.topicSeqOf(seq) >= spec.beforeSeq) seq = log.olderThan(seq)
   for (; seq !== NONE && filled < capacity; seq = log.olderThan(seq)) {
     const receivedAt = log.receivedAtOf(seq)
     if (receivedAt < since || log.topicSeqOf(seq) <= afterSeq) break
     const at = capacity - 1 - filled++
+    firstSeq = log.topicSeqOf(seq)
     times[at] = receivedAt
     values[at] = valueOf(model, seq, read, reading)
   }
   const limited = filled === capacity && seq !== NONE && log.receivedAtOf(seq) >= since && log.topicSeqOf(seq) > afterSeq
-  const lastSeq = filled > 0 ? log.topicSeqOf(entry.newest) : afterSeq
+  // A cursor for what is new: the topic's newest position, unless this read stopped short of it (beforeSeq).
+  const lastSeq = spec.beforeSeq !== undefined ? (spec.afterSeq ?? 0) : filled > 0 ? log.topicSeqOf(entry.newest) : afterSeq
   const start = capacity - filled
   // slice, not subarray: a view would carry the whole allocation across IPC.
-  return { ...empty, times: start ? times.slice(start) : times, values: start ? values.slice(start) : values, lastSeq, exists: true, restarted, limited }
+  return { ...empty, times: start ? times.slice(start) : times, values: start ? values.slice(start) : values, lastSeq, firstSeq, exists: true, restarted, limited }
 }
 
 function valueOf(model: ConnectionModel, seq: number, read: PayloadReader, reading: Reading): number {

@@ -90,7 +90,8 @@ export const replayRequests = {
       prefix: z
         .string()
         .max(200)
-        .refine((prefix) => !/[+#\u0000]/.test(prefix), 'A topic prefix cannot hold + or # (they are wildcards).')
+        .refine((prefix) => !/[+#]/.test(prefix), 'A topic prefix cannot hold + or # (they are wildcards).')
+        .refine((prefix) => !prefix.includes('\0'), 'A topic prefix cannot hold the NUL character.')
         .default(''),
       filters: z.array(topicFilterSchema).max(100).default([])
     })

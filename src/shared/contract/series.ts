@@ -32,6 +32,8 @@ export interface SeriesColumns {
   values: Float64Array
   /** Position on its topic of the newest point returned (MessageRecord.seq), or the request's afterSeq when none is new. */
   lastSeq: number
+  /** Position on its topic of the oldest point returned; 0 when none was. */
+  firstSeq: number
   /** The topic exists in the model (a chart may name a topic that has not arrived yet). */
   exists: boolean
   /** The topic started over (cleared, or removed and seen again) since afterSeq: replace the points instead of appending. */
@@ -42,7 +44,9 @@ export interface SeriesColumns {
 
 const seriesQuerySchema = seriesSourceSchema.extend({
   /** Only messages after this position on the topic: how a chart asks for what is new since its last point. */
-  afterSeq: z.number().int().min(0).optional()
+  afterSeq: z.number().int().min(0).optional(),
+  /** Only messages before this position on the topic: how a chart fills in the older points after a quick first look. */
+  beforeSeq: z.number().int().min(1).optional()
 })
 
 export const seriesRequests = {

@@ -5,6 +5,9 @@ import { SeriesBuffer } from './seriesBuffer'
 /** How a feed asks main for points (the series service; a test passes its own main). */
 export type FetchSeries = (args: ArgsOf<'model:series'>) => Promise<ReplyOf<'model:series'>>
 
+/** Points per series of the first request: drawn at once, the older ones follow in the next requests. */
+export const QUICK_POINTS = 2_000
+
 /** Each window's span in milliseconds; `all` is every point main keeps. */
 export const WINDOW_MS: Readonly<Record<ChartWindow, number>> = { '1m': 60_000, '10m': 600_000, '1h': 3_600_000, all: Number.POSITIVE_INFINITY }
 
@@ -22,6 +25,8 @@ export class ChartFeed {
   /** Bumped whenever points change, so the chart redraws only then. */
   version = 0
   private readonly cursors: number[]
+  /** Per series, the position of its oldest point when older ones are still to be fetched; 0 when none are. */
+  private readonly olderBefore: number[]
   private pending: Promise<void> | null = null
   private filled = false
 
@@ -35,6 +40,7 @@ export class ChartFeed {
     this.buffers = series.map(() => new SeriesBuffer())
     this.exists = series.map(() => false)
     this.cursors = series.map(() => 0)
+    this.olderBefore = series.map(() => 0)
   }
 
   /** Start of the window in main's time; −∞ for `all`. */
@@ -66,23 +72,11 @@ export class ChartFeed {
   }
 
   private async request(): Promise<void> {
-    const first = !this.filled
     const since = this.window === 'all' ? undefined : Math.max(0, this.now() - WINDOW_MS[this.window])
     try {
-      const reply = await this.fetch({
-        connectionId: this.connectionId,
-        series: this.series.map((s, i) => ({ topic: s.topic, path: s.path, ...(first ? {} : { afterSeq: this.cursors[i] }) })),
-        ...(since === undefined ? {} : { since })
-      })
-      reply.series.forEach((columns, i) => {
-        const buffer = this.buffers[i]
-        if (!buffer) return
-        this.exists[i] = columns.exists
-        this.cursors[i] = columns.lastSeq
-        if (first || columns.restarted) buffer.replace(columns.times, columns.values)
-        else if (columns.times.length > 0) buffer.append(columns.times, columns.values)
-      })
-      this.filled = true
+      if (!this.filled) await this.firstFill(since)
+      else if (this.olderBefore.some((seq) => seq > 0)) await this.fillOlder(since)
+      else await this.extend(since)
       this.error = null
     } catch (error) {
       this.error = `The chart could not read its points: ${errorMessage(error)} It tries again on the next frame.`
@@ -92,5 +86,42 @@ export class ChartFeed {
       for (const buffer of this.buffers) buffer.dropBefore(start)
     }
     this.version++
+  }
+
+  private query(series: ArgsOf<'model:series'>['series'], since: number | undefined, limit?: number): Promise<ReplyOf<'model:series'>> {
+    return this.fetch({ connectionId: this.connectionId, series, ...(since === undefined ? {} : { since }), ...(limit === undefined ? {} : { limit }) })
+  }
+
+  private async firstFill(since: number | undefined): Promise<void> {
+    const reply = await this.query(this.series.map((s) => ({ topic: s.topic, path: s.path })), since, QUICK_POINTS)
+    reply.series.forEach((columns, i) => {
+      this.exists[i] = columns.exists
+      this.cursors[i] = columns.lastSeq
+      this.olderBefore[i] = columns.limited ? columns.firstSeq : 0
+      this.buffers[i]?.replace(columns.times, columns.values)
+    })
+    this.filled = true
+  }
+
+  private async fillOlder(since: number | undefined): Promise<void> {
+    const wanted = this.series.flatMap((s, i) => ((this.olderBefore[i] ?? 0) > 0 ? [{ index: i, spec: { topic: s.topic, path: s.path, beforeSeq: this.olderBefore[i] as number } }] : []))
+    const reply = await this.query(wanted.map((w) => w.spec), since)
+    reply.series.forEach((columns, j) => {
+      const index = (wanted[j] as { index: number }).index
+      this.olderBefore[index] = 0
+      this.buffers[index]?.prepend(columns.times, columns.values)
+    })
+  }
+
+  private async extend(since: number | undefined): Promise<void> {
+    const reply = await this.query(this.series.map((s, i) => ({ topic: s.topic, path: s.path, afterSeq: this.cursors[i] as number })), since)
+    reply.series.forEach((columns, i) => {
+      const buffer = this.buffers[i]
+      if (!buffer) return
+      this.exists[i] = columns.exists
+      this.cursors[i] = columns.lastSeq
+      if (columns.restarted) buffer.replace(columns.times, columns.values)
+      else if (columns.times.length > 0) buffer.append(columns.times, columns.values)
+    })
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_CHART_SERIES, MAX_CHARTS, type ArgsOf, type ChartDefinition, type ReplyOf, type SeriesColumns } from '@shared/contract'
 import { chartToCsv } from './chartCsv'
-import { ChartFeed } from './chartFeed'
+import { ChartFeed, QUICK_POINTS } from './chartFeed'
 import { withPlottedSeries } from './plotSeries'
 import { seriesProblem } from './SeriesForm'
 import { MAX_BUFFERED_POINTS, SeriesBuffer } from './seriesBuffer'
@@ -9,7 +9,7 @@ import { MAX_BUFFERED_POINTS, SeriesBuffer } from './seriesBuffer'
 const f64 = (...values: number[]): Float64Array => Float64Array.from(values)
 
 function columns(topic: string, times: number[], values: number[], extra: Partial<SeriesColumns> = {}): SeriesColumns {
-  return { topic, path: '', times: f64(...times), values: f64(...values), lastSeq: times.length, exists: true, restarted: false, limited: false, ...extra }
+  return { topic, path: '', times: f64(...times), values: f64(...values), lastSeq: times.length, firstSeq: times.length > 0 ? 1 : 0, exists: true, restarted: false, limited: false, ...extra }
 }
 
 describe('series buffer', () => {
@@ -58,7 +58,7 @@ describe('chart feed', () => {
     expect(await feed.update()).toBe(false)
     expect(await first).toBe(true)
     expect(feed.exists).toEqual([true, false])
-    expect(asked[0]).toEqual({ connectionId: 'c1', series: [{ topic: 'a', path: '' }, { topic: 'b', path: 'x' }], since: 0 })
+    expect(asked[0]).toEqual({ connectionId: 'c1', series: [{ topic: 'a', path: '' }, { topic: 'b', path: 'x' }], since: 0, limit: QUICK_POINTS })
     await feed.update()
     expect(asked[1]?.series).toEqual([{ topic: 'a', path: '', afterSeq: 2 }, { topic: 'b', path: 'x', afterSeq: 0 }])
     expect([...(feed.buffers[0]?.values ?? [])]).toEqual([1, 2, 3])
@@ -67,6 +67,27 @@ describe('chart feed', () => {
     expect(asked[2]?.series.map((s) => s.afterSeq)).toEqual([3, 1])
     expect([...(feed.buffers[0]?.values ?? [])]).toEqual([40])
     expect(feed.version).toBe(3)
+  })
+
+  it('shows the newest points first, then fills in the older ones before following new messages', async () => {
+    const asked: ArgsOf<'model:series'>[] = []
+    const replies: ReplyOf<'model:series'>[] = [
+      { series: [columns('a', [5_000, 6_000], [5, 6], { firstSeq: 5, lastSeq: 6, limited: true }), columns('b', [5_500], [1], { lastSeq: 1 })] },
+      { series: [columns('a', [1_000, 2_000, 3_000, 4_000], [1, 2, 3, 4], { firstSeq: 1, lastSeq: 0 })] },
+      { series: [columns('a', [7_000], [7], { lastSeq: 7 }), columns('b', [], [], { lastSeq: 1 })] }
+    ]
+    const feed = new ChartFeed('c1', series, 'all', async (args) => {
+      asked.push(args)
+      return replies.shift() as ReplyOf<'model:series'>
+    }, () => 10_000)
+    for (let i = 0; i < 3; i++) await feed.update()
+    expect(asked.map((a) => a.series)).toEqual([
+      [{ topic: 'a', path: '' }, { topic: 'b', path: 'x' }],
+      [{ topic: 'a', path: '', beforeSeq: 5 }],
+      [{ topic: 'a', path: '', afterSeq: 6 }, { topic: 'b', path: 'x', afterSeq: 1 }]
+    ])
+    expect(asked[0]?.limit).toBe(QUICK_POINTS)
+    expect([...(feed.buffers[0]?.values ?? [])]).toEqual([1, 2, 3, 4, 5, 6, 7])
   })
 
   it('drops points that leave the window, and says in a sentence when main cannot answer', async () => {

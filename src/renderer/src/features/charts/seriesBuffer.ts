@@ -42,6 +42,19 @@ export class SeriesBuffer {
     this.length = keep + incoming
   }
 
+  /** Adds points older than those held (the rest of a back-fill); those beyond the bound are left out, oldest first. */
+  prepend(times: Float64Array, values: Float64Array): void {
+    const incoming = Math.min(times.length, MAX_BUFFERED_POINTS - this.length)
+    if (incoming <= 0) return
+    const skip = times.length - incoming
+    this.reserve(this.length + incoming)
+    this.timeColumn.copyWithin(incoming, 0, this.length)
+    this.valueColumn.copyWithin(incoming, 0, this.length)
+    this.timeColumn.set(times.subarray(skip), 0)
+    this.valueColumn.set(values.subarray(skip), 0)
+    this.length += incoming
+  }
+
   /** Holds exactly these points (a back-fill, or a topic that started over). */
   replace(times: Float64Array, values: Float64Array): void {
     this.length = 0
