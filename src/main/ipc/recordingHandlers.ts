@@ -7,6 +7,8 @@ export type RecordingHandlers = {
   'recording:stop': Handler<'recording:stop'>
   'recording:list': Handler<'recording:list'>
   'recording:delete': Handler<'recording:delete'>
+  'recording:export': Handler<'recording:export'>
+  'recording:import': Handler<'recording:import'>
 }
 
 export function recordingHandlers(service: RecordingService): RecordingHandlers {
@@ -14,6 +16,8 @@ export function recordingHandlers(service: RecordingService): RecordingHandlers 
     'recording:start': (request) => service.start(request),
     'recording:stop': ({ connectionId }) => service.stop(connectionId),
     'recording:list': () => ({ recordings: service.list() }),
-    'recording:delete': ({ recordingId }) => ({ deleted: service.delete(recordingId) })
+    'recording:delete': ({ recordingId }) => ({ deleted: service.delete(recordingId) }),
+    'recording:export': ({ recordingId, format }) => service.exportFile(recordingId, format),
+    'recording:import': ({ bytes, name }) => service.importFile(bytes, name)
   }
 }

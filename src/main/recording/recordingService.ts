@@ -1,9 +1,10 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { UserFacingError, type ReceivedMessage, type RecordingSummary } from '../../shared/contract'
+import { UserFacingError, type ReceivedMessage, type RecordingExportFormat, type RecordingSummary } from '../../shared/contract'
 import type { EventSink } from '../ports/eventSink'
 import { Recorder, type RecordingLimits } from './recorder'
 import { RECORDING_FORMAT, RecordingFile, type RecordingMeta } from './recordingFile'
+import { exportRecording, importRecording, removeRecordingFiles } from './recordingTransfer'
 
 const EXTENSION = '.bsrec'
 /** How often waiting messages are written, and active recordings report their counts. */
@@ -58,8 +59,7 @@ export class RecordingService {
     mkdirSync(this.options.dir, { recursive: true, mode: 0o700 })
     const startedAt = this.now()
     const name = request.name ?? `Recording ${new Date(startedAt).toISOString().slice(0, 19).replace('T', ' ')}`
-    let id = fileIdFor(startedAt, name)
-    for (let n = 2; this.exists(id); n++) id = `${fileIdFor(startedAt, name)}-${n}`
+    const id = this.newId(startedAt, name)
     const meta: RecordingMeta = {
       format: RECORDING_FORMAT,
       name,
@@ -117,8 +117,31 @@ export class RecordingService {
       throw new UserFacingError('invalid-argument', 'This recording is still being written. Stop it first.')
     }
     if (!this.exists(id)) return false
-    for (const suffix of ['', '-wal', '-shm']) rmSync(this.pathOf(id) + suffix, { force: true })
+    removeRecordingFiles(this.pathOf(id))
     return true
+  }
+
+  /** A recording as a JSON Lines or CSV file (what is written so far, when it is still recording). */
+  exportFile(id: string, format: RecordingExportFormat): { fileName: string; bytes: Uint8Array } {
+    if (!this.exists(id)) throw new UserFacingError('not-found', 'This recording is no longer on disk. Reload the list of recordings.')
+    const file = RecordingFile.open(this.pathOf(id))
+    try {
+      return { fileName: `${id}.${format}`, bytes: exportRecording(file, format) }
+    } finally {
+      file.close()
+    }
+  }
+
+  /** A JSON Lines export read back as a new recording, named `name` or as the file says. */
+  importFile(bytes: Uint8Array, name?: string): RecordingSummary {
+    mkdirSync(this.options.dir, { recursive: true, mode: 0o700 })
+    let id = ''
+    importRecording(bytes, (header) => {
+      const meta: RecordingMeta = { ...header, format: RECORDING_FORMAT, name: name ?? header.name }
+      id = this.newId(header.startedAt, meta.name)
+      return { file: RecordingFile.create(this.pathOf(id), meta), meta }
+    })
+    return this.readSummary(id)
   }
 
   /** Stops every recording (quit); what waits is written. */
@@ -199,6 +222,13 @@ export class RecordingService {
       }
     }
     return bytes
+  }
+
+  /** A free id for a recording started at `startedAt` with this name. */
+  private newId(startedAt: number, name: string): string {
+    let id = fileIdFor(startedAt, name)
+    for (let n = 2; this.exists(id); n++) id = `${fileIdFor(startedAt, name)}-${n}`
+    return id
   }
 
   private exists(id: string): boolean {

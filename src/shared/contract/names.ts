@@ -48,7 +48,9 @@ export const REQUEST_NAMES = [
   'recording:start',
   'recording:stop',
   'recording:list',
-  'recording:delete'
+  'recording:delete',
+  'recording:export',
+  'recording:import'
 ] as const satisfies readonly RequestName[]
 
 /** Every event's name, `domain:name`, as in `events`. */

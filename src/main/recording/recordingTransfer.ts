@@ -1,0 +1,103 @@
+import { rmSync } from 'node:fs'
+import { csvText } from '../../shared/csv'
+import { MAX_RECORDING_EXPORT_BYTES, UserFacingError, type RecordingExportFormat } from '../../shared/contract'
+import { CSV_COLUMNS, csvMessageRow } from './csvExport'
+import { jsonlHeader, jsonlLines, jsonlMessage, parseJsonlHeader, parseJsonlMessage, type JsonlHeader } from './jsonl'
+import { RECORDING_FORMAT, type RecordedMessage, type RecordingFile, type RecordingMeta } from './recordingFile'
+
+/** Messages written to the new file per transaction on import. */
+const IMPORT_BATCH = 1_000
+/** Text gathered before it becomes bytes on export (bounds the strings held at once). */
+const EXPORT_CHUNK_CHARS = 1 << 20
+
+const FORMAT_NAMES: Record<RecordingExportFormat, string> = { jsonl: 'JSON Lines', csv: 'CSV' }
+
+/** Removes a recording's file with its write-ahead log and shared memory file. */
+export function removeRecordingFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
+}
+
+/** The lines of an export, each ending with its line end: JSON Lines ends lines with LF, CSV (RFC 4180) with CRLF. */
+function* exportLines(file: RecordingFile, format: RecordingExportFormat): Generator<string> {
+  if (format === 'jsonl') {
+    yield `${jsonlHeader(file.meta())}\n`
+    for (const message of file.messages()) yield `${jsonlMessage(message)}\n`
+  } else {
+    yield csvText([CSV_COLUMNS])
+    for (const message of file.messages()) yield csvText([csvMessageRow(message)])
+  }
+}
+
+/**
+ * A recording as one file's bytes. It crosses the contract as one reply, so it is bounded: above
+ * MAX_RECORDING_EXPORT_BYTES the export stops with a sentence instead of filling memory.
+ */
+export function exportRecording(file: RecordingFile, format: RecordingExportFormat): Uint8Array {
+  const chunks: Buffer[] = []
+  let total = 0
+  let pending: string[] = []
+  let pendingChars = 0
+  const flush = (): void => {
+    const chunk = Buffer.from(pending.join(''), 'utf8')
+    pending = []
+    pendingChars = 0
+    total += chunk.byteLength
+    if (total > MAX_RECORDING_EXPORT_BYTES) {
+      throw new UserFacingError(
+        'invalid-argument',
+        `This recording is larger than ${MAX_RECORDING_EXPORT_BYTES / 1024 / 1024} MB as ${FORMAT_NAMES[format]}, so it is not exported. Copy its .bsrec file from the recordings folder instead, or record in shorter parts (a size limit when recording).`
+      )
+    }
+    chunks.push(chunk)
+  }
+  for (const line of exportLines(file, format)) {
+    pending.push(line)
+    pendingChars += line.length
+    if (pendingChars >= EXPORT_CHUNK_CHARS) flush()
+  }
+  flush()
+  const bytes = Buffer.concat(chunks, total)
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
+/** Opens the file to import into, from what the header says (the caller picks its path and name). */
+export type CreateImportFile = (header: JsonlHeader) => { file: RecordingFile; meta: RecordingMeta }
+
+/**
+ * Reads a JSON Lines export into a new recording, in batched transactions. A bad line, or fewer messages than the
+ * header says were written, stops the import with a sentence and the new file is deleted: nothing is half-imported.
+ */
+export function importRecording(bytes: Uint8Array, create: CreateImportFile): RecordingMeta {
+  const lines = jsonlLines(bytes)
+  const first = lines.next()
+  if (first.done) throw new UserFacingError('invalid-argument', 'The file is empty. Choose a JSON Lines file exported from a recording.')
+  const header = parseJsonlHeader(first.value.text)
+  const { file, meta } = create(header)
+  try {
+    let batch: RecordedMessage[] = []
+    let count = 0
+    for (const line of lines) {
+      batch.push(parseJsonlMessage(line.text, line.number))
+      count++
+      if (batch.length === IMPORT_BATCH) {
+        file.append(batch)
+        batch = []
+      }
+    }
+    file.append(batch)
+    if (count !== header.written) {
+      throw new UserFacingError(
+        'invalid-argument',
+        `The file says ${header.written.toLocaleString('en')} messages were recorded but holds ${count.toLocaleString('en')}; it may be cut short. Nothing was imported; export the recording again.`
+      )
+    }
+    const done: RecordingMeta = { ...meta, format: RECORDING_FORMAT, written: count }
+    file.writeMeta(done)
+    file.close()
+    return done
+  } catch (error) {
+    file.close()
+    removeRecordingFiles(file.path)
+    throw error
+  }
+}
