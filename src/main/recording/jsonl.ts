@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { UserFacingError, qosSchema, topicNameSchema, uint32Schema, userPropertiesSchema, type MessageProperties } from '../../shared/contract'
+import { UserFacingError, topicNameSchema, uint32Schema, userPropertiesSchema, type MessageProperties, type QoS } from '../../shared/contract'
 import { describeIssue } from '../profiles/profileTransfer'
 import type { RecordedMessage, RecordingMeta } from './recordingFile'
 
@@ -58,7 +58,7 @@ const messageSchema = z.object({
   t: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   topic: topicNameSchema,
   payload: base64Schema,
-  qos: qosSchema,
+  qos: z.number().refine((qos): qos is QoS => qos === 0 || qos === 1 || qos === 2, { message: 'It must be 0, 1 or 2.' }),
   retain: z.boolean(),
   dup: z.boolean(),
   properties: propertiesSchema.optional()
@@ -80,11 +80,28 @@ export function jsonlMessage(message: RecordedMessage): string {
     retain: message.retain,
     dup: message.dup
   }
-  if (message.properties) {
-    const { correlationData, ...rest } = message.properties
-    line['properties'] = correlationData === undefined ? rest : { ...rest, correlationDataBase64: base64Of(correlationData) }
+  const p = message.properties
+  if (p) {
+    // A fixed key order, so exporting an imported recording gives the same file again.
+    line['properties'] = {
+      contentType: p.contentType,
+      responseTopic: p.responseTopic,
+      correlationDataBase64: p.correlationData && base64Of(p.correlationData),
+      userProperties: p.userProperties,
+      messageExpiryInterval: p.messageExpiryInterval,
+      payloadFormatIndicator: p.payloadFormatIndicator,
+      subscriptionIdentifiers: p.subscriptionIdentifiers,
+      topicAlias: p.topicAlias
+    }
   }
   return JSON.stringify(line)
+}
+
+/** What is wrong with a field, as the end of a sentence ("the field "qos" is not valid: it must be 0, 1 or 2."). */
+function problemOf(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue || issue.code === 'invalid_type' || issue.path.length === 0) return describeIssue(issue)
+  const message = issue.message.endsWith('.') ? issue.message : `${issue.message}.`
+  return `the field "${issue.path.join('.')}" is not valid: ${message.charAt(0).toLowerCase()}${message.slice(1)}`
 }
 
 function bad(lineNumber: number, what: string): UserFacingError {
@@ -110,7 +127,7 @@ export function parseJsonlHeader(text: string): JsonlHeader {
     throw new UserFacingError('unsupported', `This recording was exported by a newer version of Brokerscope (JSON Lines version ${record['version']}). Update the app to import it.`)
   }
   const parsed = headerSchema.safeParse(value)
-  if (!parsed.success) throw bad(1, `is not a valid recording header: ${describeIssue(parsed.error.issues[0])}`)
+  if (!parsed.success) throw bad(1, `is not a valid recording header: ${problemOf(parsed.error.issues[0])}`)
   const { format: _format, version: _version, notWrittenReason, profile, ...rest } = parsed.data
   return { ...rest, profile: profile ?? null, notWrittenReason: notWrittenReason ?? null }
 }
@@ -118,7 +135,7 @@ export function parseJsonlHeader(text: string): JsonlHeader {
 /** Reads one message line; `lineNumber` (1-based, the header is line 1) names it in the sentence when it is bad. */
 export function parseJsonlMessage(text: string, lineNumber: number): RecordedMessage {
   const parsed = messageSchema.safeParse(parseJson(text, lineNumber))
-  if (!parsed.success) throw bad(lineNumber, `is not a valid message: ${describeIssue(parsed.error.issues[0])}`)
+  if (!parsed.success) throw bad(lineNumber, `is not a valid message: ${problemOf(parsed.error.issues[0])}`)
   const { t, properties, ...rest } = parsed.data
   const message: RecordedMessage = { ...rest, receivedAtMicros: t }
   if (properties) {

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs'
+import { formatByteSize } from '../../shared/bytes'
 import { csvText } from '../../shared/csv'
 import { MAX_RECORDING_EXPORT_BYTES, UserFacingError, type RecordingExportFormat } from '../../shared/contract'
 import { CSV_COLUMNS, csvMessageRow } from './csvExport'
@@ -32,7 +33,7 @@ function* exportLines(file: RecordingFile, format: RecordingExportFormat): Gener
  * A recording as one file's bytes. It crosses the contract as one reply, so it is bounded: above
  * MAX_RECORDING_EXPORT_BYTES the export stops with a sentence instead of filling memory.
  */
-export function exportRecording(file: RecordingFile, format: RecordingExportFormat): Uint8Array {
+export function exportRecording(file: RecordingFile, format: RecordingExportFormat, maxBytes = MAX_RECORDING_EXPORT_BYTES): Uint8Array {
   const chunks: Buffer[] = []
   let total = 0
   let pending: string[] = []
@@ -42,10 +43,10 @@ export function exportRecording(file: RecordingFile, format: RecordingExportForm
     pending = []
     pendingChars = 0
     total += chunk.byteLength
-    if (total > MAX_RECORDING_EXPORT_BYTES) {
+    if (total > maxBytes) {
       throw new UserFacingError(
         'invalid-argument',
-        `This recording is larger than ${MAX_RECORDING_EXPORT_BYTES / 1024 / 1024} MB as ${FORMAT_NAMES[format]}, so it is not exported. Copy its .bsrec file from the recordings folder instead, or record in shorter parts (a size limit when recording).`
+        `This recording is larger than ${formatByteSize(maxBytes)} as ${FORMAT_NAMES[format]}, so it is not exported. Copy its .bsrec file from the recordings folder instead, or record in shorter parts (a size limit when recording).`
       )
     }
     chunks.push(chunk)

@@ -1,0 +1,150 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { RECORDING_FORMAT, RecordingFile, type RecordedMessage, type RecordingMeta } from './recordingFile'
+import { RecordingService } from './recordingService'
+import { exportRecording } from './recordingTransfer'
+
+let dir: string
+let service: RecordingService
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'recording-transfer-'))
+  service = new RecordingService({ dir, emit: () => {}, describe: () => null })
+})
+afterEach(() => {
+  service.dispose()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const meta: RecordingMeta = {
+  format: RECORDING_FORMAT,
+  name: 'Press, line 4',
+  connectionId: 'c1',
+  profile: { name: 'Plain' },
+  filters: ['line4/#'],
+  startedAt: Date.UTC(2026, 11, 3, 10, 0, 0),
+  stoppedAt: Date.UTC(2026, 11, 3, 10, 1, 0),
+  received: 2_501,
+  written: 2_500,
+  notWritten: 1,
+  notWrittenReason: 'The disk did not keep up.'
+}
+
+function message(i: number): RecordedMessage {
+  const m: RecordedMessage = {
+    topic: `line4/press/${i % 7}`,
+    payload: i % 2 ? new TextEncoder().encode(`{"n":${i},"s":"a,b \\"q\\""}`) : Uint8Array.from({ length: i % 50 }, (_, j) => (i + j * 31) & 0xff),
+    qos: (i % 3) as 0 | 1 | 2,
+    retain: i % 5 === 0,
+    dup: i % 11 === 0,
+    receivedAtMicros: meta.startedAt * 1000 + i * 1_001
+  }
+  if (i % 3 === 1) m.properties = { correlationData: Uint8Array.of(i & 0xff, 0, 0xff), userProperties: [['n', String(i)], ['n', 'again']], contentType: 'text/json', messageExpiryInterval: i, subscriptionIdentifiers: [3] }
+  return m
+}
+
+/** A recording file in the service's folder, as the recorder would have left it. */
+function recorded(id: string, messages: RecordedMessage[]): void {
+  const file = RecordingFile.create(join(dir, `${id}.bsrec`), { ...meta, received: messages.length + 1, written: messages.length })
+  file.append(messages)
+  file.close()
+}
+
+function messagesOf(id: string): RecordedMessage[] {
+  const file = RecordingFile.open(join(dir, `${id}.bsrec`))
+  try {
+    return [...file.messages()]
+  } finally {
+    file.close()
+  }
+}
+
+const hex = (bytes: Uint8Array | undefined): string | undefined => (bytes ? Buffer.from(bytes).toString('hex') : undefined)
+/** Bytes as hex: what SQLite and MessagePack read back are Buffers, which toEqual tells apart from Uint8Arrays. */
+const comparable = (m: RecordedMessage): unknown => ({ ...m, payload: hex(m.payload), properties: m.properties && { ...m.properties, correlationData: hex(m.properties.correlationData) } })
+const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes)
+const lines = (bytes: Uint8Array): string[] => text(bytes).trimEnd().split('\n')
+
+describe('exporting and importing recordings', () => {
+  const sent = Array.from({ length: 2_500 }, (_, i) => message(i))
+
+  it('exports JSON Lines that import back as a new recording with every message, byte, flag and property', () => {
+    recorded('orig', sent)
+    const exported = service.exportFile('orig', 'jsonl')
+    expect(exported.fileName).toBe('orig.jsonl')
+    expect(lines(exported.bytes)).toHaveLength(2_501)
+
+    const imported = service.importFile(exported.bytes)
+    expect(imported).toMatchObject({ name: 'Press, line 4', connectionId: 'c1', startedAt: meta.startedAt, stoppedAt: meta.stoppedAt, received: 2_501, written: 2_500, notWritten: 1, notWrittenReason: 'The disk did not keep up.', filters: ['line4/#'], active: false, problem: null })
+    expect(imported.id).not.toBe('orig')
+    expect(messagesOf(imported.id).map(comparable)).toEqual(sent.map(comparable))
+    const file = RecordingFile.open(join(dir, `${imported.id}.bsrec`))
+    expect(file.meta()).toEqual(meta)
+    file.close()
+    // Exporting the import gives the same file again.
+    expect(text(service.exportFile(imported.id, 'jsonl').bytes)).toBe(text(exported.bytes))
+  })
+
+  it('names an import as asked and keeps both when the same file is imported twice', () => {
+    recorded('orig', sent.slice(0, 3))
+    const bytes = service.exportFile('orig', 'jsonl').bytes
+    const first = service.importFile(bytes, 'Copy')
+    const second = service.importFile(bytes, 'Copy')
+    expect([first.name, second.name]).toEqual(['Copy', 'Copy'])
+    expect(second.id).toBe(`${first.id}-2`)
+    expect(service.list()).toHaveLength(3)
+  })
+
+  it('exports CSV with a header row, µs times, text payloads as text and binary ones as base64', () => {
+    const at = meta.startedAt * 1000
+    recorded('orig', [
+      { topic: 'a/b', payload: new Uint8Array(0), qos: 0, retain: true, dup: true, receivedAtMicros: at },
+      { topic: 'a,"b"', payload: new TextEncoder().encode('{"s":"x,y"}\nü'), qos: 1, retain: false, dup: false, receivedAtMicros: at + 1_001 },
+      { topic: 'bin', payload: Uint8Array.of(0xff, 0, 1), qos: 2, retain: false, dup: false, receivedAtMicros: at + 999_999 }
+    ])
+    const csv = text(service.exportFile('orig', 'csv').bytes)
+    expect(csv.split('\r\n')).toEqual([
+      'received_at,epoch_us,topic,qos,retain,dup,size,payload',
+      `2026-12-03T10:00:00.000000Z,${at},a/b,0,true,true,0,`,
+      `2026-12-03T10:00:00.001001Z,${at + 1_001},"a,""b""",1,false,false,14,"{""s"":""x,y""}\nü"`,
+      `2026-12-03T10:00:00.999999Z,${at + 999_999},bin,2,false,false,3,base64:/wAB`,
+      ''
+    ])
+  })
+
+  it('refuses a bad line with its number and leaves no file behind', () => {
+    recorded('orig', sent.slice(0, 10))
+    const good = lines(service.exportFile('orig', 'jsonl').bytes)
+    const broken = [...good.slice(0, 5), '{"t": 1, "topic": "a"', ...good.slice(6)].join('\n')
+    expect(() => service.importFile(new TextEncoder().encode(broken))).toThrow('Line 6 is not JSON. Nothing was imported')
+    const missing = [...good.slice(0, 8), '{"t":1,"topic":"a","qos":0,"retain":false,"dup":false}', ...good.slice(9)].join('\n')
+    expect(() => service.importFile(new TextEncoder().encode(missing))).toThrow('Line 9 is not a valid message: the field "payload" is missing.')
+    expect(readdirSync(dir).filter((name) => !name.startsWith('orig.bsrec'))).toEqual([])
+  })
+
+  it('refuses a file cut short (fewer messages than its header says), a newer version and an empty file, writing nothing', () => {
+    recorded('orig', sent.slice(0, 10))
+    const good = lines(service.exportFile('orig', 'jsonl').bytes)
+    // The header says 10 were written; without the last line it holds 9, as a cut-off copy would.
+    expect(() => service.importFile(new TextEncoder().encode(good.slice(0, -1).join('\n')))).toThrow('The file says 10 messages were recorded but holds 9; it may be cut short.')
+    const newer = [JSON.stringify({ ...JSON.parse(good[0] as string), version: 2 }), ...good.slice(1)].join('\n')
+    expect(() => service.importFile(new TextEncoder().encode(newer))).toThrow('exported by a newer version of Brokerscope (JSON Lines version 2). Update the app to import it.')
+    expect(() => service.importFile(new TextEncoder().encode('\n\n'))).toThrow('The file is empty.')
+    expect(readdirSync(dir).filter((name) => !name.startsWith('orig.bsrec'))).toEqual([])
+  })
+
+  it('refuses an export larger than the limit with a sentence saying what to do', () => {
+    recorded('orig', sent)
+    const file = RecordingFile.open(join(dir, 'orig.bsrec'))
+    try {
+      expect(() => exportRecording(file, 'csv', 64 * 1024)).toThrow('This recording is larger than 64.0 KB as CSV, so it is not exported. Copy its .bsrec file from the recordings folder instead')
+    } finally {
+      file.close()
+    }
+  })
+
+  it('says so when the recording to export is gone', () => {
+    expect(() => service.exportFile('gone', 'csv')).toThrow('This recording is no longer on disk.')
+  })
+})
