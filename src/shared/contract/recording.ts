@@ -32,6 +32,8 @@ export interface RecordingSummary {
 export const MAX_RECORDING_EXPORT_BYTES = 500 * 1024 * 1024
 /** Largest JSON Lines file imported (the headless server joins requests up to 300 MiB). */
 export const MAX_RECORDING_IMPORT_BYTES = 256 * 1024 * 1024
+/** Why a larger file is not imported; the page says it before reading the file, main again if one gets through. */
+export const RECORDING_IMPORT_TOO_LARGE = `The file is larger than ${MAX_RECORDING_IMPORT_BYTES / 1024 / 1024} MB, so it is not imported. A recording that large can be copied as its .bsrec file into the recordings folder instead.`
 
 /** The file formats a recording is exported to: JSON Lines (importable again) or CSV (for spreadsheets). */
 export const recordingExportFormatSchema = z.enum(['jsonl', 'csv'])
@@ -60,9 +62,7 @@ export const recordingRequests = {
   'recording:import': defineRequest<RecordingSummary>()(
     z.object({
       name: z.string().trim().min(1).max(100).optional(),
-      bytes: bytesSchema.refine((b) => b.byteLength <= MAX_RECORDING_IMPORT_BYTES, {
-        message: `The file is larger than ${MAX_RECORDING_IMPORT_BYTES / 1024 / 1024} MB, so it is not imported. Export a shorter recording (or a time range of it) and import that.`
-      })
+      bytes: bytesSchema.refine((b) => b.byteLength <= MAX_RECORDING_IMPORT_BYTES, { message: RECORDING_IMPORT_TOO_LARGE })
     })
   )
 } as const

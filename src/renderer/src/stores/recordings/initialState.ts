@@ -7,6 +7,8 @@ export interface RecordingsState {
   list: RecordingSummary[]
   /** The last failure, as a sentence. */
   error: string | null
+  /** What the last import did, as a sentence (cleared by the next failure). */
+  notice: string | null
 }
 
-export const initialRecordingsState: RecordingsState = { byConnection: {}, list: [], error: null }
+export const initialRecordingsState: RecordingsState = { byConnection: {}, list: [], error: null, notice: null }
