@@ -52,11 +52,6 @@ export function RecordingsList(): React.JSX.Element {
             <li key={r.id} aria-label={`Recording ${r.name}`}>
               <div className="row">
                 <strong className="grow">{r.name}</strong>
-                {EXPORTS.map((format) => (
-                  <button key={format.format} type="button" className="btn small" disabled={r.problem !== null} aria-label={`Export recording ${r.name} as ${format.label}`} onClick={() => void saveExport(r.id, format)}>
-                    Export {format.label}
-                  </button>
-                ))}
                 <button type="button" className="btn small" disabled={r.active} aria-label={`Delete recording ${r.name}`} onClick={() => void remove(r.id)}>
                   Delete
                 </button>
@@ -66,6 +61,15 @@ export function RecordingsList(): React.JSX.Element {
               ) : (
                 <div className="muted">
                   {r.written.toLocaleString('en')} messages{r.active ? ', recording' : ''} · {formatByteSize(r.sizeBytes)} · {new Date(r.startedAt).toLocaleString()}
+                </div>
+              )}
+              {r.problem ? null : (
+                <div className="row">
+                  {EXPORTS.map((format) => (
+                    <button key={format.format} type="button" className="btn small" aria-label={`Export recording ${r.name} as ${format.label}`} onClick={() => void saveExport(r.id, format)}>
+                      Export {format.label}
+                    </button>
+                  ))}
                 </div>
               )}
               {r.notWritten > 0 ? (
