@@ -123,6 +123,15 @@ describe('exporting and importing recordings', () => {
     expect(readdirSync(dir).filter((name) => !name.startsWith('orig.bsrec'))).toEqual([])
   })
 
+  it('deletes the new file when a bad line comes after batches were already written', () => {
+    recorded('orig', sent)
+    const good = lines(service.exportFile('orig', 'jsonl').bytes)
+    const broken = [...good.slice(0, 2_400), '{"t":-1,"topic":"a","payload":"","qos":0,"retain":false,"dup":false}', ...good.slice(2_401)].join('\n')
+    expect(() => service.importFile(new TextEncoder().encode(broken))).toThrow('Line 2401 is not a valid message: the field "t" is not valid:')
+    expect(readdirSync(dir).filter((name) => !name.startsWith('orig.bsrec'))).toEqual([])
+    expect(service.list().map((r) => r.id)).toEqual(['orig'])
+  })
+
   it('refuses a file cut short (fewer messages than its header says), a newer version and an empty file, writing nothing', () => {
     recorded('orig', sent.slice(0, 10))
     const good = lines(service.exportFile('orig', 'jsonl').bytes)
