@@ -38,6 +38,8 @@ function fileIdFor(startedAt: number, name: string): string {
 /** Recordings of live connections into files, and the list of those on disk. */
 export class RecordingService {
   private readonly active = new Map<string, Recorder>()
+  /** Recordings being imported: not listed (nor exported or deleted) until complete. */
+  private readonly importing = new Set<string>()
   private flushTimer: NodeJS.Timeout | undefined
   private lastStatusAt = 0
   private readonly now: () => number
@@ -96,7 +98,7 @@ export class RecordingService {
   list(): RecordingSummary[] {
     let names: string[]
     try {
-      names = readdirSync(this.options.dir).filter((name) => name.endsWith(EXTENSION))
+      names = readdirSync(this.options.dir).filter((name) => name.endsWith(EXTENSION) && !this.importing.has(name.slice(0, -EXTENSION.length)))
     } catch {
       return []
     }
@@ -116,31 +118,36 @@ export class RecordingService {
     if ([...this.active.values()].some((recorder) => this.idOf(recorder.path) === id)) {
       throw new UserFacingError('invalid-argument', 'This recording is still being written. Stop it first.')
     }
-    if (!this.exists(id)) return false
+    if (!this.exists(id) || this.importing.has(id)) return false
     removeRecordingFiles(this.pathOf(id))
     return true
   }
 
   /** A recording as a JSON Lines or CSV file (what is written so far, when it is still recording). */
-  exportFile(id: string, format: RecordingExportFormat): { fileName: string; bytes: Uint8Array } {
-    if (!this.exists(id)) throw new UserFacingError('not-found', 'This recording is no longer on disk. Reload the list of recordings.')
+  async exportFile(id: string, format: RecordingExportFormat): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
+    if (!this.exists(id) || this.importing.has(id)) throw new UserFacingError('not-found', 'This recording is no longer on disk. Reload the list of recordings.')
     const file = RecordingFile.open(this.pathOf(id))
     try {
-      return { fileName: `${id}.${format}`, bytes: exportRecording(file, format) }
+      return { fileName: `${id}.${format}`, bytes: await exportRecording(file, format) }
     } finally {
       file.close()
     }
   }
 
   /** A JSON Lines export read back as a new recording, named `name` or as the file says. */
-  importFile(bytes: Uint8Array, name?: string): RecordingSummary {
+  async importFile(bytes: Uint8Array, name?: string): Promise<RecordingSummary> {
     mkdirSync(this.options.dir, { recursive: true, mode: 0o700 })
     let id = ''
-    importRecording(bytes, (header) => {
-      const meta: RecordingMeta = { ...header, format: RECORDING_FORMAT, name: name ?? header.name }
-      id = this.newId(header.startedAt, meta.name)
-      return { file: RecordingFile.create(this.pathOf(id), meta), meta }
-    })
+    try {
+      await importRecording(bytes, (header) => {
+        const meta: RecordingMeta = { ...header, format: RECORDING_FORMAT, name: name ?? header.name }
+        id = this.newId(header.startedAt, meta.name)
+        this.importing.add(id)
+        return { file: RecordingFile.create(this.pathOf(id), meta), meta }
+      })
+    } finally {
+      this.importing.delete(id)
+    }
     return this.readSummary(id)
   }
 

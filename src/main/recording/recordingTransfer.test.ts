@@ -66,16 +66,16 @@ const comparable = (m: RecordedMessage): unknown => ({ ...m, payload: hex(m.payl
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes)
 const lines = (bytes: Uint8Array): string[] => text(bytes).trimEnd().split('\n')
 
-describe('exporting and importing recordings', () => {
+describe('exporting and importing recordings', async () => {
   const sent = Array.from({ length: 2_500 }, (_, i) => message(i))
 
-  it('exports JSON Lines that import back as a new recording with every message, byte, flag and property', () => {
+  it('exports JSON Lines that import back as a new recording with every message, byte, flag and property', async () => {
     recorded('orig', sent)
-    const exported = service.exportFile('orig', 'jsonl')
+    const exported = await service.exportFile('orig', 'jsonl')
     expect(exported.fileName).toBe('orig.jsonl')
     expect(lines(exported.bytes)).toHaveLength(2_501)
 
-    const imported = service.importFile(exported.bytes)
+    const imported = await service.importFile(exported.bytes)
     expect(imported).toMatchObject({ name: 'Press, line 4', connectionId: 'c1', startedAt: meta.startedAt, stoppedAt: meta.stoppedAt, received: 2_501, written: 2_500, notWritten: 1, notWrittenReason: 'The disk did not keep up.', filters: ['line4/#'], active: false, problem: null })
     expect(imported.id).not.toBe('orig')
     expect(messagesOf(imported.id).map(comparable)).toEqual(sent.map(comparable))
@@ -83,27 +83,27 @@ describe('exporting and importing recordings', () => {
     expect(file.meta()).toEqual(meta)
     file.close()
     // Exporting the import gives the same file again.
-    expect(text(service.exportFile(imported.id, 'jsonl').bytes)).toBe(text(exported.bytes))
+    expect(text((await service.exportFile(imported.id, 'jsonl')).bytes)).toBe(text(exported.bytes))
   })
 
-  it('names an import as asked and keeps both when the same file is imported twice', () => {
+  it('names an import as asked and keeps both when the same file is imported twice', async () => {
     recorded('orig', sent.slice(0, 3))
-    const bytes = service.exportFile('orig', 'jsonl').bytes
-    const first = service.importFile(bytes, 'Copy')
-    const second = service.importFile(bytes, 'Copy')
+    const bytes = (await service.exportFile('orig', 'jsonl')).bytes
+    const first = await service.importFile(bytes, 'Copy')
+    const second = await service.importFile(bytes, 'Copy')
     expect([first.name, second.name]).toEqual(['Copy', 'Copy'])
     expect(second.id).toBe(`${first.id}-2`)
     expect(service.list()).toHaveLength(3)
   })
 
-  it('exports CSV with a header row, µs times, text payloads as text and binary ones as base64', () => {
+  it('exports CSV with a header row, µs times, text payloads as text and binary ones as base64', async () => {
     const at = meta.startedAt * 1000
     recorded('orig', [
       { topic: 'a/b', payload: new Uint8Array(0), qos: 0, retain: true, dup: true, receivedAtMicros: at },
       { topic: 'a,"b"', payload: new TextEncoder().encode('{"s":"x,y"}\nü'), qos: 1, retain: false, dup: false, receivedAtMicros: at + 1_001 },
       { topic: 'bin', payload: Uint8Array.of(0xff, 0, 1), qos: 2, retain: false, dup: false, receivedAtMicros: at + 999_999 }
     ])
-    const csv = text(service.exportFile('orig', 'csv').bytes)
+    const csv = text((await service.exportFile('orig', 'csv')).bytes)
     expect(csv.split('\r\n')).toEqual([
       'received_at,epoch_us,topic,qos,retain,dup,size,payload',
       `2026-12-03T10:00:00.000000Z,${at},a/b,0,true,true,0,`,
@@ -113,47 +113,71 @@ describe('exporting and importing recordings', () => {
     ])
   })
 
-  it('refuses a bad line with its number and leaves no file behind', () => {
+  it('refuses a bad line with its number and leaves no file behind', async () => {
     recorded('orig', sent.slice(0, 10))
-    const good = lines(service.exportFile('orig', 'jsonl').bytes)
+    const good = lines((await service.exportFile('orig', 'jsonl')).bytes)
     const broken = [...good.slice(0, 5), '{"t": 1, "topic": "a"', ...good.slice(6)].join('\n')
-    expect(() => service.importFile(new TextEncoder().encode(broken))).toThrow('Line 6 is not JSON. Nothing was imported')
+    await expect(service.importFile(new TextEncoder().encode(broken))).rejects.toThrow('Line 6 is not JSON. Nothing was imported')
     const missing = [...good.slice(0, 8), '{"t":1,"topic":"a","qos":0,"retain":false,"dup":false}', ...good.slice(9)].join('\n')
-    expect(() => service.importFile(new TextEncoder().encode(missing))).toThrow('Line 9 is not a valid message: the field "payload" is missing.')
+    await expect(service.importFile(new TextEncoder().encode(missing))).rejects.toThrow('Line 9 is not a valid message: the field "payload" is missing.')
     expect(readdirSync(dir).filter((name) => !name.startsWith('orig.bsrec'))).toEqual([])
   })
 
-  it('deletes the new file when a bad line comes after batches were already written', () => {
+  it('deletes the new file when a bad line comes after batches were already written', async () => {
     recorded('orig', sent)
-    const good = lines(service.exportFile('orig', 'jsonl').bytes)
+    const good = lines((await service.exportFile('orig', 'jsonl')).bytes)
     const broken = [...good.slice(0, 2_400), '{"t":-1,"topic":"a","payload":"","qos":0,"retain":false,"dup":false}', ...good.slice(2_401)].join('\n')
-    expect(() => service.importFile(new TextEncoder().encode(broken))).toThrow('Line 2401 is not a valid message: the field "t" is not valid:')
+    await expect(service.importFile(new TextEncoder().encode(broken))).rejects.toThrow('Line 2401 is not a valid message: the field "t" is not valid:')
     expect(readdirSync(dir).filter((name) => !name.startsWith('orig.bsrec'))).toEqual([])
     expect(service.list().map((r) => r.id)).toEqual(['orig'])
   })
 
-  it('refuses a file cut short (fewer messages than its header says), a newer version and an empty file, writing nothing', () => {
+  it('refuses a file cut short (fewer messages than its header says), a newer version and an empty file, writing nothing', async () => {
     recorded('orig', sent.slice(0, 10))
-    const good = lines(service.exportFile('orig', 'jsonl').bytes)
+    const good = lines((await service.exportFile('orig', 'jsonl')).bytes)
     // The header says 10 were written; without the last line it holds 9, as a cut-off copy would.
-    expect(() => service.importFile(new TextEncoder().encode(good.slice(0, -1).join('\n')))).toThrow('The file says 10 messages were recorded but holds 9; it may be cut short.')
+    await expect(service.importFile(new TextEncoder().encode(good.slice(0, -1).join('\n')))).rejects.toThrow('The file says 10 messages were recorded but holds 9; it may be cut short.')
     const newer = [JSON.stringify({ ...JSON.parse(good[0] as string), version: 2 }), ...good.slice(1)].join('\n')
-    expect(() => service.importFile(new TextEncoder().encode(newer))).toThrow('exported by a newer version of Brokerscope (JSON Lines version 2). Update the app to import it.')
-    expect(() => service.importFile(new TextEncoder().encode('\n\n'))).toThrow('The file is empty.')
+    await expect(service.importFile(new TextEncoder().encode(newer))).rejects.toThrow('exported by a newer version of Brokerscope (JSON Lines version 2). Update the app to import it.')
+    await expect(service.importFile(new TextEncoder().encode('\n\n'))).rejects.toThrow('The file is empty.')
     expect(readdirSync(dir).filter((name) => !name.startsWith('orig.bsrec'))).toEqual([])
   })
 
-  it('refuses an export larger than the limit with a sentence saying what to do', () => {
+  it('refuses an export larger than the limit with a sentence saying what to do', async () => {
     recorded('orig', sent)
     const file = RecordingFile.open(join(dir, 'orig.bsrec'))
     try {
-      expect(() => exportRecording(file, 'csv', 64 * 1024)).toThrow('This recording is larger than 64.0 KB as CSV, so it is not exported. Copy its .bsrec file from the recordings folder instead')
+      await expect(exportRecording(file, 'csv', 64 * 1024)).rejects.toThrow('This recording is larger than 64.0 KB as CSV, so it is not exported. Copy its .bsrec file from the recordings folder instead')
     } finally {
       file.close()
     }
   })
 
-  it('says so when the recording to export is gone', () => {
-    expect(() => service.exportFile('gone', 'csv')).toThrow('This recording is no longer on disk.')
+  it('gives the event loop turns while exporting and importing, and lists an import only once it is complete', async () => {
+    recorded('big', Array.from({ length: 20_000 }, (_, i) => message(i)))
+    let turns = 0
+    let listedWhileImporting = 0
+    let importing = false
+    const timer = setInterval(() => {
+      turns++
+      if (importing) listedWhileImporting = Math.max(listedWhileImporting, service.list().length)
+    }, 1)
+    try {
+      const exported = await service.exportFile('big', 'jsonl')
+      const duringExport = turns
+      importing = true
+      await service.importFile(exported.bytes)
+      importing = false
+      expect(duringExport).toBeGreaterThan(2)
+      expect(turns - duringExport).toBeGreaterThan(2)
+      expect(listedWhileImporting).toBe(1)
+      expect(service.list()).toHaveLength(2)
+    } finally {
+      clearInterval(timer)
+    }
+  })
+
+  it('says so when the recording to export is gone', async () => {
+    await expect(service.exportFile('gone', 'csv')).rejects.toThrow('This recording is no longer on disk.')
   })
 })

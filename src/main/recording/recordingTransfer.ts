@@ -6,10 +6,16 @@ import { CSV_COLUMNS, csvMessageRow } from './csvExport'
 import { jsonlHeader, jsonlLines, jsonlMessage, parseJsonlHeader, parseJsonlMessage, type JsonlHeader } from './jsonl'
 import { RECORDING_FORMAT, type RecordedMessage, type RecordingFile, type RecordingMeta } from './recordingFile'
 
-/** Messages written to the new file per transaction on import. */
+/** Messages written to the new file per transaction on import (about 25 ms of work between turns). */
 const IMPORT_BATCH = 1_000
-/** Text gathered before it becomes bytes on export (bounds the strings held at once). */
-const EXPORT_CHUNK_CHARS = 1 << 20
+/** Text gathered before it becomes bytes on export (about 15 ms of work between turns). */
+const EXPORT_CHUNK_CHARS = 256 << 10
+
+/**
+ * Exports and imports run in main beside the MQTT connections: giving the event loop a turn between slices keeps
+ * messages flowing (and recordings flushing) while a large file is read or written.
+ */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 const FORMAT_NAMES: Record<RecordingExportFormat, string> = { jsonl: 'JSON Lines', csv: 'CSV' }
 
@@ -33,7 +39,7 @@ function* exportLines(file: RecordingFile, format: RecordingExportFormat): Gener
  * A recording as one file's bytes. It crosses the contract as one reply, so it is bounded: above
  * MAX_RECORDING_EXPORT_BYTES the export stops with a sentence instead of filling memory.
  */
-export function exportRecording(file: RecordingFile, format: RecordingExportFormat, maxBytes = MAX_RECORDING_EXPORT_BYTES): Uint8Array {
+export async function exportRecording(file: RecordingFile, format: RecordingExportFormat, maxBytes = MAX_RECORDING_EXPORT_BYTES): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Buffer[] = []
   let total = 0
   let pending: string[] = []
@@ -54,11 +60,20 @@ export function exportRecording(file: RecordingFile, format: RecordingExportForm
   for (const line of exportLines(file, format)) {
     pending.push(line)
     pendingChars += line.length
-    if (pendingChars >= EXPORT_CHUNK_CHARS) flush()
+    if (pendingChars >= EXPORT_CHUNK_CHARS) {
+      flush()
+      await nextTurn()
+    }
   }
   flush()
-  const bytes = Buffer.concat(chunks, total)
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  // Its own ArrayBuffer, not a view of Buffer's pool: the reply is cloned to the page with all of its memory.
+  const bytes = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return bytes
 }
 
 /** Opens the file to import into, from what the header says (the caller picks its path and name). */
@@ -68,7 +83,7 @@ export type CreateImportFile = (header: JsonlHeader) => { file: RecordingFile; m
  * Reads a JSON Lines export into a new recording, in batched transactions. A bad line, or fewer messages than the
  * header says were written, stops the import with a sentence and the new file is deleted: nothing is half-imported.
  */
-export function importRecording(bytes: Uint8Array, create: CreateImportFile): RecordingMeta {
+export async function importRecording(bytes: Uint8Array, create: CreateImportFile): Promise<RecordingMeta> {
   const lines = jsonlLines(bytes)
   const first = lines.next()
   if (first.done) throw new UserFacingError('invalid-argument', 'The file is empty. Choose a JSON Lines file exported from a recording.')
@@ -83,6 +98,7 @@ export function importRecording(bytes: Uint8Array, create: CreateImportFile): Re
       if (batch.length === IMPORT_BATCH) {
         file.append(batch)
         batch = []
+        await nextTurn()
       }
     }
     file.append(batch)

@@ -57,7 +57,7 @@ export const recordingRequests = {
   /** Deletes a recording that is not being written. */
   'recording:delete': defineRequest<{ deleted: boolean }>()(z.object({ recordingId: recordingIdSchema })),
   /** A recording as a JSON Lines or CSV file, for the page to save (refused with a sentence above MAX_RECORDING_EXPORT_BYTES). */
-  'recording:export': defineRequest<{ fileName: string; bytes: Uint8Array }>()(z.object({ recordingId: recordingIdSchema, format: recordingExportFormatSchema })),
+  'recording:export': defineRequest<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }>()(z.object({ recordingId: recordingIdSchema, format: recordingExportFormatSchema })),
   /** A JSON Lines export read back into a new recording; nothing is kept when a line is bad. */
   'recording:import': defineRequest<RecordingSummary>()(
     z.object({
