@@ -22,6 +22,7 @@ export default defineConfig({
         decode: 'bench/decode.ts',
         search: 'bench/search.ts',
         series: 'bench/series.ts',
+        replay: 'bench/replay.ts',
         ui: 'bench/ui.ts',
         uiPublisher: 'bench/uiPublisher.ts'
       },

@@ -6,6 +6,7 @@ import type { EventSink } from './ports/eventSink'
 import type { FilePicker } from './ports/filePicker'
 import { createProfileServices, PeerImporter, type DocumentFileFactory, type ProfileServices, type SecretCipher, type UserMachine } from './profiles'
 import { RecordingService } from './recording/recordingService'
+import { ReplayService } from './recording/replayService'
 import { SessionService } from './session/sessionService'
 
 /** What main needs to start its services: where to keep data, and where events go. */
@@ -34,6 +35,8 @@ export interface MainServices {
   model: ModelService
   /** Recordings of connections into files in dataDir/recordings. */
   recordings: RecordingService
+  /** Replays of recordings onto open connections. */
+  replays: ReplayService
   /** The native file dialog when there is one; the engine reads exactly the paths the user chose. */
   pickFiles: FilePicker | undefined
   /** Imports connections of MQTT Explorer and MQTTX; inline certificates go to dataDir/certificates. */
@@ -65,6 +68,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return profileId === undefined ? null : profiles.profiles.get(profileId)
     }
   })
+  const replays = new ReplayService({
+    open: (recordingId) => recordings.open(recordingId),
+    publish: (connectionId, message) => connections.publish(connectionId, message),
+    emit: options.emit
+  })
   const stopMessages = connections.onMessage((connectionId, message) => {
     model.ingest(connectionId, message)
     recordings.ingest(connectionId, message)
@@ -75,11 +83,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     sessions,
     model,
     recordings,
+    replays,
     pickFiles: options.pickFiles,
     peerImport: new PeerImporter(profiles.profiles, join(options.dataDir, 'certificates'), options.userMachine),
     async dispose() {
       sessions.dispose()
       stopMessages()
+      await replays.dispose()
       recordings.dispose()
       model.dispose()
       await connections.dispose()

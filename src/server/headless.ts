@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { createMainServices } from '../main/services'
+import { startAlwaysOnRecordings } from './alwaysOn'
 import { createHandlerTable } from '../main/ipc/handlers'
 import { dispatch } from '../main/ipc/handlerTable'
 import { startHttpServer } from './httpServer'
@@ -23,6 +24,8 @@ export interface Headless {
   token: AccessToken
   /** The address to open, token included. */
   url: string
+  /** One sentence per --record profile: what is recorded, or why not. */
+  recordingNotes: string[]
   /** Closes every socket, stops listening and disposes the services; calling it again waits for the same stop. */
   stop(): Promise<void>
 }
@@ -46,12 +49,14 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
 
   try {
     const server = await startHttpServer({ host: options.host, port: options.port, token: token.value, allowedHosts: options.allowedHosts, files, hub })
+    const recordingNotes = await startAlwaysOnRecordings(services, options.record ?? [])
     let stopped: Promise<void> | undefined
     return {
       origin: server.origin,
       port: server.port,
       token,
       url: `${server.origin}/?token=${token.value}`,
+      recordingNotes,
       stop: () =>
         (stopped ??= (async () => {
           await server.close()

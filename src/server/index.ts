@@ -45,7 +45,8 @@ async function main(): Promise<void> {
     `Brokerscope is serving ${everywhere ? 'on every network interface' : `on ${options.host}`}.\n` +
       `Open ${shown}\n` +
       `Data directory: ${options.dataDir}\n` +
-      TOKEN_NOTES[server.token.source]
+      TOKEN_NOTES[server.token.source] +
+      server.recordingNotes.map((note) => `${note}\n`).join('')
   )
   const stop = (): void => {
     void server.stop().then(() => process.exit(0))

@@ -31,6 +31,11 @@ describe('parseServerOptions', () => {
     for (const bad of ['0', '100001', '1e3', '-5']) expect(() => parseServerOptions([`--history=${bad}`], {})).toThrow(`The history "${bad}" is not a number of messages between 1 and 100000.`)
   })
 
+  it('reads repeated --record as the profiles recorded from the start', () => {
+    expect(parseServerOptions(['--record', 'Gateway', '--record=Roof sensors'], {})).toMatchObject({ record: ['Gateway', 'Roof sensors'] })
+    expect(() => parseServerOptions(['--record'], {})).toThrow('needs a value')
+  })
+
   it('answers help', () => {
     expect(parseServerOptions(['--help'], {})).toBe('help')
   })

@@ -11,6 +11,8 @@ export interface ServerOptions {
   allowedHosts: string[]
   /** Messages kept per topic (history, charts' back-fill); undefined keeps the model's default. */
   historyPerTopic?: number
+  /** Profiles to connect and record from the start, with no page open (--record, repeatable). */
+  record?: string[]
 }
 
 /** The most messages a topic may keep: what one chart series may read back (MAX_SERIES_POINTS). */
@@ -27,6 +29,8 @@ export const USAGE = `Usage: npm run serve -- [--host ADDRESS] [--port PORT] [--
                      (default $XDG_DATA_HOME/brokerscope-server, else ~/.brokerscope-server)
   --allow-host NAME  also answer to this Host (e.g. a TLS reverse proxy's name, with :port unless 443);
                      may be repeated
+  --record NAME      connect the profile NAME at start and record everything it receives until the server
+                     stops, with no browser open; may be repeated
   --history N        messages kept per topic, 1 to ${MAX_HISTORY_PER_TOPIC.toLocaleString('en-US')} (default 500; within the
                      512 MiB each connection may use)
 
@@ -78,6 +82,7 @@ export function parseServerOptions(argv: readonly string[], env: NodeJS.ProcessE
     else if (flag === '--data-dir') options.dataDir = resolve(value)
     else if (flag === '--allow-host') options.allowedHosts.push(parseAllowedHost(value))
     else if (flag === '--history') options.historyPerTopic = parseHistory(value)
+    else if (flag === '--record') options.record = [...(options.record ?? []), value]
     else throw new OptionsError(`The option "${arg}" is not known.`)
   }
   return options

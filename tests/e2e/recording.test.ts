@@ -16,7 +16,7 @@ describe('recording in the UI', () => {
     await broker?.stop()
   })
 
-  test('records what matches its filter with counts that say nothing was lost, and lists it after a reload', async ({ app }) => {
+  test('records what matches its filter with counts that say nothing was lost, lists it after a reload, and replays it behind a prefix', async ({ app }) => {
     await app.open()
     await createProfile(app.page, { name: 'Recorder', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
     await waitForConnectionState(app.page, 'Recorder', 'Connected')
@@ -42,5 +42,19 @@ describe('recording in the UI', () => {
     await app.page.getByRole('tab', { name: 'Profiles' }).click()
     const listed = app.page.getByRole('listitem', { name: 'Recording Line 4 test' })
     await expect.poll(() => listed.innerText()).toMatch(/20 messages · /)
+
+    // Replayed onto the open connection behind replay/: a subscriber outside the app gets all 20, in order.
+    const replayed: string[] = []
+    await publisher.subscribeAsync('replay/#', { qos: 1 })
+    publisher.on('message', (topic, payload) => void (topic.startsWith('replay/') && replayed.push(`${topic}=${payload.toString()}`)))
+    await listed.getByRole('button', { name: 'Replay recording Line 4 test' }).click()
+    const form = listed.getByRole('form', { name: 'Replay Line 4 test' })
+    await expect.poll(() => form.getByLabel('Replay to').inputValue()).not.toBe('')
+    await form.getByLabel('Replay speed').selectOption('max')
+    await form.getByRole('button', { name: 'Start replay' }).click()
+    const replay = listed.getByRole('status', { name: 'Replay of Line 4 test' })
+    await expect.poll(() => replay.innerText()).toMatch('Replayed: 20 of 20 sent · 20 acknowledged · 0 refused')
+    await expect.poll(() => replayed.length).toBe(20)
+    expect(replayed).toEqual(Array.from({ length: 20 }, (_, i) => `replay/line4/press/${i % 4}=${i}`))
   })
 })

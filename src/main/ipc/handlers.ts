@@ -15,7 +15,7 @@ export function createHandlerTable(services: MainServices): HandlerTable {
     ...createProfileHandlers(services.profiles, services.sessions),
     ...peerImportHandlers(services.peerImport),
     ...modelHandlers(services.model, (connectionId) => services.sessions.decodersOf(connectionId)),
-    ...recordingHandlers(services.recordings),
+    ...recordingHandlers(services.recordings, services.replays),
     ...chartHandlers(services.model),
     ...appHandlers(services.pickFiles, services.peerImport.canDiscover)
   }

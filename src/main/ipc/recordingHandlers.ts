@@ -1,4 +1,5 @@
 import type { RecordingService } from '../recording/recordingService'
+import type { ReplayService } from '../recording/replayService'
 import type { Handler } from './handlerTable'
 
 /** The recording:* requests, mapped onto the recording service. */
@@ -7,16 +8,20 @@ export type RecordingHandlers = {
   'recording:stop': Handler<'recording:stop'>
   'recording:list': Handler<'recording:list'>
   'recording:delete': Handler<'recording:delete'>
+  'recording:replay': Handler<'recording:replay'>
+  'recording:replayControl': Handler<'recording:replayControl'>
   'recording:export': Handler<'recording:export'>
   'recording:import': Handler<'recording:import'>
 }
 
-export function recordingHandlers(service: RecordingService): RecordingHandlers {
+export function recordingHandlers(service: RecordingService, replays: ReplayService): RecordingHandlers {
   return {
     'recording:start': (request) => service.start(request),
     'recording:stop': ({ connectionId }) => service.stop(connectionId),
     'recording:list': () => ({ recordings: service.list() }),
     'recording:delete': ({ recordingId }) => ({ deleted: service.delete(recordingId) }),
+    'recording:replay': (request) => replays.start(request),
+    'recording:replayControl': ({ replayId, action }) => replays.control(replayId, action),
     'recording:export': ({ recordingId, format }) => service.exportFile(recordingId, format),
     'recording:import': ({ bytes, name }) => service.importFile(bytes, name)
   }

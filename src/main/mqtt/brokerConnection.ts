@@ -45,12 +45,14 @@ function capabilitiesOf(connack: IConnackPacket, protocolVersion: ConnectTarget[
   if (protocolVersion !== 5) return { protocolVersion }
   const properties = connack.properties
   const maximumPacketSize = properties?.maximumPacketSize
+  const receiveMaximum = properties?.receiveMaximum
   return {
     protocolVersion,
     // Absent means the highest value (MQTT 5 §3.2.2.3.4, §3.2.2.3.5).
     maximumQos: (properties?.maximumQoS ?? 2) as QoS,
     retainAvailable: properties?.retainAvailable ?? true,
-    ...(maximumPacketSize === undefined ? {} : { maximumPacketSize })
+    ...(maximumPacketSize === undefined ? {} : { maximumPacketSize }),
+    ...(receiveMaximum === undefined ? {} : { receiveMaximum })
   }
 }
 

@@ -43,17 +43,31 @@ function beyondLimits(message: PublishMessage, bytes: () => number, broker: Brok
  */
 export class Publisher {
   private readonly outstanding = new Set<Outstanding>()
+  /** QoS 1/2 publishes waiting for a free slot under the broker's Receive Maximum, oldest first. */
+  private readonly queued: Array<{ start: () => void; fail: (error: UserFacingError) => void }> = []
   private ackCodes: AckReasonCodes | undefined
 
   constructor(private readonly timeoutMs: number) {}
 
-  /** Resolves on PUBACK/PUBCOMP (QoS 1/2) or once written (QoS 0); rejects with a sentence otherwise. */
+  /**
+   * Resolves on PUBACK/PUBCOMP (QoS 1/2) or once written (QoS 0); rejects with a sentence otherwise. QoS 1/2
+   * publishes beyond the broker's Receive Maximum wait their turn (MQTT 5 §4.9: a broker answers more with
+   * "quota exceeded"; mqtt.js sends them regardless), and their time-out starts when they are sent.
+   */
   publish(client: MqttClient, message: PublishMessage, broker: BrokerCapabilities): Promise<PublishResult> {
     const v5 = broker.protocolVersion === 5
     const properties = v5 && message.properties ? toMqttPublishProperties(message.properties) : undefined
     const payload = asBuffer(message.payload)
     const refused = beyondLimits(message, () => publishPacketBytes(message.topic, payload, message.qos, properties), broker)
     if (refused) return Promise.reject(refused)
+    if (message.qos === 0 || broker.receiveMaximum === undefined || this.outstanding.size + this.queued.length < broker.receiveMaximum) {
+      return this.send(client, message, broker, properties, payload)
+    }
+    return new Promise<PublishResult>((resolve, reject) => this.queued.push({ start: () => void this.send(client, message, broker, properties, payload).then(resolve, reject), fail: reject }))
+  }
+
+  private send(client: MqttClient, message: PublishMessage, broker: BrokerCapabilities, properties: ReturnType<typeof toMqttPublishProperties> | undefined, payload: Buffer): Promise<PublishResult> {
+    const v5 = broker.protocolVersion === 5
     // A 3.1.1 PUBACK carries no reason, but a PUBACK answering a QoS 2 publish still tells of a downgrade.
     const finish = message.qos > 0 && (v5 || message.qos === 2) ? this.requireAckCodes(client).begin() : undefined
     return new Promise<PublishResult>((resolve, reject) => {
@@ -119,8 +133,9 @@ export class Publisher {
     return errors[0]
   }
 
-  /** Rejects every outstanding publish (the connection is being closed by the user). */
+  /** Rejects every outstanding and queued publish (the connection is being closed by the user). */
   cancelAll(error: UserFacingError): void {
+    for (const waiting of this.queued.splice(0)) waiting.fail(error)
     for (const entry of [...this.outstanding]) entry.fail(error)
   }
 
@@ -131,7 +146,11 @@ export class Publisher {
   }
 
   private untrack(client: MqttClient, entry: Outstanding): void {
-    if (this.outstanding.delete(entry) && this.outstanding.size === 0) client.off('packetsend', this.noteSent)
+    if (!this.outstanding.delete(entry)) return
+    // The slot it held goes to the oldest queued publish, sent (and tracked) at once so no other takes it.
+    const next = this.queued.shift()
+    if (next) next.start()
+    else if (this.outstanding.size === 0) client.off('packetsend', this.noteSent)
   }
 
   private readonly noteSent = (packet: Packet): void => {

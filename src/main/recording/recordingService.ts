@@ -113,6 +113,12 @@ export class RecordingService {
       })
   }
 
+  /** Opens a recording on disk for reading (replay); a sentence when there is none by that id. */
+  open(id: string): RecordingFile {
+    if (!this.exists(id)) throw new UserFacingError('not-found', 'That recording is no longer on disk. It may have been deleted in another window.')
+    return RecordingFile.open(this.pathOf(id))
+  }
+
   /** Deletes a recording that is not being written. */
   delete(id: string): boolean {
     if ([...this.active.values()].some((recorder) => this.idOf(recorder.path) === id)) {

@@ -120,6 +120,8 @@ export interface BrokerCapabilities {
   retainAvailable?: boolean
   /** Largest packet the broker accepts, in bytes; undefined when it announced no limit. */
   maximumPacketSize?: number
+  /** QoS 1/2 publishes the broker takes unacknowledged at once (Receive Maximum); undefined: no limit announced. */
+  receiveMaximum?: number
 }
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'disconnected' | 'error'

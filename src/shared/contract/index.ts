@@ -4,7 +4,7 @@ import { connectionEvents, connectionRequests } from './connection'
 import { modelEvents, modelRequests } from './model'
 import { peerImportRequests } from './peerImport'
 import { profileEvents, profileRequests } from './profiles'
-import { recordingEvents, recordingRequests } from './recording'
+import { recordingEvents, recordingRequests, replayEvents, replayRequests } from './recording'
 import { seriesRequests } from './series'
 import type { EventDef, RequestDef } from './define'
 import type { Result } from './errors'
@@ -27,9 +27,9 @@ export { buildBridge, byDomain, isEventName, isRequestName } from './bridge'
 export { EVENT_NAMES, REQUEST_NAMES, type UnlistedEventName, type UnlistedRequestName } from './names'
 
 /** Every request the renderer may make, keyed `domain:action`. */
-export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...peerImportRequests, ...recordingRequests, ...appRequests } as const
+export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...peerImportRequests, ...recordingRequests, ...replayRequests, ...appRequests } as const
 /** Every event main may send, keyed `domain:name`. */
-export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...recordingEvents, ...appEvents } as const
+export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...recordingEvents, ...replayEvents, ...appEvents } as const
 
 export type Requests = typeof requests
 export type RequestName = keyof Requests & string

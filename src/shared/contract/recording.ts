@@ -71,3 +71,55 @@ export const recordingEvents = {
   /** An active recording's counts, once a second, and once when it ends. */
   'recording:status': defineEvent<RecordingSummary>()
 } as const
+
+/** How a replay stands: counts so far, and why it ended when it did. */
+export interface ReplayStatus {
+  replayId: string
+  recordingId: string
+  connectionId: string
+  state: 'running' | 'paused' | 'finished' | 'cancelled' | 'failed'
+  /** Messages of the recording that pass the replay's filters (counted as they are read). */
+  read: number
+  /** Messages in the recording (before filters). */
+  total: number
+  sent: number
+  /** Acknowledged by the broker (QoS 0: written to the socket). */
+  acknowledged: number
+  /** Refused by the broker, each with a reason; the last reason is kept. */
+  refused: number
+  lastRefusal: string | null
+  /** Why the replay stopped early (the connection closed, the file is damaged), or null. */
+  error: string | null
+  /** Where in the recording the replay is, in ms from its first message, and how long the recording is. */
+  positionMs: number
+  durationMs: number
+}
+
+export const replayRequests = {
+  /**
+   * Publishes a recording's messages (all, or those matching `filters`) to an open connection: at the recorded
+   * timing times `speed` (0.1–100), or as fast as the broker acknowledges when `speed` is null; QoS, retain and
+   * MQTT 5 properties as recorded, each topic behind `prefix` (e.g. `replay/`). Status events follow.
+   */
+  'recording:replay': defineRequest<ReplayStatus>()(
+    z.object({
+      replayId: z.string().min(1).max(200),
+      recordingId: recordingIdSchema,
+      connectionId: connectionIdSchema,
+      speed: z.number().min(0.1).max(100).nullable().default(1),
+      prefix: z
+        .string()
+        .max(200)
+        .refine((prefix) => !/[+#\u0000]/.test(prefix), 'A topic prefix cannot hold + or # (they are wildcards).')
+        .default(''),
+      filters: z.array(topicFilterSchema).max(100).default([])
+    })
+  ),
+  /** Pauses, resumes or cancels a running replay. */
+  'recording:replayControl': defineRequest<ReplayStatus>()(z.object({ replayId: z.string().min(1).max(200), action: z.enum(['pause', 'resume', 'cancel']) }))
+} as const
+
+export const replayEvents = {
+  /** A replay's counts, a few times a second while it runs, and once when it ends. */
+  'recording:replayStatus': defineEvent<ReplayStatus>()
+} as const

@@ -14,6 +14,7 @@ export function wireStoreEvents(): () => void {
     profileEvents().changed(({ profiles }) => useProfilesStore.getState().replaceAll(profiles)),
     profileEvents().notice((notice) => useProfilesStore.getState().addNotice(notice)),
     recordingEvents().status((status) => useRecordingsStore.getState().applyStatus(status)),
+    recordingEvents().replayStatus((status) => useRecordingsStore.getState().applyReplayStatus(status)),
     appEvents().menu(({ command }) => useAppStore.getState().runMenuCommand(command))
   ]
   return () => stops.forEach((stop) => stop())

@@ -7,6 +7,8 @@ import { createPlot, type Plot, type Zoom } from './chartPlot'
 /** The legend and the data table follow the points at most this often; the plot redraws on every frame with news. */
 const LEGEND_MS = 250
 const DEFAULT_HEIGHT = 240
+/** A redraw within this fits a 60 Hz frame beside the rest of the page's work. */
+const FRAME_BUDGET_MS = 6
 
 export interface ChartState {
   feed: ChartFeed
@@ -50,14 +52,19 @@ export function useChart(connectionId: string, chart: ChartDefinition, paused: b
     let drawn = -1
     let legendAt = 0
     let legendVersion = -1
+    let nextDrawAt = 0
     const onFrame = (): void => {
       // The first fill runs even when paused: a paused chart opened later still shows what main kept.
       if (!pausedRef.current || drawn === -1) void feed.update()
-      if (feed.version !== drawn) {
+      const now = performance.now()
+      // A redraw of many points can take longer than a frame: then redraw less often (at most a third of the
+      // time drawing), so scrolling and the tree stay smooth while the chart still follows.
+      if (feed.version !== drawn && now >= nextDrawAt) {
         drawn = feed.version
         made.redraw(zoomRef.current)
+        const cost = performance.now() - now
+        nextDrawAt = now + (cost > FRAME_BUDGET_MS ? cost * 3 : 0)
       }
-      const now = performance.now()
       if (now - legendAt >= LEGEND_MS && legendVersion !== feed.version) {
         legendAt = now
         legendVersion = feed.version

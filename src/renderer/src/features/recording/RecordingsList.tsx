@@ -3,6 +3,7 @@ import type { RecordingExportFormat } from '@shared/contract'
 import { formatByteSize } from '../../lib/bytes'
 import { downloadFile } from '../../lib/download'
 import { useRecordingsStore } from '../../stores/recordings'
+import { ReplayControl } from './ReplayControl'
 
 const EXPORTS: ReadonlyArray<{ format: RecordingExportFormat; label: string; type: string }> = [
   { format: 'jsonl', label: 'JSON Lines', type: 'application/x-ndjson' },
@@ -77,6 +78,7 @@ export function RecordingsList(): React.JSX.Element {
                   {r.notWritten.toLocaleString('en')} not written: {r.notWrittenReason}
                 </div>
               ) : null}
+              <ReplayControl recording={r} />
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { MAX_RECORDING_IMPORT_BYTES, RECORDING_IMPORT_TOO_LARGE, type RecordingExportFormat, type RecordingSummary } from '@shared/contract'
+import { MAX_RECORDING_IMPORT_BYTES, RECORDING_IMPORT_TOO_LARGE, type ArgsOf, type RecordingExportFormat, type RecordingSummary, type ReplayStatus } from '@shared/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { recordingService } from '../../services/recording'
 import type { RecordingsState } from './initialState'
@@ -21,6 +21,11 @@ export interface RecordingsActions {
   applyStatus(status: RecordingSummary): void
   load(): Promise<void>
   remove(recordingId: string): Promise<void>
+  /** Starts replaying a recording onto an open connection; false (with the sentence in `error`) when refused. */
+  replay(request: Omit<ArgsOf<'recording:replay'>, 'replayId'>): Promise<boolean>
+  controlReplay(replayId: string, action: 'pause' | 'resume' | 'cancel'): Promise<void>
+  /** A replay's counts, or how it ended (the recording:replayStatus event). */
+  applyReplayStatus(status: ReplayStatus): void
   /** A recording as a JSON Lines or CSV file to save, or null when it failed (the error says why). */
   exportFile(recordingId: string, format: RecordingExportFormat): Promise<{ fileName: string; bytes: Uint8Array } | null>
   /** Reads a JSON Lines export the user chose into a new recording and lists it. */
@@ -61,6 +66,29 @@ export function createRecordingsActions(set: Set, get: Get): RecordingsActions {
       } catch (error) {
         failed(error)
       }
+    },
+    async replay(request) {
+      try {
+        actions.applyReplayStatus(await recordingService.replay({ ...request, replayId: crypto.randomUUID() }))
+        set({ error: null })
+        return true
+      } catch (error) {
+        failed(error)
+        return false
+      }
+    },
+    async controlReplay(replayId, action) {
+      try {
+        actions.applyReplayStatus(await recordingService.replayControl({ replayId, action }))
+      } catch (error) {
+        failed(error)
+      }
+    },
+    applyReplayStatus(status) {
+      const known = get().replays[status.recordingId]
+      // A late status of an earlier replay of the same recording does not replace the newer one.
+      if (known && known.replayId !== status.replayId && known.state === 'running') return
+      set({ replays: { ...get().replays, [status.recordingId]: status } })
     },
     async remove(recordingId) {
       try {
