@@ -121,7 +121,7 @@ export class RecordingService {
 
   /** Deletes a recording that is not being written. */
   delete(id: string): boolean {
-    if ([...this.active.values()].some((recorder) => this.idOf(recorder.path) === id)) {
+    if (this.isActive(id)) {
       throw new UserFacingError('invalid-argument', 'This recording is still being written. Stop it first.')
     }
     if (!this.exists(id) || this.importing.has(id)) return false
@@ -129,9 +129,11 @@ export class RecordingService {
     return true
   }
 
-  /** A recording as a JSON Lines or CSV file (what is written so far, when it is still recording). */
+  /** A recording that is not being written, as a JSON Lines or CSV file. */
   async exportFile(id: string, format: RecordingExportFormat): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
     if (!this.exists(id) || this.importing.has(id)) throw new UserFacingError('not-found', 'This recording is no longer on disk. Reload the list of recordings.')
+    // Its counts are written when it stops, so an export before then could not say what it holds.
+    if (this.isActive(id)) throw new UserFacingError('invalid-argument', 'This recording is still being written. Stop it first, then export it.')
     const file = RecordingFile.open(this.pathOf(id))
     try {
       return { fileName: `${id}.${format}`, bytes: await exportRecording(file, format) }
@@ -235,6 +237,10 @@ export class RecordingService {
       }
     }
     return bytes
+  }
+
+  private isActive(id: string): boolean {
+    return [...this.active.values()].some((recorder) => this.idOf(recorder.path) === id)
   }
 
   /** A free id for a recording started at `startedAt` with this name. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, statSync, truncateSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -175,6 +175,24 @@ describe('exporting and importing recordings', async () => {
     } finally {
       clearInterval(timer)
     }
+  })
+
+  it('exports the readable part of a file cut short, with a header that says how many, so it imports again', async () => {
+    recorded('cut', Array.from({ length: 3_000 }, (_, i) => ({ ...message(i), payload: Buffer.alloc(200, i & 0xff) })))
+    truncateSync(join(dir, 'cut.bsrec'), Math.floor(statSync(join(dir, 'cut.bsrec')).size * 0.6))
+    const exported = (await service.exportFile('cut', 'jsonl')).bytes
+    const count = lines(exported).length - 1
+    expect(count).toBeGreaterThan(0)
+    expect(count).toBeLessThan(3_000)
+    expect(JSON.parse(lines(exported)[0] as string)).toMatchObject({ written: count, received: 3_001 })
+    expect(await service.importFile(exported)).toMatchObject({ written: count, problem: null })
+  })
+
+  it('refuses to export a recording that is still being written (its counts are not in the file yet)', async () => {
+    const started = service.start({ connectionId: 'c1', filters: [] })
+    await expect(service.exportFile(started.id, 'jsonl')).rejects.toThrow('This recording is still being written. Stop it first, then export it.')
+    service.stop('c1')
+    expect(lines((await service.exportFile(started.id, 'jsonl')).bytes)).toHaveLength(1)
   })
 
   it('says so when the recording to export is gone', async () => {

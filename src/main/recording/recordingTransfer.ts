@@ -24,15 +24,17 @@ export function removeRecordingFiles(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
 }
 
-/** The lines of an export, each ending with its line end: JSON Lines ends lines with LF, CSV (RFC 4180) with CRLF. */
-function* exportLines(file: RecordingFile, format: RecordingExportFormat): Generator<string> {
-  if (format === 'jsonl') {
-    yield `${jsonlHeader(file.meta())}\n`
-    for (const message of file.messages()) yield `${jsonlMessage(message)}\n`
-  } else {
-    yield csvText([CSV_COLUMNS])
-    for (const message of file.messages()) yield csvText([csvMessageRow(message)])
-  }
+/** One message's line of an export, with its line end: JSON Lines ends lines with LF, CSV (RFC 4180) with CRLF. */
+function messageLine(message: RecordedMessage, format: RecordingExportFormat): string {
+  return format === 'jsonl' ? `${jsonlMessage(message)}\n` : csvText([csvMessageRow(message)])
+}
+
+/**
+ * The first line, made once the messages are read: a file cut short exports the messages that could be read, and
+ * its header says how many, so the export imports again.
+ */
+function headLine(file: RecordingFile, format: RecordingExportFormat, count: number): string {
+  return format === 'jsonl' ? `${jsonlHeader({ ...file.meta(), written: count })}\n` : csvText([CSV_COLUMNS])
 }
 
 /**
@@ -44,10 +46,7 @@ export async function exportRecording(file: RecordingFile, format: RecordingExpo
   let total = 0
   let pending: string[] = []
   let pendingChars = 0
-  const flush = (): void => {
-    const chunk = Buffer.from(pending.join(''), 'utf8')
-    pending = []
-    pendingChars = 0
+  const add = (chunk: Buffer): void => {
     total += chunk.byteLength
     if (total > maxBytes) {
       throw new UserFacingError(
@@ -57,7 +56,15 @@ export async function exportRecording(file: RecordingFile, format: RecordingExpo
     }
     chunks.push(chunk)
   }
-  for (const line of exportLines(file, format)) {
+  const flush = (): void => {
+    add(Buffer.from(pending.join(''), 'utf8'))
+    pending = []
+    pendingChars = 0
+  }
+  let count = 0
+  for (const message of file.messages()) {
+    const line = messageLine(message, format)
+    count++
     pending.push(line)
     pendingChars += line.length
     if (pendingChars >= EXPORT_CHUNK_CHARS) {
@@ -66,6 +73,8 @@ export async function exportRecording(file: RecordingFile, format: RecordingExpo
     }
   }
   flush()
+  add(Buffer.from(headLine(file, format, count), 'utf8'))
+  chunks.unshift(chunks.pop() as Buffer)
   // Its own ArrayBuffer, not a view of Buffer's pool: the reply is cloned to the page with all of its memory.
   const bytes = new Uint8Array(total)
   let offset = 0

@@ -67,7 +67,7 @@ export function RecordingsList(): React.JSX.Element {
               {r.problem ? null : (
                 <div className="row">
                   {EXPORTS.map((format) => (
-                    <button key={format.format} type="button" className="btn small" aria-label={`Export recording ${r.name} as ${format.label}`} onClick={() => void saveExport(r.id, format)}>
+                    <button key={format.format} type="button" className="btn small" disabled={r.active} aria-label={`Export recording ${r.name} as ${format.label}`} onClick={() => void saveExport(r.id, format)}>
                       Export {format.label}
                     </button>
                   ))}
