@@ -10,6 +10,8 @@ export type RecordingHandlers = {
   'recording:delete': Handler<'recording:delete'>
   'recording:replay': Handler<'recording:replay'>
   'recording:replayControl': Handler<'recording:replayControl'>
+  'recording:export': Handler<'recording:export'>
+  'recording:import': Handler<'recording:import'>
 }
 
 export function recordingHandlers(service: RecordingService, replays: ReplayService): RecordingHandlers {
@@ -19,6 +21,8 @@ export function recordingHandlers(service: RecordingService, replays: ReplayServ
     'recording:list': () => ({ recordings: service.list() }),
     'recording:delete': ({ recordingId }) => ({ deleted: service.delete(recordingId) }),
     'recording:replay': (request) => replays.start(request),
-    'recording:replayControl': ({ replayId, action }) => replays.control(replayId, action)
+    'recording:replayControl': ({ replayId, action }) => replays.control(replayId, action),
+    'recording:export': ({ recordingId, format }) => service.exportFile(recordingId, format),
+    'recording:import': ({ bytes, name }) => service.importFile(bytes, name)
   }
 }

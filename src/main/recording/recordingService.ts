@@ -1,9 +1,10 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { UserFacingError, type ReceivedMessage, type RecordingSummary } from '../../shared/contract'
+import { UserFacingError, type ReceivedMessage, type RecordingExportFormat, type RecordingSummary } from '../../shared/contract'
 import type { EventSink } from '../ports/eventSink'
 import { Recorder, type RecordingLimits } from './recorder'
 import { RECORDING_FORMAT, RecordingFile, type RecordingMeta } from './recordingFile'
+import { exportRecording, importRecording, removeRecordingFiles } from './recordingTransfer'
 
 const EXTENSION = '.bsrec'
 /** How often waiting messages are written, and active recordings report their counts. */
@@ -37,6 +38,8 @@ function fileIdFor(startedAt: number, name: string): string {
 /** Recordings of live connections into files, and the list of those on disk. */
 export class RecordingService {
   private readonly active = new Map<string, Recorder>()
+  /** Recordings being imported: not listed (nor exported or deleted) until complete. */
+  private readonly importing = new Set<string>()
   private flushTimer: NodeJS.Timeout | undefined
   private lastStatusAt = 0
   private readonly now: () => number
@@ -58,8 +61,7 @@ export class RecordingService {
     mkdirSync(this.options.dir, { recursive: true, mode: 0o700 })
     const startedAt = this.now()
     const name = request.name ?? `Recording ${new Date(startedAt).toISOString().slice(0, 19).replace('T', ' ')}`
-    let id = fileIdFor(startedAt, name)
-    for (let n = 2; this.exists(id); n++) id = `${fileIdFor(startedAt, name)}-${n}`
+    const id = this.newId(startedAt, name)
     const meta: RecordingMeta = {
       format: RECORDING_FORMAT,
       name,
@@ -96,7 +98,7 @@ export class RecordingService {
   list(): RecordingSummary[] {
     let names: string[]
     try {
-      names = readdirSync(this.options.dir).filter((name) => name.endsWith(EXTENSION))
+      names = readdirSync(this.options.dir).filter((name) => name.endsWith(EXTENSION) && !this.importing.has(name.slice(0, -EXTENSION.length)))
     } catch {
       return []
     }
@@ -119,12 +121,42 @@ export class RecordingService {
 
   /** Deletes a recording that is not being written. */
   delete(id: string): boolean {
-    if ([...this.active.values()].some((recorder) => this.idOf(recorder.path) === id)) {
+    if (this.isActive(id)) {
       throw new UserFacingError('invalid-argument', 'This recording is still being written. Stop it first.')
     }
-    if (!this.exists(id)) return false
-    for (const suffix of ['', '-wal', '-shm']) rmSync(this.pathOf(id) + suffix, { force: true })
+    if (!this.exists(id) || this.importing.has(id)) return false
+    removeRecordingFiles(this.pathOf(id))
     return true
+  }
+
+  /** A recording that is not being written, as a JSON Lines or CSV file. */
+  async exportFile(id: string, format: RecordingExportFormat): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
+    if (!this.exists(id) || this.importing.has(id)) throw new UserFacingError('not-found', 'This recording is no longer on disk. Reload the list of recordings.')
+    // Its counts are written when it stops, so an export before then could not say what it holds.
+    if (this.isActive(id)) throw new UserFacingError('invalid-argument', 'This recording is still being written. Stop it first, then export it.')
+    const file = RecordingFile.open(this.pathOf(id))
+    try {
+      return { fileName: `${id}.${format}`, bytes: await exportRecording(file, format) }
+    } finally {
+      file.close()
+    }
+  }
+
+  /** A JSON Lines export read back as a new recording, named `name` or as the file says. */
+  async importFile(bytes: Uint8Array, name?: string): Promise<RecordingSummary> {
+    mkdirSync(this.options.dir, { recursive: true, mode: 0o700 })
+    let id = ''
+    try {
+      await importRecording(bytes, (header) => {
+        const meta: RecordingMeta = { ...header, format: RECORDING_FORMAT, name: name ?? header.name }
+        id = this.newId(header.startedAt, meta.name)
+        this.importing.add(id)
+        return { file: RecordingFile.create(this.pathOf(id), meta), meta }
+      })
+    } finally {
+      this.importing.delete(id)
+    }
+    return this.readSummary(id)
   }
 
   /** Stops every recording (quit); what waits is written. */
@@ -205,6 +237,17 @@ export class RecordingService {
       }
     }
     return bytes
+  }
+
+  private isActive(id: string): boolean {
+    return [...this.active.values()].some((recorder) => this.idOf(recorder.path) === id)
+  }
+
+  /** A free id for a recording started at `startedAt` with this name. */
+  private newId(startedAt: number, name: string): string {
+    let id = fileIdFor(startedAt, name)
+    for (let n = 2; this.exists(id); n++) id = `${fileIdFor(startedAt, name)}-${n}`
+    return id
   }
 
   private exists(id: string): boolean {

@@ -50,7 +50,9 @@ export const REQUEST_NAMES = [
   'recording:list',
   'recording:delete',
   'recording:replay',
-  'recording:replayControl'
+  'recording:replayControl',
+  'recording:export',
+  'recording:import'
 ] as const satisfies readonly RequestName[]
 
 /** Every event's name, `domain:name`, as in `events`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { connectionIdSchema, topicFilterSchema } from './common'
+import { bytesSchema, connectionIdSchema, topicFilterSchema } from './common'
 import { defineEvent, defineRequest } from './define'
 
 /** A recording's id: its file name without the extension (letters, digits, '-', '_' and '.'). */
@@ -28,6 +28,17 @@ export interface RecordingSummary {
   problem: string | null
 }
 
+/** Largest export sent back: the headless page joins replies up to 512 MiB, and a frame carries a little more than the bytes. */
+export const MAX_RECORDING_EXPORT_BYTES = 500 * 1024 * 1024
+/** Largest JSON Lines file imported (the headless server joins requests up to 300 MiB). */
+export const MAX_RECORDING_IMPORT_BYTES = 256 * 1024 * 1024
+/** Why a larger file is not imported; the page says it before reading the file, main again if one gets through. */
+export const RECORDING_IMPORT_TOO_LARGE = `The file is larger than ${MAX_RECORDING_IMPORT_BYTES / 1024 / 1024} MB, so it is not imported. A recording that large can be copied as its .bsrec file into the recordings folder instead.`
+
+/** The file formats a recording is exported to: JSON Lines (importable again) or CSV (for spreadsheets). */
+export const recordingExportFormatSchema = z.enum(['jsonl', 'csv'])
+export type RecordingExportFormat = z.infer<typeof recordingExportFormatSchema>
+
 export const recordingRequests = {
   /** Starts recording a connection (everything, or what matches `filters`) until stopped or a limit is reached. */
   'recording:start': defineRequest<RecordingSummary>()(
@@ -44,7 +55,16 @@ export const recordingRequests = {
   /** Every recording on disk, newest first, with the active ones' counts as of now. */
   'recording:list': defineRequest<{ recordings: RecordingSummary[] }>()(z.object({})),
   /** Deletes a recording that is not being written. */
-  'recording:delete': defineRequest<{ deleted: boolean }>()(z.object({ recordingId: recordingIdSchema }))
+  'recording:delete': defineRequest<{ deleted: boolean }>()(z.object({ recordingId: recordingIdSchema })),
+  /** A recording as a JSON Lines or CSV file, for the page to save (refused with a sentence above MAX_RECORDING_EXPORT_BYTES). */
+  'recording:export': defineRequest<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }>()(z.object({ recordingId: recordingIdSchema, format: recordingExportFormatSchema })),
+  /** A JSON Lines export read back into a new recording; nothing is kept when a line is bad. */
+  'recording:import': defineRequest<RecordingSummary>()(
+    z.object({
+      name: z.string().trim().min(1).max(100).optional(),
+      bytes: bytesSchema.refine((b) => b.byteLength <= MAX_RECORDING_IMPORT_BYTES, { message: RECORDING_IMPORT_TOO_LARGE })
+    })
+  )
 } as const
 
 export const recordingEvents = {

@@ -1,4 +1,4 @@
-import type { ArgsOf, RecordingSummary, ReplayStatus } from '@shared/contract'
+import { MAX_RECORDING_IMPORT_BYTES, RECORDING_IMPORT_TOO_LARGE, type ArgsOf, type RecordingExportFormat, type RecordingSummary, type ReplayStatus } from '@shared/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { recordingService } from '../../services/recording'
 import type { RecordingsState } from './initialState'
@@ -26,6 +26,10 @@ export interface RecordingsActions {
   controlReplay(replayId: string, action: 'pause' | 'resume' | 'cancel'): Promise<void>
   /** A replay's counts, or how it ended (the recording:replayStatus event). */
   applyReplayStatus(status: ReplayStatus): void
+  /** A recording as a JSON Lines or CSV file to save, or null when it failed (the error says why). */
+  exportFile(recordingId: string, format: RecordingExportFormat): Promise<{ fileName: string; bytes: Uint8Array } | null>
+  /** Reads a JSON Lines export the user chose into a new recording and lists it. */
+  importFile(file: Blob): Promise<void>
 }
 
 export function createRecordingsActions(set: Set, get: Get): RecordingsActions {
@@ -34,7 +38,7 @@ export function createRecordingsActions(set: Set, get: Get): RecordingsActions {
     const listed = get().list
     if (listed.some((r) => r.id === summary.id)) set({ list: listed.map((r) => (r.id === summary.id ? summary : r)) })
   }
-  const failed = (error: unknown): void => set({ error: errorMessage(error) })
+  const failed = (error: unknown): void => set({ error: errorMessage(error), notice: null })
   const actions: RecordingsActions = {
     async start(connectionId, request) {
       try {
@@ -89,6 +93,26 @@ export function createRecordingsActions(set: Set, get: Get): RecordingsActions {
     async remove(recordingId) {
       try {
         await recordingService.delete({ recordingId })
+        await actions.load()
+      } catch (error) {
+        failed(error)
+      }
+    },
+    async exportFile(recordingId, format) {
+      try {
+        const file = await recordingService.export({ recordingId, format })
+        set({ error: null })
+        return file
+      } catch (error) {
+        failed(error)
+        return null
+      }
+    },
+    async importFile(file) {
+      if (file.size > MAX_RECORDING_IMPORT_BYTES) return failed(new Error(RECORDING_IMPORT_TOO_LARGE))
+      try {
+        const imported = await recordingService.import({ bytes: new Uint8Array(await file.arrayBuffer()) })
+        set({ error: null, notice: `Imported "${imported.name}" (${imported.written.toLocaleString('en')} messages).` })
         await actions.load()
       } catch (error) {
         failed(error)

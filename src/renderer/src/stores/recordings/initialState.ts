@@ -9,6 +9,8 @@ export interface RecordingsState {
   error: string | null
   /** The latest replay of each recording (running, or how it ended), by recording id. */
   replays: Record<string, ReplayStatus>
+  /** What the last import did, as a sentence (cleared by the next failure). */
+  notice: string | null
 }
 
-export const initialRecordingsState: RecordingsState = { byConnection: {}, list: [], error: null, replays: {} }
+export const initialRecordingsState: RecordingsState = { byConnection: {}, list: [], error: null, replays: {}, notice: null }
