@@ -7,6 +7,7 @@ import type { FilePicker } from './ports/filePicker'
 import { createProfileServices, PeerImporter, type DocumentFileFactory, type ProfileServices, type SecretCipher, type UserMachine } from './profiles'
 import { RecordingService } from './recording/recordingService'
 import { ReplayService } from './recording/replayService'
+import { SimulationService } from './simulation/simulationService'
 import { SessionService } from './session/sessionService'
 
 /** What main needs to start its services: where to keep data, and where events go. */
@@ -37,6 +38,8 @@ export interface MainServices {
   recordings: RecordingService
   /** Replays of recordings onto open connections. */
   replays: ReplayService
+  /** Device simulations: templates published at a rate. */
+  simulations: SimulationService
   /** The native file dialog when there is one; the engine reads exactly the paths the user chose. */
   pickFiles: FilePicker | undefined
   /** Imports connections of MQTT Explorer and MQTTX; inline certificates go to dataDir/certificates. */
@@ -73,6 +76,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     publish: (connectionId, message) => connections.publish(connectionId, message),
     emit: options.emit
   })
+  const simulations = new SimulationService({ publish: (connectionId, message) => connections.publish(connectionId, message), emit: options.emit })
   const stopMessages = connections.onMessage((connectionId, message) => {
     model.ingest(connectionId, message)
     recordings.ingest(connectionId, message)
@@ -84,11 +88,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     model,
     recordings,
     replays,
+    simulations,
     pickFiles: options.pickFiles,
     peerImport: new PeerImporter(profiles.profiles, join(options.dataDir, 'certificates'), options.userMachine),
     async dispose() {
       sessions.dispose()
       stopMessages()
+      simulations.dispose()
       await replays.dispose()
       recordings.dispose()
       model.dispose()

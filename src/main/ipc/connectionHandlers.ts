@@ -1,13 +1,14 @@
-import type { connectionRequests } from '../../shared/contract'
+import type { connectionRequests, simulationRequests } from '../../shared/contract'
 import type { ConnectionManager } from '../mqtt/connectionManager'
 import type { SessionService } from '../session/sessionService'
+import type { SimulationService } from '../simulation/simulationService'
 import type { HandlerTable } from './handlerTable'
 
 /** The connection:* part of the table: a request added to the contract without its handler is a type error. */
-export type ConnectionHandlers = Pick<HandlerTable, keyof typeof connectionRequests>
+export type ConnectionHandlers = Pick<HandlerTable, keyof typeof connectionRequests | keyof typeof simulationRequests>
 
 /** Maps the contract's connection:* requests onto the engine; closing and listing go through the sessions, which know each connection's profile. */
-export function connectionHandlers(connections: ConnectionManager, sessions: SessionService): ConnectionHandlers {
+export function connectionHandlers(connections: ConnectionManager, sessions: SessionService, simulations: SimulationService): ConnectionHandlers {
   return {
     'connection:disconnect': async ({ connectionId }) => {
       await sessions.disconnect(connectionId)
@@ -22,6 +23,8 @@ export function connectionHandlers(connections: ConnectionManager, sessions: Ses
     },
     'connection:publish': ({ connectionId, topic, payload, qos, retain, properties }) =>
       connections.publish(connectionId, { topic, payload, qos, retain, properties }),
-    'connection:list': () => ({ connections: sessions.list() })
+    'connection:list': () => ({ connections: sessions.list() }),
+    'simulation:start': (request) => simulations.start(request),
+    'simulation:stop': ({ simulationId }) => simulations.stop(simulationId)
   }
 }

@@ -1,9 +1,8 @@
-import { UserFacingError, type PublishMessage, type PublishResult, type ReplayStatus } from '../../shared/contract'
+import { UserFacingError, type PublishMessage, type ReplayStatus } from '../../shared/contract'
 import { compileTopicFilter } from '../../shared/topics'
+import type { Publish } from '../ports/publish'
 import type { RecordedMessage, RecordingFile } from './recordingFile'
 
-/** What a replay needs of the engine: publishing on a connection. */
-export type Publish = (connectionId: string, message: PublishMessage) => Promise<PublishResult>
 
 export interface ReplayRequest {
   replayId: string

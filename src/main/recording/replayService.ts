@@ -1,6 +1,7 @@
 import { UserFacingError, type ReplayStatus } from '../../shared/contract'
 import type { EventSink } from '../ports/eventSink'
-import { Replay, type Publish, type ReplayRequest } from './replay'
+import type { Publish } from '../ports/publish'
+import { Replay, type ReplayRequest } from './replay'
 import type { RecordingFile } from './recordingFile'
 
 export interface ReplayServiceOptions {

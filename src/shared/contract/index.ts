@@ -6,6 +6,7 @@ import { peerImportRequests } from './peerImport'
 import { profileEvents, profileRequests } from './profiles'
 import { recordingEvents, recordingRequests, replayEvents, replayRequests } from './recording'
 import { seriesRequests } from './series'
+import { simulationEvents, simulationRequests } from './simulation'
 import type { EventDef, RequestDef } from './define'
 import type { Result } from './errors'
 
@@ -19,6 +20,7 @@ export * from './profiles'
 export * from './peerImport'
 export * from './decoderPrefs'
 export * from './series'
+export * from './simulation'
 export * from './charts'
 export * from './app'
 export * from './recording'
@@ -27,9 +29,9 @@ export { buildBridge, byDomain, isEventName, isRequestName } from './bridge'
 export { EVENT_NAMES, REQUEST_NAMES, type UnlistedEventName, type UnlistedRequestName } from './names'
 
 /** Every request the renderer may make, keyed `domain:action`. */
-export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...peerImportRequests, ...recordingRequests, ...replayRequests, ...appRequests } as const
+export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...peerImportRequests, ...recordingRequests, ...replayRequests, ...simulationRequests, ...appRequests } as const
 /** Every event main may send, keyed `domain:name`. */
-export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...recordingEvents, ...replayEvents, ...appEvents } as const
+export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...recordingEvents, ...replayEvents, ...simulationEvents, ...appEvents } as const
 
 export type Requests = typeof requests
 export type RequestName = keyof Requests & string

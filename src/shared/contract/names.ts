@@ -51,12 +51,14 @@ export const REQUEST_NAMES = [
   'recording:delete',
   'recording:replay',
   'recording:replayControl',
+  'simulation:start',
+  'simulation:stop',
   'recording:export',
   'recording:import'
 ] as const satisfies readonly RequestName[]
 
 /** Every event's name, `domain:name`, as in `events`. */
-export const EVENT_NAMES = ['connection:status', 'model:delta', 'model:clearProgress', 'model:searchProgress', 'profile:changed', 'profile:notice', 'recording:status', 'recording:replayStatus', 'app:menu'] as const satisfies readonly EventName[]
+export const EVENT_NAMES = ['connection:status', 'model:delta', 'model:clearProgress', 'model:searchProgress', 'profile:changed', 'profile:notice', 'recording:status', 'recording:replayStatus', 'simulation:status', 'app:menu'] as const satisfies readonly EventName[]
 
 /** Requests of the contract that REQUEST_NAMES leaves out; `never` when the list is complete. */
 export type UnlistedRequestName = Exclude<RequestName, (typeof REQUEST_NAMES)[number]>

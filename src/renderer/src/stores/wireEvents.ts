@@ -2,10 +2,12 @@ import { appEvents } from '../services/app'
 import { connectionEvents } from '../services/connection'
 import { profileEvents } from '../services/profile'
 import { recordingEvents } from '../services/recording'
+import { simulationEvents } from '../services/simulation'
 import { useAppStore } from './app'
 import { useConnectionsStore } from './connections'
 import { useProfilesStore } from './profiles'
 import { useRecordingsStore } from './recordings'
+import { useSimulationsStore } from './simulations'
 
 /** Routes main's events into the stores; returns a function that stops listening. */
 export function wireStoreEvents(): () => void {
@@ -15,6 +17,7 @@ export function wireStoreEvents(): () => void {
     profileEvents().notice((notice) => useProfilesStore.getState().addNotice(notice)),
     recordingEvents().status((status) => useRecordingsStore.getState().applyStatus(status)),
     recordingEvents().replayStatus((status) => useRecordingsStore.getState().applyReplayStatus(status)),
+    simulationEvents().status((status) => useSimulationsStore.getState().apply(status)),
     appEvents().menu(({ command }) => useAppStore.getState().runMenuCommand(command))
   ]
   return () => stops.forEach((stop) => stop())

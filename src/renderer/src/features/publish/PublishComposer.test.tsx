@@ -6,6 +6,7 @@ import { installTestMain, type TestMain } from '../../test/testMain'
 import { memoryProfiles, sampleProfile } from '../../test/memoryProfiles'
 import { initialPublishState, usePublishStore } from '../../stores/publish'
 import { initialSelectionState, useSelectionStore } from '../../stores/selection'
+import { initialSimulationsState, useSimulationsStore } from '../../stores/simulations'
 import { PublishComposer } from '.'
 
 const ID = 'pub-test'
@@ -26,8 +27,11 @@ describe('publish composer', () => {
         // A broker without QoS 2 (RabbitMQ) answers it with a PUBACK.
         if (topic === 'rabbit' && qos === 2) return { reasonCode: 0, downgradedTo: 1 as const }
         return { reasonCode: 0 }
-      }
+      },
+      'simulation:start': ({ simulationId, connectionId, ratePerSecond }) => ({ simulationId, connectionId, state: 'running' as const, ratePerSecond, sent: 0, acknowledged: 0, refused: 0, lastError: null }),
+      'simulation:stop': ({ simulationId }) => ({ simulationId, connectionId: ID, state: 'stopped' as const, ratePerSecond: 5, sent: 12, acknowledged: 12, refused: 0, lastError: null })
     })
+    useSimulationsStore.setState(initialSimulationsState)
     usePublishStore.setState(initialPublishState)
     useSelectionStore.setState(initialSelectionState)
   })
@@ -143,6 +147,22 @@ describe('publish composer', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Use template Command' }))
     expect((screen.getByLabelText('Topic') as HTMLInputElement).value).toBe('devices/{{ask device}}/cmd')
     expect((screen.getByLabelText('Payload') as HTMLTextAreaElement).value).toBe('{"n":{{counter}},"at":"{{now}}","id":"{{uuid}}","r":{{random 1 6}}}')
+  })
+
+  it('simulates a device from the composer: the message as typed goes to main with the rate and count, and Stop ends it', async () => {
+    await renderComposer()
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'sim/{{counter}}' } })
+    fireEvent.change(screen.getByLabelText('Payload'), { target: { value: '{"t":{{randomFloat 18 25 1}}}' } })
+    fireEvent.change(screen.getByLabelText('Messages per second'), { target: { value: '0' } })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Start simulation' })))
+    expect(screen.getByText('Type a rate between 0.1 and 10,000 messages per second.')).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('Messages per second'), { target: { value: '5' } })
+    fireEvent.change(screen.getByLabelText('How many (empty: until stopped)'), { target: { value: '100' } })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Start simulation' })))
+    expect(main.calls.find((c) => c.name === 'simulation:start')?.args).toMatchObject({ connectionId: ID, topic: 'sim/{{counter}}', payload: '{"t":{{randomFloat 18 25 1}}}', ratePerSecond: 5, count: 100 })
+    expect(screen.getByRole('status', { name: 'Simulation' }).textContent).toBe('Simulating: 0 sent, 0 acknowledged, 0 refused')
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Stop simulation' })))
+    expect(screen.getByRole('status', { name: 'Simulation' }).textContent).toBe('Stopped: 12 sent, 12 acknowledged, 0 refused')
   })
 
   it('keeps publishing while an earlier message still waits for its acknowledgement, and shows its time-out', async () => {

@@ -10,6 +10,7 @@ import { composeMessage, publishSelectors, usePublishStore } from '../../stores/
 import { PropertiesEditor } from './PropertiesEditor'
 import { SavedMessages } from './SavedMessages'
 import { SentMessages } from './SentMessages'
+import { SimulateDevice } from './SimulateDevice'
 
 /**
  * Publish composer of one connection: topic, payload editor, QoS, retain, MQTT 5 properties; Ctrl/Cmd+Enter sends.
@@ -84,6 +85,7 @@ export function PublishComposer({ connectionId, profileId, mqtt5, connected, bro
         {!connected ? <span className="muted">Connect to publish.</span> : null}
       </div>
       <SentMessages connectionId={connectionId} />
+      <SimulateDevice connectionId={connectionId} draft={draft} connected={connected} />
       <SavedMessages connectionId={connectionId} profileId={profileId} mqtt5={mqtt5} />
     </form>
   )
