@@ -8,6 +8,7 @@ import { createProfileServices, PeerImporter, type DocumentFileFactory, type Pro
 import { RecordingService } from './recording/recordingService'
 import { ReplayService } from './recording/replayService'
 import { SimulationService } from './simulation/simulationService'
+import { RequestReplies } from './requests/requestReplies'
 import { SessionService } from './session/sessionService'
 
 /** What main needs to start its services: where to keep data, and where events go. */
@@ -40,6 +41,8 @@ export interface MainServices {
   replays: ReplayService
   /** Device simulations: templates published at a rate. */
   simulations: SimulationService
+  /** MQTT 5 requests waiting for their replies. */
+  requests: RequestReplies
   /** The native file dialog when there is one; the engine reads exactly the paths the user chose. */
   pickFiles: FilePicker | undefined
   /** Imports connections of MQTT Explorer and MQTTX; inline certificates go to dataDir/certificates. */
@@ -77,7 +80,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     emit: options.emit
   })
   const simulations = new SimulationService({ publish: (connectionId, message) => connections.publish(connectionId, message), emit: options.emit })
+  const requests = new RequestReplies(connections, (connectionId) => {
+    const profileId = sessions.profileIdOf(connectionId)
+    return profileId === undefined ? [] : profiles.profiles.get(profileId).subscriptions.map((s) => s.filter)
+  })
+  // A closed connection's response-topic subscriptions are gone; the next connection subscribes anew.
+  const stopStatus = connections.onStatus((status) => status.state === 'disconnected' && requests.forget(status.connectionId))
   const stopMessages = connections.onMessage((connectionId, message) => {
+    requests.ingest(connectionId, message)
     model.ingest(connectionId, message)
     recordings.ingest(connectionId, message)
   })
@@ -89,11 +99,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     recordings,
     replays,
     simulations,
+    requests,
     pickFiles: options.pickFiles,
     peerImport: new PeerImporter(profiles.profiles, join(options.dataDir, 'certificates'), options.userMachine),
     async dispose() {
       sessions.dispose()
       stopMessages()
+      stopStatus()
       simulations.dispose()
       await replays.dispose()
       recordings.dispose()

@@ -1,14 +1,15 @@
-import type { connectionRequests, simulationRequests } from '../../shared/contract'
+import type { connectionRequests, requestReplyRequests, simulationRequests } from '../../shared/contract'
 import type { ConnectionManager } from '../mqtt/connectionManager'
 import type { SessionService } from '../session/sessionService'
+import type { RequestReplies } from '../requests/requestReplies'
 import type { SimulationService } from '../simulation/simulationService'
 import type { HandlerTable } from './handlerTable'
 
 /** The connection:* part of the table: a request added to the contract without its handler is a type error. */
-export type ConnectionHandlers = Pick<HandlerTable, keyof typeof connectionRequests | keyof typeof simulationRequests>
+export type ConnectionHandlers = Pick<HandlerTable, keyof typeof connectionRequests | keyof typeof simulationRequests | keyof typeof requestReplyRequests>
 
 /** Maps the contract's connection:* requests onto the engine; closing and listing go through the sessions, which know each connection's profile. */
-export function connectionHandlers(connections: ConnectionManager, sessions: SessionService, simulations: SimulationService): ConnectionHandlers {
+export function connectionHandlers(connections: ConnectionManager, sessions: SessionService, simulations: SimulationService, requests: RequestReplies): ConnectionHandlers {
   return {
     'connection:disconnect': async ({ connectionId }) => {
       await sessions.disconnect(connectionId)
@@ -25,6 +26,7 @@ export function connectionHandlers(connections: ConnectionManager, sessions: Ses
       connections.publish(connectionId, { topic, payload, qos, retain, properties }),
     'connection:list': () => ({ connections: sessions.list() }),
     'simulation:start': (request) => simulations.start(request),
-    'simulation:stop': ({ simulationId }) => simulations.stop(simulationId)
+    'simulation:stop': ({ simulationId }) => simulations.stop(simulationId),
+    'request:send': (request) => requests.send(request)
   }
 }

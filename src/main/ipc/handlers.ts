@@ -11,7 +11,7 @@ import type { HandlerTable } from './handlerTable'
 /** The full handler table: one object per domain, merged; a missing request is a type error. */
 export function createHandlerTable(services: MainServices): HandlerTable {
   return {
-    ...connectionHandlers(services.connections, services.sessions, services.simulations),
+    ...connectionHandlers(services.connections, services.sessions, services.simulations, services.requests),
     ...createProfileHandlers(services.profiles, services.sessions),
     ...peerImportHandlers(services.peerImport),
     ...modelHandlers(services.model, (connectionId) => services.sessions.decodersOf(connectionId)),

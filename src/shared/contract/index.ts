@@ -5,6 +5,7 @@ import { modelEvents, modelRequests } from './model'
 import { peerImportRequests } from './peerImport'
 import { profileEvents, profileRequests } from './profiles'
 import { recordingEvents, recordingRequests, replayEvents, replayRequests } from './recording'
+import { requestReplyRequests } from './requestReply'
 import { seriesRequests } from './series'
 import { simulationEvents, simulationRequests } from './simulation'
 import type { EventDef, RequestDef } from './define'
@@ -20,6 +21,7 @@ export * from './profiles'
 export * from './peerImport'
 export * from './decoderPrefs'
 export * from './series'
+export * from './requestReply'
 export * from './simulation'
 export * from './charts'
 export * from './app'
@@ -29,7 +31,7 @@ export { buildBridge, byDomain, isEventName, isRequestName } from './bridge'
 export { EVENT_NAMES, REQUEST_NAMES, type UnlistedEventName, type UnlistedRequestName } from './names'
 
 /** Every request the renderer may make, keyed `domain:action`. */
-export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...peerImportRequests, ...recordingRequests, ...replayRequests, ...simulationRequests, ...appRequests } as const
+export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...peerImportRequests, ...recordingRequests, ...replayRequests, ...simulationRequests, ...requestReplyRequests, ...appRequests } as const
 /** Every event main may send, keyed `domain:name`. */
 export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...recordingEvents, ...replayEvents, ...simulationEvents, ...appEvents } as const
 

@@ -53,6 +53,7 @@ export const REQUEST_NAMES = [
   'recording:replayControl',
   'simulation:start',
   'simulation:stop',
+  'request:send',
   'recording:export',
   'recording:import'
 ] as const satisfies readonly RequestName[]

@@ -1,4 +1,4 @@
-import { TextField } from '../../components/FormFields'
+import { CheckField, TextField } from '../../components/FormFields'
 import type { ComposerDraft, ComposerProblems } from '../../stores/publish'
 
 /** MQTT 5 publish properties: content type, response topic, correlation data, expiry, user properties. */
@@ -22,6 +22,7 @@ export function PropertiesEditor({ draft, problems, patch }: { draft: ComposerDr
         </div>
         <TextField label="Message expiry (s)" type="number" value={draft.messageExpiry} onChange={(messageExpiry) => patch({ messageExpiry })} problem={problems.messageExpiry} />
       </div>
+      <CheckField label="Wait for a reply (request/response: empty response topic and correlation data are chosen for you)" checked={draft.awaitReply} onChange={(awaitReply) => patch({ awaitReply })} />
       <fieldset>
         <legend>User properties</legend>
         {pairs.map(([key, value], index) => (

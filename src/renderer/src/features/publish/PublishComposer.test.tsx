@@ -28,6 +28,7 @@ describe('publish composer', () => {
         if (topic === 'rabbit' && qos === 2) return { reasonCode: 0, downgradedTo: 1 as const }
         return { reasonCode: 0 }
       },
+      'request:send': ({ payload }) => ({ responseTopic: 'brokerscope/replies/abc', correlationData: new Uint8Array([1]), reply: { topic: 'brokerscope/replies/abc', payload: new TextEncoder().encode(`echo:${new TextDecoder().decode(payload)}`), receivedAt: 0 }, roundTripMs: 12.5 }),
       'simulation:start': ({ simulationId, connectionId, ratePerSecond }) => ({ simulationId, connectionId, state: 'running' as const, ratePerSecond, sent: 0, acknowledged: 0, refused: 0, lastError: null }),
       'simulation:stop': ({ simulationId }) => ({ simulationId, connectionId: ID, state: 'stopped' as const, ratePerSecond: 5, sent: 12, acknowledged: 12, refused: 0, lastError: null })
     })
@@ -147,6 +148,18 @@ describe('publish composer', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Use template Command' }))
     expect((screen.getByLabelText('Topic') as HTMLInputElement).value).toBe('devices/{{ask device}}/cmd')
     expect((screen.getByLabelText('Payload') as HTMLTextAreaElement).value).toBe('{"n":{{counter}},"at":"{{now}}","id":"{{uuid}}","r":{{random 1 6}}}')
+  })
+
+  it('sends a request on MQTT 5 and shows the paired reply with its round trip', async () => {
+    await renderComposer({ mqtt5: true })
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'svc/echo' } })
+    fireEvent.change(screen.getByLabelText('Payload format'), { target: { value: 'text' } })
+    fireEvent.change(screen.getByLabelText('Payload'), { target: { value: 'ping' } })
+    fireEvent.click(screen.getByLabelText(/^Wait for a reply/))
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Publish' })))
+    expect(main.calls.find((c) => c.name === 'request:send')?.args).toMatchObject({ connectionId: ID, topic: 'svc/echo', payload: new TextEncoder().encode('ping') })
+    expect(publishCalls()).toHaveLength(0)
+    expect(screen.getByRole('status').textContent).toBe('Reply after 12.5 ms on "brokerscope/replies/abc": echo:ping')
   })
 
   it('simulates a device from the composer: the message as typed goes to main with the rate and count, and Stop ends it', async () => {

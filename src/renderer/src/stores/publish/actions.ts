@@ -2,8 +2,9 @@ import { MAX_SAVED_PAYLOAD_BYTES, type PayloadFormat, type PublishDraftInput } f
 import { convertPayloadText } from '../../lib/payloadView'
 import { errorMessage } from '../../lib/errorMessage'
 import { connectionService } from '../../services/connection'
+import { requestService } from '../../services/request'
 import { profileService } from '../../services/profile'
-import { composeMessage, composeTemplate, describePublishResult, draftFromSaved, emptyComposerDraft, variablesFor, type ComposerDraft } from './compose'
+import { composeMessage, composeTemplate, describePublishResult, describeReply, draftFromSaved, emptyComposerDraft, variablesFor, type ComposerDraft } from './compose'
 import type { PublishSend, PublishState } from './initialState'
 
 type Set = (partial: Partial<PublishState>) => void
@@ -67,9 +68,13 @@ export function createPublishActions(set: Set, get: Get): PublishActions {
       let acknowledgedQos = message.qos
       try {
         const { payloadFormat: _format, ...publish } = message
-        const result = await connectionService.publish({ connectionId, ...publish })
-        acknowledgedQos = result.downgradedTo ?? message.qos
-        putSend(connectionId, { ...sent, kind: 'ok', text: describePublishResult(message.qos, result, mqtt5) })
+        if (draft.awaitReply && mqtt5) {
+          putSend(connectionId, { ...sent, kind: 'ok', text: describeReply(await requestService.send({ connectionId, ...publish })) })
+        } else {
+          const result = await connectionService.publish({ connectionId, ...publish })
+          acknowledgedQos = result.downgradedTo ?? message.qos
+          putSend(connectionId, { ...sent, kind: 'ok', text: describePublishResult(message.qos, result, mqtt5) })
+        }
       } catch (error) {
         putSend(connectionId, { ...sent, kind: 'error', text: errorMessage(error) })
         return

@@ -1,6 +1,6 @@
 import { askedNames, expandVariables, hasVariables, type VariableContext } from '@shared/templates/variables'
 import { topicNameProblem } from '@shared/topics'
-import type { PayloadFormat, PublishDraftInput, PublishProperties, PublishResult, QoS } from '@shared/contract'
+import type { PayloadFormat, PublishDraftInput, PublishProperties, PublishResult, QoS, RequestReply } from '@shared/contract'
 import { utf8Decode, utf8Encode, type Bytes } from '../../lib/bytes'
 import { encodePayload, renderPayload } from '../../lib/payloadView'
 import { publishPacketBytes } from './packetSize'
@@ -21,6 +21,8 @@ export interface ComposerDraft {
   messageExpiry: string
   /** Values typed for the {{ask name}} variables of the topic and payload, by name. */
   answers: Record<string, string>
+  /** MQTT 5: send as a request and wait for the reply that carries its correlation data. */
+  awaitReply: boolean
 }
 
 export const emptyComposerDraft: ComposerDraft = {
@@ -35,7 +37,8 @@ export const emptyComposerDraft: ComposerDraft = {
   correlationData: '',
   userProperties: [],
   messageExpiry: '',
-  answers: {}
+  answers: {},
+  awaitReply: false
 }
 
 /** Problem sentences by composer field. */
@@ -134,8 +137,16 @@ export function draftFromSaved(saved: PublishDraftInput): ComposerDraft {
     correlationData: p?.correlationData ? utf8Decode(p.correlationData) : '',
     userProperties: p?.userProperties?.map(([k, v]) => [k, v] as [string, string]) ?? [],
     messageExpiry: p?.messageExpiryInterval === undefined ? '' : String(p.messageExpiryInterval),
-    answers: {}
+    answers: {},
+    awaitReply: false
   }
+}
+
+/** A reply to a request in one line: how long it took, where it came, and the start of its payload. */
+export function describeReply(reply: RequestReply): string {
+  const text = utf8Decode(reply.reply.payload)
+  const shown = text.length > 200 ? `${text.slice(0, 199)}…` : text
+  return `Reply after ${reply.roundTripMs.toLocaleString('en-US')} ms on "${reply.reply.topic}": ${shown || '(empty payload)'}`
 }
 
 /** What the broker's answer means, as a sentence (v5 reason codes below 0x80 are successes). */
