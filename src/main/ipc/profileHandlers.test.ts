@@ -51,6 +51,8 @@ describe('profile handlers', () => {
     expect(tls.ok ? '' : tls.error.message).toBe(
       'TLS settings apply only to mqtts:// and wss:// connections. Switch the protocol to mqtts or wss, or clear the TLS fields. (options.tls)'
     )
+    const keyLog = await call('profile:save', { name: 'x', options: { protocol: 'wss', host: 'h', port: 443, tls: { keyLogFile: '/tmp/keys.log' } } })
+    expect(keyLog.ok ? '' : keyLog.error.message).toMatch(/^The TLS key log works on mqtts:\/\/ connections only .*\(options\.tls\.keyLogFile\)$/)
     const name = await call('profile:save', { name: '   ', options: { protocol: 'mqtt', host: 'h', port: 1 } })
     expect(name.ok ? '' : name.error.message).toBe('Give the profile a name. (name)')
     const v5 = await call('profile:save', { name: 'x', options: { protocol: 'mqtt', host: 'h', port: 1 }, subscriptions: [{ filter: 'a/#', noLocal: true }] })

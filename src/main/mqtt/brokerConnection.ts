@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net'
 import mqtt, { type IConnackPacket, type IPublishPacket, type MqttClient } from 'mqtt'
+import { logTlsKeys, openKeyLog } from './tlsKeyLog'
 import {
   UserFacingError,
   type AppError,
@@ -98,6 +99,7 @@ export class BrokerConnection {
     let clientOptions
     try {
       clientOptions = await buildClientOptions(options)
+      if (options.tls?.keyLogFile && options.protocol === 'mqtts') openKeyLog(options.tls.keyLogFile)
     } catch (error) {
       const failure = error instanceof UserFacingError
         ? error
@@ -124,6 +126,7 @@ export class BrokerConnection {
         return
       }
       setNoDelay(this.client.stream)
+      if (options.tls?.keyLogFile && options.protocol === 'mqtts') logTlsKeys(this.client, options.tls.keyLogFile)
       this.listen(this.client, options.reconnectPeriodMs)
     })
   }

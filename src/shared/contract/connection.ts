@@ -29,7 +29,9 @@ export const tlsOptionsSchema = z.object({
   keyPassphrase: z.string().optional(),
   rejectUnauthorized: z.boolean().default(true),
   servername: z.string().min(1).optional(),
-  alpnProtocols: z.array(z.string().min(1)).default([])
+  alpnProtocols: z.array(z.string().min(1)).default([]),
+  /** Opt-in: write the TLS session keys to this file (SSLKEYLOGFILE format) so Wireshark can decrypt the traffic. */
+  keyLogFile: z.string().min(1).optional()
 })
 export type TlsOptions = z.infer<typeof tlsOptionsSchema>
 

@@ -59,6 +59,7 @@ function hasTlsContent(tls: ProfileConnectionOptions['tls']): boolean {
     tls.keyFile !== undefined ||
     tls.servername !== undefined ||
     tls.alpnProtocols.length > 0 ||
+    tls.keyLogFile !== undefined ||
     !tls.rejectUnauthorized
   )
 }
@@ -81,6 +82,9 @@ export function profileIssues(
       path: ['options', 'tls', tls.certFile === undefined ? 'certFile' : 'keyFile'],
       message: 'A client certificate needs both the certificate file and its key file.'
     })
+  }
+  if (tls?.keyLogFile !== undefined && options.protocol === 'wss') {
+    issues.push({ path: ['options', 'tls', 'keyLogFile'], message: 'The TLS key log works on mqtts:// connections only (the WebSocket library keeps its TLS socket to itself). Use mqtts, or clear the key log file.' })
   }
   if ((options.protocol === 'ws' || options.protocol === 'wss') && !options.path.startsWith('/')) {
     issues.push({ path: ['options', 'path'], message: 'The WebSocket path must start with "/", for example /mqtt.' })

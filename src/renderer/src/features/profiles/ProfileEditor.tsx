@@ -145,6 +145,6 @@ const PLACED = [
 /** The word a draft field shares with its contract path (e.g. willTopic → "will", caFiles → "tls"). */
 function fieldKeyword(field: keyof ProfileDraft): string {
   if (field.startsWith('will')) return 'will'
-  if (['caFiles', 'certFile', 'keyFile', 'servername', 'alpnProtocols', 'rejectUnauthorized', 'protocol'].includes(field)) return 'tls'
+  if (['caFiles', 'certFile', 'keyFile', 'servername', 'alpnProtocols', 'keyLogFile', 'rejectUnauthorized', 'protocol'].includes(field)) return 'tls'
   return field.toLowerCase()
 }

@@ -168,6 +168,14 @@ export function TlsSection({ draft, problems, change }: SectionProps): React.JSX
         </div>
       </div>
       <CheckField label="Verify the server certificate" checked={draft.rejectUnauthorized} onChange={(rejectUnauthorized) => change({ rejectUnauthorized })} />
+      <TextField
+        label="TLS key log file (SSLKEYLOGFILE, for Wireshark)"
+        value={draft.keyLogFile}
+        placeholder="off; a path on the machine main runs on"
+        hint="Anyone with this file can decrypt the captured traffic of these sessions, passwords included. Leave it empty unless you are debugging."
+        onChange={(keyLogFile) => change({ keyLogFile })}
+        problem={problems['options.tls.keyLogFile']}
+      />
     </fieldset>
   )
 }

@@ -50,6 +50,7 @@ export interface ProfileDraft {
   rejectUnauthorized: boolean
   servername: string
   alpnProtocols: string
+  keyLogFile: string
   willEnabled: boolean
   willTopic: string
   willPayload: string
@@ -105,6 +106,7 @@ export function draftFromProfile(profile: Profile | undefined): ProfileDraft {
     rejectUnauthorized: tls.rejectUnauthorized,
     servername: tls.servername ?? '',
     alpnProtocols: tls.alpnProtocols.join(', '),
+    keyLogFile: tls.keyLogFile ?? '',
     willEnabled: o.will !== undefined,
     willTopic: o.will?.topic ?? '',
     willPayload: o.will ? utf8Decode(o.will.payload) : '',
@@ -187,7 +189,8 @@ export function draftToSaveInput(draft: ProfileDraft): ProfileSaveInput {
             keyFile: optionalText(draft.keyFile),
             rejectUnauthorized: draft.rejectUnauthorized,
             servername: optionalText(draft.servername),
-            alpnProtocols
+            alpnProtocols,
+            keyLogFile: optionalText(draft.keyLogFile)
           }
         : undefined,
       will: draft.willEnabled

@@ -1,0 +1,49 @@
+// The opt-in TLS key log against the test broker's TLS listener: NSS key log lines for the session, the file
+// readable by the user only, and a sentence when the file cannot be written.
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ConnectionManager } from '../../src/main/mqtt/connectionManager'
+import { startTestBroker, type TestBroker } from '../support/broker'
+import { optionsFor } from './connectionKit'
+
+let broker: TestBroker
+let dir: string
+const connections = new ConnectionManager()
+
+beforeAll(async () => {
+  broker = await startTestBroker({ listeners: ['tls'] })
+  dir = mkdtempSync(join(tmpdir(), 'keylog-'))
+})
+afterAll(async () => {
+  await connections.dispose()
+  await broker?.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** The key log lines: LABEL, 64 hex digits of client random, then the secret in hex. */
+const keyLines = (path: string): string[] => readFileSync(path, 'utf8').split('\n').filter(Boolean)
+
+describe('TLS key log', () => {
+  it('writes the session keys in the SSLKEYLOGFILE format, readable by the user only', async () => {
+    const path = join(dir, 'keys.log')
+    await connections.connect('keylog', optionsFor(broker, 'tls', { tls: { caFiles: [broker.files.ca], servername: broker.tlsServerName, keyLogFile: path } }))
+    const lines = keyLines(path)
+    expect(lines.length).toBeGreaterThan(0)
+    for (const line of lines) expect(line).toMatch(/^(CLIENT_RANDOM|[A-Z_]+_SECRET(_0)?) [0-9a-f]{64} [0-9a-f]+$/)
+    // TLS 1.3 (Mosquitto's default with OpenSSL 3) logs its traffic secrets by name.
+    expect(lines.some((line) => line.startsWith('CLIENT_TRAFFIC_SECRET_0 ') || line.startsWith('CLIENT_RANDOM '))).toBe(true)
+    expect(statSync(path).mode & 0o777).toBe(0o600)
+    await connections.disconnect('keylog')
+  })
+
+  it('says so when the key log cannot be written, and connects without one when it is not asked for', async () => {
+    const path = join(dir, 'no-such-folder', 'keys.log')
+    await expect(connections.connect('bad', optionsFor(broker, 'tls', { tls: { caFiles: [broker.files.ca], servername: broker.tlsServerName, keyLogFile: path } }))).rejects.toThrow(
+      `The TLS key log file ${path} cannot be written (ENOENT). Pick a file in a folder you can write to, or clear the key log field.`
+    )
+    await connections.connect('plain-tls', optionsFor(broker, 'tls', { tls: { caFiles: [broker.files.ca], servername: broker.tlsServerName } }))
+    await connections.disconnect('plain-tls')
+  })
+})
