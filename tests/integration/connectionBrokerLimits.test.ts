@@ -70,7 +70,7 @@ describe('MQTT 5: what the CONNACK announced', () => {
   it('exposes Maximum QoS and refuses a QoS 2 publish before sending it', async (context) => {
     requireMosquitto(context)
     const status = await open(limited, 'maxQos1', 5)
-    expect(status.broker).toEqual({ protocolVersion: 5, maximumQos: 1, retainAvailable: true })
+    expect(status.broker).toEqual({ protocolVersion: 5, maximumQos: 1, retainAvailable: true, receiveMaximum: 20 })
     const error = await rejectionOf(manager.publish('c', { topic: 'limits/qos2', payload: bytes('x'), qos: 2, retain: false }))
     expect(error).toEqual(expect.objectContaining({
       code: 'publish-refused',
@@ -82,7 +82,7 @@ describe('MQTT 5: what the CONNACK announced', () => {
   it('exposes Retain Available and Maximum Packet Size, and refuses what they forbid before sending it', async (context) => {
     requireMosquitto(context)
     const status = await open(noRetain, 'plain', 5)
-    expect(status.broker).toEqual({ protocolVersion: 5, maximumQos: 2, retainAvailable: false, maximumPacketSize: MAX_PACKET })
+    expect(status.broker).toEqual({ protocolVersion: 5, maximumQos: 2, retainAvailable: false, maximumPacketSize: MAX_PACKET, receiveMaximum: 20 })
     const retained = await rejectionOf(manager.publish('c', { topic: 'limits/r', payload: bytes('x'), qos: 0, retain: true }))
     expect(retained.message).toBe('The broker keeps no retained messages (Retain Available 0 in its CONNACK), so the message to "limits/r" (QoS 0, retained) was not sent. Publish it without Retain.')
     const large = await rejectionOf(manager.publish('c', { topic: 'limits/big', payload: new Uint8Array(MAX_PACKET), qos: 1, retain: false }))
