@@ -41,7 +41,7 @@ describe('headless server with the profile services', () => {
     const url = /mqtt:\/\/127\.0\.0\.1:(\d+)/.exec(on.brokerNote ?? '')?.[0]
     expect(on.brokerNote).toBe(`The built-in broker listens on ${url}.`)
     const device = await mqtt.connectAsync(url ?? '', { reconnectPeriod: 0 })
-    const closed = new Promise((resolve) => device.once('close', resolve))
+    const closed = new Promise<void>((resolve) => device.once('close', () => resolve()))
     await on.stop()
     await closed
   })

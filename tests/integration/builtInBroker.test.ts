@@ -107,7 +107,7 @@ describe('the built-in broker with mosquitto clients as the device', () => {
     const broker = await startBroker({ wsPort: 0 })
     const { tcpPort, wsPort } = broker.status()
     const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${tcpPort}`, { reconnectPeriod: 0 })
-    const closed = new Promise((resolve) => client.once('close', resolve))
+    const closed = new Promise<void>((resolve) => client.once('close', () => resolve()))
     await broker.stop()
     await closed
     expect(broker.status()).toMatchObject({ running: false, clients: [] })

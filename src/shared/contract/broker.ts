@@ -37,7 +37,8 @@ export interface BrokerStatus {
   messagesTotal: number
 }
 
-const portSchema = z.number().int().min(0, 'A port is 0 (any free port) to 65535.').max(65535, 'A port is 0 (any free port) to 65535.')
+const PORT_RANGE = 'A port is 0 (any free port) to 65535.'
+const portSchema = z.number({ error: PORT_RANGE }).int(PORT_RANGE).min(0, PORT_RANGE).max(65535, PORT_RANGE)
 
 /** What the user chose for the built-in broker: ports (0 = any free one), the interface, an optional login. */
 export const brokerStartSchema = z
