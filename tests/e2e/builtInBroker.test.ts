@@ -1,0 +1,29 @@
+import { describe, expect } from 'vitest'
+import { run } from '../support/broker/exec'
+import { test } from './support/fixtures'
+import { treeRow, waitForConnectionState } from './support/ui'
+
+describe('the built-in broker panel', () => {
+  test('starts the broker from the Profiles screen, takes a device message from mosquitto_pub, and opens a tab that shows it', async ({ app }) => {
+    await app.open()
+    const panel = app.page.getByRole('region', { name: 'Built-in broker' })
+    await panel.getByLabel('TCP port').fill('0')
+    await panel.getByRole('button', { name: 'Start broker' }).click()
+    const address = panel.getByRole('list', { name: 'Broker addresses' }).getByText(/^mqtt:\/\/127\.0\.0\.1:\d+/)
+    await address.waitFor()
+    const port = /:(\d+)/.exec((await address.textContent()) ?? '')?.[1] ?? ''
+
+    await run('mosquitto_pub', ['-h', '127.0.0.1', '-p', port, '-t', 'fieldtest/boiler/temp', '-m', '61.5', '-r', '-q', '1', '-i', 'boiler-7'])
+    await panel.getByRole('button', { name: 'Open a tab' }).click()
+    await waitForConnectionState(app.page, 'Built-in broker', 'Connected')
+    await treeRow(app.page, 'fieldtest').waitFor()
+
+    // The app's own tab is a client of the broker, listed with its subscription.
+    await app.page.getByRole('tab', { name: 'Profiles' }).click()
+    const clients = panel.getByRole('table', { name: 'Broker clients' })
+    await clients.getByText('#, $SYS/#', { exact: true }).waitFor()
+    await panel.getByRole('button', { name: 'Stop broker' }).click()
+    await panel.getByText(/^Stopped\./).waitFor()
+    expect(await app.page.getByRole('button', { name: 'Edit Built-in broker' }).count()).toBe(1)
+  })
+})
