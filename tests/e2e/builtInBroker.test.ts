@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net'
 import { describe, expect } from 'vitest'
 import { run } from '../support/broker/exec'
 import { test } from './support/fixtures'
@@ -7,6 +8,14 @@ describe('the built-in broker panel', () => {
   test('starts the broker from the Profiles screen, takes a device message from mosquitto_pub, and opens a tab that shows it', async ({ app }) => {
     await app.open()
     const panel = app.page.getByRole('region', { name: 'Built-in broker' })
+    const taken = createServer()
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+    const takenPort = (taken.address() as AddressInfo).port
+    await panel.getByLabel('TCP port').fill(String(takenPort))
+    await panel.getByRole('button', { name: 'Start broker' }).click()
+    await panel.getByRole('alert').getByText(`The TCP port ${takenPort} on 127.0.0.1 is already used by another program. Choose another port, or 0 for any free one.`).waitFor()
+    taken.close()
+
     await panel.getByLabel('TCP port').fill('0')
     await panel.getByRole('button', { name: 'Start broker' }).click()
     const address = panel.getByRole('list', { name: 'Broker addresses' }).getByText(/^mqtt:\/\/127\.0\.0\.1:\d+/)
@@ -20,6 +29,7 @@ describe('the built-in broker panel', () => {
 
     // The app's own tab is a client of the broker, listed with its subscription.
     await app.page.getByRole('tab', { name: 'Profiles' }).click()
+    expect(await panel.getByLabel('TCP port').inputValue()).toBe('0')
     const clients = panel.getByRole('table', { name: 'Broker clients' })
     await clients.getByText('#, $SYS/#', { exact: true }).waitFor()
     await panel.getByRole('button', { name: 'Stop broker' }).click()

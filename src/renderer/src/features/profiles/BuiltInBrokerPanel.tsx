@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react'
-import { useBrokerStore } from '../../stores/broker'
-import { brokerStartOf, initialBrokerForm, type BrokerForm } from './brokerForm'
+import { useEffect } from 'react'
+import { useBrokerStore, type BrokerForm } from '../../stores/broker'
 import { BrokerClientsTable } from './BrokerClientsTable'
 
 /** Start and stop the built-in broker, see where devices reach it and who is connected, and open a tab to it. */
@@ -8,26 +7,19 @@ export function BuiltInBrokerPanel(): React.JSX.Element {
   const status = useBrokerStore((s) => s.status)
   const busy = useBrokerStore((s) => s.busy)
   const error = useBrokerStore((s) => s.error)
-  const { load, start, stop, openTab } = useBrokerStore.getState()
-  const [form, setForm] = useState<BrokerForm>(initialBrokerForm)
-  const [formError, setFormError] = useState<string | null>(null)
+  const form = useBrokerStore((s) => s.form)
+  const { load, start, stop, openTab, setForm } = useBrokerStore.getState()
   useEffect(() => void load(), [load])
   const running = status?.running === true
   const field = (key: keyof BrokerForm) => ({ value: form[key], disabled: running, onChange: (event: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: event.target.value }) })
 
-  const onStart = (): void => {
-    const request = brokerStartOf(form)
-    setFormError(typeof request === 'string' ? request : null)
-    if (typeof request !== 'string') void start(request)
-  }
-
   return (
     <section aria-label="Built-in broker" className="recordings">
       <h3>Built-in broker</h3>
-      {formError ?? error ? <div className="banner error" role="alert">{formError ?? error}</div> : null}
+      {error ? <div className="banner error" role="alert">{error}</div> : null}
       <div className="row">
         <input aria-label="TCP port" className="mono" size={6} placeholder="1883" {...field('tcpPort')} />
-        <input aria-label="WebSocket port" className="mono" size={6} placeholder="No WebSocket" {...field('wsPort')} />
+        <input aria-label="WebSocket port" className="mono" size={9} placeholder="WS port (off)" {...field('wsPort')} />
         <input aria-label="Bind address" className="mono" size={12} list="broker-bind-addresses" {...field('host')} />
         <datalist id="broker-bind-addresses">
           <option value="127.0.0.1">This machine only</option>
@@ -45,7 +37,7 @@ export function BuiltInBrokerPanel(): React.JSX.Element {
             Stop broker
           </button>
         ) : (
-          <button type="button" className="btn small primary" disabled={busy} onClick={onStart}>
+          <button type="button" className="btn small primary" disabled={busy} onClick={() => void start()}>
             Start broker
           </button>
         )}

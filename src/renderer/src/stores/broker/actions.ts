@@ -1,8 +1,9 @@
-import type { ArgsOf, BrokerStatus } from '@shared/contract'
+import type { BrokerStatus } from '@shared/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { brokerService } from '../../services/broker'
 import { useConnectionsStore } from '../connections'
 import { useProfilesStore } from '../profiles'
+import { brokerStartOf, type BrokerForm } from './brokerForm'
 import type { BrokerState } from './initialState'
 
 type Set = (partial: Partial<BrokerState>) => void
@@ -13,7 +14,9 @@ export const BUILT_IN_PROFILE_NAME = 'Built-in broker'
 
 export interface BrokerActions {
   load(): Promise<void>
-  start(options: ArgsOf<'broker:start'>): Promise<void>
+  setForm(form: BrokerForm): void
+  /** Starts the broker with the form's settings; a field to fix is shown as the error. */
+  start(): Promise<void>
   stop(): Promise<void>
   /** The broker:status event. */
   applyStatus(status: BrokerStatus): void
@@ -36,8 +39,13 @@ export function createBrokerActions(set: Set, get: Get): BrokerActions {
   }
   return {
     load: () => run(async () => set({ status: await brokerService.status({}) })),
-    start: (options) =>
+    setForm(form) {
+      set({ form })
+    },
+    start: () =>
       run(async () => {
+        const options = brokerStartOf(get().form)
+        if (typeof options === 'string') throw new Error(options)
         set({ status: await brokerService.start(options) })
         login = { ...(options.username !== undefined && { username: options.username }), ...(options.password !== undefined && { password: options.password }) }
       }),

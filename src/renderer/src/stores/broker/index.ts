@@ -8,4 +8,5 @@ export type BrokerStore = BrokerState & BrokerActions
 export const useBrokerStore = create<BrokerStore>()((set, get) => ({ ...initialBrokerState, ...createBrokerActions(set, get) }))
 
 export { BUILT_IN_PROFILE_NAME } from './actions'
+export type { BrokerForm } from './brokerForm'
 export { initialBrokerState, type BrokerState } from './initialState'

@@ -1,4 +1,5 @@
 import type { BrokerStatus } from '@shared/contract'
+import { initialBrokerForm, type BrokerForm } from './brokerForm'
 
 export interface BrokerState {
   /** As main last reported it; null until first asked. */
@@ -7,6 +8,8 @@ export interface BrokerState {
   busy: boolean
   /** The last failure, as a sentence. */
   error: string | null
+  /** The panel's fields, kept here so they survive leaving the Profiles screen. */
+  form: BrokerForm
 }
 
-export const initialBrokerState: BrokerState = { status: null, busy: false, error: null }
+export const initialBrokerState: BrokerState = { status: null, busy: false, error: null, form: initialBrokerForm }
