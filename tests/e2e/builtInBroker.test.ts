@@ -36,4 +36,23 @@ describe('the built-in broker panel', () => {
     await panel.getByText(/^Stopped\./).waitFor()
     expect(await app.page.getByRole('button', { name: 'Edit Built-in broker' }).count()).toBe(1)
   })
+
+  test('with a login, refuses a device with the wrong password and opens a tab that logs in', async ({ app }) => {
+    await app.open()
+    const panel = app.page.getByRole('region', { name: 'Built-in broker' })
+    await panel.getByLabel('TCP port').fill('0')
+    await panel.getByLabel('Broker user name').fill('field')
+    await panel.getByLabel('Broker password').fill('s3cret')
+    await panel.getByRole('button', { name: 'Start broker' }).click()
+    await panel.getByText(/^Login required\./).waitFor()
+    const address = panel.getByRole('list', { name: 'Broker addresses' }).getByText(/^mqtt:\/\/127\.0\.0\.1:\d+/)
+    const port = /:(\d+)/.exec((await address.textContent()) ?? '')?.[1] ?? ''
+    const publish = (password: string): Promise<string> => run('mosquitto_pub', ['-h', '127.0.0.1', '-p', port, '-u', 'field', '-P', password, '-t', 'secured/door', '-m', 'open', '-r'])
+    await expect(publish('guess')).rejects.toThrow(/bad user name or password|not authori[sz]ed/i)
+    await publish('s3cret')
+
+    await panel.getByRole('button', { name: 'Open a tab' }).click()
+    await waitForConnectionState(app.page, 'Built-in broker', 'Connected')
+    await treeRow(app.page, 'secured').waitFor()
+  })
 })

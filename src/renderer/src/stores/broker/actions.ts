@@ -25,8 +25,9 @@ export interface BrokerActions {
 }
 
 export function createBrokerActions(set: Set, get: Get): BrokerActions {
-  // Kept for "Open a tab" only: main never returns the password it was started with.
-  let login: { username?: string; password?: string } = {}
+  // Kept for "Open a tab" only: main never returns the password it was started with. Null when this page did not
+  // start the broker (a reload, another browser window): the saved profile's login is then kept as it is.
+  let login: { username?: string; password?: string } | null = null
   const run = async (action: () => Promise<void>): Promise<void> => {
     set({ busy: true, error: null })
     try {
@@ -61,11 +62,12 @@ export function createBrokerActions(set: Set, get: Get): BrokerActions {
         }
         const profiles = useProfilesStore.getState()
         const existing = profiles.profiles.find((profile) => profile.name === BUILT_IN_PROFILE_NAME)
+        const username = login === null ? existing?.options.username : login.username
         const saved = await profiles.save({
           ...(existing && { id: existing.id }),
           name: BUILT_IN_PROFILE_NAME,
-          options: { protocol: 'mqtt', host: status.localHost, port: status.tcpPort, ...(login.username !== undefined && { username: login.username }) },
-          password: login.password ?? null
+          options: { protocol: 'mqtt', host: status.localHost, port: status.tcpPort, ...(username !== undefined && { username }) },
+          ...(login !== null && { password: login.password ?? null })
         })
         // Reconnects an open tab, so it follows the broker to its new port or login.
         await useConnectionsStore.getState().open(saved.id, { reconnect: true })
