@@ -44,6 +44,16 @@ describe('headless server with the profile services', () => {
     const closed = new Promise<void>((resolve) => device.once('close', () => resolve()))
     await on.stop()
     await closed
+
+    // A broker port in use stops the start with the sentence and leaves the web port free again (the web port
+    // here is the stopped broker's, known to be free).
+    const webPort = Number(new URL(url ?? '').port)
+    const blocker = await startHeadless({ host: '127.0.0.1', port: 0, dataDir, rendererDir: join(root, 'renderer'), env: {}, allowedHosts: [], brokerPort: 0 })
+    servers.push(blocker)
+    const blocked = Number(/:(\d+)\.$/.exec(blocker.brokerNote ?? '')?.[1])
+    await expect(startHeadless({ host: '127.0.0.1', port: webPort, dataDir, rendererDir: join(root, 'renderer'), env: {}, allowedHosts: [], brokerPort: blocked })).rejects.toThrow(`The TCP port ${blocked} on 127.0.0.1 is already used by another program.`)
+    const again = await startHeadless({ host: '127.0.0.1', port: webPort, dataDir, rendererDir: join(root, 'renderer'), env: {}, allowedHosts: [] })
+    servers.push(again)
   })
 
   it('keeps profiles in the data directory, the password sealed with a private key file, across restarts', async () => {

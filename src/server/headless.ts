@@ -52,7 +52,10 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
   try {
     const server = await startHttpServer({ host: options.host, port: options.port, token: token.value, allowedHosts: options.allowedHosts, files, hub })
     // Before the recordings, so --record can name a profile pointing at the built-in broker.
-    const broker = options.brokerPort === undefined ? null : await services.broker.start({ tcpPort: options.brokerPort, host: options.host })
+    const broker = options.brokerPort === undefined ? null : await services.broker.start({ tcpPort: options.brokerPort, host: options.host }).catch(async (error: unknown) => {
+      await server.close()
+      throw error
+    })
     const recordingNotes = await startAlwaysOnRecordings(services, options.record ?? [])
     let stopped: Promise<void> | undefined
     return {
