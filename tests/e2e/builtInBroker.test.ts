@@ -34,7 +34,18 @@ describe('the built-in broker panel', () => {
     await clients.getByText('#, $SYS/#', { exact: true }).waitFor()
     await panel.getByRole('button', { name: 'Stop broker' }).click()
     await panel.getByText(/^Stopped\./).waitFor()
+
+    // Started again on another free port, "Open a tab" reuses the profile and moves its tab to the new port.
+    await panel.getByRole('button', { name: 'Start broker' }).click()
+    const moved = panel.getByRole('list', { name: 'Broker addresses' }).getByText(/^mqtt:\/\/127\.0\.0\.1:\d+/)
+    const newPort = /:(\d+)/.exec((await moved.textContent()) ?? '')?.[1] ?? ''
+    await run('mosquitto_pub', ['-h', '127.0.0.1', '-p', newPort, '-t', 'fieldtest2/pump', '-m', 'on', '-r'])
+    await panel.getByRole('button', { name: 'Open a tab' }).click()
+    await waitForConnectionState(app.page, 'Built-in broker', 'Connected')
+    await treeRow(app.page, 'fieldtest2').waitFor()
+    await app.page.getByRole('tab', { name: 'Profiles' }).click()
     expect(await app.page.getByRole('button', { name: 'Edit Built-in broker' }).count()).toBe(1)
+    expect(await app.page.getByRole('tab', { name: /^Built-in broker \(/ }).count()).toBe(1)
   })
 
   test('with a login, refuses a device with the wrong password and opens a tab that logs in', async ({ app }) => {
