@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { BrokerService } from './broker/brokerService'
 import { ConnectionManager } from './mqtt/connectionManager'
 import { ModelService } from './model'
 import type { ModelSettings } from '../shared/contract'
@@ -47,6 +48,8 @@ export interface MainServices {
   pickFiles: FilePicker | undefined
   /** Imports connections of MQTT Explorer and MQTTX; inline certificates go to dataDir/certificates. */
   peerImport: PeerImporter
+  /** The built-in broker for field tests; stopped until asked for. */
+  broker: BrokerService
   dispose(): Promise<void>
 }
 
@@ -86,6 +89,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   })
   // A closed connection's response-topic subscriptions are gone; the next connection subscribes anew.
   const stopStatus = connections.onStatus((status) => status.state === 'disconnected' && requests.forget(status.connectionId))
+  const broker = new BrokerService(options.emit)
   const stopMessages = connections.onMessage((connectionId, message) => {
     requests.ingest(connectionId, message)
     model.ingest(connectionId, message)
@@ -102,6 +106,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     requests,
     pickFiles: options.pickFiles,
     peerImport: new PeerImporter(profiles.profiles, join(options.dataDir, 'certificates'), options.userMachine),
+    broker,
     async dispose() {
       sessions.dispose()
       stopMessages()
@@ -111,6 +116,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       recordings.dispose()
       model.dispose()
       await connections.dispose()
+      // After the connections, so the app's own tabs to the broker close as the user's, not as a lost broker.
+      await broker.dispose()
     }
   }
 }

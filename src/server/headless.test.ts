@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import mqtt from 'mqtt'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openWireClient } from '../../tests/support/wireClient'
 import type { Profile } from '../shared/contract'
@@ -26,6 +27,33 @@ describe('headless server with the profile services', () => {
   afterAll(async () => {
     await Promise.all(servers.map((server) => server.stop()))
     await rm(root, { recursive: true, force: true })
+  })
+
+  it('runs the built-in broker only with --broker, stops it with the server, and serves its status to the page', async () => {
+    const off = await start()
+    expect(off.brokerNote).toBeNull()
+    const page = await openWireClient({ serverOrigin: off.origin, token: off.token.value })
+    expect(await page.call('broker:status', {})).toMatchObject({ ok: true, value: { running: false } })
+    await page.close()
+
+    const on = await startHeadless({ host: '127.0.0.1', port: 0, dataDir, rendererDir: join(root, 'renderer'), env: {}, allowedHosts: [], brokerPort: 0 })
+    servers.push(on)
+    const url = /mqtt:\/\/127\.0\.0\.1:(\d+)/.exec(on.brokerNote ?? '')?.[0]
+    expect(on.brokerNote).toBe(`The built-in broker listens on ${url}.`)
+    const device = await mqtt.connectAsync(url ?? '', { reconnectPeriod: 0 })
+    const closed = new Promise<void>((resolve) => device.once('close', () => resolve()))
+    await on.stop()
+    await closed
+
+    // A broker port in use stops the start with the sentence and leaves the web port free again (the web port
+    // here is the stopped broker's, known to be free).
+    const webPort = Number(new URL(url ?? '').port)
+    const blocker = await startHeadless({ host: '127.0.0.1', port: 0, dataDir, rendererDir: join(root, 'renderer'), env: {}, allowedHosts: [], brokerPort: 0 })
+    servers.push(blocker)
+    const blocked = Number(/:(\d+)\.$/.exec(blocker.brokerNote ?? '')?.[1])
+    await expect(startHeadless({ host: '127.0.0.1', port: webPort, dataDir, rendererDir: join(root, 'renderer'), env: {}, allowedHosts: [], brokerPort: blocked })).rejects.toThrow(`The TCP port ${blocked} on 127.0.0.1 is already used by another program.`)
+    const again = await startHeadless({ host: '127.0.0.1', port: webPort, dataDir, rendererDir: join(root, 'renderer'), env: {}, allowedHosts: [] })
+    servers.push(again)
   })
 
   it('keeps profiles in the data directory, the password sealed with a private key file, across restarts', async () => {

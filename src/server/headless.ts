@@ -26,6 +26,8 @@ export interface Headless {
   url: string
   /** One sentence per --record profile: what is recorded, or why not. */
   recordingNotes: string[]
+  /** With --broker: the addresses devices can use for the built-in broker; null when it is off. */
+  brokerNote: string | null
   /** Closes every socket, stops listening and disposes the services; calling it again waits for the same stop. */
   stop(): Promise<void>
 }
@@ -49,6 +51,11 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
 
   try {
     const server = await startHttpServer({ host: options.host, port: options.port, token: token.value, allowedHosts: options.allowedHosts, files, hub })
+    // Before the recordings, so --record can name a profile pointing at the built-in broker.
+    const broker = options.brokerPort === undefined ? null : await services.broker.start({ tcpPort: options.brokerPort, host: options.host }).catch(async (error: unknown) => {
+      await server.close()
+      throw error
+    })
     const recordingNotes = await startAlwaysOnRecordings(services, options.record ?? [])
     let stopped: Promise<void> | undefined
     return {
@@ -57,6 +64,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
       token,
       url: `${server.origin}/?token=${token.value}`,
       recordingNotes,
+      brokerNote: broker && `The built-in broker listens on ${broker.addresses.map((address) => address.url).join(', ')}.`,
       stop: () =>
         (stopped ??= (async () => {
           await server.close()

@@ -46,7 +46,8 @@ async function main(): Promise<void> {
       `Open ${shown}\n` +
       `Data directory: ${options.dataDir}\n` +
       TOKEN_NOTES[server.token.source] +
-      server.recordingNotes.map((note) => `${note}\n`).join('')
+      server.recordingNotes.map((note) => `${note}\n`).join('') +
+      (server.brokerNote === null ? '' : `${server.brokerNote}\n`)
   )
   const stop = (): void => {
     void server.stop().then(() => process.exit(0))

@@ -25,6 +25,13 @@ describe('parseServerOptions', () => {
     expect(() => parseServerOptions(['--allow-host', 'http://pi.example/'], {})).toThrow('--allow-host')
   })
 
+  it('turns the built-in broker on only with --broker PORT', () => {
+    expect(parseServerOptions(['--broker', '1883'], {})).toMatchObject({ brokerPort: 1883 })
+    expect(parseServerOptions(['--broker=0'], {})).toMatchObject({ brokerPort: 0 })
+    expect(parseServerOptions([], {})).not.toHaveProperty('brokerPort')
+    expect(() => parseServerOptions(['--broker', '70000'], {})).toThrow('The port "70000" is not a number between 0 and 65535.')
+  })
+
   it('reads --history as the messages kept per topic, within its bounds', () => {
     expect(parseServerOptions(['--history', '100000'], {})).toMatchObject({ historyPerTopic: 100_000 })
     expect(parseServerOptions([], {})).not.toHaveProperty('historyPerTopic')

@@ -13,6 +13,8 @@ export interface ServerOptions {
   historyPerTopic?: number
   /** Profiles to connect and record from the start, with no page open (--record, repeatable). */
   record?: string[]
+  /** With --broker PORT: the built-in broker's TCP port, on the same interface as the server; off when undefined. */
+  brokerPort?: number
 }
 
 /** The most messages a topic may keep: what one chart series may read back (MAX_SERIES_POINTS). */
@@ -31,6 +33,8 @@ export const USAGE = `Usage: npm run serve -- [--host ADDRESS] [--port PORT] [--
                      may be repeated
   --record NAME      connect the profile NAME at start and record everything it receives until the server
                      stops, with no browser open; may be repeated
+  --broker PORT      run the built-in MQTT broker on this TCP port (0 picks a free one), on the same
+                     interface as --host; off unless given
   --history N        messages kept per topic, 1 to ${MAX_HISTORY_PER_TOPIC.toLocaleString('en-US')} (default 500; within the
                      512 MiB each connection may use)
 
@@ -82,6 +86,7 @@ export function parseServerOptions(argv: readonly string[], env: NodeJS.ProcessE
     else if (flag === '--data-dir') options.dataDir = resolve(value)
     else if (flag === '--allow-host') options.allowedHosts.push(parseAllowedHost(value))
     else if (flag === '--history') options.historyPerTopic = parseHistory(value)
+    else if (flag === '--broker') options.brokerPort = parsePort(value)
     else if (flag === '--record') options.record = [...(options.record ?? []), value]
     else throw new OptionsError(`The option "${arg}" is not known.`)
   }

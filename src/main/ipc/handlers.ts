@@ -1,5 +1,6 @@
 import type { MainServices } from '../services'
 import { appHandlers } from './appHandlers'
+import { brokerHandlers } from './brokerHandlers'
 import { chartHandlers } from './chartHandlers'
 import { connectionHandlers } from './connectionHandlers'
 import { createProfileHandlers } from './profileHandlers'
@@ -17,6 +18,7 @@ export function createHandlerTable(services: MainServices): HandlerTable {
     ...modelHandlers(services.model, (connectionId) => services.sessions.decodersOf(connectionId)),
     ...recordingHandlers(services.recordings, services.replays),
     ...chartHandlers(services.model),
+    ...brokerHandlers(services.broker),
     ...appHandlers(services.pickFiles, services.peerImport.canDiscover)
   }
 }

@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'cancelled'
   | 'unsupported'
   | 'storage'
+  | 'address-in-use'
   | 'internal'
 
 /** A failure as it crosses the contract: a code for the program, a sentence for the user. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { appEvents, appRequests } from './app'
+import { brokerEvents, brokerRequests } from './broker'
 import { connectionEvents, connectionRequests } from './connection'
 import { modelEvents, modelRequests } from './model'
 import { peerImportRequests } from './peerImport'
@@ -26,14 +27,15 @@ export * from './simulation'
 export * from './charts'
 export * from './app'
 export * from './recording'
+export * from './broker'
 export type { RequestDef, EventDef } from './define'
 export { buildBridge, byDomain, isEventName, isRequestName } from './bridge'
 export { EVENT_NAMES, REQUEST_NAMES, type UnlistedEventName, type UnlistedRequestName } from './names'
 
 /** Every request the renderer may make, keyed `domain:action`. */
-export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...peerImportRequests, ...recordingRequests, ...replayRequests, ...simulationRequests, ...requestReplyRequests, ...appRequests } as const
+export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...peerImportRequests, ...recordingRequests, ...replayRequests, ...simulationRequests, ...requestReplyRequests, ...brokerRequests, ...appRequests } as const
 /** Every event main may send, keyed `domain:name`. */
-export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...recordingEvents, ...replayEvents, ...simulationEvents, ...appEvents } as const
+export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...recordingEvents, ...replayEvents, ...simulationEvents, ...brokerEvents, ...appEvents } as const
 
 export type Requests = typeof requests
 export type RequestName = keyof Requests & string

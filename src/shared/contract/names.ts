@@ -55,11 +55,14 @@ export const REQUEST_NAMES = [
   'simulation:stop',
   'request:send',
   'recording:export',
-  'recording:import'
+  'recording:import',
+  'broker:start',
+  'broker:stop',
+  'broker:status'
 ] as const satisfies readonly RequestName[]
 
 /** Every event's name, `domain:name`, as in `events`. */
-export const EVENT_NAMES = ['connection:status', 'model:delta', 'model:clearProgress', 'model:searchProgress', 'profile:changed', 'profile:notice', 'recording:status', 'recording:replayStatus', 'simulation:status', 'app:menu'] as const satisfies readonly EventName[]
+export const EVENT_NAMES = ['connection:status', 'model:delta', 'model:clearProgress', 'model:searchProgress', 'profile:changed', 'profile:notice', 'recording:status', 'recording:replayStatus', 'simulation:status', 'broker:status', 'app:menu'] as const satisfies readonly EventName[]
 
 /** Requests of the contract that REQUEST_NAMES leaves out; `never` when the list is complete. */
 export type UnlistedRequestName = Exclude<RequestName, (typeof REQUEST_NAMES)[number]>

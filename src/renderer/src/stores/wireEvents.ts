@@ -1,9 +1,11 @@
 import { appEvents } from '../services/app'
+import { brokerEvents } from '../services/broker'
 import { connectionEvents } from '../services/connection'
 import { profileEvents } from '../services/profile'
 import { recordingEvents } from '../services/recording'
 import { simulationEvents } from '../services/simulation'
 import { useAppStore } from './app'
+import { useBrokerStore } from './broker'
 import { useConnectionsStore } from './connections'
 import { useProfilesStore } from './profiles'
 import { useRecordingsStore } from './recordings'
@@ -18,6 +20,7 @@ export function wireStoreEvents(): () => void {
     recordingEvents().status((status) => useRecordingsStore.getState().applyStatus(status)),
     recordingEvents().replayStatus((status) => useRecordingsStore.getState().applyReplayStatus(status)),
     simulationEvents().status((status) => useSimulationsStore.getState().apply(status)),
+    brokerEvents().status((status) => useBrokerStore.getState().applyStatus(status)),
     appEvents().menu(({ command }) => useAppStore.getState().runMenuCommand(command))
   ]
   return () => stops.forEach((stop) => stop())

@@ -1,6 +1,7 @@
 import { SplitPane } from '../../components/SplitPane'
 import { useProfilesStore } from '../../stores/profiles'
 import { RecordingsList } from '../recording'
+import { BuiltInBrokerPanel } from './BuiltInBrokerPanel'
 import { ProfileEditor } from './ProfileEditor'
 import { ProfileList } from './ProfileList'
 
@@ -22,6 +23,7 @@ export function ProfilesScreen(): React.JSX.Element {
       <SplitPane direction="horizontal" storageKey="profiles" initial={340} label="Resize the profile list">
         <div className="screen">
           <ProfileList />
+          <BuiltInBrokerPanel />
           <RecordingsList />
         </div>
         {editingId ? <ProfileEditor /> : <div className="empty">Choose a profile to edit it, or create a new one.</div>}
