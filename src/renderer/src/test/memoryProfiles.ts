@@ -17,8 +17,9 @@ export function memoryProfiles(seed: Profile[] = []): { handlers: TestHandlers; 
     return profile
   }
   const handlers: TestHandlers = {
-    // The profiles screen lists recordings too; these tests have none.
+    // The profiles screen lists recordings and the built-in broker too; these tests have none running.
     'recording:list': () => ({ recordings: [] }),
+    'broker:status': () => ({ running: false, host: null, localHost: null, tcpPort: null, wsPort: null, requiresLogin: false, addresses: [], clients: [], messagesPerSecond: 0, messagesTotal: 0 }),
     'profile:list': () => ({ profiles }),
     'profile:notices': () => ({ notices: [] }),
     'profile:save': (input) => {
