@@ -45,8 +45,9 @@ describe('headless --record: always-on recording with no page open', () => {
         const reply = await page.call('recording:list', {})
         return reply.ok ? (reply.value as { recordings: RecordingSummary[] }).recordings[0] : undefined
       }
-      await expect.poll(async () => (await listed())?.received, { timeout: 10_000 }).toBe(10)
-      expect(await listed()).toMatchObject({ active: true, name: 'Gateway (always on)', written: 10, notWritten: 0 })
+      // Written in batches every 100 ms: wait for the batch, not only the count of what arrived.
+      await expect.poll(async () => (await listed())?.written, { timeout: 10_000 }).toBe(10)
+      expect(await listed()).toMatchObject({ active: true, name: 'Gateway (always on)', received: 10, notWritten: 0 })
       const connections = await page.call('connection:list', {})
       expect(connections.ok && (connections.value as { connections: ConnectionStatus[] }).connections).toEqual([expect.objectContaining({ state: 'connected', profileId: expect.any(String) })])
       await page.close()
