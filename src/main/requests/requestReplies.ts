@@ -1,3 +1,4 @@
+import { utf8Encode } from '../../shared/bytes'
 import { randomBytes } from 'node:crypto'
 import { UserFacingError, type PublishProperties, type QoS, type ReceivedMessage, type RequestReply } from '../../shared/contract'
 import { compileTopicFilter } from '../../shared/topics'
@@ -52,7 +53,7 @@ export class RequestReplies {
       throw new UserFacingError('unsupported', 'Request and response needs MQTT 5.0 (response topic and correlation data are MQTT 5 properties). Switch the profile to MQTT 5.0 and connect again.')
     }
     const responseTopic = request.properties?.responseTopic ?? `brokerscope/replies/${randomBytes(6).toString('hex')}`
-    const correlationData = request.properties?.correlationData ?? new TextEncoder().encode(randomBytes(8).toString('hex'))
+    const correlationData = request.properties?.correlationData ?? utf8Encode(randomBytes(8).toString('hex'))
     await this.ensureSubscribed(request.connectionId, responseTopic)
     const key = `${request.connectionId} ${hex(correlationData)}`
     if (this.waiting.has(key)) throw new UserFacingError('already-exists', 'A request with this correlation data is still waiting for its reply. Use other correlation data, or leave it empty.')

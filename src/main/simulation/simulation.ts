@@ -1,3 +1,4 @@
+import { utf8Encode } from '../../shared/bytes'
 import { randomUUID } from 'node:crypto'
 import { UserFacingError, type PublishMessage, type QoS, type SimulationStatus } from '../../shared/contract'
 import { askedNames, expandVariables } from '../../shared/templates/variables'
@@ -91,7 +92,7 @@ export class Simulation {
       this.stop('failed')
       return
     }
-    const message: PublishMessage = { topic: topic.text, payload: new TextEncoder().encode(payload.text), qos: this.request.qos, retain: this.request.retain }
+    const message: PublishMessage = { topic: topic.text, payload: utf8Encode(payload.text), qos: this.request.qos, retain: this.request.retain }
     this.status.sent++
     this.inFlight++
     this.publish(this.request.connectionId, message).then(
