@@ -23,6 +23,8 @@ export const REQUEST_NAMES = [
   'model:resync',
   'model:search',
   'model:series',
+  'model:watchSeries',
+  'model:unwatchSeries',
   'model:sparkplug',
   'model:topTalkers',
   'profile:list',
