@@ -1,8 +1,9 @@
 import { join } from 'node:path'
 import { BrokerService } from './broker/brokerService'
+import { HistoryKeeper } from './history/historyKeeper'
 import { ConnectionManager } from './mqtt/connectionManager'
 import { ModelService } from './model'
-import type { ModelSettings } from '../shared/contract'
+import type { ModelSettings, ReceivedMessage } from '../shared/contract'
 import type { EventSink } from './ports/eventSink'
 import type { FilePicker } from './ports/filePicker'
 import { createProfileServices, PeerImporter, type DocumentFileFactory, type ProfileServices, type SecretCipher, type UserMachine } from './profiles'
@@ -38,6 +39,8 @@ export interface MainServices {
   model: ModelService
   /** Recordings of connections into files in dataDir/recordings. */
   recordings: RecordingService
+  /** The history profiles keep on disk (dataDir/history), restored when their connection opens. */
+  history: HistoryKeeper
   /** Replays of recordings onto open connections. */
   replays: ReplayService
   /** Device simulations: templates published at a rate. */
@@ -61,12 +64,24 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     ...(options.profileFiles && { files: options.profileFiles }),
     ...(options.cipher && { cipher: options.cipher })
   })
-  const sessions = new SessionService(connections, profiles.profiles, options.emit)
   const model = new ModelService({
     emitClearProgress: (progress) => options.emit('model:clearProgress', progress),
     emitSearchProgress: (progress) => options.emit('model:searchProgress', progress),
     publish: (connectionId, message) => connections.publish(connectionId, message),
     ...(options.modelSettings && { settings: options.modelSettings })
+  })
+  const history = new HistoryKeeper({
+    dir: join(options.dataDir, 'history'),
+    perTopic: () => model.currentSettings().historyLimit,
+    notify: (notice) => profiles.notices.add(notice)
+  })
+  const sessions = new SessionService(connections, profiles.profiles, options.emit, {
+    open: (connectionId, profile) => {
+      // A tab connecting again holds this session's messages already: only keep writing.
+      const restore = model.view(connectionId).messageCount === 0 ? (message: ReceivedMessage) => model.ingest(connectionId, message) : null
+      history.open(connectionId, profile.id, profile.name, restore)
+    },
+    close: (connectionId) => history.close(connectionId)
   })
   const recordings = new RecordingService({
     dir: join(options.dataDir, 'recordings'),
@@ -94,6 +109,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     requests.ingest(connectionId, message)
     model.ingest(connectionId, message)
     recordings.ingest(connectionId, message)
+    history.ingest(connectionId, message)
   })
   return {
     connections,
@@ -101,6 +117,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     sessions,
     model,
     recordings,
+    history,
     replays,
     simulations,
     requests,
@@ -114,6 +131,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       simulations.dispose()
       await replays.dispose()
       recordings.dispose()
+      history.dispose()
       model.dispose()
       await connections.dispose()
       // After the connections, so the app's own tabs to the broker close as the user's, not as a lost broker.

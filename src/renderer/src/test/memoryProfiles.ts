@@ -94,7 +94,7 @@ export function sampleProfile(id: string, name: string, overrides: Partial<Profi
   return {
     id,
     name,
-    options: { protocol: 'mqtt', host: '127.0.0.1', port: 1883, path: '/mqtt', protocolVersion: 4, clean: true, keepaliveSeconds: 60, connectTimeoutMs: 10_000, reconnectPeriodMs: 5_000 },
+    options: { protocol: 'mqtt', host: '127.0.0.1', port: 1883, path: '/mqtt', protocolVersion: 4, clean: true, keepaliveSeconds: 60, connectTimeoutMs: 10_000, reconnectPeriodMs: 5_000, keepHistory: false },
     decoders: emptyDecoderPrefs(),
     charts: [],
     subscriptions: [
