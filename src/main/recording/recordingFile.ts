@@ -1,9 +1,8 @@
-import { closeSync, copyFileSync, openSync, readSync, rmSync, statSync, truncateSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { rmSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { decode, encode } from '@msgpack/msgpack'
 import { UserFacingError, type MessageProperties, type QoS } from '../../shared/contract'
+import { cutShortCopy } from './cutShortCopy'
 
 /** The format this version writes; a file of a newer one is refused, an older one would be migrated here. */
 export const RECORDING_FORMAT = 1
@@ -291,26 +290,4 @@ export class RecordingFile {
     }
     return id
   }
-}
-
-/**
- * SQLite refuses a file shorter than its header says. A copy padded with zeros to that length opens, and every
- * page that was written reads as before; reading stops at the first missing one. Null when the file is not such.
- */
-function cutShortCopy(path: string): string | null {
-  const header = Buffer.alloc(100)
-  const fd = openSync(path, 'r')
-  try {
-    if (readSync(fd, header, 0, 100, 0) < 100 || header.toString('latin1', 0, 15) !== 'SQLite format 3') return null
-  } finally {
-    closeSync(fd)
-  }
-  const raw = header.readUInt16BE(16)
-  const pageSize = raw === 1 ? 65_536 : raw
-  const expected = pageSize * header.readUInt32BE(28)
-  if (statSync(path).size >= expected) return null
-  const copy = join(tmpdir(), `brokerscope-${process.pid}-${Date.now()}-${basename(path)}`)
-  copyFileSync(path, copy)
-  truncateSync(copy, expected)
-  return copy
 }

@@ -28,11 +28,8 @@ export const profileTlsOptionsSchema = tlsOptionsSchema.omit({ keyPassphrase: tr
 /** ConnectionOptions without secrets: what a profile stores in clear and what the renderer reads back. */
 export const profileConnectionOptionsSchema = connectionOptionsSchema
   .omit({ password: true, tls: true })
-  .extend({
-    tls: profileTlsOptionsSchema.optional(),
-    /** Keep the connection's messages on disk, and show them again when it opens after a restart (HistoryKeeper). */
-    keepHistory: z.boolean().default(false)
-  })
+  // keepHistory: keep the connection's messages on disk, shown again when it opens after a restart (HistoryKeeper).
+  .extend({ tls: profileTlsOptionsSchema.optional(), keepHistory: z.boolean().default(false) })
 export type ProfileConnectionOptions = z.infer<typeof profileConnectionOptionsSchema>
 
 /** A secret on save: a string sets it, null clears it, leaving it out keeps the stored one. */
