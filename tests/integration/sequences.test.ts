@@ -81,6 +81,21 @@ describe('sequence runs', () => {
     expect(received).toHaveLength(11)
   }, 20_000)
 
+  it('keeps later steps on their time after a late timer (the event loop was busy)', async () => {
+    received.length = 0
+    const steps = Array.from({ length: 4 }, (_, i) => ({ topic: `seq/late/${i + 1}`, payload: 'x', qos: 1, delayMs: 100 }))
+    const started = performance.now()
+    const first = await run({ connectionId: 'device', sequence: { id: 'late', name: 'Late', steps }, mode: { kind: 'once' } })
+    // Nothing runs for 250 ms: steps 1 and 2 (due at 100 and 200 ms) go out late, together.
+    while (performance.now() - started < 250) continue
+    await until('the end of the run', ended(first.runId))
+    await until('4 messages', () => received.length === 4)
+    const last = received.at(-1)!.at - started
+    // Timed from the last send instead, step 4 would be due at 250 + 200 = 450 ms at the earliest.
+    expect(last).toBeGreaterThanOrEqual(395)
+    expect(last).toBeLessThan(445)
+  })
+
   it('runs N rounds one after the other, with hex steps sent as bytes', async () => {
     received.length = 0
     const steps = [{ topic: 'seq/times/a', payload: '{{counter}}', qos: 2 }, { topic: 'seq/times/b', payload: '00ff', format: 'hex', delayMs: 20 }]
