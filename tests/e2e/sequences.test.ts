@@ -40,6 +40,7 @@ describe('sequences in the publish area', () => {
       await composer.getByLabel(`Step ${n} payload`).fill(step.payload)
       await composer.getByLabel(`Step ${n} QoS`).selectOption(step.qos)
     }
+    await composer.getByLabel('Step 2 format').selectOption('json')
     await composer.getByLabel('Step 3 retain').check()
     await composer.getByLabel('Run', { exact: true }).selectOption('times')
     await composer.getByLabel('Times').fill('2')
@@ -66,6 +67,7 @@ describe('sequences in the publish area', () => {
     const reopened = app.page.getByRole('form', { name: 'Publish' })
     await reopened.locator('summary', { hasText: 'Sequences (1)' }).click()
     expect(await reopened.getByLabel('Step 2 topic').inputValue()).toBe('e2e/seq/config')
+    expect(await reopened.getByLabel('Step 2 format').inputValue()).toBe('json')
     expect(await reopened.getByLabel('Times').inputValue()).toBe('2')
   })
 })

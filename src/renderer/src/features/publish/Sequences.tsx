@@ -1,7 +1,8 @@
 import { useState, type KeyboardEvent } from 'react'
-import { MAX_SEQUENCE_STEPS, type QoS, type SequenceStatus } from '@shared/contract'
+import { MAX_SEQUENCE_STEPS, type PayloadFormat, type QoS, type SequenceStatus } from '@shared/contract'
 import { SelectField, TextField } from '../../components/FormFields'
 import { errorMessage } from '../../lib/errorMessage'
+import { PAYLOAD_FORMAT_LABELS, PAYLOAD_FORMATS } from '../../lib/payloadView'
 import { useProfilesStore } from '../../stores/profiles'
 import { useSequencesStore } from '../../stores/sequences'
 import { draftOf, emptyStep, newSequenceDraft, sequenceOf, type SequenceDraft, type StepDraft } from './sequenceDraft'
@@ -87,7 +88,7 @@ export function Sequences({ connectionId, profileId, connected }: { connectionId
       </div>
       <table className="sequence-steps">
         <thead>
-          <tr><th>#</th><th>Wait (ms)</th><th>Topic</th><th>Payload</th><th>QoS</th><th>Retain</th><th /></tr>
+          <tr><th>#</th><th>Wait (ms)</th><th>Topic</th><th>Payload</th><th>Format</th><th>QoS</th><th>Retain</th><th /></tr>
         </thead>
         <tbody>
           {draft.steps.map((step, i) => {
@@ -98,6 +99,11 @@ export function Sequences({ connectionId, profileId, connected }: { connectionId
                 <td><input aria-label={`Step ${n} wait in milliseconds`} className="delay" inputMode="numeric" value={step.delay} onChange={(e) => patchStep(i, { delay: e.target.value })} /></td>
                 <td><input aria-label={`Step ${n} topic`} value={step.topic} onChange={(e) => patchStep(i, { topic: e.target.value })} /></td>
                 <td><input aria-label={`Step ${n} payload`} value={step.payload} onChange={(e) => patchStep(i, { payload: e.target.value })} /></td>
+                <td>
+                  <select aria-label={`Step ${n} format`} value={step.format ?? 'text'} onChange={(e) => patchStep(i, { format: e.target.value as PayloadFormat })}>
+                    {PAYLOAD_FORMATS.map((format) => <option key={format} value={format}>{PAYLOAD_FORMAT_LABELS[format]}</option>)}
+                  </select>
+                </td>
                 <td>
                   <select aria-label={`Step ${n} QoS`} value={step.qos} onChange={(e) => patchStep(i, { qos: Number(e.target.value) as QoS })}>
                     <option value={0}>0</option><option value={1}>1</option><option value={2}>2</option>

@@ -30,6 +30,8 @@ describe('sequence editor drafts', () => {
     expect(problem({ ...draft, name: ' ' })).toBe('Give the sequence a name.')
     expect(problem({ ...draft, steps: [draft.steps[0]!, { ...draft.steps[1]!, delay: 'soon' }] })).toBe('Step 2: type the delay as whole milliseconds (0 for none).')
     expect(problem({ ...draft, steps: [draft.steps[0]!, { ...draft.steps[1]!, delay: '-1' }] })).toBe('Step 2: A delay cannot be negative.')
+    expect(problem({ ...draft, steps: [{ ...draft.steps[0]!, format: 'json', payload: '{"n":{{counter}}' }] })).toMatch(/^Step 1: The payload is not valid JSON \(.*\); fix it or switch the format to Text\.$/)
+    expect(problem({ ...draft, steps: [{ ...draft.steps[0]!, format: 'json', payload: '{"n":{{counter}}}' }] })).toBeUndefined()
     expect(problem({ ...draft, mode: 'times', times: '' })).toBe('Type the number for the mode as a whole number.')
     expect(problem({ ...draft, mode: 'times', times: '20000' })).toBe('Run the sequence at most 10,000 times.')
     expect(problem({ ...draft, everyMs: '200' })).toBe("The steps' delays add up to 250 ms, longer than the 200 ms between rounds. Start rounds further apart or shorten the delays.")

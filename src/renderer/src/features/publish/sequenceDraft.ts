@@ -1,4 +1,6 @@
 import { sequenceModeSchema, sequenceSchema, sequenceTimingProblem, type PayloadFormat, type QoS, type Sequence, type SequenceMode } from '@shared/contract'
+import { expandVariables } from '@shared/templates/variables'
+import { jsonProblem } from '../../lib/payloadView'
 
 /** A step as the editor holds it: the delay as typed. */
 export interface StepDraft {
@@ -57,6 +59,15 @@ export function sequenceOf(draft: SequenceDraft): { sequence: Sequence } | { pro
     const step = issue?.path[0] === 'steps' && typeof issue.path[1] === 'number' ? `Step ${issue.path[1] + 1}: ` : ''
     return { problem: `${step}${issue?.message ?? 'The sequence is not valid.'}` }
   }
+  const badJson = parsed.data.steps.findIndex((step) => jsonStepProblem(step.format, step.payload) !== null)
+  if (badJson >= 0) return { problem: `Step ${badJson + 1}: ${jsonStepProblem(parsed.data.steps[badJson]!.format, parsed.data.steps[badJson]!.payload)}` }
   const timing = sequenceTimingProblem(parsed.data.steps, parsed.data.mode)
   return timing ? { problem: timing } : { sequence: parsed.data }
+}
+
+/** A JSON step is checked as the composer checks its payload: with its variables filled in as a first send would. */
+function jsonStepProblem(format: PayloadFormat | undefined, payload: string): string | null {
+  if (format !== 'json' || payload.trim() === '') return null
+  const sample = expandVariables(payload, { now: new Date(), counter: 1, random: Math.random, uuid: () => crypto.randomUUID(), answers: {} })
+  return 'error' in sample ? null : jsonProblem(sample.text)
 }
