@@ -6,10 +6,12 @@ import { ModelService } from './model'
 import type { ModelSettings, ReceivedMessage } from '../shared/contract'
 import type { EventSink } from './ports/eventSink'
 import type { FilePicker } from './ports/filePicker'
+import type { Publish } from './ports/publish'
 import { createProfileServices, PeerImporter, type DocumentFileFactory, type ProfileServices, type SecretCipher, type UserMachine } from './profiles'
 import { RecordingService } from './recording/recordingService'
 import { ReplayService } from './recording/replayService'
 import { SimulationService } from './simulation/simulationService'
+import { SequenceService } from './sequences/sequenceService'
 import { RequestReplies } from './requests/requestReplies'
 import { SessionService } from './session/sessionService'
 
@@ -45,6 +47,8 @@ export interface MainServices {
   replays: ReplayService
   /** Device simulations: templates published at a rate. */
   simulations: SimulationService
+  /** Runs of message sequences (steps with delays, once, N times or every T). */
+  sequences: SequenceService
   /** MQTT 5 requests waiting for their replies. */
   requests: RequestReplies
   /** The native file dialog when there is one; the engine reads exactly the paths the user chose. */
@@ -97,13 +101,19 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     publish: (connectionId, message) => connections.publish(connectionId, message),
     emit: options.emit
   })
-  const simulations = new SimulationService({ publish: (connectionId, message) => connections.publish(connectionId, message), emit: options.emit })
+  const publish: Publish = (connectionId, message) => connections.publish(connectionId, message)
+  const simulations = new SimulationService({ publish, emit: options.emit })
+  const sequences = new SequenceService({ publish, emit: options.emit })
   const requests = new RequestReplies(connections, (connectionId) => {
     const profileId = sessions.profileIdOf(connectionId)
     return profileId === undefined ? [] : profiles.profiles.get(profileId).subscriptions.map((s) => s.filter)
   })
-  // A closed connection's response-topic subscriptions are gone; the next connection subscribes anew.
-  const stopStatus = connections.onStatus((status) => status.state === 'disconnected' && requests.forget(status.connectionId))
+  const stopStatus = connections.onStatus((status) => {
+    // A closed connection's response-topic subscriptions are gone; the next connection subscribes anew.
+    if (status.state === 'disconnected') requests.forget(status.connectionId)
+    // A run waiting for a step's delay would only notice when the step is due.
+    if (status.state === 'disconnected' || status.state === 'error') sequences.connectionClosed(status.connectionId)
+  })
   const broker = new BrokerService(options.emit)
   const stopMessages = connections.onMessage((connectionId, message) => {
     requests.ingest(connectionId, message)
@@ -120,6 +130,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     history,
     replays,
     simulations,
+    sequences,
     requests,
     pickFiles: options.pickFiles,
     peerImport: new PeerImporter(profiles.profiles, join(options.dataDir, 'certificates'), options.userMachine),
@@ -129,6 +140,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       stopMessages()
       stopStatus()
       simulations.dispose()
+      sequences.dispose()
       await replays.dispose()
       recordings.dispose()
       history.dispose()
