@@ -63,7 +63,6 @@ export const sequenceSchema = z.object({
   mode: sequenceModeSchema.default({ kind: 'once' })
 })
 export type Sequence = z.infer<typeof sequenceSchema>
-export type SequenceInput = z.input<typeof sequenceSchema>
 
 /** A profile's sequences; profiles saved before sequences existed load with none. */
 export const sequencesSchema = z.array(sequenceSchema).max(MAX_SEQUENCES, `A profile keeps at most ${MAX_SEQUENCES} sequences.`)
