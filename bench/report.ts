@@ -22,6 +22,24 @@ export interface ThroughputRow {
   rounds: Array<{ bare: number; pipeline: number }>
 }
 
+/** (k) one transport's flood into our pipeline without and with a recording of the connection (medians of the rounds). */
+export interface RecordingCostRow {
+  transport: string
+  topics: number
+  messages: number
+  pipeline: number
+  recording: number
+  /** Median with recording ÷ median without. */
+  ratio: number
+  /** Summed over the recorded rounds: what the recording counted, wrote, could not write, and what the subscriber got. */
+  received: number
+  written: number
+  notWritten: number
+  delivered: number
+  /** The largest recording file of the rounds. */
+  sizeBytes: number
+}
+
 /** Everything one bench run measured (written as bench-results/latest.json). */
 export interface Report {
   at: string
@@ -44,6 +62,8 @@ export interface Report {
   series: SeriesResult
   /** (j) replay of a recording as fast as the broker takes it; null when (j) did not run. */
   replay: ReplayBenchResult | null
+  /** (k) the cost of recording during the flood; empty when (k) did not run. */
+  recordingCost: RecordingCostRow[]
 }
 
 const TARGETS = { ratio: 0.9, ingest: 3_000_000, memory: 1.2, clearSeconds: 3, seriesMs: 20, replay: 100_000 }
@@ -123,6 +143,7 @@ export function printReport(report: Report): void {
   table(report.search.map((row) => ({ '(h) search': searchLabel(row), 'first match ms': row.firstMatchMs, 'finish ms': row.finishMs, 'matching topics': row.matchingTopics, status: row.status })))
   table(seriesRows(report.series).map(([what, ms]) => ({ '(i) series query': what, ms: ms.toFixed(1), target: `≤ ${TARGETS.seriesMs} ms: ${mark(ms <= TARGETS.seriesMs)}` })))
   const replay = report.replay
+  table(report.recordingCost.map((row) => ({ '(k) recording during the flood': `${row.transport}, ${rate(row.topics)} topics`, 'without msg/s': rate(row.pipeline), 'with msg/s': rate(row.recording), ratio: row.ratio.toFixed(2), 'written / delivered': `${rate(row.written)} / ${rate(row.delivered)}`, 'not written': row.notWritten, target: `≥ ${TARGETS.ratio} and 0 lost: ${mark(row.ratio >= TARGETS.ratio && row.written === row.delivered)}` })))
   if (replay) table([{ '(j) replay, QoS 0, as fast as acknowledged': `${rate(replay.messages)} msgs`, seconds: replay.seconds.toFixed(1), 'msg/s': rate(replay.messagesPerSecond), refused: replay.refused, target: `≥ ${rate(TARGETS.replay)}: ${mark(replay.messagesPerSecond >= TARGETS.replay)}` }])
 }
 
@@ -166,6 +187,9 @@ export function markdownReport(report: Report): string {
     lines.push(`| (h) search over ${row.messages.toLocaleString('en-US')} stored messages (${row.topics.toLocaleString('en-US')} topics), ${searchLabel(row)}: time to first match, time to finish | **${row.firstMatchMs} ms, ${row.finishMs} ms** (${row.matchingTopics.toLocaleString('en-US')} matching topics, ${row.status}) | — |`)
   }
   for (const [what, ms] of seriesRows(report.series)) lines.push(`| (i) series query, ${what} | **${ms.toFixed(1)} ms** | ≤ ${TARGETS.seriesMs} ms |`)
+  for (const row of report.recordingCost) {
+    lines.push(`| (k) recording the connection during (b)'s flood, ${row.transport}, ${row.topics.toLocaleString('en-US')} topics: throughput with ÷ without (median of the rounds); messages written of those delivered | **${row.ratio.toFixed(2)}** (${k(row.recording)} vs ${k(row.pipeline)} msg/s); **${row.written.toLocaleString('en-US')} of ${row.delivered.toLocaleString('en-US')}**, ${row.notWritten} not written, file ${mb(row.sizeBytes)} | ≥ 0.90; 0 lost |`)
+  }
   if (report.replay) lines.push(`| (j) replay of a ${report.replay.messages.toLocaleString('en-US')}-message recording to the broker, QoS 0, as fast as acknowledged | **${k(report.replay.messagesPerSecond)} msg/s** (${report.replay.refused} refused) | ≥ 100k |`)
   return lines.join('\n')
 }

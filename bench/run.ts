@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick] [--no-ui] [--only a,c,h] [--messages N] [--rounds N] [--topics 10000,100000] [--transports tcp0,tcp1,ws0]`: floods a broker from a separate
 // process and measures (a) a bare mqtt.js subscriber, (b) our engine + model + coalescer + delta
 // serialization, (c) model ingest alone, (d) memory, (e) clearing retained values, (f) delta shapes,
-// (g) payload decoders, (h) search over stored messages, (i) the series query of charts, (j) replay of a recording. `--only` runs the given parts (letters; a and b run together).
+// (g) payload decoders, (h) search over stored messages, (i) the series query of charts, (j) replay of a recording, (k) the cost of recording during (b)'s flood. `--only` runs the given parts (letters; a and b run together).
 // Prints a table and writes bench-results/latest.json (only-<parts>.json with --only); then runs the UI bench (bench/ui.ts) unless --no-ui.
 import { spawn } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -12,7 +12,7 @@ import { parseArgs, numberArg } from './lib/args'
 import { startBenchBroker, type BenchBroker } from './lib/benchBroker'
 import { finishChild, nextMessage, runChild, startChild } from './lib/child'
 import { measureDeltaFormats, type DeltaFormatResult } from './lib/deltaFormat'
-import { markdownReport, printReport, roundRatios, type Report, type ThroughputRow } from './report'
+import { markdownReport, printReport, roundRatios, type RecordingCostRow, type Report, type ThroughputRow } from './report'
 import type { ClearResult } from './clear'
 import type { DecodeConfig, DecodeResult } from './decode'
 import type { IngestConfig, IngestResult } from './ingest'
@@ -70,20 +70,23 @@ async function flood(broker: BenchBroker, mode: SubscriberConfig['mode'], transp
   }
 }
 
-/**
- * (a) and (b) for every transport and topic count, `rounds` times with bare and ours taking turns, so a
- * slow moment of the shared machine does not decide a ratio; each side's median is reported.
- */
+/** `rounds` floods into each of two subscriber modes, taking turns, so a slow moment of the shared machine does not decide a ratio. */
+async function alternate(broker: BenchBroker, modes: readonly [SubscriberConfig['mode'], SubscriberConfig['mode']], transport: Transport, messages: number, topics: number, rounds: number): Promise<[SubscriberResult[], SubscriberResult[]]> {
+  const first: SubscriberResult[] = []
+  const second: SubscriberResult[] = []
+  for (let round = 0; round < rounds; round++) {
+    first.push(await flood(broker, modes[0], transport, messages, topics))
+    second.push(await flood(broker, modes[1], transport, messages, topics))
+  }
+  return [first, second]
+}
+
+/** (a) and (b) for every transport and topic count, `rounds` times with bare and ours taking turns; each side's median is reported. */
 async function throughput(broker: BenchBroker, transports: readonly Transport[], messages: number, topicCounts: number[], rounds: number): Promise<ThroughputRow[]> {
   const rows: ThroughputRow[] = []
   for (const topics of topicCounts) {
     for (const transport of transports) {
-      const bare: SubscriberResult[] = []
-      const pipeline: SubscriberResult[] = []
-      for (let round = 0; round < rounds; round++) {
-        bare.push(await flood(broker, 'bare', transport, messages, topics))
-        pipeline.push(await flood(broker, 'pipeline', transport, messages, topics))
-      }
+      const [bare, pipeline] = await alternate(broker, ['bare', 'pipeline'], transport, messages, topics, rounds)
       const bareMedian = medianRun(bare)
       const pipelineMedian = medianRun(pipeline)
       const row: ThroughputRow = {
@@ -98,6 +101,33 @@ async function throughput(broker: BenchBroker, transports: readonly Transport[],
       rows.push(row)
       console.log(`  ${transport.name}, ${topics} topics: bare ${bareMedian.messagesPerSecond} msg/s, pipeline ${pipelineMedian.messagesPerSecond} msg/s (${row.ratio.toFixed(2)}; rounds ${roundRatios(row)})`)
     }
+  }
+  return rows
+}
+
+/** (k) the cost of recording: (b)'s flood into our pipeline, without and with the connection recorded to a file. */
+async function recordingCost(broker: BenchBroker, transports: readonly Transport[], messages: number, topics: number, rounds: number): Promise<RecordingCostRow[]> {
+  const rows: RecordingCostRow[] = []
+  for (const transport of transports) {
+    const [plain, recorded] = await alternate(broker, ['pipeline', 'recording'], transport, messages, topics, rounds)
+    const plainMedian = medianRun(plain)
+    const recordedMedian = medianRun(recorded)
+    const counts = recorded.map((run) => run.recorded ?? { received: 0, written: 0, notWritten: 0, sizeBytes: 0 })
+    const row: RecordingCostRow = {
+      transport: transport.name,
+      topics,
+      messages,
+      pipeline: plainMedian.messagesPerSecond,
+      recording: recordedMedian.messagesPerSecond,
+      ratio: recordedMedian.messagesPerSecond / plainMedian.messagesPerSecond,
+      received: counts.reduce((sum, c) => sum + c.received, 0),
+      written: counts.reduce((sum, c) => sum + c.written, 0),
+      notWritten: counts.reduce((sum, c) => sum + c.notWritten, 0),
+      delivered: recorded.reduce((sum, run) => sum + run.received, 0),
+      sizeBytes: Math.max(...counts.map((c) => c.sizeBytes))
+    }
+    rows.push(row)
+    console.log(`  ${transport.name}: pipeline ${row.pipeline} msg/s, recording ${row.recording} msg/s (${row.ratio.toFixed(2)}); written ${row.written} of ${row.delivered} delivered, ${row.notWritten} not written`)
   }
   return rows
 }
@@ -137,7 +167,8 @@ async function main(): Promise<void> {
     decode: [] as DecodeResult[],
     search: [] as SearchBenchResult[],
     series: { points: 0, numberMs: 0, jsonMs: 0, wireMs: 0 } as SeriesResult,
-    replay: null as ReplayBenchResult | null
+    replay: null as ReplayBenchResult | null,
+    recordingCost: [] as RecordingCostRow[]
   }
   try {
     if (runs('a') || runs('b')) {
@@ -179,6 +210,10 @@ async function main(): Promise<void> {
     if (runs('j')) {
       console.log('(j) replay …')
       report.replay = await runChild<ReplayBenchResult>('replay', { port: broker.tcpPort, messages } satisfies ReplayBenchConfig, 600_000)
+    }
+    if (runs('k')) {
+      console.log('(k) recording cost …')
+      report.recordingCost = await recordingCost(broker, transports.filter((t) => t.transport === 'tcp'), messages, Math.min(...topicCounts), rounds)
     }
   } finally {
     await broker.stop()

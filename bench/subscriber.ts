@@ -1,14 +1,19 @@
 // One measured subscriber: a bare mqtt.js client (the baseline), or our engine + model + coalescer with
-// every delta serialized as Electron IPC would (v8.serialize, the structured-clone wire format).
+// every delta serialized as Electron IPC would (v8.serialize, the structured-clone wire format), and in
+// `recording` mode the same with the connection recorded to a file (RecordingService, as the app does).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { serialize } from 'node:v8'
 import mqtt from 'mqtt'
 import { connectionOptionsSchema, DELTA_STRIDE, type ModelDelta } from '../src/shared/contract'
 import { ConnectionManager } from '../src/main/mqtt/connectionManager'
 import { ModelService } from '../src/main/model'
+import { RecordingService } from '../src/main/recording/recordingService'
 import { childConfig, finishWith, tellParent } from './lib/child'
 
 export interface SubscriberConfig {
-  mode: 'bare' | 'pipeline'
+  mode: 'bare' | 'pipeline' | 'recording'
   transport: 'tcp' | 'ws'
   port: number
   wsPath: string
@@ -29,6 +34,8 @@ export interface SubscriberResult {
   serializeMs: number
   /** CPU time of the process (every thread) per message, in microseconds: what each message costs, less noisy than rates. */
   cpuMicrosPerMessage: number
+  /** `recording` mode: messages the recording counted, wrote, and could not write (lossless: received = written). */
+  recorded?: { received: number; written: number; notWritten: number; sizeBytes: number }
 }
 
 /** Counts arrivals; reports when all arrived or the stream went idle. */
@@ -94,6 +101,8 @@ async function bare(config: SubscriberConfig, meter: Meter): Promise<() => Promi
 
 async function pipeline(config: SubscriberConfig, meter: Meter, result: SubscriberResult): Promise<() => Promise<void>> {
   const connections = new ConnectionManager()
+  const recordingDir = config.mode === 'recording' ? mkdtempSync(join(tmpdir(), 'bench-recording-')) : null
+  const recordings = recordingDir === null ? null : new RecordingService({ dir: recordingDir, emit: () => undefined, describe: () => null })
   const model = new ModelService({
     emitClearProgress: () => undefined,
     publish: (connectionId, message) => connections.publish(connectionId, message)
@@ -114,6 +123,7 @@ async function pipeline(config: SubscriberConfig, meter: Meter, result: Subscrib
   })
   connections.onMessage((connectionId, message) => {
     model.ingest(connectionId, message)
+    recordings?.ingest(connectionId, message)
     meter.hit()
   })
   const options = connectionOptionsSchema.parse({
@@ -124,8 +134,15 @@ async function pipeline(config: SubscriberConfig, meter: Meter, result: Subscrib
     reconnectPeriodMs: 0
   })
   await connections.connect('bench', options)
+  recordings?.start({ connectionId: 'bench', name: 'bench', filters: [] })
   await connections.subscribe('bench', [{ filter: config.filter, qos: config.qos }])
   return async () => {
+    if (recordings && recordingDir) {
+      const { received, written, notWritten, sizeBytes } = recordings.stop('bench')
+      result.recorded = { received, written, notWritten, sizeBytes }
+      recordings.dispose()
+      rmSync(recordingDir, { recursive: true, force: true })
+    }
     model.dispose()
     await connections.dispose()
   }
