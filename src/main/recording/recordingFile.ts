@@ -3,6 +3,7 @@ import Database from 'better-sqlite3'
 import { decode, encode } from '@msgpack/msgpack'
 import { UserFacingError, type MessageProperties, type QoS } from '../../shared/contract'
 import { cutShortCopy } from './cutShortCopy'
+import { DUP, flagsOf, QOS_MASK, RETAIN, SCHEMA, type MessageRow } from './recordingSchema'
 
 /** The format this version writes; a file of a newer one is refused, an older one would be migrated here. */
 export const RECORDING_FORMAT = 1
@@ -37,37 +38,11 @@ export interface RecordingMeta {
   notWrittenReason: string | null
 }
 
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS topics (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
-  CREATE TABLE IF NOT EXISTS messages (
-    id INTEGER PRIMARY KEY,
-    topic_id INTEGER NOT NULL REFERENCES topics(id),
-    received_us INTEGER NOT NULL,
-    flags INTEGER NOT NULL,
-    payload BLOB NOT NULL,
-    properties BLOB
-  );
-`
-
-interface MessageRow {
-  topic_id: number
-  received_us: number
-  flags: number
-  payload: Buffer
-  properties: Buffer | null
-}
-
 /** Rows read per statement while iterating a recording. */
 const READ_BATCH = 2_000
-
-const QOS_MASK = 0b11
-const RETAIN = 1 << 2
-const DUP = 1 << 3
-
-function flagsOf(message: RecordedMessage): number {
-  return message.qos | (message.retain ? RETAIN : 0) | (message.dup ? DUP : 0)
-}
+/** Rows one INSERT writes (5 parameters each, within SQLite's 32,766). */
+const ROWS_PER_INSERT = 64
+const ROW = '(?, ?, ?, ?, ?)'
 
 /** Says what went wrong with a recording file in a sentence that names it. */
 function unreadable(path: string, error: unknown): UserFacingError {
@@ -88,6 +63,7 @@ export class RecordingFile {
   private readonly topicIds = new Map<string, number>()
   private readonly insertTopic: Database.Statement
   private readonly insertMessage: Database.Statement
+  private readonly insertMessages: Database.Statement
   private readonly writeBatch: (messages: readonly RecordedMessage[]) => void
 
   private constructor(
@@ -96,17 +72,21 @@ export class RecordingFile {
   ) {
     this.db = db
     this.insertTopic = db.prepare('INSERT INTO topics (name) VALUES (?)')
-    this.insertMessage = db.prepare('INSERT INTO messages (topic_id, received_us, flags, payload, properties) VALUES (?, ?, ?, ?, ?)')
+    this.insertMessage = db.prepare(`INSERT INTO messages (topic_id, received_us, flags, payload, properties) VALUES ${ROW}`)
+    this.insertMessages = db.prepare(`INSERT INTO messages (topic_id, received_us, flags, payload, properties) VALUES ${Array(ROWS_PER_INSERT).fill(ROW).join(', ')}`)
     for (const row of db.prepare('SELECT id, name FROM topics').iterate() as IterableIterator<{ id: number; name: string }>) this.topicIds.set(row.name, row.id)
+    // Many rows per statement: binding and stepping one statement per message costs more than writing it.
+    const values = new Array<unknown>(ROWS_PER_INSERT * 5)
     this.writeBatch = db.transaction((messages: readonly RecordedMessage[]) => {
-      for (const message of messages) {
-        this.insertMessage.run(
-          this.topicId(message.topic),
-          message.receivedAtMicros,
-          flagsOf(message),
-          message.payload,
-          message.properties ? encode(message.properties) : null
-        )
+      let at = 0
+      for (; at + ROWS_PER_INSERT <= messages.length; at += ROWS_PER_INSERT) {
+        for (let i = 0; i < ROWS_PER_INSERT; i++) this.bindRow(values, i * 5, messages[at + i] as RecordedMessage)
+        this.insertMessages.run(values)
+      }
+      const one = new Array<unknown>(5)
+      for (; at < messages.length; at++) {
+        this.bindRow(one, 0, messages[at] as RecordedMessage)
+        this.insertMessage.run(one)
       }
     })
   }
@@ -280,6 +260,14 @@ export class RecordingFile {
   close(): void {
     if (this.db.open) this.db.close()
     if (this.copy) rmSync(this.copy, { force: true })
+  }
+
+  private bindRow(values: unknown[], at: number, message: RecordedMessage): void {
+    values[at] = this.topicId(message.topic)
+    values[at + 1] = message.receivedAtMicros
+    values[at + 2] = flagsOf(message)
+    values[at + 3] = message.payload
+    values[at + 4] = message.properties ? encode(message.properties) : null
   }
 
   private topicId(topic: string): number {

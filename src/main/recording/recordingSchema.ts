@@ -1,0 +1,31 @@
+// The tables of a recording file and how a message's flags are packed in them (README, Recording).
+import type { RecordedMessage } from './recordingFile'
+
+export const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS topics (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+  CREATE TABLE IF NOT EXISTS messages (
+    id INTEGER PRIMARY KEY,
+    topic_id INTEGER NOT NULL REFERENCES topics(id),
+    received_us INTEGER NOT NULL,
+    flags INTEGER NOT NULL,
+    payload BLOB NOT NULL,
+    properties BLOB
+  );
+`
+
+export interface MessageRow {
+  topic_id: number
+  received_us: number
+  flags: number
+  payload: Buffer
+  properties: Buffer | null
+}
+
+export const QOS_MASK = 0b11
+export const RETAIN = 1 << 2
+export const DUP = 1 << 3
+
+export function flagsOf(message: RecordedMessage): number {
+  return message.qos | (message.retain ? RETAIN : 0) | (message.dup ? DUP : 0)
+}
