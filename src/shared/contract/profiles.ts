@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { bytesSchema, connectionIdSchema, publishPropertiesSchema, qosSchema, topicNameSchema } from './common'
 import {
   connectionOptionsSchema,
+  proxyOptionsSchema,
   subscriptionSchema,
   tlsOptionsSchema,
   type Subscription,
@@ -11,7 +12,7 @@ import { chartsSchema, type ChartDefinition } from './charts'
 import { decoderPrefsSchema, type DecoderPrefs } from './decoderPrefs'
 import { defineEvent, defineRequest } from './define'
 
-// Secrets (the MQTT password and the TLS key passphrase) travel renderer → main only, when saving or
+// Secrets (the MQTT password, the TLS key passphrase and the proxy password) travel renderer → main only, when saving or
 // connecting. A profile read back says whether each secret is set, never what it is.
 
 export const profileIdSchema = z.string().min(1).max(100)
@@ -25,10 +26,13 @@ export const defaultSubscriptions: Subscription[] = [
 /** TLS settings as a profile keeps them: the key passphrase travels separately (see `keyPassphrase`). */
 export const profileTlsOptionsSchema = tlsOptionsSchema.omit({ keyPassphrase: true })
 
+/** The proxy as a profile keeps it: its password travels separately (see `proxyPassword`). */
+export const profileProxyOptionsSchema = proxyOptionsSchema.omit({ password: true })
+
 /** ConnectionOptions without secrets: what a profile stores in clear and what the renderer reads back. */
 export const profileConnectionOptionsSchema = connectionOptionsSchema
-  .omit({ password: true, tls: true })
-  .extend({ tls: profileTlsOptionsSchema.optional() })
+  .omit({ password: true, tls: true, proxy: true })
+  .extend({ tls: profileTlsOptionsSchema.optional(), proxy: profileProxyOptionsSchema.optional() })
 export type ProfileConnectionOptions = z.infer<typeof profileConnectionOptionsSchema>
 
 /** A secret on save: a string sets it, null clears it, leaving it out keeps the stored one. */
@@ -71,7 +75,7 @@ function hasTlsContent(tls: ProfileConnectionOptions['tls']): boolean {
 export function profileIssues(
   options: ProfileConnectionOptions,
   subscriptions: Subscription[] = [],
-  secrets: { keyPassphrase?: boolean } = {}
+  secrets: { keyPassphrase?: boolean; proxyPassword?: boolean } = {}
 ): ProfileIssue[] {
   const issues: ProfileIssue[] = []
   const secure = options.protocol === 'mqtts' || options.protocol === 'wss'
@@ -85,6 +89,9 @@ export function profileIssues(
   }
   if (tls?.keyLogFile !== undefined && options.protocol === 'wss') {
     issues.push({ path: ['options', 'tls', 'keyLogFile'], message: 'The TLS key log works on mqtts:// connections only (the WebSocket library keeps its TLS socket to itself). Use mqtts, or clear the key log file.' })
+  }
+  if (secrets.proxyPassword && options.proxy?.username === undefined) {
+    issues.push({ path: ['options', 'proxy', 'username'], message: 'A proxy password needs a proxy user name. Enter the user name, or clear the proxy password.' })
   }
   if ((options.protocol === 'ws' || options.protocol === 'wss') && !options.path.startsWith('/')) {
     issues.push({ path: ['options', 'path'], message: 'The WebSocket path must start with "/", for example /mqtt.' })
@@ -117,6 +124,7 @@ export const profileSaveSchema = z
     options: profileConnectionOptionsSchema,
     password: secretInputSchema,
     keyPassphrase: secretInputSchema,
+    proxyPassword: secretInputSchema,
     /** Absent: a new profile gets defaultSubscriptions, an existing one keeps its own. */
     subscriptions: z.array(subscriptionSchema).max(500, 'A profile keeps at most 500 subscriptions.').optional(),
     color: profileColorSchema.nullable().optional(),
@@ -125,7 +133,8 @@ export const profileSaveSchema = z
     decoders: decoderPrefsSchema.optional()
   })
   .superRefine((value, ctx) => {
-    for (const issue of profileIssues(value.options, value.subscriptions ?? [], { keyPassphrase: typeof value.keyPassphrase === 'string' && value.keyPassphrase !== '' })) {
+    const given = (secret: string | null | undefined): boolean => typeof secret === 'string' && secret !== ''
+    for (const issue of profileIssues(value.options, value.subscriptions ?? [], { keyPassphrase: given(value.keyPassphrase), proxyPassword: given(value.proxyPassword) })) {
       ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message })
     }
   })
@@ -138,6 +147,7 @@ export interface Profile {
   options: ProfileConnectionOptions
   hasPassword: boolean
   hasKeyPassphrase: boolean
+  hasProxyPassword: boolean
   subscriptions: Subscription[]
   color?: string
   group?: string
@@ -235,14 +245,15 @@ export const profileRequests = {
   'profile:setCharts': defineRequest<{ profile: Profile }>()(z.object({ profileId: profileIdSchema, charts: chartsSchema })),
   /**
    * Connects with a saved profile (secrets decrypted in main, never sent to the renderer), then subscribes
-   * to its subscriptions. `password` / `keyPassphrase` here are used once and not saved.
+   * to its subscriptions. `password` / `keyPassphrase` / `proxyPassword` here are used once and not saved.
    */
   'profile:connect': defineRequest<{ connectionId: string; subscriptions: SubscriptionResult[] }>()(
     z.object({
       connectionId: connectionIdSchema,
       profileId: profileIdSchema,
       password: z.string().max(65_535).optional(),
-      keyPassphrase: z.string().max(65_535).optional()
+      keyPassphrase: z.string().max(65_535).optional(),
+      proxyPassword: z.string().max(255).optional()
     })
   ),
   /**
