@@ -6,7 +6,7 @@ import type { ProxyOptions } from '../../src/shared/contract'
 import { startTestBroker, type ListenerName, type TestBroker } from '../support/broker'
 import { freePorts } from '../support/broker/ports'
 import { proxyUser, startHttpProxy, startSocksProxy, type TestProxy } from '../support/proxies'
-import { bytes, nextMessage, optionsFor, rejectionOf } from './connectionKit'
+import { bytes, nextMessage, nextStatus, optionsFor, rejectionOf } from './connectionKit'
 
 let broker: TestBroker
 let manager: ConnectionManager
@@ -14,7 +14,7 @@ const proxies: TestProxy[] = []
 let counter = 0
 
 beforeAll(async () => {
-  broker = await startTestBroker({ listeners: ['plain', 'tls', 'ws'] })
+  broker = await startTestBroker({ listeners: ['plain', 'tls', 'ws', 'wss'] })
 })
 afterEach(async () => {
   await manager?.dispose()
@@ -40,12 +40,12 @@ function through(kind: ProxyOptions['kind'], port: number, credentials: Partial<
 }
 
 function listenerOptions(listener: ListenerName, proxy: ProxyOptions) {
-  const tls = listener === 'tls' ? { tls: { caFiles: [broker.files.ca], servername: broker.tlsServerName } } : {}
+  const tls = listener === 'tls' || listener === 'wss' ? { tls: { caFiles: [broker.files.ca], servername: broker.tlsServerName } } : {}
   return optionsFor(broker, listener, { ...tls, proxy })
 }
 
 describe.each(['socks5', 'http'] as const)('through a %s proxy', (kind) => {
-  it.each(['plain', 'tls', 'ws'] as const)('connects to the %s listener, round-trips a message, and the proxy carried it', async (listener) => {
+  it.each(['plain', 'tls', 'ws', 'wss'] as const)('connects to the %s listener, round-trips a message, and the proxy carried it', async (listener) => {
     const proxy = await started(kind, true)
     manager = new ConnectionManager()
     await manager.connect('p', listenerOptions(listener, through(kind, proxy.port, proxyUser)))
@@ -55,6 +55,26 @@ describe.each(['socks5', 'http'] as const)('through a %s proxy', (kind) => {
     await manager.publish('p', { topic, payload: bytes('via proxy'), qos: 1, retain: false })
     expect(Buffer.from((await arrival).payload).toString()).toBe('via proxy')
     expect(proxy.destinations).toEqual([`${broker.host}:${broker.ports[listener]}`])
+  })
+
+  it('reconnects through the proxy after the proxy dropped the tunnel', async () => {
+    const proxy = await started(kind, false)
+    manager = new ConnectionManager()
+    await manager.connect('again', { ...listenerOptions('plain', through(kind, proxy.port)), reconnectPeriodMs: 100 })
+    const back = nextStatus(manager, 'again', 'connected')
+    proxy.cut()
+    await back
+    expect(proxy.destinations).toEqual([`${broker.host}:${broker.ports.plain}`, `${broker.host}:${broker.ports.plain}`])
+  })
+
+  it('checks the broker certificate end to end inside the tunnel', async () => {
+    const proxy = await started(kind, false)
+    manager = new ConnectionManager()
+    for (const listener of ['tls', 'wss'] as const) {
+      const error = await rejectionOf(manager.connect(`mismatch-${listener}`, optionsFor(broker, listener, { tls: { caFiles: [broker.files.ca] }, proxy: through(kind, proxy.port) })))
+      expect(error.code).toBe('tls-hostname-mismatch')
+      expect(error.message).toMatch(/^The broker's certificate is valid for .*, not for "127\.0\.0\.1"\./)
+    }
   })
 
   it('says the proxy refused the credentials when they are wrong, and asks for them when none are given', async () => {

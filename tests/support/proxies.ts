@@ -11,6 +11,8 @@ import { freePorts } from './broker/ports'
 export interface TestProxy {
   port: number
   destinations: string[]
+  /** Destroys every open tunnel at once, as a proxy restart would. */
+  cut(): void
   close(): Promise<void>
 }
 
@@ -42,6 +44,7 @@ export async function startSocksProxy(options: { auth?: boolean } = {}): Promise
   return {
     port,
     destinations,
+    cut: sockets.cutAll,
     close: () => {
       sockets.cutAll()
       return new Promise((resolve) => server.close(() => resolve()))
@@ -65,6 +68,7 @@ export async function startHttpProxy(options: { auth?: boolean } = {}): Promise<
   return {
     port: address.port,
     destinations,
+    cut: sockets.cutAll,
     close: () => {
       sockets.cutAll()
       return new Promise((resolve) => server.close(() => resolve()))
