@@ -1,5 +1,6 @@
 // Connections through real proxies on loopback (SOCKS5 and HTTP CONNECT) to the real test broker, on TCP, TLS
 // and WebSocket; each test checks the proxy carried the traffic, and that proxy failures say so in their own words.
+import { createServer, type AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ConnectionManager } from '../../src/main/mqtt/connectionManager'
 import type { ProxyOptions } from '../../src/shared/contract'
@@ -97,6 +98,22 @@ describe.each(['socks5', 'http'] as const)('through a %s proxy', (kind) => {
     expect(error.message).toBe(
       `The ${kind === 'http' ? 'HTTP' : 'SOCKS5'} proxy at 127.0.0.1:${port} cannot be reached (ECONNREFUSED). Check the proxy host and port in the profile, and that the proxy is running.`
     )
+  })
+
+  it('says the proxy did not open the tunnel in time when it accepts and stays silent, before mqtt.js gives up on the broker', async () => {
+    const silent = createServer(() => undefined)
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const { port } = silent.address() as AddressInfo
+    manager = new ConnectionManager()
+    try {
+      for (const listener of ['plain', 'ws'] as const) {
+        const error = await rejectionOf(manager.connect(`silent-${listener}`, { ...listenerOptions(listener, through(kind, port)), connectTimeoutMs: 1_000 }))
+        expect(error).toEqual(expect.objectContaining({ code: 'proxy-unreachable' }))
+        expect(error.message).toMatch(new RegExp(`^The ${kind === 'http' ? 'HTTP' : 'SOCKS5'} proxy at 127\\.0\\.0\\.1:${port} did not open the connection to the broker at .+ within the connect timeout\\.`))
+      }
+    } finally {
+      silent.close()
+    }
   })
 
   it('says the proxy could not reach the broker when nothing listens behind it', async () => {

@@ -45,7 +45,7 @@ export function openHttpTunnel(target: TunnelTarget & { proxy: { password?: stri
       response.resume()
       reject(statusError(target, response.statusCode ?? 0, response.statusMessage))
     })
-    req.once('timeout', () => req.destroy(proxyTimeoutError(target, timeoutMs)))
+    req.once('timeout', () => req.destroy(proxyTimeoutError(target)))
     req.once('error', (error: Error & { code?: string }) => {
       if (error instanceof UserFacingError) return reject(error)
       const code = unreachableCode(error.code ?? error.message)

@@ -18,9 +18,9 @@ function serverName(options: TlsConnectOptions, host: string): string | undefine
 type Callback = (error: Error | null, socket?: Socket) => void
 
 /** A `createConnection` for ws: node's http client accepts the socket later, through the callback. */
-function tunnelledConnection(proxy: ProxyOptions, secure: boolean, timeoutMs: number) {
+function tunnelledConnection(proxy: ProxyOptions, secure: boolean, connectTimeoutMs: number) {
   return (options: TlsConnectOptions & { host: string; port: number | string }, callback: Callback): undefined => {
-    openTunnel(proxy, options.host, Number(options.port), timeoutMs).then(
+    openTunnel(proxy, options.host, Number(options.port), connectTimeoutMs).then(
       (socket) => callback(null, secure ? tlsConnect({ ...options, path: undefined, socket, servername: serverName(options, options.host) }) : socket),
       (error: Error) => callback(error)
     )
@@ -32,14 +32,14 @@ function tunnelledConnection(proxy: ProxyOptions, secure: boolean, timeoutMs: nu
 export function connectThroughProxy(options: MqttClientOptions, proxy: ProxyOptions): MqttClient {
   const host = options.host ?? 'localhost'
   const port = options.port ?? 1883
-  const timeoutMs = options.connectTimeout ?? 30_000
+  const connectTimeoutMs = options.connectTimeout ?? 30_000
   if (options.protocol === 'ws' || options.protocol === 'wss') {
-    const createConnection = tunnelledConnection(proxy, options.protocol === 'wss', timeoutMs)
+    const createConnection = tunnelledConnection(proxy, options.protocol === 'wss', connectTimeoutMs)
     return mqtt.connect({ ...options, wsOptions: { ...options.wsOptions, createConnection } as MqttClientOptions['wsOptions'] })
   }
   const secure = options.protocol === 'mqtts'
   return new MqttClient(() => {
-    const tunnel = new TunnelStream(openTunnel(proxy, host, port, timeoutMs))
+    const tunnel = new TunnelStream(openTunnel(proxy, host, port, connectTimeoutMs))
     return secure ? tlsConnect({ ...options, socket: tunnel, servername: serverName(options, host) }) : tunnel
   }, options)
 }

@@ -42,11 +42,11 @@ export function proxyRefusedError(target: TunnelTarget, detail: string): UserFac
   )
 }
 
-/** The proxy took longer than the connect timeout to open the tunnel. */
-export function proxyTimeoutError(target: TunnelTarget, timeoutMs: number): UserFacingError {
+/** The proxy did not open the tunnel within its share of the connect timeout. */
+export function proxyTimeoutError(target: TunnelTarget): UserFacingError {
   return new UserFacingError(
     'proxy-unreachable',
-    `${proxyWords(target)} did not open the connection to ${brokerWords(target)} within ${timeoutMs / 1000} s. Check the proxy host and port, or raise the connect timeout.`
+    `${proxyWords(target)} did not open the connection to ${brokerWords(target)} within the connect timeout. Check the proxy host, port and kind, or raise the connect timeout.`
   )
 }
 

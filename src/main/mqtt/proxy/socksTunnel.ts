@@ -20,16 +20,16 @@ export async function openSocksTunnel(target: TunnelTarget & { proxy: { password
     })
     return socket
   } catch (error) {
-    throw socksError(target, error instanceof Error ? error.message : String(error), timeoutMs)
+    throw socksError(target, error instanceof Error ? error.message : String(error))
   }
 }
 
 /** The `socks` library reports everything as a message; these are its words (its ERRORS table). */
-function socksError(target: TunnelTarget, message: string, timeoutMs: number): Error {
+function socksError(target: TunnelTarget, message: string): Error {
   if (message.startsWith('Socks5 Authentication failed')) return proxyAuthError(target, 'SOCKS5 authentication failed')
   if (message.includes('no accepted authentication type')) return proxyAuthError(target, 'no authentication method in common')
   if (message.startsWith('Socks5 proxy rejected connection')) return proxyRefusedError(target, `SOCKS5 reply ${message.split(' - ')[1] ?? 'failure'}`)
-  if (message === 'Proxy connection timed out') return proxyTimeoutError(target, timeoutMs)
+  if (message === 'Proxy connection timed out') return proxyTimeoutError(target)
   const code = unreachableCode(message)
   if (code !== undefined) return proxyUnreachableError(target, code)
   return notAProxyError(target, message)
