@@ -41,7 +41,7 @@ export async function fillProfile(form: Locator, fields: ProfileFields): Promise
 async function fillProxy(form: Locator, proxy: NonNullable<ProfileFields['proxy']>): Promise<void> {
   const part = form.locator('details.profile-network')
   if ((await part.getAttribute('open')) === null) await part.locator('summary').click()
-  await form.getByLabel('Proxy', { exact: true }).selectOption(proxy.kind)
+  await form.getByLabel('Proxy kind', { exact: true }).selectOption(proxy.kind)
   await form.getByLabel('Proxy host', { exact: true }).fill(proxy.host)
   await form.getByLabel('Proxy port', { exact: true }).fill(String(proxy.port))
   if (proxy.username !== undefined) await form.getByLabel('Proxy user name', { exact: true }).fill(proxy.username)

@@ -44,7 +44,7 @@ describe('profiles screen', () => {
     render(<ProfilesScreen />)
     fireEvent.click(screen.getByRole('button', { name: 'Edit Alpha' }))
     expect(screen.queryByLabelText('Proxy host')).toBeNull()
-    fireEvent.change(screen.getByLabelText('Proxy'), { target: { value: 'http' } })
+    fireEvent.change(screen.getByLabelText('Proxy kind'), { target: { value: 'http' } })
     expect((screen.getByLabelText('Proxy port') as HTMLInputElement).value).toBe('3128')
     fireEvent.change(screen.getByLabelText('Proxy host'), { target: { value: 'proxy.site' } })
     fireEvent.change(screen.getByLabelText('Proxy user name'), { target: { value: 'tech' } })

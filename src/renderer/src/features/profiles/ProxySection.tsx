@@ -23,7 +23,7 @@ export function ProxySection({ draft, problems, change }: SectionProps): React.J
       <fieldset>
         <legend>Proxy</legend>
         <div className="row">
-          <SelectField label="Proxy" value={draft.proxyKind} options={KINDS} onChange={onKind} />
+          <SelectField label="Proxy kind" value={draft.proxyKind} options={KINDS} onChange={onKind} />
           {on ? (
             <>
               <div className="grow">
