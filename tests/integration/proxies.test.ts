@@ -45,6 +45,17 @@ function listenerOptions(listener: ListenerName, proxy: ProxyOptions) {
   return optionsFor(broker, listener, { ...tls, proxy })
 }
 
+it('says the SOCKS5 proxy would not open the connection when its rules forbid it', async () => {
+  const proxy = await startSocksProxy({ refuse: true })
+  proxies.push(proxy)
+  manager = new ConnectionManager()
+  const error = await rejectionOf(manager.connect('forbidden', listenerOptions('plain', through('socks5', proxy.port))))
+  expect(error).toEqual(expect.objectContaining({ code: 'proxy-refused' }))
+  expect(error.message).toBe(
+    `The SOCKS5 proxy at 127.0.0.1:${proxy.port} refused to open a connection to the broker at ${broker.host}:${broker.ports.plain} (SOCKS5 reply NotAllowed). Check the broker host and port, that the broker is running, and that the proxy allows connections to it.`
+  )
+})
+
 describe.each(['socks5', 'http'] as const)('through a %s proxy', (kind) => {
   it.each(['plain', 'tls', 'ws', 'wss'] as const)('connects to the %s listener, round-trips a message, and the proxy carried it', async (listener) => {
     const proxy = await started(kind, true)

@@ -30,13 +30,15 @@ function tracker(): { track(socket: Duplex): void; cutAll(): void } {
   }
 }
 
-export async function startSocksProxy(options: { auth?: boolean } = {}): Promise<TestProxy> {
+/** `refuse`: the SOCKS5 server answers every CONNECT with "connection not allowed by ruleset" (reply 2). */
+export async function startSocksProxy(options: { auth?: boolean; refuse?: boolean } = {}): Promise<TestProxy> {
   const [port] = (await freePorts(1)) as [number]
   const destinations: string[] = []
   const sockets = tracker()
   const server = createSocksServer(options.auth ? { auth: proxyUser } : {})
   server.setRulesetValidator((connection) => {
     sockets.track(connection.socket)
+    if (options.refuse) return false
     destinations.push(`${connection.destAddress}:${connection.destPort}`)
     return true
   })
