@@ -1,6 +1,9 @@
 // Connections through real proxies on loopback (SOCKS5 and HTTP CONNECT) to the real test broker, on TCP, TLS
 // and WebSocket; each test checks the proxy carried the traffic, and that proxy failures say so in their own words.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ConnectionManager } from '../../src/main/mqtt/connectionManager'
 import type { ProxyOptions } from '../../src/shared/contract'
@@ -54,6 +57,20 @@ it('says the SOCKS5 proxy would not open the connection when its rules forbid it
   expect(error.message).toBe(
     `The SOCKS5 proxy at 127.0.0.1:${proxy.port} refused to open a connection to the broker at ${broker.host}:${broker.ports.plain} (SOCKS5 reply NotAllowed). Check the broker host and port, that the broker is running, and that the proxy allows connections to it.`
   )
+})
+
+it('writes the TLS key log of an mqtts session that goes through a proxy', async () => {
+  const proxy = await started('socks5', false)
+  const dir = mkdtempSync(join(tmpdir(), 'proxy-keylog-'))
+  try {
+    const keyLogFile = join(dir, 'keys.log')
+    manager = new ConnectionManager()
+    await manager.connect('keys', optionsFor(broker, 'tls', { tls: { caFiles: [broker.files.ca], servername: broker.tlsServerName, keyLogFile }, proxy: through('socks5', proxy.port) }))
+    expect(readFileSync(keyLogFile, 'utf8')).toMatch(/^(CLIENT_RANDOM|[A-Z_]+_SECRET(_0)?) [0-9a-f]{64} [0-9a-f]+$/m)
+    expect(proxy.destinations).toEqual([`${broker.host}:${broker.ports.tls}`])
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
 
 describe.each(['socks5', 'http'] as const)('through a %s proxy', (kind) => {
