@@ -2,13 +2,17 @@ import type { ModelService } from '../model'
 import { seriesQuery } from '../model/seriesQuery'
 import type { Handler } from './handlerTable'
 
-/** The requests charts make: series from main's history. */
+/** The requests charts make: series from main's history, and their live points in the caller's delta stream. */
 export type ChartHandlers = {
   'model:series': Handler<'model:series'>
+  'model:watchSeries': Handler<'model:watchSeries'>
+  'model:unwatchSeries': Handler<'model:unwatchSeries'>
 }
 
 export function chartHandlers(service: ModelService): ChartHandlers {
   return {
-    'model:series': ({ connectionId, series, since, limit }) => ({ series: seriesQuery(service.view(connectionId), series, since, limit) })
+    'model:series': ({ connectionId, series, since, limit }) => ({ series: seriesQuery(service.view(connectionId), series, since, limit) }),
+    'model:watchSeries': ({ connectionId, watchId, series }, caller) => ({ watching: service.watchSeries(connectionId, caller, watchId, series) }),
+    'model:unwatchSeries': ({ connectionId, watchId }, caller) => ({ removed: service.unwatchSeries(connectionId, caller.id, watchId) })
   }
 }
