@@ -138,6 +138,11 @@ describe.each(Object.entries(starters).filter(([, start]) => start !== undefined
     expect(await roundTrip(client, 'test/ws')).toBe('hello')
   })
 
+  it('wss: MQTT over WebSocket over TLS round trip, with the CA and the servername', async () => {
+    const client = await connect(`${url('wss', 'wss')}${broker.wsPath}`, { ...tlsOptions(), wsOptions: tlsOptions() })
+    expect(await roundTrip(client, 'test/wss')).toBe('hello')
+  })
+
   it('tls: works with the CA and the servername, fails on 127.0.0.1 without it', async () => {
     const client = await connect(url('mqtts', 'tls'), tlsOptions())
     expect(await roundTrip(client, 'test/tls')).toBe('hello')

@@ -20,7 +20,7 @@ export type ConnectionOptionsInput = z.input<typeof connectionOptionsSchema>
 export function optionsFor(broker: TestBroker, listener: ListenerName, extra: Partial<ConnectionOptionsInput> = {}): ConnectionOptions {
   const port = broker.ports[listener]
   if (port === undefined) throw new Error(`The test broker has no ${listener} listener.`)
-  const protocol = listener === 'ws' ? 'ws' : ['tls', 'mtls', 'selfSigned', 'expired'].includes(listener) ? 'mqtts' : 'mqtt'
+  const protocol = listener === 'ws' || listener === 'wss' ? listener : ['tls', 'mtls', 'selfSigned', 'expired'].includes(listener) ? 'mqtts' : 'mqtt'
   return connectionOptionsSchema.parse({
     protocol,
     host: broker.host,

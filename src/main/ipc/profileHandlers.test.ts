@@ -8,6 +8,7 @@ import { createMainServices, type MainServices } from '../services'
 import { dispatch } from './handlerTable'
 import { createHandlerTable } from './handlers'
 import { testReceiver } from '../../../tests/support/deltaReceiver'
+import { proxyUser, startSocksProxy } from '../../../tests/support/proxies'
 
 // Through the real handler table and services, as the Electron adapter and the headless server call them.
 let broker: TestBroker
@@ -53,6 +54,12 @@ describe('profile handlers', () => {
     )
     const keyLog = await call('profile:save', { name: 'x', options: { protocol: 'wss', host: 'h', port: 443, tls: { keyLogFile: '/tmp/keys.log' } } })
     expect(keyLog.ok ? '' : keyLog.error.message).toMatch(/^The TLS key log works on mqtts:\/\/ connections only .*\(options\.tls\.keyLogFile\)$/)
+    const proxyPort = await call('profile:save', { name: 'x', options: { protocol: 'mqtt', host: 'h', port: 1, proxy: { kind: 'http', host: 'p', port: 0 } } })
+    expect(proxyPort.ok ? '' : proxyPort.error.message).toBe('The proxy port must be between 1 and 65535. (options.proxy.port)')
+    const proxyHost = await call('profile:save', { name: 'x', options: { protocol: 'mqtt', host: 'h', port: 1, proxy: { kind: 'socks5', host: ' ', port: 1080 } } })
+    expect(proxyHost.ok ? '' : proxyHost.error.message).toBe('Enter the proxy host name or address. (options.proxy.host)')
+    const proxyUser = await call('profile:save', { name: 'x', options: { protocol: 'mqtt', host: 'h', port: 1, proxy: { kind: 'socks5', host: 'p', port: 1080 } }, proxyPassword: 'pw' })
+    expect(proxyUser.ok ? '' : proxyUser.error.message).toBe('A proxy password needs a proxy user name. Enter the user name, or clear the proxy password. (options.proxy.username)')
     const name = await call('profile:save', { name: '   ', options: { protocol: 'mqtt', host: 'h', port: 1 } })
     expect(name.ok ? '' : name.error.message).toBe('Give the profile a name. (name)')
     const v5 = await call('profile:save', { name: 'x', options: { protocol: 'mqtt', host: 'h', port: 1 }, subscriptions: [{ filter: 'a/#', noLocal: true }] })
@@ -72,6 +79,24 @@ describe('profile handlers', () => {
       ['$SYS/#', 0]
     ])
     expect(await value('connection:list', {})).toEqual({ connections: [expect.objectContaining({ connectionId: 'c1', profileId: profile.id, state: 'connected' })] })
+  })
+
+  it('connects through a SOCKS5 proxy with its saved (sealed) password, and a one-time proxy password wins', async () => {
+    const proxy = await startSocksProxy({ auth: true })
+    try {
+      const saved = { ...authProfile(broker.users.password), proxyPassword: proxyUser.password }
+      const { profile } = await value('profile:save', { ...saved, options: { ...saved.options, proxy: { kind: 'socks5', host: '127.0.0.1', port: proxy.port, username: proxyUser.username } } })
+      expect(profile).toMatchObject({ hasProxyPassword: true })
+      expect(JSON.stringify(await value('profile:list', {}))).not.toContain(proxyUser.password)
+      expect(allStoredBytes(data.dir)).not.toContain(proxyUser.password)
+      await value('profile:connect', { connectionId: 'via-proxy', profileId: profile.id })
+      expect(proxy.destinations).toEqual([`${broker.host}:${broker.ports.auth}`])
+      const wrong = await call('profile:connect', { connectionId: 'wrong-proxy', profileId: profile.id, proxyPassword: 'not it' })
+      expect(wrong.ok ? '' : wrong.error.code).toBe('proxy-auth-failed')
+    } finally {
+      await services.dispose()
+      await proxy.close()
+    }
   })
 
   it('shows the engine sentence when a one-time password is wrong', async () => {

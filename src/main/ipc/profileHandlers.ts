@@ -16,7 +16,8 @@ export function createProfileHandlers({ profiles, history, library, notices }: P
     'profile:setSubscriptions': ({ profileId, subscriptions }) => ({ profile: profiles.setSubscriptions(profileId, subscriptions) }),
     'profile:setCharts': ({ profileId, charts }) => ({ profile: profiles.setCharts(profileId, charts) }),
     'profile:setSequences': ({ profileId, sequences }) => ({ profile: profiles.setSequences(profileId, sequences) }),
-    'profile:connect': ({ connectionId, profileId, password, keyPassphrase }) => sessions.connectProfile(connectionId, profileId, { password, keyPassphrase }),
+    'profile:connect': ({ connectionId, profileId, password, keyPassphrase, proxyPassword }) =>
+      sessions.connectProfile(connectionId, profileId, { password, keyPassphrase, proxyPassword }),
     'profile:export': (request) => library.export(request),
     'profile:import': ({ json }) => importProfiles(profiles, json),
     'profile:publishHistory': ({ profileId }) => ({ entries: library.historyOf(profileId) }),

@@ -15,6 +15,7 @@ import {
   type SubscriptionResult
 } from '../../shared/contract'
 import { buildClientOptions } from './clientOptions'
+import { connectThroughProxy } from './proxy/proxiedClient'
 import { ReceiveClock } from './receiveClock'
 import {
   brokerDisconnectError,
@@ -120,7 +121,7 @@ export class BrokerConnection {
     return new Promise<void>((resolve, reject) => {
       this.pendingOpen = { resolve, reject }
       try {
-        this.client = mqtt.connect(clientOptions)
+        this.client = options.proxy ? connectThroughProxy(clientOptions, options.proxy) : mqtt.connect(clientOptions)
       } catch (error) {
         this.failFirstAttempt(error)
         return

@@ -17,7 +17,7 @@ import type { SecretCipher } from './secretCipher'
 import { UnreadableDocument, type DocumentKind } from './versionedDocument'
 
 /** Secrets as stored: sealed text only (see SecretCipher). */
-const sealedSecretsSchema = z.object({ password: z.string().optional(), keyPassphrase: z.string().optional() })
+const sealedSecretsSchema = z.object({ password: z.string().optional(), keyPassphrase: z.string().optional(), proxyPassword: z.string().optional() })
 
 export const storedTemplateSchema = publishDraftSchema.extend({
   id: profileIdSchema,

@@ -5,6 +5,7 @@ import { allStoredBytes, openProfiles, tempDataDir } from './testSupport'
 
 const PASSWORD = 'pa55-Very-Secret-7731'
 const PASSPHRASE = 'key-Passphrase-9911'
+const PROXY_PASSWORD = 'proxy-Secret-4471'
 
 function input(fields: Partial<ProfileSaveInput> = {}): ReturnType<typeof profileSaveSchema.parse> {
   return profileSaveSchema.parse({ name: 'Garage', options: { protocol: 'mqtt', host: 'broker.local', port: 1883 }, ...fields })
@@ -87,6 +88,24 @@ describe('ProfileService', () => {
     expect(profiles.resolveConnectionOptions(saved.id).password).toBeUndefined()
     const noKey = profiles.save(input({ id: saved.id, options: { protocol: 'mqtts', host: 'h', port: 8883, tls: { caFiles: ['/ca.pem'] } } }))
     expect(noKey.hasKeyPassphrase).toBe(false)
+  })
+
+  it('keeps the proxy password sealed like the broker password, opens it only to connect, and drops it without a proxy user', () => {
+    const { profiles } = openProfiles(data.dir)
+    const proxy = { kind: 'socks5' as const, host: 'proxy.local', port: 1080, username: 'pu' }
+    const saved = profiles.save(input({ options: { protocol: 'mqtt', host: 'broker.local', port: 1883, proxy }, proxyPassword: PROXY_PASSWORD }))
+    expect(saved).toMatchObject({ hasProxyPassword: true, options: { proxy } })
+    expect(JSON.stringify(profiles.list())).not.toContain(PROXY_PASSWORD)
+    const bytes = allStoredBytes(data.dir)
+    expect(bytes).toContain('proxy.local')
+    expect(bytes).not.toContain(PROXY_PASSWORD)
+    expect(bytes).not.toContain(Buffer.from(PROXY_PASSWORD).toString('base64'))
+    expect(openProfiles(data.dir).profiles.resolveConnectionOptions(saved.id).proxy).toEqual({ ...proxy, password: PROXY_PASSWORD })
+    expect(profiles.resolveConnectionOptions(saved.id, { proxyPassword: 'once' }).proxy?.password).toBe('once')
+    expect(profiles.duplicate(saved.id).hasProxyPassword).toBe(true)
+    const noUser = profiles.save(input({ id: saved.id, options: { protocol: 'mqtt', host: 'broker.local', port: 1883, proxy: { ...proxy, username: undefined } } }))
+    expect(noUser.hasProxyPassword).toBe(false)
+    expect(profiles.resolveConnectionOptions(saved.id).proxy).toEqual({ kind: 'socks5', host: 'proxy.local', port: 1080 })
   })
 
   it('says so in a sentence when a saved secret cannot be opened with this key', () => {

@@ -22,8 +22,16 @@ import { nameKey, uniqueName } from './uniqueName'
 /** Arguments of profile:save after schema parsing. */
 export type ProfileSaveArgs = z.output<(typeof profileRequests)['profile:save']['args']>
 type TemplateArgs = z.output<(typeof profileRequests)['profile:saveTemplate']['args']>['template']
-type SecretName = 'password' | 'keyPassphrase'
-const SECRET_WORDS: Record<SecretName, string> = { password: 'password', keyPassphrase: 'key passphrase' }
+type SecretName = 'password' | 'keyPassphrase' | 'proxyPassword'
+const SECRET_WORDS: Record<SecretName, string> = { password: 'password', keyPassphrase: 'key passphrase', proxyPassword: 'proxy password' }
+/** Every secret a profile may keep, in the order exports list them. */
+export const SECRET_NAMES: readonly SecretName[] = ['password', 'keyPassphrase', 'proxyPassword']
+
+/** Secrets that belong to a field the options no longer have (a passphrase without a key file, a proxy password without a proxy user) are orphans. */
+function dropOrphanSecrets(secrets: StoredProfile['secrets'], options: ProfileSaveArgs['options']): void {
+  if (options.tls?.keyFile === undefined) delete secrets.keyPassphrase
+  if (options.proxy?.username === undefined) delete secrets.proxyPassword
+}
 
 /** What the service needs around it; tests and both entries pass real ones. */
 export interface ProfileServiceDeps {
@@ -73,7 +81,7 @@ export class ProfileService {
     return toView(profile)
   }
 
-  /** Creates (no id) or updates a profile; `password`/`keyPassphrase`: string sets, null clears, absent keeps. */
+  /** Creates (no id) or updates a profile; each secret: string sets, null clears, absent keeps. */
   save(args: ProfileSaveArgs): Profile {
     const existing = args.id === undefined ? undefined : this.find(args.id)
     this.checkNameFree(args.name, existing?.id)
@@ -81,8 +89,8 @@ export class ProfileService {
     const secrets = { ...existing?.secrets }
     this.applySecret(secrets, 'password', args.password)
     this.applySecret(secrets, 'keyPassphrase', args.keyPassphrase)
-    // A passphrase belongs to a key file; without one it would be an orphan secret.
-    if (args.options.tls?.keyFile === undefined) delete secrets.keyPassphrase
+    this.applySecret(secrets, 'proxyPassword', args.proxyPassword)
+    dropOrphanSecrets(secrets, args.options)
     const profile: StoredProfile = {
       id: existing?.id ?? this.deps.newId(),
       name: args.name,
@@ -111,8 +119,8 @@ export class ProfileService {
       const name = uniqueName(args.name, 'imported', taken)
       taken.add(nameKey(name))
       const secrets = {}
-      this.applySecret(secrets, 'password', args.password)
-      if (args.options.tls?.keyFile !== undefined) this.applySecret(secrets, 'keyPassphrase', args.keyPassphrase)
+      for (const which of SECRET_NAMES) this.applySecret(secrets, which, args[which])
+      dropOrphanSecrets(secrets, args.options)
       return {
         id: this.deps.newId(),
         name,
@@ -175,15 +183,17 @@ export class ProfileService {
   }
 
   /** The options to connect with, secrets opened; `once` secrets win and are not saved. Main only. */
-  resolveConnectionOptions(id: string, once: { password?: string; keyPassphrase?: string } = {}): ConnectionOptions {
+  resolveConnectionOptions(id: string, once: Partial<Record<SecretName, string>> = {}): ConnectionOptions {
     const profile = this.find(id)
     const password = once.password ?? this.openSecret(profile, 'password')
     const keyPassphrase = once.keyPassphrase ?? this.openSecret(profile, 'keyPassphrase')
+    const proxyPassword = once.proxyPassword ?? this.openSecret(profile, 'proxyPassword')
     const options = structuredClone(profile.options)
     return {
       ...options,
       ...optional('password', password),
-      ...optional('tls', options.tls && { ...options.tls, ...optional('keyPassphrase', keyPassphrase) })
+      ...optional('tls', options.tls && { ...options.tls, ...optional('keyPassphrase', keyPassphrase) }),
+      ...optional('proxy', options.proxy && { ...options.proxy, ...optional('password', proxyPassword) })
     }
   }
 
@@ -270,5 +280,10 @@ function sortTemplates(templates: StoredTemplate[]): PublishTemplate[] {
 
 function toView(profile: StoredProfile): Profile {
   const { secrets, templates: _templates, ...rest } = profile
-  return { ...structuredClone(rest), hasPassword: secrets.password !== undefined, hasKeyPassphrase: secrets.keyPassphrase !== undefined }
+  return {
+    ...structuredClone(rest),
+    hasPassword: secrets.password !== undefined,
+    hasKeyPassphrase: secrets.keyPassphrase !== undefined,
+    hasProxyPassword: secrets.proxyPassword !== undefined
+  }
 }

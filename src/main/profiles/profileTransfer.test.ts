@@ -7,6 +7,7 @@ import { allStoredBytes, openProfiles, tempDataDir } from './testSupport'
 
 const PASSWORD = 'export-Secret-4417'
 const PASSPHRASE = 'export-Passphrase-5521'
+const PROXY_PASSWORD = 'export-Proxy-8830'
 
 let data: ReturnType<typeof tempDataDir>
 beforeEach(() => (data = tempDataDir()))
@@ -24,10 +25,12 @@ function seed() {
       port: 8883,
       username: 'field',
       tls: { caFiles: ['/ca.pem'], certFile: '/c.pem', keyFile: '/k.pem' },
-      will: { topic: 'gw/status', payload: new Uint8Array([0, 255, 7]), retain: true }
+      will: { topic: 'gw/status', payload: new Uint8Array([0, 255, 7]), retain: true },
+      proxy: { kind: 'http', host: 'proxy.example.test', port: 3128, username: 'pu' }
     },
     password: PASSWORD,
     keyPassphrase: PASSPHRASE,
+    proxyPassword: PROXY_PASSWORD,
     color: '#22aa66',
     group: 'Site A',
     subscriptions: [{ filter: 'plant/#', qos: 1 }]
@@ -48,6 +51,7 @@ describe('export', () => {
     expect(result).toMatchObject({ count: 2, suggestedFileName: 'brokerscope-profiles-2025-03-04.json', warnings: [] })
     expect(result.json).not.toContain(PASSWORD)
     expect(result.json).not.toContain(PASSPHRASE)
+    expect(result.json).not.toContain(PROXY_PASSWORD)
     expect(result.json).not.toContain('"secrets"')
     const document = JSON.parse(result.json)
     expect(document).toMatchObject({ format: 'brokerscope-profiles', version: 1, includesSecrets: false })
@@ -61,7 +65,8 @@ describe('export', () => {
     const result = exportProfiles(profiles, { includeSecrets: true, ids: [id] })
     expect(result.count).toBe(1)
     const [entry] = JSON.parse(result.json).profiles
-    expect(entry).toMatchObject({ name: 'Gateway TLS', password: PASSWORD, keyPassphrase: PASSPHRASE })
+    expect(entry).toMatchObject({ name: 'Gateway TLS', password: PASSWORD, keyPassphrase: PASSPHRASE, proxyPassword: PROXY_PASSWORD })
+    expect(entry.options.proxy).toEqual({ kind: 'http', host: 'proxy.example.test', port: 3128, username: 'pu' })
   })
 
   it('writes the file where the user chose; with secrets, readable by the owner only', async () => {
@@ -98,11 +103,13 @@ describe('import', () => {
       const options = profiles.resolveConnectionOptions(imported.id)
       expect(options.password).toBe(PASSWORD)
       expect(options.tls?.keyPassphrase).toBe(PASSPHRASE)
+      expect(options.proxy).toEqual({ kind: 'http', host: 'proxy.example.test', port: 3128, username: 'pu', password: PROXY_PASSWORD })
       expect(options.will?.payload).toEqual(new Uint8Array([0, 255, 7]))
       expect(profiles.templates(imported.id)[0]?.payload).toEqual(new TextEncoder().encode('reboot'))
       const bytes = allStoredBytes(target.dir)
       expect(bytes).not.toContain(PASSWORD)
       expect(bytes).not.toContain(PASSPHRASE)
+      expect(bytes).not.toContain(PROXY_PASSWORD)
     } finally {
       target.cleanup()
     }

@@ -4,7 +4,7 @@ import { isAbsolute } from 'node:path'
 import { z } from 'zod'
 import { LEGACY_PROFILE_EXPORT_FORMAT, PROFILE_EXPORT_FORMAT, UserFacingError, chartsSchema, profileRequests, profileSaveSchema, sequencesSchema, type ImportRejection, type Profile } from '../../shared/contract'
 import { parseWithBytes, stringifyWithBytes } from './jsonBytes'
-import type { ProfileService } from './profileService'
+import { SECRET_NAMES, type ProfileService } from './profileService'
 
 const EXPORT_VERSION = 1
 const templateSchema = profileRequests['profile:saveTemplate'].args.shape.template
@@ -23,7 +23,7 @@ export function exportProfiles(
     const { id: _id, secrets: _secrets, createdAt: _c, updatedAt: _u, templates, ...rest } = profile
     const entry: Record<string, unknown> = { ...rest, templates: templates.map(({ id: _t, updatedAt: _tu, ...template }) => template) }
     if (request.includeSecrets) {
-      for (const which of ['password', 'keyPassphrase'] as const) {
+      for (const which of SECRET_NAMES) {
         try {
           const secret = service.openSecret(profile, which)
           if (secret !== undefined) entry[which] = secret

@@ -8,6 +8,7 @@ import type { ProfileService } from '../profiles'
 export interface OneTimeSecrets {
   password?: string
   keyPassphrase?: string
+  proxyPassword?: string
 }
 
 /** What connectProfile did: the broker's answer to each of the profile's subscriptions. */

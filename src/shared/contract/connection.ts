@@ -35,6 +35,20 @@ export const tlsOptionsSchema = z.object({
 })
 export type TlsOptions = z.infer<typeof tlsOptionsSchema>
 
+const PROXY_PORT = 'The proxy port must be between 1 and 65535.'
+
+/** A proxy between this app and the broker: HTTP CONNECT or SOCKS5, optionally with a user name and password. */
+export const proxyOptionsSchema = z.object({
+  kind: z.enum(['http', 'socks5']),
+  host: z.string().trim().min(1, 'Enter the proxy host name or address.'),
+  port: z.number().int().min(1, PROXY_PORT).max(65535, PROXY_PORT),
+  // SOCKS5 carries each in one length byte (RFC 1929), so 255 is the most either kind can take.
+  username: z.string().min(1).max(255, 'Keep the proxy user name under 256 characters.').optional(),
+  password: z.string().max(255, 'Keep the proxy password under 256 characters.').optional()
+})
+export type ProxyOptions = z.infer<typeof proxyOptionsSchema>
+export type ProxyKind = ProxyOptions['kind']
+
 export const lastWillSchema = z.object({
   topic: topicNameSchema,
   payload: bytesSchema,
@@ -64,7 +78,9 @@ export const connectionOptionsSchema = z.object({
   username: z.string().optional(),
   password: z.string().optional(),
   tls: tlsOptionsSchema.optional(),
-  will: lastWillSchema.optional()
+  will: lastWillSchema.optional(),
+  /** Absent: connect to the broker directly. */
+  proxy: proxyOptionsSchema.optional()
 })
 export type ConnectionOptions = z.infer<typeof connectionOptionsSchema>
 

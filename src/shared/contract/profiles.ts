@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { bytesSchema, connectionIdSchema, payloadFormatSchema, publishPropertiesSchema, qosSchema, topicNameSchema } from './common'
 import {
   connectionOptionsSchema,
+  proxyOptionsSchema,
   subscriptionSchema,
   tlsOptionsSchema,
   type Subscription,
@@ -11,8 +12,9 @@ import { chartsSchema, type ChartDefinition } from './charts'
 import { decoderPrefsSchema, type DecoderPrefs } from './decoderPrefs'
 import { sequencesSchema, type Sequence } from './sequences'
 import { defineEvent, defineRequest } from './define'
+import { profileIssues } from './profileIssues'
 
-// Secrets (the MQTT password and the TLS key passphrase) travel renderer → main only, when saving or
+// Secrets (the MQTT password, the TLS key passphrase and the proxy password) travel renderer → main only, when saving or
 // connecting. A profile read back says whether each secret is set, never what it is.
 
 export const profileIdSchema = z.string().min(1).max(100)
@@ -26,11 +28,14 @@ export const defaultSubscriptions: Subscription[] = [
 /** TLS settings as a profile keeps them: the key passphrase travels separately (see `keyPassphrase`). */
 export const profileTlsOptionsSchema = tlsOptionsSchema.omit({ keyPassphrase: true })
 
+/** The proxy as a profile keeps it: its password travels separately (see `proxyPassword`). */
+export const profileProxyOptionsSchema = proxyOptionsSchema.omit({ password: true })
+
 /** ConnectionOptions without secrets: what a profile stores in clear and what the renderer reads back. */
 export const profileConnectionOptionsSchema = connectionOptionsSchema
-  .omit({ password: true, tls: true })
+  .omit({ password: true, tls: true, proxy: true })
   // keepHistory: keep the connection's messages on disk, shown again when it opens after a restart (HistoryKeeper).
-  .extend({ tls: profileTlsOptionsSchema.optional(), keepHistory: z.boolean().default(false) })
+  .extend({ tls: profileTlsOptionsSchema.optional(), proxy: profileProxyOptionsSchema.optional(), keepHistory: z.boolean().default(false) })
 export type ProfileConnectionOptions = z.infer<typeof profileConnectionOptionsSchema>
 
 /** A secret on save: a string sets it, null clears it, leaving it out keeps the stored one. */
@@ -45,71 +50,6 @@ export const profileNameSchema = z
 export const profileColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Pick the colour as #rrggbb.')
 export const profileGroupSchema = z.string().trim().max(100, 'Keep the group name under 100 characters.')
 
-/** A place in a profile where a problem was found, and the sentence to show there. */
-export interface ProfileIssue {
-  path: (string | number)[]
-  message: string
-}
-
-const TLS_ONLY = 'TLS settings apply only to mqtts:// and wss:// connections. Switch the protocol to mqtts or wss, or clear the TLS fields.'
-
-function hasTlsContent(tls: ProfileConnectionOptions['tls']): boolean {
-  if (!tls) return false
-  return (
-    tls.caFiles.length > 0 ||
-    tls.certFile !== undefined ||
-    tls.keyFile !== undefined ||
-    tls.servername !== undefined ||
-    tls.alpnProtocols.length > 0 ||
-    tls.keyLogFile !== undefined ||
-    !tls.rejectUnauthorized
-  )
-}
-
-/**
- * Rules that span fields (one field alone cannot tell): TLS only with mqtts/wss, a client certificate
- * needs its key, MQTT 5 settings need MQTT 5. The UI shows these beside the fields while editing.
- */
-export function profileIssues(
-  options: ProfileConnectionOptions,
-  subscriptions: Subscription[] = [],
-  secrets: { keyPassphrase?: boolean } = {}
-): ProfileIssue[] {
-  const issues: ProfileIssue[] = []
-  const secure = options.protocol === 'mqtts' || options.protocol === 'wss'
-  if (!secure && (hasTlsContent(options.tls) || secrets.keyPassphrase)) issues.push({ path: ['options', 'tls'], message: TLS_ONLY })
-  const tls = options.tls
-  if (tls && (tls.certFile === undefined) !== (tls.keyFile === undefined)) {
-    issues.push({
-      path: ['options', 'tls', tls.certFile === undefined ? 'certFile' : 'keyFile'],
-      message: 'A client certificate needs both the certificate file and its key file.'
-    })
-  }
-  if (tls?.keyLogFile !== undefined && options.protocol === 'wss') {
-    issues.push({ path: ['options', 'tls', 'keyLogFile'], message: 'The TLS key log works on mqtts:// connections only (the WebSocket library keeps its TLS socket to itself). Use mqtts, or clear the key log file.' })
-  }
-  if ((options.protocol === 'ws' || options.protocol === 'wss') && !options.path.startsWith('/')) {
-    issues.push({ path: ['options', 'path'], message: 'The WebSocket path must start with "/", for example /mqtt.' })
-  }
-  if (options.protocolVersion !== 5) {
-    if (options.sessionExpiryInterval !== undefined) {
-      issues.push({ path: ['options', 'sessionExpiryInterval'], message: 'Session expiry is an MQTT 5.0 setting. Choose MQTT 5.0 or clear it.' })
-    }
-    if (options.will?.properties !== undefined) {
-      issues.push({ path: ['options', 'will', 'properties'], message: 'Last-will properties need MQTT 5.0. Choose MQTT 5.0 or remove them.' })
-    }
-    subscriptions.forEach((s, index) => {
-      if (s.noLocal || s.retainAsPublished || (s.retainHandling ?? 0) !== 0) {
-        issues.push({
-          path: ['subscriptions', index],
-          message: `The subscription "${s.filter}" uses MQTT 5.0 options (no local, retain as published, retain handling). Choose MQTT 5.0 or turn them off.`
-        })
-      }
-    })
-  }
-  return issues
-}
-
 /** Create (no id) or update a profile; on update an absent field keeps its value. Cross-field rules are checked too (see profileIssues). */
 export const profileSaveSchema = z
   .object({
@@ -119,6 +59,7 @@ export const profileSaveSchema = z
     options: profileConnectionOptionsSchema,
     password: secretInputSchema,
     keyPassphrase: secretInputSchema,
+    proxyPassword: secretInputSchema,
     /** Absent: a new profile gets defaultSubscriptions, an existing one keeps its own. */
     subscriptions: z.array(subscriptionSchema).max(500, 'A profile keeps at most 500 subscriptions.').optional(),
     color: profileColorSchema.nullable().optional(),
@@ -127,7 +68,8 @@ export const profileSaveSchema = z
     decoders: decoderPrefsSchema.optional()
   })
   .superRefine((value, ctx) => {
-    for (const issue of profileIssues(value.options, value.subscriptions ?? [], { keyPassphrase: typeof value.keyPassphrase === 'string' && value.keyPassphrase !== '' })) {
+    const given = (secret: string | null | undefined): boolean => typeof secret === 'string' && secret !== ''
+    for (const issue of profileIssues(value.options, value.subscriptions ?? [], { keyPassphrase: given(value.keyPassphrase), proxyPassword: given(value.proxyPassword) })) {
       ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message })
     }
   })
@@ -140,6 +82,7 @@ export interface Profile {
   options: ProfileConnectionOptions
   hasPassword: boolean
   hasKeyPassphrase: boolean
+  hasProxyPassword: boolean
   subscriptions: Subscription[]
   color?: string
   group?: string
@@ -237,14 +180,15 @@ export const profileRequests = {
   'profile:setSequences': defineRequest<{ profile: Profile }>()(z.object({ profileId: profileIdSchema, sequences: sequencesSchema })),
   /**
    * Connects with a saved profile (secrets decrypted in main, never sent to the renderer), then subscribes
-   * to its subscriptions. `password` / `keyPassphrase` here are used once and not saved.
+   * to its subscriptions. `password` / `keyPassphrase` / `proxyPassword` here are used once and not saved.
    */
   'profile:connect': defineRequest<{ connectionId: string; subscriptions: SubscriptionResult[] }>()(
     z.object({
       connectionId: connectionIdSchema,
       profileId: profileIdSchema,
       password: z.string().max(65_535).optional(),
-      keyPassphrase: z.string().max(65_535).optional()
+      keyPassphrase: z.string().max(65_535).optional(),
+      proxyPassword: z.string().max(255).optional()
     })
   ),
   /**

@@ -13,6 +13,7 @@ export interface ProfileFields {
   caFile?: string
   servername?: string
   reconnectPeriodMs?: number
+  proxy?: { kind: 'http' | 'socks5'; host: string; port: number; username?: string; password?: string }
 }
 
 /** The profile form (new or editing `name`). */
@@ -33,6 +34,18 @@ export async function fillProfile(form: Locator, fields: ProfileFields): Promise
   if (fields.caFile !== undefined) await form.getByLabel('CA certificate files').fill(fields.caFile)
   if (fields.servername !== undefined) await form.getByLabel('Server name (SNI)').fill(fields.servername)
   if (fields.reconnectPeriodMs !== undefined) await form.getByLabel('Reconnect period (ms)').fill(String(fields.reconnectPeriodMs))
+  if (fields.proxy !== undefined) await fillProxy(form, fields.proxy)
+}
+
+/** The folded Network part; its labels start with "Proxy", so they are matched exactly. */
+async function fillProxy(form: Locator, proxy: NonNullable<ProfileFields['proxy']>): Promise<void> {
+  const part = form.locator('details.profile-network')
+  if ((await part.getAttribute('open')) === null) await part.locator('summary').click()
+  await form.getByLabel('Proxy kind', { exact: true }).selectOption(proxy.kind)
+  await form.getByLabel('Proxy host', { exact: true }).fill(proxy.host)
+  await form.getByLabel('Proxy port', { exact: true }).fill(String(proxy.port))
+  if (proxy.username !== undefined) await form.getByLabel('Proxy user name', { exact: true }).fill(proxy.username)
+  if (proxy.password !== undefined) await form.getByLabel('Proxy password', { exact: true }).fill(proxy.password)
 }
 
 /**

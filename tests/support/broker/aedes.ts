@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createServer as createHttpServer } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import { createServer as createNetServer, type Server } from 'node:net'
 import { createServer as createTlsServer } from 'node:tls'
 import { Aedes, type AuthenticateError, type Client, type Connection } from 'aedes'
@@ -31,8 +32,9 @@ function listenerServer(name: ListenerName, certs: CertificateFiles, accept: (st
     case 'mtls': return tlsServer(certs.serverCert, certs.serverKey, true)
     case 'selfSigned': return tlsServer(certs.selfSignedCert, certs.selfSignedKey, false)
     case 'expired': return tlsServer(certs.expiredCert, certs.expiredKey, false)
-    case 'ws': {
-      const http = createHttpServer()
+    case 'ws':
+    case 'wss': {
+      const http = name === 'ws' ? createHttpServer() : createHttpsServer({ cert: readFileSync(certs.serverCert), key: readFileSync(certs.serverKey) })
       new WebSocketServer({ server: http }).on('connection', (socket) => accept(createWebSocketStream(socket), name))
       return http
     }

@@ -26,6 +26,7 @@ function listenerLines(name: ListenerName, port: number, certs: CertificateFiles
       `plugin ${files.dynsecPlugin}`, `plugin_opt_config_file ${files.dynsecConfig}`]
     // Mosquitto 2.0.11 ignores a bind address on a websockets listener; an interface name is honoured.
     case 'ws': return [`listener ${port} lo`, 'protocol websockets', 'allow_anonymous true']
+    case 'wss': return [`listener ${port} lo`, 'protocol websockets', 'allow_anonymous true', ...tlsLines(certs.serverCert, certs.serverKey, certs.ca)]
     case 'tls': return [`listener ${port} 127.0.0.1`, 'allow_anonymous true', ...tlsLines(certs.serverCert, certs.serverKey, certs.ca)]
     case 'mtls': return [`listener ${port} 127.0.0.1`, 'allow_anonymous true',
       ...tlsLines(certs.serverCert, certs.serverKey, certs.ca), 'require_certificate true']

@@ -1,9 +1,9 @@
 /** One listener of a test broker; what each one does is listed in tests/support/broker/README.md. */
-export type ListenerName = 'plain' | 'auth' | 'tls' | 'mtls' | 'ws' | 'acl' | 'aclPlugin' | 'selfSigned' | 'expired' | 'maxQos1'
+export type ListenerName = 'plain' | 'auth' | 'tls' | 'mtls' | 'ws' | 'wss' | 'acl' | 'aclPlugin' | 'selfSigned' | 'expired' | 'maxQos1'
 
 /** Every listener, in the order they are started when none are asked for. */
 export const allListeners: readonly ListenerName[] = [
-  'plain', 'auth', 'tls', 'mtls', 'ws', 'acl', 'aclPlugin', 'selfSigned', 'expired', 'maxQos1'
+  'plain', 'auth', 'tls', 'mtls', 'ws', 'wss', 'acl', 'aclPlugin', 'selfSigned', 'expired', 'maxQos1'
 ]
 
 /** Broker-wide limits (Mosquitto applies these to every listener); aedes ignores them. */
@@ -50,7 +50,7 @@ export interface TestBroker {
    * delivered, but SUBACK grants it (Mosquitto 2.0's ACL file); on 'aclPlugin' the SUBACK refuses it as well.
    */
   aclDeniedTopic: string
-  /** WebSocket path for the 'ws' listener. */
+  /** WebSocket path for the 'ws' and 'wss' listeners. */
   wsPath: string
   stop(): Promise<void>
 }

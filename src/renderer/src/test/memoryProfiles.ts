@@ -33,6 +33,7 @@ export function memoryProfiles(seed: Profile[] = []): { handlers: TestHandlers; 
         subscriptions: parsed.subscriptions ?? existing?.subscriptions ?? defaultSubscriptions.map((s) => ({ ...s })),
         hasPassword: parsed.password === undefined ? (existing?.hasPassword ?? false) : parsed.password !== null,
         hasKeyPassphrase: parsed.keyPassphrase === undefined ? (existing?.hasKeyPassphrase ?? false) : parsed.keyPassphrase !== null,
+        hasProxyPassword: parsed.proxyPassword === undefined ? (existing?.hasProxyPassword ?? false) : parsed.proxyPassword !== null,
         decoders: parsed.decoders ?? existing?.decoders ?? emptyDecoderPrefs(),
         charts: existing?.charts ?? [],
         sequences: existing?.sequences ?? [],
@@ -110,6 +111,7 @@ export function sampleProfile(id: string, name: string, overrides: Partial<Profi
     ],
     hasPassword: false,
     hasKeyPassphrase: false,
+    hasProxyPassword: false,
     createdAt: 0,
     updatedAt: 0,
     ...overrides

@@ -12,13 +12,18 @@ describe('connection view', () => {
   let main: TestMain
   let table: ReturnType<typeof memoryProfiles>
   let acceptPassword: string | null
+  let acceptProxyPassword: string | null
   beforeEach(async () => {
     acceptPassword = null
+    acceptProxyPassword = null
     const base = sampleProfile('a', 'Alpha')
     table = memoryProfiles([{ ...base, options: { ...base.options, username: 'device' } }])
     main = installTestMain({
       ...table.handlers,
-      'profile:connect': ({ connectionId, password }) => {
+      'profile:connect': ({ connectionId, password, proxyPassword }) => {
+        if (acceptProxyPassword !== null && proxyPassword !== acceptProxyPassword) {
+          throw new UserFacingError('proxy-auth-failed', 'The SOCKS5 proxy at proxy.lan:1080 did not let this app through (SOCKS5 authentication failed): it refused the proxy user name or password. Check both in the profile.')
+        }
         if (acceptPassword !== null && password !== acceptPassword) throw new UserFacingError('bad-credentials', 'The broker refused the user name or password; check them in the profile.')
         return { connectionId, subscriptions: [{ filter: '#', grantedQos: 0, reasonCode: 0 }] }
       },
@@ -93,5 +98,21 @@ describe('connection view', () => {
     expect(main.calls.filter((c) => c.name === 'profile:connect').at(-1)?.args).toMatchObject({ password: 'pw' })
     expect(screen.getByRole('button', { name: 'Disconnect' })).toBeTruthy()
     expect(table.profiles()[0]?.hasPassword).toBe(false)
+  })
+
+  it('offers a one-time proxy password when the proxy refused the saved one, and sends it', async () => {
+    acceptProxyPassword = 'proxy-pw'
+    const profile = table.profiles()[0]
+    if (!profile) throw new Error('missing profile')
+    await useProfilesStore.getState().save({ id: profile.id, name: profile.name, options: { ...profile.options, username: undefined, proxy: { kind: 'socks5', host: 'proxy.lan', port: 1080, username: 'tech' } } })
+    await useConnectionsStore.getState().open('a')
+    renderActive()
+    expect(screen.getByRole('alert').textContent).toMatch(/^The SOCKS5 proxy at proxy\.lan:1080 did not let this app through/)
+    expect(screen.queryByLabelText('Password for this connection')).toBeNull()
+    fireEvent.change(screen.getByLabelText('Proxy password for this connection'), { target: { value: 'proxy-pw' } })
+    await act(async () => fireEvent.submit(screen.getByRole('form', { name: 'Connect with secrets typed now' })))
+    expect(main.calls.filter((c) => c.name === 'profile:connect').at(-1)?.args).toMatchObject({ proxyPassword: 'proxy-pw' })
+    expect(screen.getByRole('button', { name: 'Disconnect' })).toBeTruthy()
+    expect(table.profiles()[0]?.hasProxyPassword).toBe(false)
   })
 })

@@ -5,6 +5,7 @@ import { useConnectionsStore } from '../../stores/connections'
 import { draftFromProfile, rebaseDraft, validateDraft, type ProfileDraft } from './profileDraft'
 import { DecodersSection } from './DecodersSection'
 import { BrokerSection, CredentialsSection, SessionSection, TlsSection, WillSection } from './ProfileSections'
+import { ProxySection } from './ProxySection'
 import { SubscriptionsEditor } from './SubscriptionsEditor'
 
 /** Edits the profile chosen in the list (or a new one); every engine option, validated as typed. */
@@ -94,6 +95,7 @@ export function ProfileEditor(): React.JSX.Element {
       <BrokerSection draft={draft} problems={problems} change={change} />
       <CredentialsSection draft={draft} problems={problems} change={change} />
       <TlsSection draft={draft} problems={problems} change={change} />
+      <ProxySection draft={draft} problems={problems} change={change} />
       <SessionSection draft={draft} problems={problems} change={change} />
       <WillSection draft={draft} problems={problems} change={change} />
       <SubscriptionsEditor subscriptions={draft.subscriptions} mqtt5={mqtt5} problems={problems} onChange={(subscriptions) => change({ subscriptions })} />
@@ -127,6 +129,7 @@ const PLACED = [
   'color',
   'password',
   'keyPassphrase',
+  'proxyPassword',
   'options.host',
   'options.port',
   'options.path',
@@ -138,6 +141,7 @@ const PLACED = [
   'options.reconnectPeriodMs',
   'options.tls',
   'options.will',
+  'options.proxy',
   'subscriptions',
   'decoders'
 ]
@@ -145,6 +149,7 @@ const PLACED = [
 /** The word a draft field shares with its contract path (e.g. willTopic → "will", caFiles → "tls"). */
 function fieldKeyword(field: keyof ProfileDraft): string {
   if (field.startsWith('will')) return 'will'
+  if (field.startsWith('proxy')) return 'proxy'
   if (['caFiles', 'certFile', 'keyFile', 'servername', 'alpnProtocols', 'keyLogFile', 'rejectUnauthorized', 'protocol'].includes(field)) return 'tls'
   return field.toLowerCase()
 }

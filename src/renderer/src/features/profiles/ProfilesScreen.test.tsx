@@ -40,6 +40,21 @@ describe('profiles screen', () => {
     expect((screen.getByLabelText('Port') as HTMLInputElement).value).toBe('8883')
   })
 
+  it('keeps the proxy folded until one is chosen, then saves it with its password apart', async () => {
+    render(<ProfilesScreen />)
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Alpha' }))
+    expect(screen.queryByLabelText('Proxy host')).toBeNull()
+    fireEvent.change(screen.getByLabelText('Proxy kind'), { target: { value: 'http' } })
+    expect((screen.getByLabelText('Proxy port') as HTMLInputElement).value).toBe('3128')
+    fireEvent.change(screen.getByLabelText('Proxy host'), { target: { value: 'proxy.site' } })
+    fireEvent.change(screen.getByLabelText('Proxy user name'), { target: { value: 'tech' } })
+    fireEvent.change(screen.getByLabelText('Proxy password'), { target: { value: 'pw' } })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })))
+    expect(table.profiles()[0]).toMatchObject({ options: { proxy: { kind: 'http', host: 'proxy.site', port: 3128, username: 'tech' } }, hasProxyPassword: true })
+    expect(JSON.stringify(table.profiles()[0]?.options)).not.toContain('pw')
+    expect(screen.getByLabelText('Forget the saved proxy password')).toBeTruthy()
+  })
+
   it('duplicates, reorders and deletes after confirmation', async () => {
     render(<ProfilesScreen />)
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Duplicate Alpha' })))

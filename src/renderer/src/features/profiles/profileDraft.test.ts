@@ -55,6 +55,25 @@ describe('profile draft validation', () => {
     expect(validateDraft({ ...emptyDraft(), name: 'x', keepaliveSeconds: '1.5' }).problems['options.keepaliveSeconds']).toBe(NUMBER_WORDS['options.keepaliveSeconds'])
   })
 
+  it('sends the proxy only when one is chosen, checks its fields, and handles its password like the broker password', () => {
+    const proxied: ProfileDraft = { ...emptyDraft(), name: 'x', proxyKind: 'socks5', proxyHost: 'proxy.lan', proxyPort: '1080', proxyUsername: ' pu ', proxyPassword: 'pw' }
+    expect(validateDraft(proxied)).toMatchObject({
+      problems: {},
+      input: { options: { proxy: { kind: 'socks5', host: 'proxy.lan', port: 1080, username: 'pu' } }, proxyPassword: 'pw' }
+    })
+    expect(draftToSaveInput({ ...proxied, proxyKind: 'none' }).options.proxy).toBeUndefined()
+    expect(validateDraft({ ...proxied, proxyPort: '99999' }).problems['options.proxy.port']).toBe('The proxy port must be between 1 and 65535.')
+    expect(validateDraft({ ...proxied, proxyPort: 'x' }).problems['options.proxy.port']).toBe('The proxy port must be a whole number between 1 and 65535.')
+    expect(validateDraft({ ...proxied, proxyHost: '' }).problems['options.proxy.host']).toBe('Enter the proxy host name or address.')
+    expect(validateDraft({ ...proxied, proxyUsername: '' }).problems['options.proxy.username']).toMatch(/^A proxy password needs a proxy user name\./)
+    const saved = draftFromProfile(sampleProfile('a', 'A', { hasProxyPassword: true, options: { ...sampleProfile('a', 'A').options, proxy: { kind: 'http', host: 'p', port: 3128, username: 'u' } } }))
+    expect(saved).toMatchObject({ proxyKind: 'http', proxyHost: 'p', proxyPort: '3128', proxyUsername: 'u', proxyPassword: '', hasProxyPassword: true })
+    expect(draftToSaveInput(saved).proxyPassword).toBeUndefined()
+    expect(draftToSaveInput({ ...saved, clearProxyPassword: true }).proxyPassword).toBeNull()
+    // Turning the proxy off forgets its saved password: it would be a secret for nothing.
+    expect(draftToSaveInput({ ...saved, proxyKind: 'none' }).proxyPassword).toBeNull()
+  })
+
   it('sends TLS fields only for mqtts and wss, and needs both certificate and key', () => {
     const tls = { ...emptyDraft(), name: 'x', caFiles: '/ca.crt\n\n/other.crt', certFile: '/c.crt', alpnProtocols: 'a, b' }
     expect(draftToSaveInput(tls).options.tls).toBeUndefined()

@@ -7,6 +7,7 @@ import {
   type Profile,
   type ProfileSaveInput,
   type ProtocolVersion,
+  type ProxyKind,
   type QoS,
   type Subscription
 } from '@shared/contract'
@@ -52,6 +53,15 @@ export interface ProfileDraft {
   servername: string
   alpnProtocols: string
   keyLogFile: string
+  /** 'none' sends no proxy; the other proxy fields are kept while it is off. */
+  proxyKind: ProxyKind | 'none'
+  proxyHost: string
+  proxyPort: string
+  proxyUsername: string
+  /** Typed proxy password; empty keeps the saved one unless clearProxyPassword. */
+  proxyPassword: string
+  hasProxyPassword: boolean
+  clearProxyPassword: boolean
   willEnabled: boolean
   willTopic: string
   willPayload: string
@@ -109,6 +119,13 @@ export function draftFromProfile(profile: Profile | undefined): ProfileDraft {
     servername: tls.servername ?? '',
     alpnProtocols: tls.alpnProtocols.join(', '),
     keyLogFile: tls.keyLogFile ?? '',
+    proxyKind: o.proxy?.kind ?? 'none',
+    proxyHost: o.proxy?.host ?? '',
+    proxyPort: o.proxy ? String(o.proxy.port) : '',
+    proxyUsername: o.proxy?.username ?? '',
+    proxyPassword: '',
+    hasProxyPassword: profile?.hasProxyPassword ?? false,
+    clearProxyPassword: false,
     willEnabled: o.will !== undefined,
     willTopic: o.will?.topic ?? '',
     willPayload: o.will ? utf8Decode(o.will.payload) : '',
@@ -196,6 +213,10 @@ export function draftToSaveInput(draft: ProfileDraft): ProfileSaveInput {
             keyLogFile: optionalText(draft.keyLogFile)
           }
         : undefined,
+      proxy:
+        draft.proxyKind === 'none'
+          ? undefined
+          : { kind: draft.proxyKind, host: draft.proxyHost, port: whole(draft.proxyPort) ?? Number.NaN, username: optionalText(draft.proxyUsername) },
       will: draft.willEnabled
         ? {
             topic: draft.willTopic,
@@ -208,6 +229,7 @@ export function draftToSaveInput(draft: ProfileDraft): ProfileSaveInput {
     },
     password: secret(draft.password, draft.clearPassword),
     keyPassphrase: secure ? secret(draft.keyPassphrase, draft.clearKeyPassphrase) : draft.hasKeyPassphrase ? null : undefined,
+    proxyPassword: draft.proxyKind === 'none' ? (draft.hasProxyPassword ? null : undefined) : secret(draft.proxyPassword, draft.clearProxyPassword),
     subscriptions: draft.subscriptions,
     decoders: draft.decoders
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { lastWillSchema, profileConnectionOptionsSchema, profileTlsOptionsSchema, type BrokerProtocol } from '@shared/contract'
+import { lastWillSchema, profileConnectionOptionsSchema, profileTlsOptionsSchema, proxyOptionsSchema, type BrokerProtocol } from '@shared/contract'
 
 // What the profile form starts with and the ranges it names, read from the contract's schemas so the
 // form and main cannot disagree.
@@ -31,5 +31,6 @@ export const NUMBER_WORDS: Record<string, string> = {
   'options.sessionExpiryInterval': `Session expiry must be a whole number of seconds (${expiryMin} to ${expiryMax}), or empty.`,
   'options.connectTimeoutMs': `The connect timeout must be a whole number of milliseconds between ${between(options.connectTimeoutMs)}.`,
   'options.reconnectPeriodMs': `The reconnect period must be a whole number of milliseconds between ${between(options.reconnectPeriodMs)} (0 turns it off).`,
-  'options.will.properties.willDelayInterval': 'The will delay must be a whole number of seconds, or empty.'
+  'options.will.properties.willDelayInterval': 'The will delay must be a whole number of seconds, or empty.',
+  'options.proxy.port': `The proxy port must be a whole number between ${between(proxyOptionsSchema.shape.port)}.`
 }

@@ -21,7 +21,7 @@ export interface ConnectionsActions {
    */
   open(profileId: string, options?: { reconnect?: boolean }): Promise<string>
   /** Connects with the saved profile; `secrets` are used for this attempt only and never saved. */
-  connect(connectionId: string, secrets?: { password?: string; keyPassphrase?: string }): Promise<void>
+  connect(connectionId: string, secrets?: { password?: string; keyPassphrase?: string; proxyPassword?: string }): Promise<void>
   disconnect(connectionId: string): Promise<void>
   close(connectionId: string): Promise<void>
   activate(connectionId: string | null): void
