@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const numberMs = median(() => check('bench/series/number', ''))
   const jsonMs = median(() => check('bench/series/json', 'value'))
   // Only model:series is dispatched here.
-  const table = chartHandlers(service) as HandlerTable
+  const table = chartHandlers(service, () => undefined) as HandlerTable
   const args = { connectionId: 'bench', series: [{ topic: 'bench/series/number', path: '' }] }
   const wireTimes: number[] = []
   for (let i = 0; i < ROUNDS + 3; i++) {

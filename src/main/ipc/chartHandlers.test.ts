@@ -13,7 +13,7 @@ function table(): HandlerTable {
   service = new ModelService({ emitClearProgress: () => undefined, publish: () => Promise.reject(new Error('No broker in this test.')) })
   const message = { qos: 0 as const, retain: false, dup: false }
   for (let i = 0; i < 5; i++) service.ingest('c', { topic: 'plant/temp', payload: Buffer.from(JSON.stringify({ t: 20 + i / 4 })), receivedAt: 1_700_000_000_000 + i, ...message })
-  return chartHandlers(service) as HandlerTable
+  return chartHandlers(service, () => undefined) as HandlerTable
 }
 
 type Series = ReplyOf<'model:series'>

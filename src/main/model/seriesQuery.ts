@@ -1,12 +1,16 @@
 import type { SeriesColumns } from '../../shared/contract'
-import { isPathError, parseFieldPath, payloadReader, type PayloadReader } from '../../shared/series'
+import type { ProfileDecoders } from '../../shared/decoders'
+import type { SeriesDecoding } from '../../shared/series'
 import type { ConnectionModel } from './connectionModel'
 import { NONE, type PayloadSpan } from './messageLog'
+import { seriesReader, type SeriesReader } from './seriesReader'
 
 /** One series to read: a topic, a field path, and where the caller's points end. */
 export interface SeriesSpec {
   topic: string
   path: string
+  /** How payloads are read; absent is `auto` (see seriesReader). */
+  decoding?: SeriesDecoding | undefined
   afterSeq?: number
   beforeSeq?: number
 }
@@ -23,18 +27,15 @@ export const MAX_PLOTTED_PAYLOAD = 1 << 20
 /**
  * Points of each series from the topic's history, newest `limit` of those after `since` (time) and
  * `afterSeq` (position on the topic), oldest first. Payloads are parsed where the log keeps them; the columns
- * are allocated once per series at their final size.
+ * are allocated once per series at their final size. `decoders` are the connection's profile settings, which
+ * say how an `auto` series decodes.
  */
-export function seriesQuery(model: ConnectionModel, specs: readonly SeriesSpec[], since: number | undefined, limit: number): SeriesColumns[] {
+export function seriesQuery(model: ConnectionModel, specs: readonly SeriesSpec[], since: number | undefined, limit: number, decoders?: ProfileDecoders): SeriesColumns[] {
   const reading: Reading = { span: { bytes: new Uint8Array(0), start: 0, end: 0 }, scratch: new Uint8Array(4096) }
-  return specs.map((spec) => oneSeries(model, spec, since ?? Number.NEGATIVE_INFINITY, limit, reading))
+  return specs.map((spec) => oneSeries(model, spec, since ?? Number.NEGATIVE_INFINITY, limit, reading, seriesReader(model, spec, decoders)))
 }
 
-function oneSeries(model: ConnectionModel, spec: SeriesSpec, since: number, limit: number, reading: Reading): SeriesColumns {
-  const parsed = parseFieldPath(spec.path)
-  // The contract checked the path; a caller inside main that did not gets a sentence.
-  if (isPathError(parsed)) throw new Error(parsed.error)
-  const read = payloadReader(parsed)
+function oneSeries(model: ConnectionModel, spec: SeriesSpec, since: number, limit: number, reading: Reading, read: SeriesReader): SeriesColumns {
   const entry = model.topics.get(spec.topic)
   const empty = { topic: spec.topic, path: spec.path, times: new Float64Array(0), values: new Float64Array(0), limited: false }
   if (!entry) return { ...empty, lastSeq: spec.afterSeq ?? 0, firstSeq: 0, exists: false, restarted: false }
@@ -66,10 +67,12 @@ function oneSeries(model: ConnectionModel, spec: SeriesSpec, since: number, limi
   return { ...empty, times: start ? times.slice(start) : times, values: start ? values.slice(start) : values, lastSeq, firstSeq, exists: true, restarted, limited }
 }
 
-function valueOf(model: ConnectionModel, seq: number, read: PayloadReader, reading: Reading): number {
+function valueOf(model: ConnectionModel, seq: number, read: SeriesReader, reading: Reading): number {
   const log = model.log
   if (log.sizeOf(seq) > MAX_PLOTTED_PAYLOAD) return Number.NaN
   // Read in place: copying each payload out would cost more than parsing it. An evicted payload is empty: a gap.
   reading.scratch = log.payloadSpan(seq, reading.span, reading.scratch)
-  return read(reading.span.bytes, reading.span.start, reading.span.end)
+  const { bytes, start, end } = reading.span
+  // A decoded series decodes the whole payload, a view of it: decoders copy out what they keep.
+  return typeof read === 'function' ? read(bytes, start, end) : read.valueAt(seq, bytes.subarray(start, end))
 }
