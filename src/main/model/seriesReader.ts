@@ -1,9 +1,10 @@
 // How one chart series reads a stored message's number: JSON and number text in place (the fast path, no copy
 // and no parse of what is not read), or, for a decoded series, the whole payload decoded when the query asks.
-import { decodePayload, isSparkplugTopic, SparkplugState, type DecodeResult, type DecoderContext, type ProfileDecoders, type SparkplugMessage } from '../../shared/decoders'
+import { decodePayload, isSparkplugTopic, protobufRuleFor, SparkplugState, type DecodeResult, type DecoderContext, type ProfileDecoders, type SparkplugMessage } from '../../shared/decoders'
 import { extractField, isDecodedDecoding, isPathError, parseFieldPath, payloadReader, plotNumber, sparkplugFields, type FieldPath, type PayloadReader, type SeriesDecoding } from '../../shared/series'
 import type { ConnectionModel } from './connectionModel'
 import { storedDecoderFor } from './decodedText'
+import { absentReadsZero } from './protobufZero'
 import { birthsAt, ChainCursors } from './sparkplugHistory'
 
 /** Reads the number of a whole payload that has to be decoded; `seq` is its log position, for what it depends on (births). */
@@ -36,15 +37,25 @@ export function seriesReader(model: ConnectionModel, spec: ReaderSpec, decoders:
   if (!isDecodedDecoding(decoder)) return payloadReader(path)
   if (decoder === 'sparkplug' && isSparkplugTopic(spec.topic)) return new SparkplugReader(model, spec.topic, path)
   const context = decoders?.context ?? NO_SCHEMAS
-  return { valueAt: (_seq, bytes) => resultNumber(decodePayload({ bytes, topic: spec.topic }, context, decoder), path) }
+  const zeroWhenAbsent = decoder === 'protobuf' && absentReadsZero(protobufRuleFor(context.protobuf, spec.topic)?.type, path)
+  return { valueAt: (_seq, bytes) => resultNumber(decodePayload({ bytes, topic: spec.topic }, context, decoder), path, zeroWhenAbsent) }
 }
 
-/** The number a decoded payload holds at `path`; NaN (a gap) when it did not decode or holds no number there. */
-function resultNumber(result: DecodeResult, path: FieldPath): number {
+/**
+ * The number a decoded payload holds at `path`; NaN (a gap) when it did not decode or holds no number there.
+ * `zeroWhenAbsent`: a missing last field of a present message is 0 (Protobuf leaves defaults out).
+ */
+function resultNumber(result: DecodeResult, path: FieldPath, zeroWhenAbsent = false): number {
   if (!result.ok) return Number.NaN
-  if (result.decoded.kind === 'value') return plotNumber(extractField(result.decoded.value, path))
-  if (result.decoded.kind === 'sparkplug') return plotNumber(extractField(sparkplugFields(result.decoded.message as SparkplugMessage), path))
-  return Number.NaN
+  const decoded = result.decoded
+  const value = decoded.kind === 'value' ? decoded.value : decoded.kind === 'sparkplug' ? sparkplugFields(decoded.message as SparkplugMessage) : undefined
+  const found = extractField(value, path)
+  if (found === undefined && zeroWhenAbsent && isObject(extractField(value, path.slice(0, -1)))) return 0
+  return plotNumber(found)
+}
+
+function isObject(value: unknown): boolean {
+  return value !== null && typeof value === 'object'
 }
 
 /**
