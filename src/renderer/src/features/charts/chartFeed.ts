@@ -1,5 +1,6 @@
 import type { ArgsOf, ChartSeries, ChartWindow, ReplyOf } from '@shared/contract'
 import { errorMessage } from '../../lib/errorMessage'
+import { seriesSource } from './plotSeries'
 import { SeriesBuffer } from './seriesBuffer'
 
 /** How a feed asks main for points (the series service; a test passes its own main). */
@@ -93,7 +94,7 @@ export class ChartFeed {
   }
 
   private async firstFill(since: number | undefined): Promise<void> {
-    const reply = await this.query(this.series.map((s) => ({ topic: s.topic, path: s.path })), since, QUICK_POINTS)
+    const reply = await this.query(this.series.map(seriesSource), since, QUICK_POINTS)
     reply.series.forEach((columns, i) => {
       this.exists[i] = columns.exists
       this.cursors[i] = columns.lastSeq
@@ -104,7 +105,7 @@ export class ChartFeed {
   }
 
   private async fillOlder(since: number | undefined): Promise<void> {
-    const wanted = this.series.flatMap((s, i) => ((this.olderBefore[i] ?? 0) > 0 ? [{ index: i, spec: { topic: s.topic, path: s.path, beforeSeq: this.olderBefore[i] as number } }] : []))
+    const wanted = this.series.flatMap((s, i) => ((this.olderBefore[i] ?? 0) > 0 ? [{ index: i, spec: { ...seriesSource(s), beforeSeq: this.olderBefore[i] as number } }] : []))
     const reply = await this.query(wanted.map((w) => w.spec), since)
     reply.series.forEach((columns, j) => {
       const index = (wanted[j] as { index: number }).index
@@ -114,7 +115,7 @@ export class ChartFeed {
   }
 
   private async extend(since: number | undefined): Promise<void> {
-    const reply = await this.query(this.series.map((s, i) => ({ topic: s.topic, path: s.path, afterSeq: this.cursors[i] as number })), since)
+    const reply = await this.query(this.series.map((s, i) => ({ ...seriesSource(s), afterSeq: this.cursors[i] as number })), since)
     reply.series.forEach((columns, i) => {
       const buffer = this.buffers[i]
       if (!buffer) return
