@@ -1,6 +1,9 @@
 // How one chart series reads a stored message's number: JSON and number text in place (the fast path, no copy
 // and no parse of what is not read), or, for a decoded series, the whole payload decoded when the query asks.
-import { decodePayload, isSparkplugTopic, protobufRuleFor, SparkplugState, type DecodeResult, type DecoderContext, type ProfileDecoders, type SparkplugMessage } from '../../shared/decoders'
+import { isSparkplugTopic, protobufRuleFor, SparkplugState, type DecoderContext, type ProfileDecoders } from '../../shared/decoders'
+import { decodeCbor } from '../../shared/decoders/cbor'
+import { decodeMsgpack } from '../../shared/decoders/msgpack'
+import { decodeProtobuf } from '../../shared/decoders/protobufReader'
 import { extractField, isDecodedDecoding, isPathError, parseFieldPath, payloadReader, plotNumber, sparkplugFields, type FieldPath, type PayloadReader, type SeriesDecoding } from '../../shared/series'
 import type { ConnectionModel } from './connectionModel'
 import { storedDecoderFor } from './decodedText'
@@ -23,10 +26,12 @@ export interface ReaderSpec {
 }
 
 const NO_SCHEMAS: DecoderContext = { protobuf: null }
+const GAPS: DecodedReader = { valueAt: () => Number.NaN }
 
 /**
  * The reader for a series: `auto` takes the decoder the profile gives the topic, as search does (a pin, Sparkplug
- * on spBv1.0 topics, a Protobuf rule); CBOR, MessagePack, Protobuf and Sparkplug decode, anything else reads in place.
+ * on spBv1.0 topics, a Protobuf rule); CBOR, MessagePack, Protobuf and Sparkplug decode, anything else reads in
+ * place. Decoding goes straight to the value (the viewer's summary line is not made for each point).
  */
 export function seriesReader(model: ConnectionModel, spec: ReaderSpec, decoders: ProfileDecoders | undefined): SeriesReader {
   const path = parseFieldPath(spec.path)
@@ -35,23 +40,37 @@ export function seriesReader(model: ConnectionModel, spec: ReaderSpec, decoders:
   const decoding = spec.decoding ?? 'auto'
   const decoder = decoding === 'auto' ? storedDecoderFor(spec.topic, decoders) : decoding
   if (!isDecodedDecoding(decoder)) return payloadReader(path)
-  if (decoder === 'sparkplug' && isSparkplugTopic(spec.topic)) return new SparkplugReader(model, spec.topic, path)
-  const context = decoders?.context ?? NO_SCHEMAS
-  const zeroWhenAbsent = decoder === 'protobuf' && absentReadsZero(protobufRuleFor(context.protobuf, spec.topic)?.type, path)
-  return { valueAt: (_seq, bytes) => resultNumber(decodePayload({ bytes, topic: spec.topic }, context, decoder), path, zeroWhenAbsent) }
+  switch (decoder) {
+    case 'cbor': return valueReader(decodeCbor, path, false)
+    case 'msgpack': return valueReader(decodeMsgpack, path, false)
+    case 'protobuf': {
+      // Without a rule for the topic (or with .proto files that do not compile) there is no type to read by.
+      const type = protobufRuleFor((decoders?.context ?? NO_SCHEMAS).protobuf, spec.topic)?.type
+      return type ? valueReader((bytes) => decodeProtobuf(type, bytes), path, absentReadsZero(type, path)) : GAPS
+    }
+    case 'sparkplug': return isSparkplugTopic(spec.topic) ? new SparkplugReader(model, spec.topic, path) : GAPS
+  }
 }
 
 /**
- * The number a decoded payload holds at `path`; NaN (a gap) when it did not decode or holds no number there.
- * `zeroWhenAbsent`: a missing last field of a present message is 0 (Protobuf leaves defaults out).
+ * Decodes each payload and reads `path` in the value; a payload that does not decode is a gap. `zeroWhenAbsent`:
+ * a missing last field of a present message is 0 (Protobuf leaves fields at their default out of the wire).
  */
-function resultNumber(result: DecodeResult, path: FieldPath, zeroWhenAbsent = false): number {
-  if (!result.ok) return Number.NaN
-  const decoded = result.decoded
-  const value = decoded.kind === 'value' ? decoded.value : decoded.kind === 'sparkplug' ? sparkplugFields(decoded.message as SparkplugMessage) : undefined
-  const found = extractField(value, path)
-  if (found === undefined && zeroWhenAbsent && isObject(extractField(value, path.slice(0, -1)))) return 0
-  return plotNumber(found)
+function valueReader(decode: (bytes: Uint8Array) => unknown, path: FieldPath, zeroWhenAbsent: boolean): DecodedReader {
+  const parent = path.slice(0, -1)
+  return {
+    valueAt: (_seq, bytes) => {
+      let value: unknown
+      try {
+        value = decode(bytes)
+      } catch {
+        return Number.NaN
+      }
+      const found = extractField(value, path)
+      if (found === undefined && zeroWhenAbsent && isObject(extractField(value, parent))) return 0
+      return plotNumber(found)
+    }
+  }
 }
 
 function isObject(value: unknown): boolean {
