@@ -79,12 +79,14 @@ function isObject(value: unknown): boolean {
 
 /**
  * Sparkplug metrics by name: data sent by alias resolves against the births in force when it arrived. Points are
- * read newest first and a birth holds for many of them, so the state of those births is kept until they change.
+ * read newest first, and the births found for one position hold for every position down to the newest of them
+ * (no birth lies between), so those births are looked up and replayed again only outside that span.
  */
 class SparkplugReader implements DecodedReader {
   private readonly cursors = new ChainCursors()
   private state = new SparkplugState()
-  private births = ''
+  /** Log positions (lowest, highest] the births replayed into `state` are in force for. */
+  private span = { lowest: 0, highest: -1 }
 
   constructor(
     private readonly model: ConnectionModel,
@@ -93,15 +95,16 @@ class SparkplugReader implements DecodedReader {
   ) {}
 
   valueAt(seq: number, bytes: Uint8Array): number {
-    const births = birthsAt(this.model, this.topic, seq, this.cursors)
-    const key = births.map((birth) => birth.seq).join(',')
-    if (key !== this.births) {
-      this.state = new SparkplugState()
-      const log = this.model.log
-      for (const birth of births) this.state.observe(birth.topic, log.payload(birth.seq, Number.POSITIVE_INFINITY), log.receivedAtOf(birth.seq))
-      this.births = key
-    }
+    if (seq <= this.span.lowest || seq > this.span.highest) this.replayBirthsAt(seq)
     const outcome = this.state.decode(this.topic, bytes)
     return outcome.ok ? plotNumber(extractField(sparkplugFields(outcome.message), this.path)) : Number.NaN
+  }
+
+  private replayBirthsAt(seq: number): void {
+    const births = birthsAt(this.model, this.topic, seq, this.cursors)
+    const log = this.model.log
+    this.state = new SparkplugState()
+    for (const birth of births) this.state.observe(birth.topic, log.payload(birth.seq, Number.POSITIVE_INFINITY), log.receivedAtOf(birth.seq))
+    this.span = { lowest: births.reduce((newest, birth) => Math.max(newest, birth.seq), Number.NEGATIVE_INFINITY), highest: seq }
   }
 }
