@@ -89,6 +89,16 @@ describe('Sparkplug metrics by name', () => {
     expect(plottableValueFields(data)).toEqual(['timestamp', 'seq', 'metrics.Temperature', 'metrics["Node Control/Rebirth"]'])
   })
 
+  it('reads a Template instance\'s members by name under the metric', () => {
+    const state = new SparkplugState()
+    // Member datatypes by number: the test encoder maps names only at the top level (3 Int32, 10 Double).
+    const members = [{ name: 'Offset', datatype: 3, intValue: 0 }, { name: 'Speed', datatype: 10, doubleValue: 0 }]
+    decoded(state, NBIRTH, encodePayload({ seq: 0, metrics: [{ name: 'Motor1', alias: 4, datatype: 'Template', templateValue: { templateRef: 'Motor', metrics: members } }] }))
+    const data = sparkplugFields(decoded(state, NDATA, encodePayload({ seq: 1, metrics: [{ alias: 4, templateValue: { templateRef: 'Motor', metrics: [{ name: 'Offset', intValue: -12 >>> 0 }, { name: 'Speed', doubleValue: 3.5 }] } }] })))
+    expect([fieldNumber(data, 'metrics.Motor1.Offset'), fieldNumber(data, 'metrics.Motor1.Speed')]).toEqual([-12, 3.5])
+    expect(plottableValueFields(data)).toEqual(['seq', 'metrics.Motor1.Offset', 'metrics.Motor1.Speed'])
+  })
+
   it('reads a metric called like an object property as a metric', () => {
     const state = new SparkplugState()
     const fields = sparkplugFields(decoded(state, NBIRTH, encodePayload({ seq: 0, metrics: [{ name: 'constructor', datatype: 'Int32', intValue: 5 }] })))
