@@ -1,14 +1,17 @@
 import { join } from 'node:path'
 import { BrokerService } from './broker/brokerService'
+import { HistoryKeeper } from './history/historyKeeper'
 import { ConnectionManager } from './mqtt/connectionManager'
 import { ModelService } from './model'
-import type { ModelSettings } from '../shared/contract'
+import type { ModelSettings, ReceivedMessage } from '../shared/contract'
 import type { EventSink } from './ports/eventSink'
 import type { FilePicker } from './ports/filePicker'
+import type { Publish } from './ports/publish'
 import { createProfileServices, PeerImporter, type DocumentFileFactory, type ProfileServices, type SecretCipher, type UserMachine } from './profiles'
 import { RecordingService } from './recording/recordingService'
 import { ReplayService } from './recording/replayService'
 import { SimulationService } from './simulation/simulationService'
+import { SequenceService } from './sequences/sequenceService'
 import { RequestReplies } from './requests/requestReplies'
 import { SessionService } from './session/sessionService'
 
@@ -38,10 +41,14 @@ export interface MainServices {
   model: ModelService
   /** Recordings of connections into files in dataDir/recordings. */
   recordings: RecordingService
+  /** The history profiles keep on disk (dataDir/history), restored when their connection opens. */
+  history: HistoryKeeper
   /** Replays of recordings onto open connections. */
   replays: ReplayService
   /** Device simulations: templates published at a rate. */
   simulations: SimulationService
+  /** Runs of message sequences (steps with delays, once, N times or every T). */
+  sequences: SequenceService
   /** MQTT 5 requests waiting for their replies. */
   requests: RequestReplies
   /** The native file dialog when there is one; the engine reads exactly the paths the user chose. */
@@ -61,12 +68,24 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     ...(options.profileFiles && { files: options.profileFiles }),
     ...(options.cipher && { cipher: options.cipher })
   })
-  const sessions = new SessionService(connections, profiles.profiles, options.emit)
   const model = new ModelService({
     emitClearProgress: (progress) => options.emit('model:clearProgress', progress),
     emitSearchProgress: (progress) => options.emit('model:searchProgress', progress),
     publish: (connectionId, message) => connections.publish(connectionId, message),
     ...(options.modelSettings && { settings: options.modelSettings })
+  })
+  const history = new HistoryKeeper({
+    dir: join(options.dataDir, 'history'),
+    perTopic: () => model.currentSettings().historyLimit,
+    notify: (notice) => profiles.notices.add(notice)
+  })
+  const sessions = new SessionService(connections, profiles.profiles, options.emit, {
+    open: (connectionId, profile) => {
+      // A tab connecting again holds this session's messages already: only keep writing.
+      const restore = model.view(connectionId).messageCount === 0 ? (message: ReceivedMessage) => model.ingest(connectionId, message) : null
+      history.open(connectionId, profile.id, profile.name, restore)
+    },
+    close: (connectionId) => history.close(connectionId)
   })
   const recordings = new RecordingService({
     dir: join(options.dataDir, 'recordings'),
@@ -82,18 +101,25 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     publish: (connectionId, message) => connections.publish(connectionId, message),
     emit: options.emit
   })
-  const simulations = new SimulationService({ publish: (connectionId, message) => connections.publish(connectionId, message), emit: options.emit })
+  const publish: Publish = (connectionId, message) => connections.publish(connectionId, message)
+  const simulations = new SimulationService({ publish, emit: options.emit })
+  const sequences = new SequenceService({ publish, emit: options.emit })
   const requests = new RequestReplies(connections, (connectionId) => {
     const profileId = sessions.profileIdOf(connectionId)
     return profileId === undefined ? [] : profiles.profiles.get(profileId).subscriptions.map((s) => s.filter)
   })
-  // A closed connection's response-topic subscriptions are gone; the next connection subscribes anew.
-  const stopStatus = connections.onStatus((status) => status.state === 'disconnected' && requests.forget(status.connectionId))
+  const stopStatus = connections.onStatus((status) => {
+    // A closed connection's response-topic subscriptions are gone; the next connection subscribes anew.
+    if (status.state === 'disconnected') requests.forget(status.connectionId)
+    // A run waiting for a step's delay would only notice when the step is due.
+    if (status.state === 'disconnected' || status.state === 'error') sequences.connectionClosed(status.connectionId)
+  })
   const broker = new BrokerService(options.emit)
   const stopMessages = connections.onMessage((connectionId, message) => {
     requests.ingest(connectionId, message)
     model.ingest(connectionId, message)
     recordings.ingest(connectionId, message)
+    history.ingest(connectionId, message)
   })
   return {
     connections,
@@ -101,8 +127,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     sessions,
     model,
     recordings,
+    history,
     replays,
     simulations,
+    sequences,
     requests,
     pickFiles: options.pickFiles,
     peerImport: new PeerImporter(profiles.profiles, join(options.dataDir, 'certificates'), options.userMachine),
@@ -112,8 +140,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       stopMessages()
       stopStatus()
       simulations.dispose()
+      sequences.dispose()
       await replays.dispose()
       recordings.dispose()
+      history.dispose()
       model.dispose()
       await connections.dispose()
       // After the connections, so the app's own tabs to the broker close as the user's, not as a lost broker.

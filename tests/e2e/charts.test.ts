@@ -105,5 +105,17 @@ describe('charts', () => {
     await app.page.getByRole('tab', { name: 'Charts', exact: true }).click()
     await expect.poll(() => legendRow(app.page, 'Chart 1', 'line1/state › level')).toEqual(['line1/state › level (right axis)', '10', '10', '200', '105', '21', '1'])
     await expect.poll(() => legendRow(app.page, 'Chart 1', 'line1/temp')).toEqual(['line1/temp', '30', '1', '30', '11.8864', '22', '0'])
+
+    // A burst far faster than frames: every message is a point (main's watch sends each one, not the latest per frame).
+    await Promise.all(Array.from({ length: 300 }, (_, i) => publisher.publishAsync('line1/temp', String(100 + i), { qos: 0 })))
+    await expect.poll(async () => (await legendRow(app.page, 'Chart 1', 'line1/temp')).filter((_, i) => [1, 3, 5].includes(i))).toEqual(['399', '399', '322'])
+    // Paused: nothing new arrives; resumed: what came meanwhile, none skipped.
+    const chartAgain = app.page.getByRole('region', { name: 'Chart 1' })
+    await chartAgain.getByRole('button', { name: 'Pause' }).click()
+    for (let i = 0; i < 5; i++) await publisher.publishAsync('line1/temp', String(500 + i), { qos: 1 })
+    await app.page.waitForTimeout(300)
+    expect((await legendRow(app.page, 'Chart 1', 'line1/temp'))[5]).toBe('322')
+    await chartAgain.getByRole('button', { name: 'Resume' }).click()
+    await expect.poll(async () => (await legendRow(app.page, 'Chart 1', 'line1/temp')).filter((_, i) => [1, 5].includes(i))).toEqual(['504', '327'])
   })
 })

@@ -1,8 +1,7 @@
 import { encode as cborEncode } from 'cborg'
 import { afterEach, describe, expect, it } from 'vitest'
-import { emptyDecoderPrefs } from '../../shared/contract'
+import { emptyDecoderPrefs, MAX_SERIES_WATCHES, type ModelDelta, type ReplyOf, type Result, type SeriesUpdate } from '../../shared/contract'
 import { profileDecoders } from '../../shared/decoders'
-import type { ReplyOf, Result } from '../../shared/contract'
 import { decodeServerMessage, encodeFrame } from '../../shared/wire/codec'
 import { ModelService } from '../model'
 import { chartHandlers } from './chartHandlers'
@@ -68,5 +67,49 @@ describe('model:series', () => {
     expect(await refused({ connectionId: 'c', series: [] })).toMatch(/series/)
     expect(await refused({ connectionId: 'c', series: [{ topic: 'x' }], limit: 100_001 })).toMatch(/limit/)
     expect(await refused({ connectionId: 'c', series: [{ topic: 'x', decoding: 'yaml' }] })).toMatch(/decoding/)
+  })
+})
+
+describe('model:watchSeries', () => {
+  it('sends the caller the new points of its watched series in its own deltas, columns intact over the socket', async () => {
+    const handlers = table()
+    const deltas: ModelDelta[] = []
+    const page = testReceiver('page', (delta) => deltas.push(structuredClone(delta)))
+    const other = testReceiver('other-page', () => undefined)
+    service!.openStream(page)
+    service!.openStream(other)
+    const watched = await dispatch(handlers, 'model:watchSeries', { connectionId: 'c', watchId: 'chart-1', series: [{ topic: 'plant/temp', path: 't', afterSeq: 3 }] }, page)
+    expect(watched).toEqual({ ok: true, value: { watching: 1 } })
+    service!.coalescer('c').tick()
+    const update = deltas.flatMap((d) => d.series ?? [])
+    expect(update).toHaveLength(1)
+    const [points] = update[0]!.series
+    const overSocket = decodeServerMessage(encodeFrame([2, 'model:delta', { series: update }]))?.[2] as { series: SeriesUpdate[] }
+    for (const p of [points, overSocket.series[0]!.series[0]]) {
+      expect(p!.index).toBe(0)
+      expect(p!.columns.values).toBeInstanceOf(Float64Array)
+      expect([...p!.columns.values]).toEqual([20.75, 21])
+      expect(p!.columns.lastSeq).toBe(5)
+    }
+    // The other page's stream carries no series: watches belong to their caller.
+    expect(service!.coalescer('c').stream('other-page')?.watches.size).toBe(0)
+    expect(await dispatch(handlers, 'model:unwatchSeries', { connectionId: 'c', watchId: 'chart-1' }, page)).toEqual({ ok: true, value: { removed: true } })
+    expect(await dispatch(handlers, 'model:unwatchSeries', { connectionId: 'c', watchId: 'chart-1' }, page)).toEqual({ ok: true, value: { removed: false } })
+  })
+
+  it('refuses a caller with no delta stream and more watches than a page may have, with sentences', async () => {
+    const handlers = table()
+    const watch = (watchId: string, caller = testReceiver('page')) => dispatch(handlers, 'model:watchSeries', { connectionId: 'c', watchId, series: [{ topic: 'plant/temp' }] }, caller)
+    const lone = await watch('w', testReceiver('never-opened'))
+    expect(lone.ok || lone.error.message).toMatch(/no delta stream yet.*Reload the page/)
+    service!.openStream(testReceiver('page'))
+    for (let i = 0; i < MAX_SERIES_WATCHES; i++) expect((await watch(`w${i}`)).ok).toBe(true)
+    // Replacing one is fine; one more is not.
+    expect((await watch('w0')).ok).toBe(true)
+    const over = await watch('one-more')
+    expect(over.ok || over.error.message).toMatch(new RegExp(`at most ${MAX_SERIES_WATCHES} charts.*Close or pause a chart`))
+    // A new page (a reload) starts without the old page's watches.
+    service!.openStream(testReceiver('page'))
+    expect((await watch('one-more')).ok).toBe(true)
   })
 })

@@ -8,6 +8,7 @@ import { createProfileHandlers } from './profileHandlers'
 import { peerImportHandlers } from './peerImportHandlers'
 import { modelHandlers } from './modelHandlers'
 import { recordingHandlers } from './recordingHandlers'
+import { sequenceHandlers } from './sequenceHandlers'
 import type { HandlerTable } from './handlerTable'
 
 /** The full handler table: one object per domain, merged; a missing request is a type error. */
@@ -20,6 +21,7 @@ export function createHandlerTable(services: MainServices): HandlerTable {
     ...modelHandlers(services.model, decodersOf),
     ...recordingHandlers(services.recordings, services.replays),
     ...chartHandlers(services.model, decodersOf),
+    ...sequenceHandlers(services.sequences),
     ...brokerHandlers(services.broker),
     ...appHandlers(services.pickFiles, services.peerImport.canDiscover)
   }

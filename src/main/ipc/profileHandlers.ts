@@ -15,6 +15,7 @@ export function createProfileHandlers({ profiles, history, library, notices }: P
     'profile:reorder': ({ ids }) => ({ profiles: profiles.reorder(ids) }),
     'profile:setSubscriptions': ({ profileId, subscriptions }) => ({ profile: profiles.setSubscriptions(profileId, subscriptions) }),
     'profile:setCharts': ({ profileId, charts }) => ({ profile: profiles.setCharts(profileId, charts) }),
+    'profile:setSequences': ({ profileId, sequences }) => ({ profile: profiles.setSequences(profileId, sequences) }),
     'profile:connect': ({ connectionId, profileId, password, keyPassphrase }) => sessions.connectProfile(connectionId, profileId, { password, keyPassphrase }),
     'profile:export': (request) => library.export(request),
     'profile:import': ({ json }) => importProfiles(profiles, json),

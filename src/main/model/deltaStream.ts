@@ -2,6 +2,7 @@ import { DELTA_STRIDE, DeltaFlag, type ConnectionStats, type MessageProperties, 
 import type { DeltaReceiver } from '../ports/deltaReceiver'
 import type { ConnectionModel } from './connectionModel'
 import type { MessageLog } from './messageLog'
+import { SeriesWatches } from './seriesWatch'
 import type { TopicEntry } from './topicEntry'
 
 /** Deltas a receiver may leave unconfirmed (model:ack) before its stream waits for it. */
@@ -31,21 +32,25 @@ export class DeltaStream {
   private announced = new Uint8Array(1024)
   private readonly removed = new Set<string>()
   private readonly batch: TopicEntry[] = []
+  /** The series this receiver's charts watch on the connection: their points travel in its deltas. */
+  readonly watches: SeriesWatches
 
   constructor(
     public receiver: DeltaReceiver,
     private readonly connectionId: string,
     private readonly model: ConnectionModel
-  ) {}
+  ) {
+    this.watches = new SeriesWatches(model)
+  }
 
   /** Changed topics waiting for this receiver. */
   get pendingTopics(): number {
     return this.waiting
   }
 
-  /** Something to send: changed or removed topics, a reset, or new statistics. */
+  /** Something to send: changed or removed topics, a reset, new statistics, or points of watched series. */
   get hasNews(): boolean {
-    return this.waiting > 0 || this.removed.size > 0 || this.resetPending || this.statsChanged
+    return this.waiting > 0 || this.removed.size > 0 || this.resetPending || this.statsChanged || (this.watches.size > 0 && this.watches.hasNews)
   }
 
   /** Room for one more delta: fewer than MAX_UNACKED_DELTAS unconfirmed, and the transport not congested. */
@@ -159,6 +164,8 @@ export class DeltaStream {
       properties,
       stats: { ...stats, pendingTopics: this.waiting, skippedFrames: this.skippedFrames }
     }
+    const series = this.watches.size > 0 ? this.watches.collect() : undefined
+    if (series) delta.series = series
     this.resetPending = false
     this.statsChanged = false
     this.removed.clear()

@@ -1,8 +1,10 @@
 import { topicNameProblem } from '../../shared/topics'
-import { UserFacingError, type ClearRetainedProgress, type ModelSettings, type ReceivedMessage, type SearchProgress, type TalkerOrder, type TalkerWindow, type TopTalkers } from '../../shared/contract'
+import { MAX_SERIES_WATCHES, UserFacingError, type ClearRetainedProgress, type ModelSettings, type ReceivedMessage, type SearchProgress, type TalkerOrder, type TalkerWindow, type TopTalkers } from '../../shared/contract'
+import type { ProfileDecoders } from '../../shared/decoders'
 import type { DeltaReceiver } from '../ports/deltaReceiver'
 import { ClearRetainedRunner, type PublishFn } from './clearRetained'
 import { DeltaCoalescer } from './coalescer'
+import type { WatchSpec } from './seriesWatch'
 import { ConnectionModel } from './connectionModel'
 import { SearchRunner, type SearchQuery, type SearchResult } from './search'
 import { defaultModelSettings, mergeSettings } from './settings'
@@ -69,7 +71,11 @@ export class ModelService {
   openStream(receiver: DeltaReceiver): number {
     for (const [id, known] of this.receivers) if (!known.isOpen()) this.receivers.delete(id)
     this.receivers.set(receiver.id, receiver)
-    for (const { coalescer } of this.connections.values()) coalescer.attach(receiver)
+    for (const { coalescer } of this.connections.values()) {
+      coalescer.attach(receiver)
+      // A new page: the charts of the page before are gone.
+      coalescer.stream(receiver.id)?.watches.clear()
+    }
     return this.connections.size
   }
 
@@ -80,6 +86,35 @@ export class ModelService {
     if (!this.receivers.has(receiver.id)) this.openStream(receiver)
     connection.coalescer.attach(receiver)
     return connection.model.topics.size
+  }
+
+  /**
+   * The receiver's stream of a connection carries the new points of these series from now on (a chart's live
+   * extension). `decoders` (the connection's profile settings) say how `auto` series decode. Returns how many
+   * watches the receiver has on all connections.
+   */
+  watchSeries(connectionId: string, receiver: DeltaReceiver, watchId: string, specs: readonly WatchSpec[], decoders?: ProfileDecoders): number {
+    const connection = this.connectionFor(connectionId)
+    const stream = connection.coalescer.stream(receiver.id)
+    if (!stream) throw new UserFacingError('invalid-argument', 'This page has no delta stream yet, so a chart cannot follow new messages. Reload the page.')
+    const watching = this.watchCount(receiver.id)
+    if (!stream.watches.has(watchId) && watching >= MAX_SERIES_WATCHES) {
+      throw new UserFacingError('invalid-argument', `A page can follow at most ${MAX_SERIES_WATCHES} charts at a time. Close or pause a chart, then try again.`)
+    }
+    stream.watches.watch(watchId, specs, decoders)
+    connection.coalescer.wake()
+    return this.watchCount(receiver.id)
+  }
+
+  /** Stops a watch of the receiver; false when it had none by that id. */
+  unwatchSeries(connectionId: string, receiverId: string, watchId: string): boolean {
+    return this.connections.get(connectionId)?.coalescer.stream(receiverId)?.watches.unwatch(watchId) ?? false
+  }
+
+  private watchCount(receiverId: string): number {
+    let count = 0
+    for (const { coalescer } of this.connections.values()) count += coalescer.stream(receiverId)?.watches.size ?? 0
+    return count
   }
 
   /** The receiver applied these deltas: its streams may send more. */

@@ -10,6 +10,7 @@ import {
   profileIdSchema,
   profileNameSchema,
   publishDraftSchema,
+  sequencesSchema,
   subscriptionSchema
 } from '../../shared/contract'
 import type { SecretCipher } from './secretCipher'
@@ -37,6 +38,7 @@ export const storedProfileSchema = z.object({
   templates: z.array(storedTemplateSchema).default([]),
   decoders: decoderPrefsSchema.default(emptyDecoderPrefs),
   charts: chartsSchema.default([]),
+  sequences: sequencesSchema.default([]),
   createdAt: z.number(),
   updatedAt: z.number()
 })

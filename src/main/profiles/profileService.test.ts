@@ -116,6 +116,17 @@ describe('ProfileService', () => {
     expect(() => profiles.setSubscriptions(v4.id, subs)).toThrow(/^The subscription "sensors\/\+\/temp" uses MQTT 5\.0 options/)
   })
 
+  it('keeps sequences per profile across a restart, a save of the profile form and a duplicate', () => {
+    const { profiles } = openProfiles(data.dir)
+    const saved = profiles.save(input())
+    expect(saved.sequences).toEqual([])
+    const sequences = [{ id: 's1', name: 'Start-up', mode: { kind: 'every' as const, everyMs: 1_000 }, steps: [{ topic: 'dev/{{counter}}/on', payload: '1', qos: 1 as const, retain: false, delayMs: 0 }, { topic: 'dev/off', payload: '', qos: 0 as const, retain: true, delayMs: 500 }] }]
+    expect(profiles.setSequences(saved.id, sequences).sequences).toEqual(sequences)
+    expect(openProfiles(data.dir).profiles.list()[0]?.sequences).toEqual(sequences)
+    expect(profiles.save(input({ id: saved.id, name: 'Renamed' })).sequences).toEqual(sequences)
+    expect(profiles.duplicate(saved.id).sequences).toEqual(sequences)
+  })
+
   it('keeps charts per profile across a restart and a save of the profile form', () => {
     const { profiles } = openProfiles(data.dir)
     const saved = profiles.save(input())

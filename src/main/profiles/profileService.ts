@@ -8,6 +8,7 @@ import {
   type ConnectionOptions,
   type Profile,
   type PublishTemplate,
+  type Sequence,
   type Subscription,
   type profileRequests
 } from '../../shared/contract'
@@ -65,6 +66,13 @@ export class ProfileService {
     return toView(profile)
   }
 
+  /** Replaces a profile's sequences (already checked against the contract). */
+  setSequences(id: string, sequences: Sequence[]): Profile {
+    const profile = { ...this.find(id), sequences: structuredClone(sequences), updatedAt: this.deps.now() }
+    this.commit(this.profiles.map((p) => (p.id === id ? profile : p)))
+    return toView(profile)
+  }
+
   /** Creates (no id) or updates a profile; `password`/`keyPassphrase`: string sets, null clears, absent keeps. */
   save(args: ProfileSaveArgs): Profile {
     const existing = args.id === undefined ? undefined : this.find(args.id)
@@ -84,8 +92,9 @@ export class ProfileService {
       ...optional('color', args.color === undefined ? existing?.color : args.color),
       ...optional('group', args.group === undefined ? existing?.group : args.group || null),
       decoders: structuredClone(args.decoders ?? existing?.decoders ?? emptyDecoderPrefs()),
-      // Charts are edited on the Charts panel (setCharts), not in the profile form: a save keeps them.
+      // Charts and sequences are edited where they are used (setCharts, setSequences), not in the profile form: a save keeps them.
       charts: existing?.charts ?? [],
+      sequences: existing?.sequences ?? [],
       templates: existing?.templates ?? [],
       createdAt: existing?.createdAt ?? now,
       updatedAt: now
@@ -95,10 +104,10 @@ export class ProfileService {
   }
 
   /** Adds already-validated profiles in one write (import); names are made unique with "(imported)". */
-  addMany(entries: { args: ProfileSaveArgs; templates: TemplateArgs[]; charts?: ChartDefinition[] }[]): Profile[] {
+  addMany(entries: { args: ProfileSaveArgs; templates: TemplateArgs[]; charts?: ChartDefinition[]; sequences?: Sequence[] }[]): Profile[] {
     const taken = new Set(this.profiles.map((p) => nameKey(p.name)))
     const now = this.deps.now()
-    const added = entries.map(({ args, templates, charts = [] }): StoredProfile => {
+    const added = entries.map(({ args, templates, charts = [], sequences = [] }): StoredProfile => {
       const name = uniqueName(args.name, 'imported', taken)
       taken.add(nameKey(name))
       const secrets = {}
@@ -114,6 +123,7 @@ export class ProfileService {
         ...optional('group', args.group),
         decoders: args.decoders ?? emptyDecoderPrefs(),
         charts,
+        sequences,
         templates: templates.slice(0, TEMPLATE_LIMIT).map((t) => ({ ...t, id: this.deps.newId(), updatedAt: now })),
         createdAt: now,
         updatedAt: now
@@ -123,7 +133,7 @@ export class ProfileService {
     return added.map(toView)
   }
 
-  /** Copies settings, secrets, subscriptions and templates under a free "(copy)" name. */
+  /** Copies settings, secrets, subscriptions, templates, charts and sequences under a free "(copy)" name. */
   duplicate(id: string): Profile {
     const source = this.find(id)
     const now = this.deps.now()

@@ -34,6 +34,9 @@ function seed() {
   })
   save({ name: 'Plain' })
   services.profiles.setCharts(tls.id, [{ id: 'c1', title: 'Boiler', series: [{ topic: 'plant/boiler', path: 'temp.c', axis: 'right' }], window: '1h', style: 'step' }])
+  services.profiles.setSequences(tls.id, [
+    { id: 's1', name: 'Boot', mode: { kind: 'times', times: 3 }, steps: [{ topic: 'gw/boot', payload: '{"n":{{counter}}}', qos: 1, retain: false, delayMs: 0, format: 'json' }, { topic: 'gw/raw', payload: '00ff', qos: 0, retain: true, delayMs: 250, format: 'hex' }] }
+  ])
   services.profiles.saveTemplate(tls.id, { name: 'Reboot', topic: 'gw/cmd', payload: new TextEncoder().encode('reboot'), payloadFormat: 'text', qos: 1, retain: false })
   return services
 }
@@ -74,7 +77,7 @@ describe('export', () => {
 })
 
 describe('import', () => {
-  it('round-trips profiles, secrets, bytes, templates and charts as new profiles with free names', () => {
+  it('round-trips profiles, secrets, bytes, templates, charts and sequences as new profiles with free names', () => {
     const source = seed()
     const json = exportProfiles(source.profiles, { includeSecrets: true }).json
     const target = tempDataDir()
@@ -89,6 +92,8 @@ describe('import', () => {
       const original = source.profiles.list()[0]!
       expect(imported).toMatchObject({ options: original.options, subscriptions: original.subscriptions, charts: original.charts, color: '#22aa66', group: 'Site A', hasPassword: true })
       expect(original.charts[0]?.series[0]?.path).toBe('temp.c')
+      expect(imported.sequences).toEqual(original.sequences)
+      expect(original.sequences[0]).toMatchObject({ name: 'Boot', mode: { kind: 'times', times: 3 }, steps: [{ payload: '{"n":{{counter}}}' }, { delayMs: 250, format: 'hex' }] })
       expect(imported.id).not.toBe(original.id)
       const options = profiles.resolveConnectionOptions(imported.id)
       expect(options.password).toBe(PASSWORD)
@@ -115,7 +120,8 @@ describe('import', () => {
         { options: { protocol: 'mqtt', host: 'h', port: 1883 } },
         'nonsense',
         { name: 'Bad template', options: { protocol: 'mqtt', host: 'h', port: 1883 }, templates: [{ name: 'x', topic: 'a/#' }] },
-        { name: 'Bad chart', options: { protocol: 'mqtt', host: 'h', port: 1883 }, charts: [{ id: 'c', series: [{ topic: 'a', path: 'x[' }] }] }
+        { name: 'Bad chart', options: { protocol: 'mqtt', host: 'h', port: 1883 }, charts: [{ id: 'c', series: [{ topic: 'a', path: 'x[' }] }] },
+        { name: 'Bad sequence', options: { protocol: 'mqtt', host: 'h', port: 1883 }, sequences: [{ id: 's', name: 'S', steps: [{ topic: 'a', delayMs: -5 }] }] }
       ]
     })
     const result = importProfiles(profiles, json)
@@ -126,7 +132,8 @@ describe('import', () => {
       'Entry 4 was not imported: the field "name" is missing.',
       'Entry 5 was not imported: it is not a profile.',
       expect.stringMatching(/^Entry 6 \("Bad template"\) was not imported: .*\(at templates\.0\./),
-      expect.stringMatching(/^Entry 7 \("Bad chart"\) was not imported: .*\(at charts\.0\.series\.0\.path\)/)
+      expect.stringMatching(/^Entry 7 \("Bad chart"\) was not imported: .*\(at charts\.0\.series\.0\.path\)/),
+      'Entry 8 ("Bad sequence") was not imported: A delay cannot be negative. (at sequences.0.steps.0.delayMs)'
     ])
     expect(result.rejected[0]).toMatchObject({ index: 1, name: 'Bad port' })
     expect(result.profiles).toEqual(profiles.list())

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { rename, rm, writeFile } from 'node:fs/promises'
 import { isAbsolute } from 'node:path'
 import { z } from 'zod'
-import { LEGACY_PROFILE_EXPORT_FORMAT, PROFILE_EXPORT_FORMAT, UserFacingError, chartsSchema, profileRequests, profileSaveSchema, type ImportRejection, type Profile } from '../../shared/contract'
+import { LEGACY_PROFILE_EXPORT_FORMAT, PROFILE_EXPORT_FORMAT, UserFacingError, chartsSchema, profileRequests, profileSaveSchema, sequencesSchema, type ImportRejection, type Profile } from '../../shared/contract'
 import { parseWithBytes, stringifyWithBytes } from './jsonBytes'
 import type { ProfileService } from './profileService'
 
@@ -10,6 +10,7 @@ const EXPORT_VERSION = 1
 const templateSchema = profileRequests['profile:saveTemplate'].args.shape.template
 const importTemplatesSchema = z.array(templateSchema).default([])
 const importChartsSchema = chartsSchema.default([])
+const importSequencesSchema = sequencesSchema.default([])
 
 /** Export text of the chosen profiles (all when `ids` is absent); secrets only when asked, then in clear. */
 export function exportProfiles(
@@ -93,6 +94,14 @@ function rejection(index: number, entry: unknown, reason: string): ImportRejecti
   return { index, ...(name && { name }), reason: `Entry ${index + 1}${name ? ` ("${name}")` : ''} was not imported: ${reason}` }
 }
 
+/** A list kept beside the profile's fields (templates, charts, sequences), checked; its first problem said with its place. */
+function parsePart<S extends z.ZodType>(schema: S, value: unknown, field: string): { data: z.output<S> } | { reason: string } {
+  const parsed = schema.safeParse(value)
+  if (parsed.success) return { data: parsed.data }
+  const issue = parsed.error.issues[0]
+  return { reason: describeIssue(issue && { ...issue, path: [field, ...issue.path] }) }
+}
+
 /** Imports profiles from export text as new profiles; every entry that fails validation is reported in a sentence. */
 export function importProfiles(service: ProfileService, json: string): { imported: Profile[]; rejected: ImportRejection[]; profiles: Profile[] } {
   let document: unknown
@@ -106,20 +115,16 @@ export function importProfiles(service: ProfileService, json: string): { importe
   const accepted: Parameters<ProfileService['addMany']>[0] = []
   entriesOf(document).forEach((entry, index) => {
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return rejected.push(rejection(index, entry, 'it is not a profile.'))
-    const { id: _id, templates, charts, ...fields } = entry as Record<string, unknown>
+    const { id: _id, templates, charts, sequences, ...fields } = entry as Record<string, unknown>
     const args = profileSaveSchema.safeParse(fields)
     if (!args.success) return rejected.push(rejection(index, entry, describeIssue(args.error.issues[0])))
-    const parsedTemplates = importTemplatesSchema.safeParse(templates)
-    if (!parsedTemplates.success) {
-      const issue = parsedTemplates.error.issues[0]
-      return rejected.push(rejection(index, entry, describeIssue(issue && { ...issue, path: ['templates', ...issue.path] })))
-    }
-    const parsedCharts = importChartsSchema.safeParse(charts)
-    if (!parsedCharts.success) {
-      const issue = parsedCharts.error.issues[0]
-      return rejected.push(rejection(index, entry, describeIssue(issue && { ...issue, path: ['charts', ...issue.path] })))
-    }
-    accepted.push({ args: args.data, templates: parsedTemplates.data, charts: parsedCharts.data })
+    const parsedTemplates = parsePart(importTemplatesSchema, templates, 'templates')
+    if ('reason' in parsedTemplates) return rejected.push(rejection(index, entry, parsedTemplates.reason))
+    const parsedCharts = parsePart(importChartsSchema, charts, 'charts')
+    if ('reason' in parsedCharts) return rejected.push(rejection(index, entry, parsedCharts.reason))
+    const parsedSequences = parsePart(importSequencesSchema, sequences, 'sequences')
+    if ('reason' in parsedSequences) return rejected.push(rejection(index, entry, parsedSequences.reason))
+    accepted.push({ args: args.data, templates: parsedTemplates.data, charts: parsedCharts.data, sequences: parsedSequences.data })
   })
   const imported = service.addMany(accepted)
   return { imported, rejected, profiles: service.list() }

@@ -1,9 +1,8 @@
-import { closeSync, copyFileSync, openSync, readSync, rmSync, statSync, truncateSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { rmSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { decode, encode } from '@msgpack/msgpack'
 import { UserFacingError, type MessageProperties, type QoS } from '../../shared/contract'
+import { cutShortCopy } from './cutShortCopy'
 
 /** The format this version writes; a file of a newer one is refused, an older one would be migrated here. */
 export const RECORDING_FORMAT = 1
@@ -146,9 +145,30 @@ export class RecordingFile {
     }
   }
 
-  /** Opens `file` (the recording at `path`, or a copy of it) read-only and checks what it says about itself. */
-  private static openAt(path: string, file: string): RecordingFile {
-    const db = new Database(file, { readonly: true, fileMustExist: true })
+  /**
+   * Opens a recording to write more into (the history a profile keeps on disk). A file that is not a
+   * recording, is damaged or was written by a newer version is refused with a sentence, so the caller can
+   * set it aside instead of writing over it.
+   */
+  static openToAppend(path: string): RecordingFile {
+    try {
+      const file = RecordingFile.openAt(path, path, false)
+      file.db.pragma('journal_mode = WAL')
+      file.db.pragma('synchronous = NORMAL')
+      const check = file.db.pragma('quick_check', { simple: true })
+      if (check !== 'ok') {
+        file.close()
+        throw new Error(String(check))
+      }
+      return file
+    } catch (error) {
+      throw error instanceof UserFacingError ? error : unreadable(path, error)
+    }
+  }
+
+  /** Opens `file` (the recording at `path`, or a copy of it), read-only unless asked, and checks what it says about itself. */
+  private static openAt(path: string, file: string, readonly = true): RecordingFile {
+    const db = new Database(file, { readonly, fileMustExist: true })
     try {
       const row = db.prepare("SELECT value FROM meta WHERE key = 'meta'").get() as { value: string } | undefined
       if (!row) throw new Error('it has no description')
@@ -175,6 +195,12 @@ export class RecordingFile {
   /** Writes messages in one transaction: all of them or none (the caller counts a failed batch as not written). */
   append(messages: readonly RecordedMessage[]): void {
     this.writeBatch(messages)
+  }
+
+  /** Deletes all but the newest `perTopic` messages of each topic; returns how many were deleted. */
+  keepNewest(perTopic: number): number {
+    const ranked = 'SELECT id, ROW_NUMBER() OVER (PARTITION BY topic_id ORDER BY id DESC) AS rank FROM messages'
+    return this.db.prepare(`DELETE FROM messages WHERE id IN (SELECT id FROM (${ranked}) WHERE rank > ?)`).run(perTopic).changes
   }
 
   /** Bytes the file and its write-ahead log take on disk now. */
@@ -264,26 +290,4 @@ export class RecordingFile {
     }
     return id
   }
-}
-
-/**
- * SQLite refuses a file shorter than its header says. A copy padded with zeros to that length opens, and every
- * page that was written reads as before; reading stops at the first missing one. Null when the file is not such.
- */
-function cutShortCopy(path: string): string | null {
-  const header = Buffer.alloc(100)
-  const fd = openSync(path, 'r')
-  try {
-    if (readSync(fd, header, 0, 100, 0) < 100 || header.toString('latin1', 0, 15) !== 'SQLite format 3') return null
-  } finally {
-    closeSync(fd)
-  }
-  const raw = header.readUInt16BE(16)
-  const pageSize = raw === 1 ? 65_536 : raw
-  const expected = pageSize * header.readUInt32BE(28)
-  if (statSync(path).size >= expected) return null
-  const copy = join(tmpdir(), `brokerscope-${process.pid}-${Date.now()}-${basename(path)}`)
-  copyFileSync(path, copy)
-  truncateSync(copy, expected)
-  return copy
 }

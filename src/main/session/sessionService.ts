@@ -1,4 +1,4 @@
-import type { ConnectionStatus, SubscriptionResult } from '../../shared/contract'
+import type { ConnectionStatus, Profile, SubscriptionResult } from '../../shared/contract'
 import type { ProfileDecoders } from '../../shared/decoders'
 import type { ConnectionManager } from '../mqtt/connectionManager'
 import type { EventSink } from '../ports/eventSink'
@@ -14,6 +14,12 @@ export interface OneTimeSecrets {
 export interface ProfileConnected {
   connectionId: string
   subscriptions: SubscriptionResult[]
+}
+
+/** Where a connection of a profile that keeps its history on disk has it restored and kept (HistoryKeeper). */
+export interface HistoryPort {
+  open(connectionId: string, profile: Profile): void
+  close(connectionId: string): void
 }
 
 /** One open connection's tie to the profile it was opened from. */
@@ -32,7 +38,8 @@ export class SessionService {
   constructor(
     private readonly connections: ConnectionManager,
     private readonly profiles: ProfileService,
-    emit: EventSink
+    emit: EventSink,
+    private readonly history?: HistoryPort
   ) {
     this.stopStatus = connections.onStatus((status) => emit('connection:status', this.withProfile(status)))
   }
@@ -40,15 +47,21 @@ export class SessionService {
   /** Opens `connectionId` with the profile's options (secrets opened here only) and subscribes its filters. */
   async connectProfile(connectionId: string, profileId: string, secrets: OneTimeSecrets = {}): Promise<ProfileConnected> {
     const options = this.profiles.resolveConnectionOptions(profileId, secrets)
-    const { subscriptions } = this.profiles.get(profileId)
+    const profile = this.profiles.get(profileId)
+    const { subscriptions } = profile
     // Linked before connecting, so the status events of this very attempt carry the profileId; an id that
     // is already open keeps its own link (connect refuses it).
     const link: Link | undefined = this.links.has(connectionId) ? undefined : { profileId }
     if (link) this.links.set(connectionId, link)
+    // The kept history goes into the model before the broker's first message can.
+    if (link && profile.options.keepHistory) this.history?.open(connectionId, profile)
     try {
       await this.connections.connect(connectionId, options)
     } catch (error) {
-      if (link && this.links.get(connectionId) === link) this.links.delete(connectionId)
+      if (link && this.links.get(connectionId) === link) {
+        this.links.delete(connectionId)
+        this.history?.close(connectionId)
+      }
       throw error
     }
     return { connectionId, subscriptions: subscriptions.length > 0 ? await this.connections.subscribe(connectionId, subscriptions) : [] }
@@ -61,6 +74,7 @@ export class SessionService {
       await this.connections.disconnect(connectionId)
     } finally {
       if (this.links.get(connectionId) === link) this.links.delete(connectionId)
+      this.history?.close(connectionId)
     }
   }
 

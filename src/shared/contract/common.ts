@@ -9,6 +9,10 @@ export type QoS = z.infer<typeof qosSchema>
 
 export const connectionIdSchema = z.string().min(1).max(200)
 
+/** How the composer shows a payload; kept so a template, history entry or sequence step reopens in the same mode. */
+export const payloadFormatSchema = z.enum(['json', 'text', 'hex', 'base64'])
+export type PayloadFormat = z.infer<typeof payloadFormatSchema>
+
 export const topicNameSchema = z.string().superRefine((value, ctx) => {
   const problem = topicNameProblem(value)
   if (problem) ctx.addIssue({ code: 'custom', message: problem })

@@ -8,6 +8,7 @@ import { profileEvents, profileRequests } from './profiles'
 import { recordingEvents, recordingRequests, replayEvents, replayRequests } from './recording'
 import { requestReplyRequests } from './requestReply'
 import { seriesRequests } from './series'
+import { sequenceEvents, sequenceRequests } from './sequences'
 import { simulationEvents, simulationRequests } from './simulation'
 import type { EventDef, RequestDef } from './define'
 import type { Result } from './errors'
@@ -24,6 +25,7 @@ export * from './decoderPrefs'
 export * from './series'
 export * from './requestReply'
 export * from './simulation'
+export * from './sequences'
 export * from './charts'
 export * from './app'
 export * from './recording'
@@ -33,9 +35,9 @@ export { buildBridge, byDomain, isEventName, isRequestName } from './bridge'
 export { EVENT_NAMES, REQUEST_NAMES, type UnlistedEventName, type UnlistedRequestName } from './names'
 
 /** Every request the renderer may make, keyed `domain:action`. */
-export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...peerImportRequests, ...recordingRequests, ...replayRequests, ...simulationRequests, ...requestReplyRequests, ...brokerRequests, ...appRequests } as const
+export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...peerImportRequests, ...recordingRequests, ...replayRequests, ...simulationRequests, ...sequenceRequests, ...requestReplyRequests, ...brokerRequests, ...appRequests } as const
 /** Every event main may send, keyed `domain:name`. */
-export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...recordingEvents, ...replayEvents, ...simulationEvents, ...brokerEvents, ...appEvents } as const
+export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...recordingEvents, ...replayEvents, ...simulationEvents, ...sequenceEvents, ...brokerEvents, ...appEvents } as const
 
 export type Requests = typeof requests
 export type RequestName = keyof Requests & string

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { connectionIdSchema, topicNameSchema, type MessageProperties, type QoS } from './common'
 import { defineEvent, defineRequest } from './define'
 import type { SparkplugHistory } from '../decoders/sparkplug'
+import type { SeriesUpdate } from './series'
 
 // The message model lives in main; the renderer gets coalesced deltas (at most one per frame interval per
 // connection) and asks for history, full payloads and searches on demand.
@@ -112,6 +113,8 @@ export interface ModelDelta {
   /** MQTT 5 properties of latest messages, as [index of the changed topic, properties], only where present. */
   properties: Array<[number, MessageProperties]>
   stats: ConnectionStats
+  /** New points of the series this receiver watches on the connection (model:watchSeries), only when there are some. */
+  series?: SeriesUpdate[]
 }
 
 /** Progress of a model:clearRetained operation. */

@@ -24,7 +24,7 @@ describe('the name lists the preload is built from', () => {
     await bridge.api.model.history({ connectionId: 'c', topic: 't' })
     bridge.events.profile.notice(() => undefined)
     expect(calls).toEqual(['model:history', 'profile:notice'])
-    expect(Object.keys(bridge.api).sort()).toEqual(['app', 'broker', 'connection', 'model', 'profile', 'recording', 'request', 'simulation'])
+    expect(Object.keys(bridge.api).sort()).toEqual(['app', 'broker', 'connection', 'model', 'profile', 'recording', 'request', 'sequence', 'simulation'])
   })
 
   it('tell contract names from others', () => {

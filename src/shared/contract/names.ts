@@ -23,6 +23,8 @@ export const REQUEST_NAMES = [
   'model:resync',
   'model:search',
   'model:series',
+  'model:watchSeries',
+  'model:unwatchSeries',
   'model:sparkplug',
   'model:topTalkers',
   'profile:list',
@@ -32,6 +34,7 @@ export const REQUEST_NAMES = [
   'profile:reorder',
   'profile:setSubscriptions',
   'profile:setCharts',
+  'profile:setSequences',
   'profile:connect',
   'profile:export',
   'profile:import',
@@ -53,6 +56,8 @@ export const REQUEST_NAMES = [
   'recording:replayControl',
   'simulation:start',
   'simulation:stop',
+  'sequence:run',
+  'sequence:stop',
   'request:send',
   'recording:export',
   'recording:import',
@@ -62,7 +67,7 @@ export const REQUEST_NAMES = [
 ] as const satisfies readonly RequestName[]
 
 /** Every event's name, `domain:name`, as in `events`. */
-export const EVENT_NAMES = ['connection:status', 'model:delta', 'model:clearProgress', 'model:searchProgress', 'profile:changed', 'profile:notice', 'recording:status', 'recording:replayStatus', 'simulation:status', 'broker:status', 'app:menu'] as const satisfies readonly EventName[]
+export const EVENT_NAMES = ['connection:status', 'model:delta', 'model:clearProgress', 'model:searchProgress', 'profile:changed', 'profile:notice', 'recording:status', 'recording:replayStatus', 'simulation:status', 'sequence:status', 'broker:status', 'app:menu'] as const satisfies readonly EventName[]
 
 /** Requests of the contract that REQUEST_NAMES leaves out; `never` when the list is complete. */
 export type UnlistedRequestName = Exclude<RequestName, (typeof REQUEST_NAMES)[number]>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { bytesSchema, connectionIdSchema, publishPropertiesSchema, qosSchema, topicNameSchema } from './common'
+import { bytesSchema, connectionIdSchema, payloadFormatSchema, publishPropertiesSchema, qosSchema, topicNameSchema } from './common'
 import {
   connectionOptionsSchema,
   subscriptionSchema,
@@ -9,6 +9,7 @@ import {
 } from './connection'
 import { chartsSchema, type ChartDefinition } from './charts'
 import { decoderPrefsSchema, type DecoderPrefs } from './decoderPrefs'
+import { sequencesSchema, type Sequence } from './sequences'
 import { defineEvent, defineRequest } from './define'
 
 // Secrets (the MQTT password and the TLS key passphrase) travel renderer → main only, when saving or
@@ -28,7 +29,8 @@ export const profileTlsOptionsSchema = tlsOptionsSchema.omit({ keyPassphrase: tr
 /** ConnectionOptions without secrets: what a profile stores in clear and what the renderer reads back. */
 export const profileConnectionOptionsSchema = connectionOptionsSchema
   .omit({ password: true, tls: true })
-  .extend({ tls: profileTlsOptionsSchema.optional() })
+  // keepHistory: keep the connection's messages on disk, shown again when it opens after a restart (HistoryKeeper).
+  .extend({ tls: profileTlsOptionsSchema.optional(), keepHistory: z.boolean().default(false) })
 export type ProfileConnectionOptions = z.infer<typeof profileConnectionOptionsSchema>
 
 /** A secret on save: a string sets it, null clears it, leaving it out keeps the stored one. */
@@ -143,14 +145,12 @@ export interface Profile {
   group?: string
   decoders: DecoderPrefs
   charts: ChartDefinition[]
+  /** Saved sequences of messages, run from the publish area. */
+  sequences: Sequence[]
   /** Milliseconds since the epoch. */
   createdAt: number
   updatedAt: number
 }
-
-/** How the composer shows a payload; kept so a template or history entry reopens in the same mode. */
-export const payloadFormatSchema = z.enum(['json', 'text', 'hex', 'base64'])
-export type PayloadFormat = z.infer<typeof payloadFormatSchema>
 
 /** Payloads larger than this are not kept in publish history or templates (the settings file stays small). */
 export const MAX_SAVED_PAYLOAD_BYTES = 64 * 1024
@@ -221,7 +221,7 @@ export const profileRequests = {
   'profile:list': defineRequest<ProfilesReply>()(z.object({})),
   /** Creates (no id) or updates a profile; secrets: string sets, null clears, absent keeps. */
   'profile:save': defineRequest<{ profile: Profile }>()(profileSaveSchema),
-  /** Copies a profile (settings, secrets, subscriptions, templates; not history) under a new name. */
+  /** Copies a profile (settings, secrets, subscriptions, templates, charts, sequences; not history) under a new name. */
   'profile:duplicate': defineRequest<{ profile: Profile }>()(byIdSchema),
   /** Deletes a profile with its history and templates. */
   'profile:delete': defineRequest<ProfilesReply>()(byIdSchema),
@@ -233,6 +233,8 @@ export const profileRequests = {
   ),
   /** Replaces a profile's charts (their series, window and style), so they come back on the next connection. */
   'profile:setCharts': defineRequest<{ profile: Profile }>()(z.object({ profileId: profileIdSchema, charts: chartsSchema })),
+  /** Replaces a profile's saved sequences (edited in the publish area; a save of the profile form keeps them). */
+  'profile:setSequences': defineRequest<{ profile: Profile }>()(z.object({ profileId: profileIdSchema, sequences: sequencesSchema })),
   /**
    * Connects with a saved profile (secrets decrypted in main, never sent to the renderer), then subscribes
    * to its subscriptions. `password` / `keyPassphrase` here are used once and not saved.
@@ -246,7 +248,7 @@ export const profileRequests = {
     })
   ),
   /**
-   * Exports profiles (all when `ids` is absent) with their subscriptions and templates as JSON text.
+   * Exports profiles (all when `ids` is absent) with their subscriptions, templates, charts and sequences as JSON text.
    * Secrets are left out unless `includeSecrets`; then they are in clear in the file. With `filePath`
    * (absolute, chosen by the user) main also writes the file. `warnings`: sentences about secrets that could not be included.
    */

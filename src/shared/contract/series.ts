@@ -52,6 +52,28 @@ const seriesQuerySchema = seriesSourceSchema.extend({
   beforeSeq: z.number().int().min(1).optional()
 })
 
+/** Live series one receiver may watch at a time, on all its connections (20 charts, a few pages' worth). */
+export const MAX_SERIES_WATCHES = 64
+/**
+ * Points of watched series one delta carries at most, all series together (≈ 1.6 MB of columns): a series
+ * with more new points than its share catches up over the next deltas, oldest first, so none is skipped.
+ */
+export const MAX_WATCH_POINTS_PER_DELTA = 100_000
+
+/** New points of one watched series, in a delta; `index` is its place in the model:watchSeries request. */
+export interface WatchedSeriesPoints {
+  index: number
+  columns: SeriesColumns
+}
+
+/** New points of one watch (a chart), in a delta of the watch's connection. */
+export interface SeriesUpdate {
+  watchId: string
+  series: WatchedSeriesPoints[]
+}
+
+const watchIdSchema = z.string().min(1).max(100)
+
 export const seriesRequests = {
   /** Points of one or more series from main's history, as columns; `since` (ms since the epoch) and `limit` bound each series. */
   'model:series': defineRequest<{ series: SeriesColumns[] }>()(
@@ -61,5 +83,18 @@ export const seriesRequests = {
       since: z.number().min(0).optional(),
       limit: z.number().int().min(1).max(MAX_SERIES_POINTS).default(MAX_SERIES_POINTS)
     })
-  )
+  ),
+  /**
+   * The caller's delta stream of the connection carries the points of every new message of these series from
+   * their `afterSeq` on (ModelDelta.series), at the caller's own pace; a watch with the same id is replaced.
+   */
+  'model:watchSeries': defineRequest<{ watching: number }>()(
+    z.object({
+      connectionId: connectionIdSchema,
+      watchId: watchIdSchema,
+      series: z.array(seriesSourceSchema.extend({ afterSeq: z.number().int().min(0).default(0) })).min(1).max(MAX_SERIES_PER_QUERY)
+    })
+  ),
+  /** Stops a watch (a chart closed or paused); its points stop coming with the next delta. */
+  'model:unwatchSeries': defineRequest<{ removed: boolean }>()(z.object({ connectionId: connectionIdSchema, watchId: watchIdSchema }))
 } as const

@@ -22,25 +22,31 @@ export function spells(bytes: Uint8Array, start: number, end: number, word: stri
 export function numberFromBytes(bytes: Uint8Array, start: number, end: number): number | undefined {
   while (start < end && isSpace(bytes[start] as number)) start++
   while (end > start && isSpace(bytes[end - 1] as number)) end--
-  if (spells(bytes, start, end, 'true')) return 1
-  if (spells(bytes, start, end, 'false')) return 0
+  if (start === end) return Number.NaN
+  // Every read below stays within [start, end): a read past a typed array's end would slow every call after it.
   let at = start
-  const sign = bytes[at] === 0x2d ? -1 : 1
-  if (bytes[at] === 0x2d || bytes[at] === 0x2b) at++
+  let byte = bytes[at] as number
+  if (byte === 0x74 || byte === 0x66) return spells(bytes, start, end, 'true') ? 1 : spells(bytes, start, end, 'false') ? 0 : rest(bytes, start, end)
+  const sign = byte === 0x2d ? -1 : 1
+  if (byte === 0x2d || byte === 0x2b) at++
   let mantissa = 0
   let digits = 0
   let significant = 0
   let scale = 0
-  for (; at < end && isDigit(bytes[at] as number); at++, digits++) {
+  for (; at < end; at++, digits++) {
+    byte = bytes[at] as number
+    if (!isDigit(byte)) break
     if (significant < MAX_FAST_DIGITS) {
-      mantissa = mantissa * 10 + ((bytes[at] as number) - 0x30)
+      mantissa = mantissa * 10 + (byte - 0x30)
       if (mantissa > 0) significant++
     } else scale++
   }
-  if (bytes[at] === 0x2e && at < end) {
-    for (at++; at < end && isDigit(bytes[at] as number); at++, digits++) {
+  if (at < end && bytes[at] === 0x2e) {
+    for (at++; at < end; at++, digits++) {
+      byte = bytes[at] as number
+      if (!isDigit(byte)) break
       if (significant >= MAX_FAST_DIGITS) continue
-      mantissa = mantissa * 10 + ((bytes[at] as number) - 0x30)
+      mantissa = mantissa * 10 + (byte - 0x30)
       if (mantissa > 0) significant++
       scale--
     }
@@ -49,7 +55,7 @@ export function numberFromBytes(bytes: Uint8Array, start: number, end: number): 
   if (at < end && (bytes[at] === 0x65 || bytes[at] === 0x45)) {
     let exponentSign = 1
     at++
-    if (bytes[at] === 0x2d || bytes[at] === 0x2b) exponentSign = bytes[at++] === 0x2d ? -1 : 1
+    if (at < end && (bytes[at] === 0x2d || bytes[at] === 0x2b)) exponentSign = bytes[at++] === 0x2d ? -1 : 1
     const from = at
     let exponent = 0
     for (; at < end && isDigit(bytes[at] as number); at++) exponent = Math.min(exponent * 10 + ((bytes[at] as number) - 0x30), 100_000)

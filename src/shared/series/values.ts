@@ -1,6 +1,6 @@
 import { utf8DecodeStrict } from '../bytes'
 import { extractField, type FieldPath } from './fieldPath'
-import { ABSENT, encodeKeys, findJsonField, UNDECIDED, type Span } from './jsonField'
+import { ABSENT, JsonFieldFinder, UNDECIDED } from './jsonField'
 import { numberFromBytes } from './numberBytes'
 
 // A plotted value is a number; anything that is not one is a gap (NaN in a series' values column), never an error.
@@ -38,18 +38,18 @@ export type PayloadReader = (bytes: Uint8Array, start: number, end: number) => n
 /**
  * A reader of the number payloads hold at `path`: with no steps, the payload as number text, true/false,
  * or a JSON number or numeric string; with steps, a field of a JSON payload. NaN (a gap) when there is none.
- * The bytes are read in place where they are plain (see numberFromBytes, findJsonField); the rest is decoded
+ * The bytes are read in place where they are plain (see numberFromBytes, JsonFieldFinder); the rest is decoded
  * and parsed. The fast path does not check a whole document's UTF-8 or its numbers' JSON syntax, so a
  * malformed payload may plot a value where JSON.parse would refuse it.
  */
 export function payloadReader(path: FieldPath): PayloadReader {
   if (path.length === 0) return (bytes, start, end) => numberFromBytes(bytes, start, end) ?? decodedNumber(bytes.subarray(start, end), path)
-  const keys = encodeKeys(path)
+  const finder = new JsonFieldFinder(path)
   return (bytes, start, end) => {
-    const found = findJsonField(bytes, start, end, path, keys)
+    const found = finder.find(bytes, start, end)
     if (found === ABSENT) return Number.NaN
     if (found === UNDECIDED) return decodedNumber(bytes.subarray(start, end), path)
-    return spanNumber(bytes, found) ?? decodedNumber(bytes.subarray(start, end), path)
+    return spanNumber(bytes, finder.start, finder.end) ?? decodedNumber(bytes.subarray(start, end), path)
   }
 }
 
@@ -58,12 +58,12 @@ export function payloadNumber(bytes: Uint8Array, path: FieldPath): number {
   return payloadReader(path)(bytes, 0, bytes.length)
 }
 
-/** The JSON value at `span` as a number; undefined when it is a string that needs decoding. */
-function spanNumber(bytes: Uint8Array, span: Span): number | undefined {
-  const first = bytes[span.start]
+/** The JSON value at bytes [start, end) as a number; undefined when it is a string that needs decoding. */
+function spanNumber(bytes: Uint8Array, start: number, end: number): number | undefined {
+  const first = bytes[start]
   if (first === 0x7b || first === 0x5b) return Number.NaN
-  if (first === 0x22) return numberFromBytes(bytes, span.start + 1, span.end - 1)
-  return numberFromBytes(bytes, span.start, span.end)
+  if (first === 0x22) return numberFromBytes(bytes, start + 1, end - 1)
+  return numberFromBytes(bytes, start, end)
 }
 
 function decodedNumber(bytes: Uint8Array, path: FieldPath): number {

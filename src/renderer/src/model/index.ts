@@ -3,3 +3,4 @@ export { ClientModel, type ClientTreeNode, type ModelVersionState } from './clie
 export { getClientModel, forgetClientModel } from './registry'
 export { startModelStream, type ModelStreamOptions } from './stream'
 export { useClientModel, useModelVersion } from './useModel'
+export { listenSeries, type SeriesListener } from './seriesListeners'

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { MainEvents, ModelDelta } from '@shared/contract'
 import { forgetClientModel, getClientModel } from './registry'
+import { listenSeries } from './seriesListeners'
 import { startModelStream } from './stream'
 import { testStats } from '../test/deltas'
 
@@ -78,6 +79,27 @@ describe('startModelStream', () => {
     send(delta(6, 'fresh', true))
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(ack).toHaveBeenLastCalledWith([{ connectionId: 'stream-test', seq: 6 }])
+    stop()
+  })
+
+  it('hands the series points of applied deltas to their watch, and tells it when the stream resets', () => {
+    forgetClientModel('stream-test')
+    const { events, send } = modelEvents()
+    const stop = startModelStream(events, { resync: () => undefined, ack: () => undefined })
+    const got: number[][] = []
+    const resets = vi.fn()
+    const unlisten = listenSeries('stream-test', 'chart-x', { points: (series) => got.push(series.flatMap((s) => [...s.columns.values])), reset: resets })
+    const columns = { topic: 'a', path: '', times: new Float64Array([1]), firstSeq: 1, lastSeq: 1, exists: true, restarted: false, limited: false }
+    const withSeries = (d: ModelDelta, value: number, watchId = 'chart-x'): ModelDelta => ({ ...d, series: [{ watchId, series: [{ index: 0, columns: { ...columns, values: new Float64Array([value]) } }] }] })
+    send(withSeries(delta(1, 'a', true), 10))
+    send(withSeries(delta(2, 'a'), 20, 'another-chart'))
+    // After a gap: not applied, so not handed out either.
+    send(withSeries(delta(4, 'a'), 40))
+    send(withSeries(delta(1, 'a', true), 50))
+    unlisten()
+    send(withSeries(delta(2, 'a'), 60))
+    expect(got).toEqual([[10], [50]])
+    expect(resets).toHaveBeenCalledTimes(2)
     stop()
   })
 })

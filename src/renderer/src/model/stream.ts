@@ -1,5 +1,6 @@
 import type { MainEvents, ModelDelta } from '@shared/contract'
 import { getClientModel } from './registry'
+import { deliverSeries } from './seriesListeners'
 
 /** One connection's last applied delta, as main's model:ack takes it. */
 export interface AppliedDelta {
@@ -45,6 +46,7 @@ export function startModelStream(events: MainEvents['model'], options: ModelStre
     }
     awaitingReset.delete(delta.connectionId)
     model.apply(delta)
+    deliverSeries(delta)
     applied.set(delta.connectionId, delta.seq)
     // After the deltas that arrived together: one confirmation for all, sent when this task is done.
     ackTimer ??= setTimeout(sendAcks, 0)

@@ -3,12 +3,14 @@ import { brokerEvents } from '../services/broker'
 import { connectionEvents } from '../services/connection'
 import { profileEvents } from '../services/profile'
 import { recordingEvents } from '../services/recording'
+import { sequenceEvents } from '../services/sequence'
 import { simulationEvents } from '../services/simulation'
 import { useAppStore } from './app'
 import { useBrokerStore } from './broker'
 import { useConnectionsStore } from './connections'
 import { useProfilesStore } from './profiles'
 import { useRecordingsStore } from './recordings'
+import { useSequencesStore } from './sequences'
 import { useSimulationsStore } from './simulations'
 
 /** Routes main's events into the stores; returns a function that stops listening. */
@@ -20,6 +22,7 @@ export function wireStoreEvents(): () => void {
     recordingEvents().status((status) => useRecordingsStore.getState().applyStatus(status)),
     recordingEvents().replayStatus((status) => useRecordingsStore.getState().applyReplayStatus(status)),
     simulationEvents().status((status) => useSimulationsStore.getState().apply(status)),
+    sequenceEvents().status((status) => useSequencesStore.getState().apply(status)),
     brokerEvents().status((status) => useBrokerStore.getState().applyStatus(status)),
     appEvents().menu(({ command }) => useAppStore.getState().runMenuCommand(command))
   ]

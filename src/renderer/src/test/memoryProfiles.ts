@@ -35,6 +35,7 @@ export function memoryProfiles(seed: Profile[] = []): { handlers: TestHandlers; 
         hasKeyPassphrase: parsed.keyPassphrase === undefined ? (existing?.hasKeyPassphrase ?? false) : parsed.keyPassphrase !== null,
         decoders: parsed.decoders ?? existing?.decoders ?? emptyDecoderPrefs(),
         charts: existing?.charts ?? [],
+        sequences: existing?.sequences ?? [],
         ...optionalText('group', parsed.group === undefined ? existing?.group : parsed.group),
         ...optionalText('color', parsed.color === undefined ? existing?.color : parsed.color),
         createdAt: existing?.createdAt ?? now,
@@ -67,6 +68,11 @@ export function memoryProfiles(seed: Profile[] = []): { handlers: TestHandlers; 
       profiles = profiles.map((p) => (p.id === profileId ? profile : p))
       return { profile }
     },
+    'profile:setSequences': ({ profileId, sequences }) => {
+      const profile = { ...find(profileId), sequences }
+      profiles = profiles.map((p) => (p.id === profileId ? profile : p))
+      return { profile }
+    },
     'profile:publishHistory': ({ profileId }) => ({ entries: history.get(profileId) ?? [] }),
     'profile:addPublishHistory': ({ profileId, entry }) => {
       const entries = [{ ...entry, id: `h${Date.now()}${Math.random()}`, publishedAt: Date.now() }, ...(history.get(profileId) ?? [])]
@@ -94,9 +100,10 @@ export function sampleProfile(id: string, name: string, overrides: Partial<Profi
   return {
     id,
     name,
-    options: { protocol: 'mqtt', host: '127.0.0.1', port: 1883, path: '/mqtt', protocolVersion: 4, clean: true, keepaliveSeconds: 60, connectTimeoutMs: 10_000, reconnectPeriodMs: 5_000 },
+    options: { protocol: 'mqtt', host: '127.0.0.1', port: 1883, path: '/mqtt', protocolVersion: 4, clean: true, keepaliveSeconds: 60, connectTimeoutMs: 10_000, reconnectPeriodMs: 5_000, keepHistory: false },
     decoders: emptyDecoderPrefs(),
     charts: [],
+    sequences: [],
     subscriptions: [
       { filter: '#', qos: 0 },
       { filter: '$SYS/#', qos: 0 }

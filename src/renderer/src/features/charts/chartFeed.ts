@@ -1,10 +1,10 @@
-import type { ArgsOf, ChartSeries, ChartWindow, ReplyOf } from '@shared/contract'
+import type { ArgsOf, ChartSeries, ChartWindow, ReplyOf, SeriesColumns, WatchedSeriesPoints } from '@shared/contract'
 import { errorMessage } from '../../lib/errorMessage'
+import type { ChartMain } from '../../services/series'
 import { seriesSource } from './plotSeries'
 import { SeriesBuffer } from './seriesBuffer'
 
-/** How a feed asks main for points (the series service; a test passes its own main). */
-export type FetchSeries = (args: ArgsOf<'model:series'>) => Promise<ReplyOf<'model:series'>>
+let watches = 0
 
 /** Points per series of the first request: drawn at once, the older ones follow in the next requests. */
 export const QUICK_POINTS = 2_000
@@ -13,9 +13,10 @@ export const QUICK_POINTS = 2_000
 export const WINDOW_MS: Readonly<Record<ChartWindow, number>> = { '1m': 60_000, '10m': 600_000, '1h': 3_600_000, all: Number.POSITIVE_INFINITY }
 
 /**
- * The points of one chart's series: back-filled from main's history, then extended with the points of every
- * message since (main's cursor per series, so nothing between two requests is skipped), one request for the
- * whole chart at a time. Points older than the window are dropped.
+ * The points of one chart's series: back-filled from main's history (the newest points first, then the older
+ * ones), then extended by a watch: main puts the points of every message since each series' cursor into this
+ * page's delta stream, at the page's pace, so nothing is skipped and nothing is asked for per frame. Points
+ * older than the window are dropped. One request for the whole chart at a time.
  */
 export class ChartFeed {
   readonly buffers: SeriesBuffer[]
@@ -30,12 +31,18 @@ export class ChartFeed {
   private readonly olderBefore: number[]
   private pending: Promise<void> | null = null
   private filled = false
+  private readonly watchId = `chart-${++watches}`
+  /** Main sends the points of new messages (watch asked for and not stopped since). */
+  private watching = false
+  private paused = false
+  private disposed = false
+  private unlisten: (() => void) | null = null
 
   constructor(
     private readonly connectionId: string,
     readonly series: readonly ChartSeries[],
     readonly window: ChartWindow,
-    private readonly fetch: FetchSeries,
+    private readonly main: ChartMain,
     private readonly now: () => number = Date.now
   ) {
     this.buffers = series.map(() => new SeriesBuffer())
@@ -57,13 +64,27 @@ export class ChartFeed {
   }
 
   /**
-   * Fetches what is new (the window's points on the first call); resolves false when a request was still
-   * out, so callers may ask on every frame without piling up requests.
+   * Takes the next step (the window's newest points, then the older ones, then the watch of new ones); resolves
+   * false when a request was still out or nothing was left to ask, so callers may ask on every frame.
    */
   update(): Promise<boolean> {
-    if (this.pending || this.series.length === 0) return Promise.resolve(false)
+    if (this.pending || this.series.length === 0 || this.disposed) return Promise.resolve(false)
+    if (this.filled && !this.olderBefore.some((seq) => seq > 0) && (this.watching || this.paused)) return Promise.resolve(false)
     this.pending = this.request().finally(() => (this.pending = null))
     return this.pending.then(() => true)
+  }
+
+  /** Paused: main stops sending new points; resumed: they come again from where they stopped, none skipped. */
+  setPaused(paused: boolean): void {
+    if (paused === this.paused) return
+    this.paused = paused
+    if (paused) this.stopWatching()
+  }
+
+  /** The chart is gone: main stops sending its points. */
+  dispose(): void {
+    this.disposed = true
+    this.stopWatching()
   }
 
   /** Drops every point held; only points of messages after this arrive from now on. */
@@ -77,11 +98,16 @@ export class ChartFeed {
     try {
       if (!this.filled) await this.firstFill(since)
       else if (this.olderBefore.some((seq) => seq > 0)) await this.fillOlder(since)
-      else await this.extend(since)
+      else await this.watch()
       this.error = null
     } catch (error) {
       this.error = `The chart could not read its points: ${errorMessage(error)} It tries again on the next frame.`
     }
+    this.changed()
+  }
+
+  /** Points changed: drop those older than the window, and have the chart redraw. */
+  private changed(): void {
     if (this.window !== 'all') {
       const start = this.windowStart()
       for (const buffer of this.buffers) buffer.dropBefore(start)
@@ -90,7 +116,7 @@ export class ChartFeed {
   }
 
   private query(series: ArgsOf<'model:series'>['series'], since: number | undefined, limit?: number): Promise<ReplyOf<'model:series'>> {
-    return this.fetch({ connectionId: this.connectionId, series, ...(since === undefined ? {} : { since }), ...(limit === undefined ? {} : { limit }) })
+    return this.main.series({ connectionId: this.connectionId, series, ...(since === undefined ? {} : { since }), ...(limit === undefined ? {} : { limit }) })
   }
 
   private async firstFill(since: number | undefined): Promise<void> {
@@ -114,15 +140,54 @@ export class ChartFeed {
     })
   }
 
-  private async extend(since: number | undefined): Promise<void> {
-    const reply = await this.query(this.series.map((s, i) => ({ ...seriesSource(s), afterSeq: this.cursors[i] as number })), since)
-    reply.series.forEach((columns, i) => {
-      const buffer = this.buffers[i]
-      if (!buffer) return
-      this.exists[i] = columns.exists
-      this.cursors[i] = columns.lastSeq
+  private async watch(): Promise<void> {
+    this.unlisten ??= this.main.listen(this.connectionId, this.watchId, { points: (series) => this.receive(series), reset: () => this.rewatch() })
+    const series = this.series.map((s, i) => ({ ...seriesSource(s), afterSeq: this.cursors[i] as number }))
+    this.watching = true
+    try {
+      await this.main.watch({ connectionId: this.connectionId, watchId: this.watchId, series })
+    } catch (error) {
+      this.watching = false
+      throw error
+    }
+    // Paused or closed while the request was out.
+    if (this.paused || this.disposed) this.stopWatching()
+  }
+
+  /** The stream started over: main may have lost the watch, or sent points this page skipped; ask again from our cursors. */
+  private rewatch(): void {
+    if (!this.watching) return
+    this.watching = false
+    void this.update()
+  }
+
+  private stopWatching(): void {
+    this.unlisten?.()
+    this.unlisten = null
+    if (!this.watching) return
+    this.watching = false
+    this.main.unwatch({ connectionId: this.connectionId, watchId: this.watchId }).catch(() => undefined)
+  }
+
+  /** Points of new messages from a delta. */
+  private receive(series: readonly WatchedSeriesPoints[]): void {
+    for (const { index, columns } of series) {
+      const buffer = this.buffers[index]
+      if (!buffer) continue
+      this.exists[index] = columns.exists
+      const cursor = this.cursors[index] as number
       if (columns.restarted) buffer.replace(columns.times, columns.values)
-      else if (columns.times.length > 0) buffer.append(columns.times, columns.values)
-    })
+      else if (columns.lastSeq > cursor) this.appendAfter(buffer, columns, cursor)
+      else continue
+      this.cursors[index] = columns.lastSeq
+    }
+    this.changed()
+  }
+
+  /** Appends the points past `cursor` (after a watch asked again, main may send some the page has). */
+  private appendAfter(buffer: SeriesBuffer, columns: SeriesColumns, cursor: number): void {
+    const known = Math.max(0, cursor - columns.firstSeq + 1)
+    if (known === 0) buffer.append(columns.times, columns.values)
+    else buffer.append(columns.times.subarray(known), columns.values.subarray(known))
   }
 }

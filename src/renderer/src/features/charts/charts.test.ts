@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { chartsSchema, MAX_CHART_SERIES, MAX_CHARTS, type ArgsOf, type ChartDefinition, type ReplyOf, type SeriesColumns } from '@shared/contract'
+import { chartsSchema, MAX_CHART_SERIES, MAX_CHARTS, type ArgsOf, type ChartDefinition, type ReplyOf, type SeriesColumns, type WatchedSeriesPoints } from '@shared/contract'
+import type { SeriesListener } from '../../model'
+import type { ChartMain } from '../../services/series'
 import { chartToCsv, seriesLabel } from './chartCsv'
 import { ChartFeed, QUICK_POINTS } from './chartFeed'
 import { sameSeries, withPlottedSeries } from './plotSeries'
@@ -39,73 +41,136 @@ describe('series buffer', () => {
   })
 })
 
+/** A main that answers series queries from a list and records watches; `deliver` plays main's deltas to the listener. */
+function fakeMain(replies: Array<ReplyOf<'model:series'> | Error>) {
+  const asked: ArgsOf<'model:series'>[] = []
+  const calls: Array<[string, unknown]> = []
+  let listener: SeriesListener | null = null
+  const main: ChartMain = {
+    series: async (args) => {
+      asked.push(args)
+      const reply = replies.shift()
+      if (!reply || reply instanceof Error) throw reply ?? new Error('No reply left.')
+      return reply
+    },
+    watch: async (args) => {
+      calls.push(['watch', args])
+      return { watching: 1 }
+    },
+    unwatch: async (args) => {
+      calls.push(['unwatch', args])
+      return { removed: true }
+    },
+    listen: (_connectionId, _watchId, l) => {
+      listener = l
+      return () => {
+        if (listener === l) listener = null
+      }
+    }
+  }
+  const deliver = (...series: WatchedSeriesPoints[]): void => listener?.points(series)
+  return { main, asked, calls, deliver, reset: () => listener?.reset(), listening: () => listener !== null }
+}
+
 describe('chart feed', () => {
   const series = [{ topic: 'a', path: '', axis: 'left' as const }, { topic: 'b', path: 'x', axis: 'right' as const }]
 
-  it('back-fills the window, then asks only for what is new, and replaces a series whose topic started over', async () => {
-    const asked: ArgsOf<'model:series'>[] = []
-    const replies: ReplyOf<'model:series'>[] = [
-      { series: [columns('a', [1_000, 2_000], [1, 2]), columns('b', [], [], { exists: false, lastSeq: 0 })] },
-      { series: [columns('a', [3_000], [3], { lastSeq: 3 }), columns('b', [3_500], [9], { lastSeq: 1 })] },
-      { series: [columns('a', [4_000], [40], { lastSeq: 1, restarted: true }), columns('b', [], [], { lastSeq: 1 })] }
-    ]
-    const feed = new ChartFeed('c1', series, '1m', async (args) => {
-      asked.push(args)
-      return replies.shift() as ReplyOf<'model:series'>
-    }, () => 60_000)
+  it('back-fills the window, then watches from its cursors and appends the points main sends', async () => {
+    const fake = fakeMain([{ series: [columns('a', [1_000, 2_000], [1, 2]), columns('b', [], [], { exists: false, lastSeq: 0 })] }])
+    const feed = new ChartFeed('c1', series, '1m', fake.main, () => 60_000)
     const first = feed.update()
     // A frame while the request is out asks for nothing more.
     expect(await feed.update()).toBe(false)
     expect(await first).toBe(true)
     expect(feed.exists).toEqual([true, false])
-    expect(asked[0]).toEqual({ connectionId: 'c1', series: [{ topic: 'a', path: '' }, { topic: 'b', path: 'x' }], since: 0, limit: QUICK_POINTS })
+    expect(fake.asked[0]).toEqual({ connectionId: 'c1', series: [{ topic: 'a', path: '' }, { topic: 'b', path: 'x' }], since: 0, limit: QUICK_POINTS })
     await feed.update()
-    expect(asked[1]?.series).toEqual([{ topic: 'a', path: '', afterSeq: 2 }, { topic: 'b', path: 'x', afterSeq: 0 }])
-    expect([...(feed.buffers[0]?.values ?? [])]).toEqual([1, 2, 3])
+    const [[kind, watched]] = fake.calls as [[string, ArgsOf<'model:watchSeries'>]]
+    expect(kind).toBe('watch')
+    expect(watched.series).toEqual([{ topic: 'a', path: '', afterSeq: 2 }, { topic: 'b', path: 'x', afterSeq: 0 }])
+    // Watching: no more requests on the following frames.
+    expect(await feed.update()).toBe(false)
+    expect(fake.asked).toHaveLength(1)
+    fake.deliver({ index: 0, columns: columns('a', [3_000, 3_100], [3, 4], { firstSeq: 3, lastSeq: 4 }) }, { index: 1, columns: columns('b', [3_500], [9], { lastSeq: 1 }) })
+    expect([...(feed.buffers[0]?.values ?? [])]).toEqual([1, 2, 3, 4])
     expect([...(feed.buffers[1]?.values ?? [])]).toEqual([9])
-    await feed.update()
-    expect(asked[2]?.series.map((s) => s.afterSeq)).toEqual([3, 1])
+    expect(feed.exists).toEqual([true, true])
+    // A topic that started over replaces its points.
+    fake.deliver({ index: 0, columns: columns('a', [4_000], [40], { lastSeq: 1, restarted: true }) })
     expect([...(feed.buffers[0]?.values ?? [])]).toEqual([40])
-    expect(feed.version).toBe(3)
+    expect(feed.version).toBe(4)
   })
 
-  it('shows the newest points first, then fills in the older ones before following new messages', async () => {
-    const asked: ArgsOf<'model:series'>[] = []
-    const replies: ReplyOf<'model:series'>[] = [
-      { series: [columns('a', [5_000, 6_000], [5, 6], { firstSeq: 5, lastSeq: 6, limited: true }), columns('b', [5_500], [1], { lastSeq: 1 })] },
-      { series: [columns('a', [1_000, 2_000, 3_000, 4_000], [1, 2, 3, 4], { firstSeq: 1, lastSeq: 0 })] },
-      { series: [columns('a', [7_000], [7], { lastSeq: 7 }), columns('b', [], [], { lastSeq: 1 })] }
-    ]
-    const feed = new ChartFeed('c1', series, 'all', async (args) => {
-      asked.push(args)
-      return replies.shift() as ReplyOf<'model:series'>
-    }, () => 10_000)
-    for (let i = 0; i < 3; i++) await feed.update()
-    expect(asked.map((a) => a.series)).toEqual([
-      [{ topic: 'a', path: '' }, { topic: 'b', path: 'x' }],
-      [{ topic: 'a', path: '', beforeSeq: 5 }],
-      [{ topic: 'a', path: '', afterSeq: 6 }, { topic: 'b', path: 'x', afterSeq: 1 }]
+  it('skips points it has when main sends from an older cursor, and asks again after a reset', async () => {
+    const fake = fakeMain([{ series: [columns('a', [1_000, 2_000], [1, 2]), columns('b', [], [], { lastSeq: 0 })] }])
+    const feed = new ChartFeed('c1', series, 'all', fake.main, () => 60_000)
+    await feed.update()
+    await feed.update()
+    fake.deliver({ index: 0, columns: columns('a', [3_000, 4_000], [3, 4], { firstSeq: 3, lastSeq: 4 }) })
+    // Points 3..5, of which 3 and 4 are here already.
+    fake.deliver({ index: 0, columns: columns('a', [3_000, 4_000, 5_000], [3, 4, 5], { firstSeq: 3, lastSeq: 5 }) })
+    fake.deliver({ index: 0, columns: columns('a', [4_000], [4], { firstSeq: 4, lastSeq: 4 }) })
+    expect([...(feed.buffers[0]?.values ?? [])]).toEqual([1, 2, 3, 4, 5])
+    fake.reset()
+    await feed.update()
+    expect(fake.calls.map(([kind, args]) => [kind, (args as ArgsOf<'model:watchSeries'>).series?.map((s) => s.afterSeq)])).toEqual([
+      ['watch', [2, 0]],
+      ['watch', [5, 0]]
     ])
-    expect(asked[0]?.limit).toBe(QUICK_POINTS)
-    expect([...(feed.buffers[0]?.values ?? [])]).toEqual([1, 2, 3, 4, 5, 6, 7])
+  })
+
+  it('stops the watch when paused or disposed, and resumes from where the points stopped', async () => {
+    const fake = fakeMain([{ series: [columns('a', [1_000], [1]), columns('b', [], [], { lastSeq: 0 })] }])
+    const feed = new ChartFeed('c1', series, 'all', fake.main, () => 60_000)
+    await feed.update()
+    await feed.update()
+    fake.deliver({ index: 1, columns: columns('b', [2_000], [7], { lastSeq: 1 }) })
+    feed.setPaused(true)
+    expect(fake.listening()).toBe(false)
+    expect(await feed.update()).toBe(false)
+    feed.setPaused(false)
+    await feed.update()
+    feed.dispose()
+    expect(fake.calls.map(([kind, args]) => [kind, (args as ArgsOf<'model:watchSeries'>).series?.map((s) => s.afterSeq) ?? null])).toEqual([
+      ['watch', [1, 0]],
+      ['unwatch', null],
+      ['watch', [1, 1]],
+      ['unwatch', null]
+    ])
+    expect(await feed.update()).toBe(false)
+  })
+
+  it('shows the newest points first, then fills in the older ones before watching new messages', async () => {
+    const fake = fakeMain([
+      { series: [columns('a', [5_000, 6_000], [5, 6], { firstSeq: 5, lastSeq: 6, limited: true }), columns('b', [5_500], [1], { lastSeq: 1 })] },
+      { series: [columns('a', [1_000, 2_000, 3_000, 4_000], [1, 2, 3, 4], { firstSeq: 1, lastSeq: 0 })] }
+    ])
+    const feed = new ChartFeed('c1', series, 'all', fake.main, () => 10_000)
+    for (let i = 0; i < 3; i++) await feed.update()
+    expect(fake.asked.map((a) => a.series)).toEqual([
+      [{ topic: 'a', path: '' }, { topic: 'b', path: 'x' }],
+      [{ topic: 'a', path: '', beforeSeq: 5 }]
+    ])
+    expect(fake.asked[0]?.limit).toBe(QUICK_POINTS)
+    expect((fake.calls[0]?.[1] as ArgsOf<'model:watchSeries'>).series.map((s) => s.afterSeq)).toEqual([6, 1])
+    expect([...(feed.buffers[0]?.values ?? [])]).toEqual([1, 2, 3, 4, 5, 6])
   })
 
   it('drops points that leave the window, and says in a sentence when main cannot answer', async () => {
     let now = 100_000
-    let fail = false
-    const feed = new ChartFeed('c1', series.slice(0, 1), '1m', async () => {
-      if (fail) throw new Error('No connection "c1" is open.')
-      return { series: [columns('a', [30_000, 90_000], [1, 2])] }
-    }, () => now)
+    const fake = fakeMain([{ series: [columns('a', [30_000, 90_000], [1, 2])] }])
+    const feed = new ChartFeed('c1', series.slice(0, 1), '1m', fake.main, () => now)
     await feed.update()
     expect([...(feed.buffers[0]?.times ?? [])]).toEqual([90_000])
-    fail = true
-    now = 200_000
     await feed.update()
-    expect(feed.error).toBe('The chart could not read its points: No connection "c1" is open. It tries again on the next frame.')
-    expect(feed.buffers[0]?.length).toBe(0)
+    now = 200_000
+    fake.deliver({ index: 0, columns: columns('a', [150_000, 190_000], [3, 4], { firstSeq: 3, lastSeq: 4 }) })
+    expect([...(feed.buffers[0]?.times ?? [])]).toEqual([150_000, 190_000])
     feed.clear()
     expect(feed.buffers[0]?.length).toBe(0)
+    const failing = new ChartFeed('c1', series.slice(0, 1), '1m', fakeMain([new Error('No connection "c1" is open.')]).main, () => now)
+    await failing.update()
+    expect(failing.error).toBe('The chart could not read its points: No connection "c1" is open. It tries again on the next frame.')
   })
 })
 
@@ -140,17 +205,15 @@ describe('adding series', () => {
 })
 
 describe('series of decoded payloads', () => {
-  it('asks main for a series\' decoding, and leaves it out for auto as saved charts do', async () => {
-    const asked: ArgsOf<'model:series'>[] = []
+  it('asks main for a series\' decoding and watches with it, and leaves it out for auto as saved charts do', async () => {
     const decoded = [{ topic: 'd/cbor', path: 't', axis: 'left' as const, decoding: 'cbor' as const }, { topic: 'd/json', path: 'v', axis: 'left' as const }]
-    const feed = new ChartFeed('c1', decoded, '1m', async (args) => {
-      asked.push(args)
-      return { series: [columns('d/cbor', [1_000], [21.5]), columns('d/json', [], [])] }
-    }, () => 60_000)
+    const fake = fakeMain([{ series: [columns('d/cbor', [1_000], [21.5]), columns('d/json', [], [], { lastSeq: 0 })] }])
+    const feed = new ChartFeed('c1', decoded, '1m', fake.main, () => 60_000)
     await feed.update()
-    expect(asked[0]?.series).toEqual([{ topic: 'd/cbor', path: 't', decoding: 'cbor' }, { topic: 'd/json', path: 'v' }])
+    expect(fake.asked[0]?.series).toEqual([{ topic: 'd/cbor', path: 't', decoding: 'cbor' }, { topic: 'd/json', path: 'v' }])
     await feed.update()
-    expect(asked[1]?.series).toEqual([{ topic: 'd/cbor', path: 't', decoding: 'cbor', afterSeq: 1 }, { topic: 'd/json', path: 'v', afterSeq: 0 }])
+    const [[, watched]] = fake.calls as [[string, ArgsOf<'model:watchSeries'>]]
+    expect(watched.series).toEqual([{ topic: 'd/cbor', path: 't', decoding: 'cbor', afterSeq: 1 }, { topic: 'd/json', path: 'v', afterSeq: 0 }])
   })
 
   it('tells series apart by their decoding, auto being the same as none, and labels a chosen one', () => {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ChartDefinition } from '@shared/contract'
-import { fetchSeries } from '../../services/series'
+import { chartMain } from '../../services/series'
 import { ChartFeed } from './chartFeed'
 import { createPlot, type Plot, type Zoom } from './chartPlot'
 
@@ -22,14 +22,14 @@ export interface ChartState {
 }
 
 /**
- * One chart's feed and plot: points are fetched and drawn on animation frames (so never per message, and
- * not at all while the page is hidden or the chart paused), the plot is made anew when the series, window
- * or style change, and it follows the size of `container`.
+ * One chart's feed and plot: the feed's requests start on animation frames and its live points come with the
+ * page's deltas; the plot redraws on animation frames (never per message, not while the page is hidden), is
+ * made anew when the series, window or style change, and follows the size of `container`.
  */
 export function useChart(connectionId: string, chart: ChartDefinition, paused: boolean, container: React.RefObject<HTMLDivElement | null>): ChartState {
   const seriesKey = JSON.stringify(chart.series)
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the feed is made anew only when what it reads changes, not for a new but equal array
-  const feed = useMemo(() => new ChartFeed(connectionId, chart.series, chart.window, fetchSeries), [connectionId, seriesKey, chart.window])
+  const feed = useMemo(() => new ChartFeed(connectionId, chart.series, chart.window, chartMain), [connectionId, seriesKey, chart.window])
   const [zoom, setZoom] = useState<Zoom>(null)
   const [hover, setHover] = useState<number | null>(null)
   const [legendTick, setLegendTick] = useState(0)
@@ -39,7 +39,9 @@ export function useChart(connectionId: string, chart: ChartDefinition, paused: b
   const pausedRef = useRef(paused)
   useEffect(() => {
     pausedRef.current = paused
-  }, [paused])
+    feed.setPaused(paused)
+  }, [feed, paused])
+  useEffect(() => () => feed.dispose(), [feed])
 
   useEffect(() => {
     const element = container.current

@@ -99,6 +99,11 @@ export function SessionSection({ draft, problems, change }: SectionProps): React
     <fieldset>
       <legend>Session</legend>
       <CheckField label={mqtt5 ? 'Clean start' : 'Clean session'} checked={draft.clean} onChange={(clean) => change({ clean })} />
+      <CheckField
+        label="Keep history on disk (shown again when this profile connects after a restart)"
+        checked={draft.keepHistory}
+        onChange={(keepHistory) => change({ keepHistory })}
+      />
       <div className="row">
         <TextField label="Keep-alive (s)" type="number" value={draft.keepaliveSeconds} onChange={(keepaliveSeconds) => change({ keepaliveSeconds })} problem={problems['options.keepaliveSeconds']} />
         {mqtt5 ? (

@@ -32,6 +32,7 @@ export interface ProfileDraft {
   protocolVersion: ProtocolVersion
   clientId: string
   clean: boolean
+  keepHistory: boolean
   keepaliveSeconds: string
   sessionExpiryInterval: string
   connectTimeoutMs: string
@@ -89,6 +90,7 @@ export function draftFromProfile(profile: Profile | undefined): ProfileDraft {
     protocolVersion: o.protocolVersion,
     clientId: o.clientId ?? '',
     clean: o.clean,
+    keepHistory: o.keepHistory,
     keepaliveSeconds: String(o.keepaliveSeconds),
     sessionExpiryInterval: o.sessionExpiryInterval === undefined ? '' : String(o.sessionExpiryInterval),
     connectTimeoutMs: String(o.connectTimeoutMs),
@@ -176,6 +178,7 @@ export function draftToSaveInput(draft: ProfileDraft): ProfileSaveInput {
       protocolVersion: draft.protocolVersion,
       clientId: optionalText(draft.clientId),
       clean: draft.clean,
+      keepHistory: draft.keepHistory,
       keepaliveSeconds: whole(draft.keepaliveSeconds),
       sessionExpiryInterval: draft.protocolVersion === 5 ? whole(draft.sessionExpiryInterval) : undefined,
       connectTimeoutMs: whole(draft.connectTimeoutMs),

@@ -10,6 +10,7 @@ import { composeMessage, publishSelectors, usePublishStore } from '../../stores/
 import { PropertiesEditor } from './PropertiesEditor'
 import { SavedMessages } from './SavedMessages'
 import { SentMessages } from './SentMessages'
+import { Sequences } from './Sequences'
 import { SimulateDevice } from './SimulateDevice'
 
 /**
@@ -86,6 +87,7 @@ export function PublishComposer({ connectionId, profileId, mqtt5, connected, bro
       </div>
       <SentMessages connectionId={connectionId} />
       <SimulateDevice connectionId={connectionId} draft={draft} connected={connected} />
+      <Sequences connectionId={connectionId} profileId={profileId} connected={connected} />
       <SavedMessages connectionId={connectionId} profileId={profileId} mqtt5={mqtt5} />
     </form>
   )

@@ -1,4 +1,4 @@
-import type { ArgsOf, ChartDefinition, ImportRejection, Profile, ProfileSaveInput, StorageNotice, Subscription } from '@shared/contract'
+import type { ArgsOf, ChartDefinition, ImportRejection, Profile, ProfileSaveInput, Sequence, StorageNotice, Subscription } from '@shared/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import { profileService } from '../../services/profile'
 import type { ProfilesState } from './initialState'
@@ -18,6 +18,8 @@ export interface ProfilesActions {
   setSubscriptions(profileId: string, subscriptions: Subscription[]): Promise<Profile>
   /** Replaces a profile's charts: shown at once, undone with the contract's sentence when main refuses. */
   setCharts(profileId: string, charts: ChartDefinition[]): Promise<Profile>
+  /** Replaces a profile's sequences the same way. */
+  setSequences(profileId: string, sequences: Sequence[]): Promise<Profile>
   /** Imports an export file's text as new profiles and shows main's new list; resolves with what was imported and skipped. */
   importProfiles(json: string): Promise<{ imported: Profile[]; rejected: ImportRejection[] }>
   /** Imports the chosen connections of an MQTT Explorer or MQTTX file (as previewed) and shows main's new list. */
@@ -38,6 +40,19 @@ function withProfile(profiles: Profile[], profile: Profile): Profile[] {
 }
 
 export function createProfilesActions(set: Set, get: Get): ProfilesActions {
+  /** Shows a part of a profile changed at once; main's reply replaces it, and a refusal puts the old one back. */
+  const replacePart = async (profileId: string, part: Partial<Profile>, save: () => Promise<{ profile: Profile }>): Promise<Profile> => {
+    const before = get().profiles.find((p) => p.id === profileId)
+    if (before) set({ profiles: withProfile(get().profiles, { ...before, ...part }) })
+    try {
+      const { profile } = await save()
+      set({ profiles: withProfile(get().profiles, profile) })
+      return profile
+    } catch (error) {
+      if (before) set({ profiles: withProfile(get().profiles, before) })
+      throw error
+    }
+  }
   const actions: ProfilesActions = {
     async load() {
       try {
@@ -85,17 +100,11 @@ export function createProfilesActions(set: Set, get: Get): ProfilesActions {
       actions.replaceAll(profiles)
       return imported
     },
-    async setCharts(profileId, charts) {
-      const before = get().profiles.find((p) => p.id === profileId)
-      if (before) set({ profiles: withProfile(get().profiles, { ...before, charts }) })
-      try {
-        const { profile } = await profileService.setCharts({ profileId, charts })
-        set({ profiles: withProfile(get().profiles, profile) })
-        return profile
-      } catch (error) {
-        if (before) set({ profiles: withProfile(get().profiles, before) })
-        throw error
-      }
+    setCharts(profileId, charts) {
+      return replacePart(profileId, { charts }, () => profileService.setCharts({ profileId, charts }))
+    },
+    setSequences(profileId, sequences) {
+      return replacePart(profileId, { sequences }, () => profileService.setSequences({ profileId, sequences }))
     },
     async importProfiles(json) {
       const { imported, rejected, profiles } = await profileService.import({ json })
