@@ -154,6 +154,8 @@ function seriesRows(series: SeriesResult): Array<[string, number]> {
   return [
     [`${points}, number-text payloads`, series.numberMs],
     [`${points}, a field of JSON payloads`, series.jsonMs],
+    [`${points}, a field of CBOR payloads (decoded)`, series.cborMs],
+    [`${points}, a Sparkplug metric by name (alias-only DDATA)`, series.sparkplugMs],
     [`${points}, number text, through the handler and the WebSocket codec`, series.wireMs]
   ]
 }

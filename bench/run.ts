@@ -166,7 +166,7 @@ async function main(): Promise<void> {
     deltaFormat: [] as DeltaFormatResult[],
     decode: [] as DecodeResult[],
     search: [] as SearchBenchResult[],
-    series: { points: 0, numberMs: 0, jsonMs: 0, wireMs: 0 } as SeriesResult,
+    series: { points: 0, numberMs: 0, jsonMs: 0, cborMs: 0, sparkplugMs: 0, wireMs: 0 } as SeriesResult,
     replay: null as ReplayBenchResult | null,
     recordingCost: [] as RecordingCostRow[]
   }

@@ -1,19 +1,23 @@
+import { encode as cborEncode } from 'cborg'
 import { afterEach, describe, expect, it } from 'vitest'
-import { MAX_SERIES_WATCHES, type ModelDelta, type ReplyOf, type Result, type SeriesUpdate } from '../../shared/contract'
+import { emptyDecoderPrefs, MAX_SERIES_WATCHES, type ModelDelta, type ReplyOf, type Result, type SeriesUpdate } from '../../shared/contract'
+import { profileDecoders } from '../../shared/decoders'
 import { decodeServerMessage, encodeFrame } from '../../shared/wire/codec'
 import { ModelService } from '../model'
 import { chartHandlers } from './chartHandlers'
+import type { DecodersOf } from './modelHandlers'
 import { dispatch, type HandlerTable } from './handlerTable'
 import { testReceiver } from '../../../tests/support/deltaReceiver'
 
 let service: ModelService | undefined
 afterEach(() => service?.dispose())
 
-function table(): HandlerTable {
+function table(decodersOf: DecodersOf = () => undefined): HandlerTable {
   service = new ModelService({ emitClearProgress: () => undefined, publish: () => Promise.reject(new Error('No broker in this test.')) })
   const message = { qos: 0 as const, retain: false, dup: false }
   for (let i = 0; i < 5; i++) service.ingest('c', { topic: 'plant/temp', payload: Buffer.from(JSON.stringify({ t: 20 + i / 4 })), receivedAt: 1_700_000_000_000 + i, ...message })
-  return chartHandlers(service) as HandlerTable
+  service.ingest('c', { topic: 'plant/cbor', payload: cborEncode({ t: 30.5 }), receivedAt: 1_700_000_000_009, ...message })
+  return chartHandlers(service, decodersOf) as HandlerTable
 }
 
 type Series = ReplyOf<'model:series'>
@@ -38,6 +42,19 @@ describe('model:series', () => {
     }
   })
 
+  it('decodes a series as its decoding says, and an auto one as the connection\'s profile pins the topic', async () => {
+    const pinned = profileDecoders({ ...emptyDecoderPrefs(), pins: [{ filter: 'plant/cbor', decoder: 'cbor' }] })
+    const valuesOf = async (decodersOf: DecodersOf, spec: Record<string, unknown>): Promise<number[]> => {
+      const result = await dispatch(table(decodersOf), 'model:series', { connectionId: 'c', series: [{ topic: 'plant/cbor', path: 't', ...spec }] }, testReceiver())
+      if (!result.ok) throw new Error(result.error.message)
+      return [...(result.value as Series).series[0]!.values]
+    }
+    expect(await valuesOf(() => undefined, { decoding: 'cbor' })).toEqual([30.5])
+    expect(await valuesOf(() => undefined, {})).toEqual([Number.NaN])
+    expect(await valuesOf((id) => (id === 'c' ? pinned : undefined), {})).toEqual([30.5])
+    expect(await valuesOf((id) => (id === 'c' ? pinned : undefined), { decoding: 'json' })).toEqual([Number.NaN])
+  })
+
   it('refuses bad paths, topics and bounds with a sentence', async () => {
     const refused = async (args: unknown): Promise<string> => {
       const result = await series(args)
@@ -49,6 +66,7 @@ describe('model:series', () => {
     expect(await refused({ connectionId: 'c', series: [{ topic: 'plant/#' }] })).toMatch(/wildcard|\+|#/)
     expect(await refused({ connectionId: 'c', series: [] })).toMatch(/series/)
     expect(await refused({ connectionId: 'c', series: [{ topic: 'x' }], limit: 100_001 })).toMatch(/limit/)
+    expect(await refused({ connectionId: 'c', series: [{ topic: 'x', decoding: 'yaml' }] })).toMatch(/decoding/)
   })
 })
 

@@ -1,3 +1,4 @@
+import type { ProfileDecoders } from '../../shared/decoders'
 import type { MainServices } from '../services'
 import { appHandlers } from './appHandlers'
 import { brokerHandlers } from './brokerHandlers'
@@ -12,13 +13,14 @@ import type { HandlerTable } from './handlerTable'
 
 /** The full handler table: one object per domain, merged; a missing request is a type error. */
 export function createHandlerTable(services: MainServices): HandlerTable {
+  const decodersOf = (connectionId: string): ProfileDecoders | undefined => services.sessions.decodersOf(connectionId)
   return {
     ...connectionHandlers(services.connections, services.sessions, services.simulations, services.requests),
     ...createProfileHandlers(services.profiles, services.sessions),
     ...peerImportHandlers(services.peerImport),
-    ...modelHandlers(services.model, (connectionId) => services.sessions.decodersOf(connectionId)),
+    ...modelHandlers(services.model, decodersOf),
     ...recordingHandlers(services.recordings, services.replays),
-    ...chartHandlers(services.model),
+    ...chartHandlers(services.model, decodersOf),
     ...sequenceHandlers(services.sequences),
     ...brokerHandlers(services.broker),
     ...appHandlers(services.pickFiles, services.peerImport.canDiscover)

@@ -1,9 +1,26 @@
 // The decoded form of stored messages as text, for search: decoding runs here, when a query asks, never on ingest.
-import { decodePayload, decodeWithHistory, findImage, isSparkplugTopic, payloadDecoders, sparkplugResult, stringifyValue, type DecodeResult, type DecoderContext, type ProfileDecoders } from '../../shared/decoders'
+import {
+  decodePayload, decodeWithHistory, findImage, isSparkplugTopic, payloadDecoders, sparkplugResult, stringifyValue,
+  type DecodeResult, type DecoderContext, type DecoderId, type ProfileDecoders
+} from '../../shared/decoders'
 import type { ConnectionModel } from './connectionModel'
 import { ChainCursors, sparkplugHistoryAt } from './sparkplugHistory'
 
 const NO_SCHEMAS: DecoderContext = { protobuf: null }
+const NO_BYTES = new Uint8Array(0)
+
+/**
+ * The decoder a connection's profile gives a topic's stored messages, as search and chart series read them: the
+ * first matching pin, else Sparkplug on its namespace, else a Protobuf rule; undefined when nothing claims the
+ * topic (auto-detection then goes by the bytes).
+ */
+export function storedDecoderFor(topic: string, decoders: ProfileDecoders | undefined): DecoderId | undefined {
+  const pinned = decoders?.pinFor(topic)
+  if (pinned) return pinned
+  if (isSparkplugTopic(topic)) return 'sparkplug'
+  // Protobuf claims a topic by the profile's rules alone, not by the bytes.
+  return payloadDecoders.protobuf.detects({ bytes: NO_BYTES, topic }, decoders?.context ?? NO_SCHEMAS) ? 'protobuf' : undefined
+}
 
 /** False for JSON objects and arrays: no picture (raw or base64) starts with { or [, so most payloads skip the image sniffing. */
 function mayBeImage(bytes: Uint8Array): boolean {
@@ -49,17 +66,15 @@ export class DecodedTexts {
 
   /** The decoded text of the message at log position `seq` of `topic`, undefined when decoding adds nothing. */
   textOf(topic: string, seq: number): string | undefined {
-    const pinned = this.decoders?.pinFor(topic)
+    const decoder = storedDecoderFor(topic, this.decoders)
     const bytes = this.model.log.payload(seq, Number.POSITIVE_INFINITY)
-    const input = { bytes, topic }
-    if ((pinned === undefined || pinned === 'sparkplug') && isSparkplugTopic(topic)) {
+    if (decoder === 'sparkplug' && isSparkplugTopic(topic)) {
       const history = sparkplugHistoryAt(this.model, topic, seq, this.cursors)
       return searchableText(sparkplugResult(decodeWithHistory({ topic, payload: bytes, receivedAt: this.model.log.receivedAtOf(seq) }, history)))
     }
-    if (pinned) return searchableText(decodePayload(input, this.context, pinned))
-    if (payloadDecoders.protobuf.detects(input, this.context)) return searchableText(decodePayload(input, this.context, 'protobuf'))
+    if (decoder) return searchableText(decodePayload({ bytes, topic }, this.context, decoder))
     // Outside Sparkplug and Protobuf rules, auto-detection adds words to the raw bytes only for pictures: JSON and
     // text read as they are (so a JSON flood is not parsed for nothing), and CBOR and MessagePack are never guessed.
-    return mayBeImage(bytes) && findImage(bytes) ? searchableText(decodePayload(input, this.context, 'image')) : undefined
+    return mayBeImage(bytes) && findImage(bytes) ? searchableText(decodePayload({ bytes, topic }, this.context, 'image')) : undefined
   }
 }

@@ -1,5 +1,6 @@
 import { topicNameProblem } from '../../shared/topics'
 import { MAX_SERIES_WATCHES, UserFacingError, type ClearRetainedProgress, type ModelSettings, type ReceivedMessage, type SearchProgress, type TalkerOrder, type TalkerWindow, type TopTalkers } from '../../shared/contract'
+import type { ProfileDecoders } from '../../shared/decoders'
 import type { DeltaReceiver } from '../ports/deltaReceiver'
 import { ClearRetainedRunner, type PublishFn } from './clearRetained'
 import { DeltaCoalescer } from './coalescer'
@@ -89,9 +90,10 @@ export class ModelService {
 
   /**
    * The receiver's stream of a connection carries the new points of these series from now on (a chart's live
-   * extension). Returns how many watches the receiver has on all connections.
+   * extension). `decoders` (the connection's profile settings) say how `auto` series decode. Returns how many
+   * watches the receiver has on all connections.
    */
-  watchSeries(connectionId: string, receiver: DeltaReceiver, watchId: string, specs: readonly WatchSpec[]): number {
+  watchSeries(connectionId: string, receiver: DeltaReceiver, watchId: string, specs: readonly WatchSpec[], decoders?: ProfileDecoders): number {
     const connection = this.connectionFor(connectionId)
     const stream = connection.coalescer.stream(receiver.id)
     if (!stream) throw new UserFacingError('invalid-argument', 'This page has no delta stream yet, so a chart cannot follow new messages. Reload the page.')
@@ -99,7 +101,7 @@ export class ModelService {
     if (!stream.watches.has(watchId) && watching >= MAX_SERIES_WATCHES) {
       throw new UserFacingError('invalid-argument', `A page can follow at most ${MAX_SERIES_WATCHES} charts at a time. Close or pause a chart, then try again.`)
     }
-    stream.watches.watch(watchId, specs)
+    stream.watches.watch(watchId, specs, decoders)
     connection.coalescer.wake()
     return this.watchCount(receiver.id)
   }

@@ -1,13 +1,17 @@
 import type { SeriesColumns } from '../../shared/contract'
-import { isPathError, parseFieldPath, payloadReader, type PayloadReader } from '../../shared/series'
+import type { ProfileDecoders } from '../../shared/decoders'
+import type { SeriesDecoding } from '../../shared/series'
 import type { ConnectionModel } from './connectionModel'
 import type { TopicEntry } from './topicEntry'
 import { NONE, type PayloadSpan } from './messageLog'
+import { seriesReader, type SeriesReader } from './seriesReader'
 
 /** One series to read: a topic, a field path, and where the caller's points end. */
 export interface SeriesSpec {
   topic: string
   path: string
+  /** How payloads are read; absent is `auto` (see seriesReader). */
+  decoding?: SeriesDecoding | undefined
   afterSeq?: number
   beforeSeq?: number
 }
@@ -24,15 +28,15 @@ export const MAX_PLOTTED_PAYLOAD = 1 << 20
 /**
  * Points of each series from the topic's history, newest `limit` of those after `since` (time) and
  * `afterSeq` (position on the topic), oldest first. Payloads are parsed where the log keeps them; the columns
- * are allocated once per series at their final size.
+ * are allocated once per series at their final size. `decoders` are the connection's profile settings, which
+ * say how an `auto` series decodes.
  */
-export function seriesQuery(model: ConnectionModel, specs: readonly SeriesSpec[], since: number | undefined, limit: number): SeriesColumns[] {
+export function seriesQuery(model: ConnectionModel, specs: readonly SeriesSpec[], since: number | undefined, limit: number, decoders?: ProfileDecoders): SeriesColumns[] {
   const reading = newReading()
-  return specs.map((spec) => oneSeries(model, spec, since ?? Number.NEGATIVE_INFINITY, limit, reading))
+  return specs.map((spec) => oneSeries(model, spec, since ?? Number.NEGATIVE_INFINITY, limit, reading, seriesReader(model, spec, decoders)))
 }
 
-function oneSeries(model: ConnectionModel, spec: SeriesSpec, since: number, limit: number, reading: Reading): SeriesColumns {
-  const read = readerOf(spec.path)
+function oneSeries(model: ConnectionModel, spec: SeriesSpec, since: number, limit: number, reading: Reading, read: SeriesReader): SeriesColumns {
   const entry = model.topics.get(spec.topic)
   if (!entry) return noPoints(spec.topic, spec.path, spec.afterSeq ?? 0)
   const log = model.log
@@ -53,7 +57,7 @@ function oneSeries(model: ConnectionModel, spec: SeriesSpec, since: number, limi
  * cursor" is the range up to cursor + bound; positions evicted meanwhile are skipped. `lastSeq` is the newest
  * position returned, so the next call goes on from there.
  */
-export function seriesAfter(model: ConnectionModel, topic: string, path: string, read: PayloadReader, cursor: number, bound: number, reading: Reading): SeriesColumns {
+export function seriesAfter(model: ConnectionModel, topic: string, path: string, read: SeriesReader, cursor: number, bound: number, reading: Reading): SeriesColumns {
   const entry = model.topics.get(topic)
   if (!entry) return noPoints(topic, path, cursor)
   const restarted = cursor > entry.count
@@ -63,13 +67,6 @@ export function seriesAfter(model: ConnectionModel, topic: string, path: string,
   const points = collect(model, entry, read, reading, { since: Number.NEGATIVE_INFINITY, afterSeq, beforeSeq, capacity: Math.min(bound, entry.count - afterSeq) })
   const lastSeq = points.filled > 0 ? points.newestSeq : afterSeq
   return { ...columnsOf(topic, path, points), lastSeq, exists: true, restarted, limited: false }
-}
-
-/** A series reader for a path the contract has checked; a caller inside main that did not gets a sentence. */
-export function readerOf(path: string): PayloadReader {
-  const parsed = parseFieldPath(path)
-  if (isPathError(parsed)) throw new Error(parsed.error)
-  return payloadReader(parsed)
 }
 
 /** Scratch space for reading payloads in place, one per query (or per delta of watched series). */
@@ -96,7 +93,7 @@ interface Points {
 }
 
 /** Walks the topic from its newest message back, reading the points within the bounds into columns from the end. */
-function collect(model: ConnectionModel, entry: TopicEntry, read: PayloadReader, reading: Reading, bounds: Bounds): Points {
+function collect(model: ConnectionModel, entry: TopicEntry, read: SeriesReader, reading: Reading, bounds: Bounds): Points {
   const log = model.log
   const capacity = Math.max(0, bounds.capacity)
   const times = new Float64Array(capacity)
@@ -135,10 +132,12 @@ function noPoints(topic: string, path: string, lastSeq: number): SeriesColumns {
   return { topic, path, times: new Float64Array(0), values: new Float64Array(0), lastSeq, firstSeq: 0, exists: false, restarted: false, limited: false }
 }
 
-function valueOf(model: ConnectionModel, seq: number, read: PayloadReader, reading: Reading): number {
+function valueOf(model: ConnectionModel, seq: number, read: SeriesReader, reading: Reading): number {
   const log = model.log
   if (log.sizeOf(seq) > MAX_PLOTTED_PAYLOAD) return Number.NaN
   // Read in place: copying each payload out would cost more than parsing it. An evicted payload is empty: a gap.
   reading.scratch = log.payloadSpan(seq, reading.span, reading.scratch)
-  return read(reading.span.bytes, reading.span.start, reading.span.end)
+  const { bytes, start, end } = reading.span
+  // A decoded series decodes the whole payload, a view of it: decoders copy out what they keep.
+  return typeof read === 'function' ? read(bytes, start, end) : read.valueAt(seq, bytes.subarray(start, end))
 }

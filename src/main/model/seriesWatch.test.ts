@@ -1,5 +1,7 @@
+import { encode as cborEncode } from 'cborg'
 import { describe, expect, it } from 'vitest'
-import { MAX_WATCH_POINTS_PER_DELTA, type ModelDelta, type SeriesUpdate } from '../../shared/contract'
+import { emptyDecoderPrefs, MAX_WATCH_POINTS_PER_DELTA, type ModelDelta, type SeriesUpdate } from '../../shared/contract'
+import { profileDecoders } from '../../shared/decoders'
 import { msg, receiverOf, setup } from './test/coalescerKit'
 
 /** Every point of one watched series the deltas carried, in order, with the cursors they ended at. */
@@ -40,6 +42,19 @@ describe('watched series in the delta stream', () => {
     const sent = deltas.length
     coalescer.tick()
     expect(deltas.length).toBe(sent)
+  })
+
+  it('reads a decoded series by its decoding, and an auto one as the profile pins the topic', () => {
+    const { model, coalescer, deltas } = setup()
+    const pinned = profileDecoders({ ...emptyDecoderPrefs(), pins: [{ filter: 'd/#', decoder: 'cbor' }] })
+    coalescer.stream('window')?.watches.watch('chart-1', [{ topic: 'd/c', path: 't', decoding: 'cbor', afterSeq: 0 }, { topic: 'd/c', path: 't', afterSeq: 0 }], pinned)
+    coalescer.stream('window')?.watches.watch('chart-2', [{ topic: 'd/c', path: 't', afterSeq: 0 }])
+    for (const t of [1.5, 2.5]) model.ingest({ ...msg('d/c', ''), payload: cborEncode({ t }) })
+    coalescer.tick()
+    expect(pointsOf(deltas, 'chart-1', 0).values).toEqual([1.5, 2.5])
+    expect(pointsOf(deltas, 'chart-1', 1).values).toEqual([1.5, 2.5])
+    // Without the profile's pin, an auto series reads the CBOR bytes as JSON: gaps.
+    expect(pointsOf(deltas, 'chart-2', 0).values).toEqual([Number.NaN, Number.NaN])
   })
 
   it('goes at each receiver\'s pace: a congested one gets what it missed when it has room, none skipped', () => {

@@ -1,13 +1,15 @@
 import { MAX_WATCH_POINTS_PER_DELTA, type SeriesUpdate, type WatchedSeriesPoints } from '../../shared/contract'
-import type { PayloadReader } from '../../shared/series'
+import type { ProfileDecoders } from '../../shared/decoders'
+import type { SeriesDecoding } from '../../shared/series'
 import type { ConnectionModel } from './connectionModel'
-import { newReading, readerOf, seriesAfter } from './seriesQuery'
+import { newReading, seriesAfter } from './seriesQuery'
+import { seriesReader, type SeriesReader } from './seriesReader'
 
 /** One watched series: what it reads and the position on its topic of the last point sent. */
 interface Watched {
   topic: string
   path: string
-  read: PayloadReader
+  read: SeriesReader
   cursor: number
 }
 
@@ -15,6 +17,8 @@ interface Watched {
 export interface WatchSpec {
   topic: string
   path: string
+  /** How payloads are read; absent is `auto` (see seriesReader). */
+  decoding?: SeriesDecoding | undefined
   afterSeq: number
 }
 
@@ -36,11 +40,11 @@ export class SeriesWatches {
     return this.watches.size
   }
 
-  /** Starts (or replaces) a watch; the paths were checked by the contract. */
-  watch(watchId: string, specs: readonly WatchSpec[]): void {
+  /** Starts (or replaces) a watch; the paths were checked by the contract, `decoders` say how `auto` series decode. */
+  watch(watchId: string, specs: readonly WatchSpec[], decoders?: ProfileDecoders): void {
     this.watches.set(
       watchId,
-      specs.map((spec) => ({ topic: spec.topic, path: spec.path, read: readerOf(spec.path), cursor: spec.afterSeq }))
+      specs.map((spec) => ({ topic: spec.topic, path: spec.path, read: seriesReader(this.model, spec, decoders), cursor: spec.afterSeq }))
     )
   }
 

@@ -59,6 +59,23 @@ function lifeBefore(model: ConnectionModel, cursors: ChainCursors, birth: TopicE
   return death && died > born ? [{ entry: birth, seq: born }, { entry: death, seq: died }] : [{ entry: birth, seq: born }]
 }
 
+/**
+ * Log positions of the births in force at log position `target` of a Sparkplug edge topic, oldest first: the
+ * node's and, for a device topic, the device's since it. What a metric's name and datatype resolve by when a
+ * message sends only aliases; empty for STATE and for a node with no birth kept.
+ */
+export function birthsAt(model: ConnectionModel, topic: string, target: number, cursors: ChainCursors): Array<{ topic: string; seq: number }> {
+  const parsed = parseTopic(topic)
+  if (typeof parsed === 'string' || parsed.kind === 'state') return []
+  const nodeTopic = `spBv1.0/${parsed.groupId}/NBIRTH/${parsed.edgeNodeId}`
+  const node = cursors.newestBefore(model, model.topics.get(nodeTopic), target)
+  if (node === NONE) return []
+  if (parsed.deviceId === undefined) return [{ topic: nodeTopic, seq: node }]
+  const deviceTopic = `spBv1.0/${parsed.groupId}/DBIRTH/${parsed.edgeNodeId}/${parsed.deviceId}`
+  const device = cursors.newestBefore(model, model.topics.get(deviceTopic), target)
+  return device !== NONE && device > node ? [{ topic: nodeTopic, seq: node }, { topic: deviceTopic, seq: device }] : [{ topic: nodeTopic, seq: node }]
+}
+
 /** What stored message `topicSeq` of `topic` depends on: births, a death, the node's previous message. */
 export function sparkplugHistory(model: ConnectionModel, topic: string, topicSeq: number): SparkplugHistory {
   const entry = model.topics.get(topic)

@@ -1,19 +1,8 @@
 import type { Socket } from 'node:net'
 import mqtt, { type IConnackPacket, type IPublishPacket, type MqttClient } from 'mqtt'
 import { logTlsKeys, openKeyLog } from './tlsKeyLog'
-import {
-  UserFacingError,
-  type AppError,
-  type BrokerCapabilities,
-  type ConnectionOptions,
-  type ConnectionState,
-  type ConnectionStatus,
-  type PublishResult,
-  type QoS,
-  type ReceivedMessage,
-  type Subscription,
-  type SubscriptionResult
-} from '../../shared/contract'
+import { UserFacingError, type AppError, type BrokerCapabilities, type ConnectionOptions, type ConnectionState, type ConnectionStatus } from '../../shared/contract'
+import type { PublishResult, QoS, ReceivedMessage, Subscription, SubscriptionResult } from '../../shared/contract'
 import { buildClientOptions } from './clientOptions'
 import { connectThroughProxy } from './proxy/proxiedClient'
 import { ReceiveClock } from './receiveClock'

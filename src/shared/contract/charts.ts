@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { topicNameSchema } from './common'
-import { MAX_SERIES_PER_QUERY, fieldPathTextSchema } from './series'
+import { MAX_SERIES_PER_QUERY, fieldPathTextSchema, seriesDecodingSchema } from './series'
 
 /** Charts a profile keeps. */
 export const MAX_CHARTS = 20
@@ -18,8 +18,10 @@ export type ChartStyle = z.infer<typeof chartStyleSchema>
 
 export const chartSeriesSchema = z.object({
   topic: topicNameSchema,
-  /** A field of JSON payloads (`a.b[2].c`); empty plots the payload itself. */
+  /** A field of the payloads (`a.b[2].c`, a Sparkplug metric `metrics["Temperature"]`); empty plots the payload itself. */
   path: fieldPathTextSchema.default(''),
+  /** How the payloads are read; charts saved before decodings existed have none: `auto`, as the profile says. */
+  decoding: seriesDecodingSchema.optional(),
   /** Which y-axis: a second one on the right for a series of another unit or range. */
   axis: z.enum(['left', 'right']).default('left')
 })

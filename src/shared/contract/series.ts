@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isPathError, MAX_FIELD_PATH_LENGTH, parseFieldPath } from '../series'
+import { isPathError, MAX_FIELD_PATH_LENGTH, parseFieldPath, SERIES_DECODINGS } from '../series'
 import { connectionIdSchema, topicNameSchema } from './common'
 import { defineRequest } from './define'
 
@@ -17,8 +17,11 @@ export const fieldPathTextSchema = z
     if (isPathError(parsed)) ctx.addIssue({ code: 'custom', message: parsed.error })
   })
 
-/** What one plotted series reads: a topic's payloads, or one field of them. */
-export const seriesSourceSchema = z.object({ topic: topicNameSchema, path: fieldPathTextSchema.default('') })
+/** How a series reads its payloads (see SERIES_DECODINGS); absent is `auto`, what the profile says for the topic. */
+export const seriesDecodingSchema = z.enum(SERIES_DECODINGS)
+
+/** What one plotted series reads: a topic's payloads, or one field of them, decoded as `decoding` says. */
+export const seriesSourceSchema = z.object({ topic: topicNameSchema, path: fieldPathTextSchema.default(''), decoding: seriesDecodingSchema.optional() })
 
 /**
  * One series' points in columns (one block each, never an object per point), oldest first. A value that

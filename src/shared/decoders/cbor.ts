@@ -14,6 +14,13 @@ const tags = new Proxy(known, {
   get: (target, key) => (typeof key === 'string' && /^\d+$/.test(key) ? (target[Number(key)] ?? ((inner: () => unknown) => ({ tag: Number(key), value: inner() }))) : undefined)
 })
 
+const OPTIONS = { useMaps: true, allowUndefined: true, allowInfinity: true, allowNaN: true, allowBigInt: true, tags }
+
+/** CBOR bytes as cborg reads them: every map a Map, 64-bit integers exact, unknown tags kept. Throws on invalid CBOR. */
+export function decodeCbor(bytes: Uint8Array): unknown {
+  return decode(bytes, OPTIONS)
+}
+
 /** CBOR (RFC 8949) through cborg; chosen by the user or a pin, never guessed. */
 export const cborDecoder: PayloadDecoder = {
   id: 'cbor',
@@ -22,7 +29,7 @@ export const cborDecoder: PayloadDecoder = {
   decode({ bytes }) {
     let value: unknown
     try {
-      value = plainTree(decode(bytes, { useMaps: true, allowUndefined: true, allowInfinity: true, allowNaN: true, allowBigInt: true, tags }))
+      value = plainTree(decodeCbor(bytes))
     } catch (error) {
       const detail = error instanceof Error ? error.message.replace(/^CBOR decode error: /, '') : String(error)
       return { ok: false, decoder: 'cbor', error: `This payload is not valid CBOR (${detail}). Try another decoder.` }

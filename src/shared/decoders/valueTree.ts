@@ -2,14 +2,15 @@
 // allow it. One conversion for both, and one JSON-like printer for every value tree (bigint, bytes, Map).
 import { toHex } from '../bytes'
 
-/** Maps whose keys are all strings become plain objects; other Maps stay Maps. Arrays and values pass through. */
+/** Maps whose keys are all strings become plain objects; other Maps stay Maps. Arrays, dates and values pass through. */
 export function plainTree(value: unknown): unknown {
   if (value instanceof Map) {
     const entries = [...value.entries()].map(([key, item]) => [key, plainTree(item)] as const)
     return entries.every(([key]) => typeof key === 'string') ? Object.fromEntries(entries) : new Map(entries)
   }
   if (Array.isArray(value)) return value.map(plainTree)
-  if (value instanceof Uint8Array || value === null || typeof value !== 'object') return value
+  // A Date (a MessagePack timestamp) stays one: as an object it would lose its time.
+  if (value instanceof Uint8Array || value instanceof Date || value === null || typeof value !== 'object') return value
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plainTree(item)]))
 }
 

@@ -67,14 +67,18 @@ export function formatFieldPath(path: FieldPath): string {
 }
 
 /**
- * The value at `path` in a parsed JSON value, or undefined when it is not there. Lenient where it costs
- * nothing: a numeric key indexes an array and an index reads an object's key of the same digits.
+ * The value at `path` in a parsed JSON value (or a decoded one), or undefined when it is not there. Lenient
+ * where it costs nothing: a numeric key indexes an array and an index reads an object's key of the same digits.
+ * A Map (CBOR or MessagePack with non-string keys) is read by the step, or by its number for a numeric key.
  */
 export function extractField(value: unknown, path: FieldPath): unknown {
   let current = value
   for (const step of path) {
     if (current === null || typeof current !== 'object') return undefined
-    if (Array.isArray(current)) {
+    if (current instanceof Map) {
+      const map = current as Map<unknown, unknown>
+      current = map.has(step) ? map.get(step) : map.get(typeof step === 'number' ? String(step) : /^\d+$/.test(step) ? Number(step) : undefined)
+    } else if (Array.isArray(current)) {
       const index = typeof step === 'number' ? step : /^\d+$/.test(step) ? Number(step) : -1
       current = index >= 0 ? current[index] : undefined
     } else {

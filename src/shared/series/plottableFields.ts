@@ -17,14 +17,28 @@ export function plottableFields(bytes: Uint8Array, limit = 50): string[] {
   } catch {
     return []
   }
+  return plottableValueFields(value, limit)
+}
+
+/**
+ * The fields of a decoded value (JSON, CBOR, MessagePack, Protobuf, a Sparkplug message's sparkplugFields) that
+ * read as numbers, as field-path texts in order; '' when the value itself is one. Byte strings are not walked,
+ * and Map keys that are neither text nor numbers cannot be named by a path.
+ */
+export function plottableValueFields(value: unknown, limit = 50): string[] {
   const found: string[] = []
   const walk = (node: unknown, path: FieldStep[]): void => {
     if (found.length >= limit) return
-    if (node !== null && typeof node === 'object') {
-      const entries: Array<[FieldStep, unknown]> = Array.isArray(node) ? node.map((item, i) => [i, item]) : Object.entries(node)
-      for (const [step, child] of entries) walk(child, [...path, step])
+    if (node !== null && typeof node === 'object' && !(node instanceof Uint8Array) && !(node instanceof Date)) {
+      for (const [step, child] of entriesOf(node)) walk(child, [...path, step])
     } else if (Number.isFinite(plotNumber(node))) found.push(formatFieldPath(path))
   }
   walk(value, [])
   return found
+}
+
+function entriesOf(node: object): Array<[FieldStep, unknown]> {
+  if (Array.isArray(node)) return node.map((item, i) => [i, item])
+  if (node instanceof Map) return [...(node as Map<unknown, unknown>)].filter((entry): entry is [FieldStep, unknown] => typeof entry[0] === 'string' || typeof entry[0] === 'number')
+  return Object.entries(node)
 }

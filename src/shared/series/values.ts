@@ -20,13 +20,14 @@ export function parseNumberText(text: string): number {
   return Number.NaN
 }
 
-/** A decoded value as a plotted number: numbers, booleans as 0/1, numeric strings; NaN (a gap) for the rest. */
+/** A decoded value as a plotted number: numbers, booleans as 0/1, numeric strings, dates as ms since the epoch; NaN (a gap) for the rest. */
 export function plotNumber(value: unknown): number {
   switch (typeof value) {
     case 'number': return Number.isFinite(value) ? value : Number.NaN
     case 'boolean': return value ? 1 : 0
     case 'string': return parseNumberText(value)
     case 'bigint': return Number(value)
+    case 'object': return value instanceof Date ? value.getTime() : Number.NaN
     default: return Number.NaN
   }
 }

@@ -35,7 +35,7 @@ export function ChartLegend({ title, feed, from, onRemove }: { title: string; fe
           const buffer = feed.buffers[i]
           const stats = buffer?.stats(buffer.firstAtOrAfter(from))
           return (
-            <tr key={`${series.topic} ${series.path}`}>
+            <tr key={seriesLabel(series)}>
               <th scope="row">
                 <span className="swatch" style={{ background: SERIES_COLORS[i % SERIES_COLORS.length] }} aria-hidden="true" />
                 <span className="mono">{seriesLabel(series)}</span>

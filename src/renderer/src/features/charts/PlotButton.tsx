@@ -1,23 +1,45 @@
 import { useMemo, useState } from 'react'
-import { plottableFields } from '@shared/series'
+import type { ChartSeries } from '@shared/contract'
+import type { DecoderId } from '@shared/decoders'
+import { isDecodedDecoding, plottableFields, plottableValueFields, type SeriesDecoding } from '@shared/series'
 import { errorMessage } from '../../lib/errorMessage'
 import { connectionsSelectors, useConnectionsStore } from '../../stores/connections'
 import { profilesSelectors, useProfilesStore } from '../../stores/profiles'
 import { useSidePanelStore } from '../../stores/sidePanel'
 import { withPlottedSeries } from './plotSeries'
 
+/** What the value viewer decoded: the decoder it used, whether the user picked it, and the decoded value. */
+export interface PlotDecoded {
+  decoder: DecoderId
+  chosen: boolean
+  value: unknown
+}
+
 /**
- * Plot in the value viewer: the payload itself when it is a number, or a field of its JSON picked from
- * the list of those that hold numbers. The series goes on the first chart with room, and Charts opens.
+ * The decoding a series plotted from the viewer reads with: the decoder the user picked there, or `auto` (left
+ * out) when the profile chose it, so the chart keeps following the profile as the viewer does.
  */
-export function PlotButton({ connectionId, topic, bytes }: { connectionId: string; topic: string; bytes: Uint8Array }): React.JSX.Element | null {
-  const fields = useMemo(() => plottableFields(bytes), [bytes])
+function decodingOf(decoded: PlotDecoded | undefined): SeriesDecoding | undefined {
+  if (!decoded?.chosen) return undefined
+  return isDecodedDecoding(decoded.decoder) || decoded.decoder === 'json' ? decoded.decoder : undefined
+}
+
+/**
+ * Plot in the value viewer: the payload itself when it is a number, or a field picked from the list of those that
+ * hold numbers, of its JSON or of the decoded value the viewer shows (CBOR, MessagePack, Protobuf, Sparkplug
+ * metrics by name). The series goes on the first chart with room, and Charts opens.
+ */
+export function PlotButton({ connectionId, topic, bytes, decoded }: { connectionId: string; topic: string; bytes: Uint8Array; decoded?: PlotDecoded }): React.JSX.Element | null {
+  const viaDecoder = decoded !== undefined && isDecodedDecoding(decoded.decoder)
+  const fields = useMemo(() => (viaDecoder ? plottableValueFields(decoded.value) : plottableFields(bytes)), [viaDecoder, decoded, bytes])
   const profileId = useConnectionsStore((state) => connectionsSelectors.byId(connectionId)(state)?.profileId ?? null)
   const profile = useProfilesStore(profilesSelectors.byId(profileId))
   const [problem, setProblem] = useState<string | null>(null)
   if (!profile || fields.length === 0) return null
+  const decoding = decodingOf(decoded)
   const plot = (path: string): void => {
-    const charts = withPlottedSeries(profile.charts, { topic, path, axis: 'left' }, () => crypto.randomUUID())
+    const series: ChartSeries = { topic, path, axis: 'left', ...(decoding ? { decoding } : {}) }
+    const charts = withPlottedSeries(profile.charts, series, () => crypto.randomUUID())
     if ('problem' in charts) return setProblem(charts.problem)
     setProblem(null)
     useProfilesStore

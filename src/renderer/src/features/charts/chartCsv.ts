@@ -1,10 +1,15 @@
 import type { ChartSeries } from '@shared/contract'
+import type { SeriesDecoding } from '@shared/series'
 import { csvText } from '../../lib/csv'
 import type { SeriesBuffer } from './seriesBuffer'
 
-/** A series as people read it: the topic, and the field when one is plotted. */
+const DECODING_LABELS: Record<SeriesDecoding, string> = { auto: '', json: 'JSON', cbor: 'CBOR', msgpack: 'MessagePack', protobuf: 'Protobuf', sparkplug: 'Sparkplug B' }
+
+/** A series as people read it: the topic, the field when one is plotted, and the decoding when one was chosen. */
 export function seriesLabel(series: ChartSeries): string {
-  return series.path ? `${series.topic} › ${series.path}` : series.topic
+  const label = series.path ? `${series.topic} › ${series.path}` : series.topic
+  const decoding = DECODING_LABELS[series.decoding ?? 'auto']
+  return decoding ? `${label} (${decoding})` : label
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ArgsOf, ChartSeries, ChartWindow, ReplyOf, SeriesColumns, WatchedSeriesPoints } from '@shared/contract'
 import { errorMessage } from '../../lib/errorMessage'
 import type { ChartMain } from '../../services/series'
+import { seriesSource } from './plotSeries'
 import { SeriesBuffer } from './seriesBuffer'
 
 let watches = 0
@@ -119,7 +120,7 @@ export class ChartFeed {
   }
 
   private async firstFill(since: number | undefined): Promise<void> {
-    const reply = await this.query(this.series.map((s) => ({ topic: s.topic, path: s.path })), since, QUICK_POINTS)
+    const reply = await this.query(this.series.map(seriesSource), since, QUICK_POINTS)
     reply.series.forEach((columns, i) => {
       this.exists[i] = columns.exists
       this.cursors[i] = columns.lastSeq
@@ -130,7 +131,7 @@ export class ChartFeed {
   }
 
   private async fillOlder(since: number | undefined): Promise<void> {
-    const wanted = this.series.flatMap((s, i) => ((this.olderBefore[i] ?? 0) > 0 ? [{ index: i, spec: { topic: s.topic, path: s.path, beforeSeq: this.olderBefore[i] as number } }] : []))
+    const wanted = this.series.flatMap((s, i) => ((this.olderBefore[i] ?? 0) > 0 ? [{ index: i, spec: { ...seriesSource(s), beforeSeq: this.olderBefore[i] as number } }] : []))
     const reply = await this.query(wanted.map((w) => w.spec), since)
     reply.series.forEach((columns, j) => {
       const index = (wanted[j] as { index: number }).index
@@ -141,7 +142,7 @@ export class ChartFeed {
 
   private async watch(): Promise<void> {
     this.unlisten ??= this.main.listen(this.connectionId, this.watchId, { points: (series) => this.receive(series), reset: () => this.rewatch() })
-    const series = this.series.map((s, i) => ({ topic: s.topic, path: s.path, afterSeq: this.cursors[i] as number }))
+    const series = this.series.map((s, i) => ({ ...seriesSource(s), afterSeq: this.cursors[i] as number }))
     this.watching = true
     try {
       await this.main.watch({ connectionId: this.connectionId, watchId: this.watchId, series })

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_CHART_SERIES, MAX_CHARTS, type ArgsOf, type ChartDefinition, type ReplyOf, type SeriesColumns, type WatchedSeriesPoints } from '@shared/contract'
+import { chartsSchema, MAX_CHART_SERIES, MAX_CHARTS, type ArgsOf, type ChartDefinition, type ReplyOf, type SeriesColumns, type WatchedSeriesPoints } from '@shared/contract'
 import type { SeriesListener } from '../../model'
 import type { ChartMain } from '../../services/series'
-import { chartToCsv } from './chartCsv'
+import { chartToCsv, seriesLabel } from './chartCsv'
 import { ChartFeed, QUICK_POINTS } from './chartFeed'
-import { withPlottedSeries } from './plotSeries'
+import { sameSeries, withPlottedSeries } from './plotSeries'
 import { seriesProblem } from './SeriesForm'
 import { MAX_BUFFERED_POINTS, SeriesBuffer } from './seriesBuffer'
 
@@ -201,6 +201,36 @@ describe('adding series', () => {
     expect(seriesProblem({ topic: 't/a/0', path: '', axis: 'right' }, existing)).toBe('This chart already plots that topic and field.')
     expect(seriesProblem({ topic: 'x', path: '', axis: 'left' }, chart('b', MAX_CHART_SERIES).series)).toMatch(/at most/)
     expect(seriesProblem({ topic: 'plant/temp', path: 'values[2].c', axis: 'left' }, existing)).toBeNull()
+  })
+})
+
+describe('series of decoded payloads', () => {
+  it('asks main for a series\' decoding and watches with it, and leaves it out for auto as saved charts do', async () => {
+    const decoded = [{ topic: 'd/cbor', path: 't', axis: 'left' as const, decoding: 'cbor' as const }, { topic: 'd/json', path: 'v', axis: 'left' as const }]
+    const fake = fakeMain([{ series: [columns('d/cbor', [1_000], [21.5]), columns('d/json', [], [], { lastSeq: 0 })] }])
+    const feed = new ChartFeed('c1', decoded, '1m', fake.main, () => 60_000)
+    await feed.update()
+    expect(fake.asked[0]?.series).toEqual([{ topic: 'd/cbor', path: 't', decoding: 'cbor' }, { topic: 'd/json', path: 'v' }])
+    await feed.update()
+    const [[, watched]] = fake.calls as [[string, ArgsOf<'model:watchSeries'>]]
+    expect(watched.series).toEqual([{ topic: 'd/cbor', path: 't', decoding: 'cbor', afterSeq: 1 }, { topic: 'd/json', path: 'v', afterSeq: 0 }])
+  })
+
+  it('tells series apart by their decoding, auto being the same as none, and labels a chosen one', () => {
+    const plain = { topic: 'd/x', path: 't', axis: 'left' as const }
+    expect(sameSeries(plain, { ...plain, decoding: 'auto' })).toBe(true)
+    expect(sameSeries(plain, { ...plain, decoding: 'cbor' })).toBe(false)
+    expect(seriesProblem({ ...plain, decoding: 'cbor' }, [plain])).toBeNull()
+    expect(seriesProblem({ ...plain, decoding: 'auto' }, [plain])).toBe('This chart already plots that topic and field.')
+    expect(seriesLabel({ ...plain, decoding: 'sparkplug' })).toBe('d/x › t (Sparkplug B)')
+    expect(seriesLabel({ ...plain, decoding: 'auto' })).toBe('d/x › t')
+  })
+
+  it('loads charts saved before decodings existed, and refuses an unknown decoding', () => {
+    const saved = chartsSchema.parse([{ id: 'a', series: [{ topic: 'old/t', path: 'v' }] }])
+    expect(saved[0]?.series[0]).toEqual({ topic: 'old/t', path: 'v', axis: 'left' })
+    expect(chartsSchema.parse([{ id: 'a', series: [{ topic: 's', path: 'metrics["T"]', decoding: 'sparkplug' }] }])[0]?.series[0]?.decoding).toBe('sparkplug')
+    expect(chartsSchema.safeParse([{ id: 'a', series: [{ topic: 's', decoding: 'yaml' }] }]).success).toBe(false)
   })
 })
 

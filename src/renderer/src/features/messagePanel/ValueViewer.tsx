@@ -56,6 +56,7 @@ export function ValueViewer({
         : '',
     [diff, compareTo, other.bytes, topic, decoder, decoders, otherSpark.history]
   )
+  const plotDecoded = useMemo(() => (view.error ? undefined : { decoder, chosen: chosen !== 'auto', value: view.plotted }), [view, decoder, chosen])
   const text = view.text
   const image = view.image
   const availability = payload.whole ? { kind: 'whole' as const } : payloadAvailability(record)
@@ -91,7 +92,7 @@ export function ValueViewer({
         ) : null}
         <span className="muted">{formatByteSize(record.size)}</span>
         <span className="grow" />
-        {payload.whole ? <PlotButton connectionId={connectionId} topic={topic} bytes={payload.bytes} /> : null}
+        {payload.whole ? <PlotButton connectionId={connectionId} topic={topic} bytes={payload.bytes} decoded={plotDecoded} /> : null}
         <button type="button" className="btn small" onClick={copy} disabled={record.payloadEvicted}>
           Copy value
         </button>

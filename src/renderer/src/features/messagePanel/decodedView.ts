@@ -2,6 +2,7 @@ import {
   decodePayload, decodeWithHistory, payloadDecoders, sparkplugResult, stringifyValue,
   type DecodedImage, type DecodeResult, type DecoderId, type ProfileDecoders, type SparkplugHistory, type SparkplugMessage
 } from '@shared/decoders'
+import { sparkplugFields } from '@shared/series'
 import { hexDump } from '../../lib/bytes'
 
 const VIEWER_DECODERS: readonly DecoderId[] = ['json', 'text', 'hex', 'base64', 'cbor', 'msgpack', 'image', 'sparkplug']
@@ -22,6 +23,8 @@ export interface DecodedView {
   image?: DecodedImage
   /** The decoder's sentence when the payload is not what it reads; the text is then the hex dump. */
   error?: string
+  /** The decoded value a chart series reads fields of (CBOR, MessagePack, Protobuf; a Sparkplug message's metrics by name). */
+  plotted?: unknown
   /** A Sparkplug message for the metrics table, and whether its node and device are online now. */
   sparkplug?: { message: SparkplugMessage; now?: SparkplugHistory['now'] }
 }
@@ -53,13 +56,13 @@ export function decodedView(bytes: Uint8Array, topic: string, decoder: DecoderId
     case 'bytes':
       return { decoder, text: decoded.text, language: 'plaintext' }
     case 'value':
-      return { decoder, text: stringifyValue(decoded.value, 2), language: 'json' }
+      return { decoder, text: stringifyValue(decoded.value, 2), language: 'json', plotted: decoded.value }
     case 'image':
       return { decoder, text: result.summary, language: 'plaintext', image: decoded.image }
     case 'sparkplug': {
       const message = decoded.message as SparkplugMessage
       const now = sparkplug?.history.now
-      return { decoder, text: stringifyValue(message, 2), language: 'json', sparkplug: now ? { message, now } : { message } }
+      return { decoder, text: stringifyValue(message, 2), language: 'json', plotted: sparkplugFields(message), sparkplug: now ? { message, now } : { message } }
     }
   }
 }
