@@ -1,5 +1,5 @@
 // The tables of a recording file and how a message's flags are packed in them (README, Recording).
-import type { RecordedMessage } from './recordingFile'
+import type { QoS } from '../../shared/contract'
 
 export const SCHEMA = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -26,6 +26,6 @@ export const QOS_MASK = 0b11
 export const RETAIN = 1 << 2
 export const DUP = 1 << 3
 
-export function flagsOf(message: RecordedMessage): number {
+export function flagsOf(message: { qos: QoS; retain: boolean; dup: boolean }): number {
   return message.qos | (message.retain ? RETAIN : 0) | (message.dup ? DUP : 0)
 }
