@@ -171,6 +171,7 @@ export class ChartFeed {
 
   /** Points of new messages from a delta. */
   private receive(series: readonly WatchedSeriesPoints[]): void {
+    let applied = false
     for (const { index, columns } of series) {
       const buffer = this.buffers[index]
       if (!buffer) continue
@@ -180,8 +181,10 @@ export class ChartFeed {
       else if (columns.lastSeq > cursor) this.appendAfter(buffer, columns, cursor)
       else continue
       this.cursors[index] = columns.lastSeq
+      applied = true
     }
-    this.changed()
+    // Points the page had already: no redraw for them.
+    if (applied) this.changed()
   }
 
   /** Appends the points past `cursor` (after a watch asked again, main may send some the page has). */
