@@ -8,6 +8,7 @@ import type { EventSink } from './ports/eventSink'
 import type { FilePicker } from './ports/filePicker'
 import type { Publish } from './ports/publish'
 import { createProfileServices, PeerImporter, type DocumentFileFactory, type ProfileServices, type SecretCipher, type UserMachine } from './profiles'
+import { RecordingBrowser } from './recording/recordingBrowser'
 import { RecordingService } from './recording/recordingService'
 import { ReplayService } from './recording/replayService'
 import { SimulationService } from './simulation/simulationService'
@@ -45,6 +46,8 @@ export interface MainServices {
   history: HistoryKeeper
   /** Replays of recordings onto open connections. */
   replays: ReplayService
+  /** Recordings open as read-only tabs, each in a model of its own. */
+  browser: RecordingBrowser
   /** Device simulations: templates published at a rate. */
   simulations: SimulationService
   /** Runs of message sequences (steps with delays, once, N times or every T). */
@@ -101,6 +104,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     publish: (connectionId, message) => connections.publish(connectionId, message),
     emit: options.emit
   })
+  const browser = new RecordingBrowser({ open: (recordingId) => recordings.open(recordingId), model })
   const publish: Publish = (connectionId, message) => connections.publish(connectionId, message)
   const simulations = new SimulationService({ publish, emit: options.emit })
   const sequences = new SequenceService({ publish, emit: options.emit })
@@ -129,6 +133,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     recordings,
     history,
     replays,
+    browser,
     simulations,
     sequences,
     requests,
@@ -143,6 +148,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       sequences.dispose()
       await replays.dispose()
       recordings.dispose()
+      browser.dispose()
       history.dispose()
       model.dispose()
       await connections.dispose()

@@ -13,13 +13,13 @@ import type { HandlerTable } from './handlerTable'
 
 /** The full handler table: one object per domain, merged; a missing request is a type error. */
 export function createHandlerTable(services: MainServices): HandlerTable {
-  const decodersOf = (connectionId: string): ProfileDecoders | undefined => services.sessions.decodersOf(connectionId)
+  const decodersOf = (connectionId: string): ProfileDecoders | undefined => services.sessions.decodersOf(connectionId) ?? services.browser.decodersOf(connectionId)
   return {
     ...connectionHandlers(services.connections, services.sessions, services.simulations, services.requests),
     ...createProfileHandlers(services.profiles, services.sessions),
     ...peerImportHandlers(services.peerImport),
     ...modelHandlers(services.model, decodersOf),
-    ...recordingHandlers(services.recordings, services.replays),
+    ...recordingHandlers(services.recordings, services.replays, services.browser),
     ...chartHandlers(services.model, decodersOf),
     ...sequenceHandlers(services.sequences),
     ...brokerHandlers(services.broker),

@@ -57,6 +57,9 @@ function unreadable(path: string, error: unknown): UserFacingError {
 export class RecordingFile {
   /** Set when the file is damaged: a sentence saying what is shown. */
   damage: string | null = null
+  /** The row id of the last message `messages()` gave. */
+  lastReadId = 0
+  private intact: { count: number; first: number | null; last: number | null } | undefined
   /** A cut-short file is read from a padded copy, removed on close. */
   private copy: string | null = null
   private readonly db: Database.Database
@@ -191,37 +194,70 @@ export class RecordingFile {
   }
 
   messageCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n
+    try {
+      return (this.db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n
+    } catch {
+      return this.scanIntact().count
+    }
   }
 
   /** Time from the first message to the last, in ms (0 when there are fewer than two). */
   durationMs(): number {
-    const row = this.db.prepare('SELECT min(received_us) AS first, max(received_us) AS last FROM messages').get() as { first: number | null; last: number | null }
-    return row.first === null || row.last === null ? 0 : (row.last - row.first) / 1000
+    const span = this.span()
+    return span ? span.lastAt - span.firstAt : 0
+  }
+
+  /** The receive times of the first and the last message in ms since the epoch (null when there are none). */
+  span(): { firstAt: number; lastAt: number } | null {
+    let row: { first: number | null; last: number | null }
+    try {
+      row = this.db.prepare('SELECT min(received_us) AS first, max(received_us) AS last FROM messages').get() as typeof row
+    } catch {
+      row = this.scanIntact()
+    }
+    return row.first === null || row.last === null ? null : { firstAt: row.first / 1000, lastAt: row.last / 1000 }
+  }
+
+  /** Count and receive-time range of the messages that can be read, for a damaged file the aggregates fail on. */
+  private scanIntact(): { count: number; first: number | null; last: number | null } {
+    if (this.intact) return this.intact
+    let count = 0
+    let first: number | null = null
+    let last: number | null = null
+    for (const message of this.messages()) {
+      count++
+      first = Math.min(first ?? message.receivedAtMicros, message.receivedAtMicros)
+      last = Math.max(last ?? message.receivedAtMicros, message.receivedAtMicros)
+    }
+    this.intact = { count, first, last }
+    return this.intact
   }
 
   /**
    * Every message in the order received, read in batches of rows (a recording may not fit in memory, and
-   * one statement per batch reads several times faster than stepping a statement row by row).
+   * one statement per batch reads several times faster than stepping a statement row by row). With a range,
+   * only the messages after row `afterId` received at or before `untilMicros`; `lastReadId` says where it got to.
    */
-  *messages(): IterableIterator<RecordedMessage> {
+  *messages(range: { afterId?: number; untilMicros?: number } = {}): IterableIterator<RecordedMessage> {
     const names = new Map<number, string>()
     for (const [name, id] of this.topicIds) names.set(id, name)
-    const batch = this.db.prepare('SELECT id, topic_id, received_us, flags, payload, properties FROM messages WHERE id > ? ORDER BY id LIMIT ?')
+    const until = range.untilMicros ?? Number.MAX_SAFE_INTEGER
+    const batch = this.db.prepare('SELECT id, topic_id, received_us, flags, payload, properties FROM messages WHERE id > ? AND received_us <= ? ORDER BY id LIMIT ?')
     let read = 0
-    let after = 0
+    let after = range.afterId ?? 0
     for (;;) {
       let rows: Array<MessageRow & { id: number }>
       try {
-        rows = batch.all(after, READ_BATCH) as Array<MessageRow & { id: number }>
+        rows = batch.all(after, until, READ_BATCH) as Array<MessageRow & { id: number }>
       } catch {
         // A damaged page in this batch: step through it row by row to give every message before the damage.
-        yield* this.rowByRow(after, names, read)
+        yield* this.rowByRow(after, until, names, read)
         return
       }
       if (rows.length === 0) return
       for (const row of rows) {
         read++
+        this.lastReadId = row.id
         yield this.toMessage(row, names)
       }
       after = (rows[rows.length - 1] as { id: number }).id
@@ -229,12 +265,13 @@ export class RecordingFile {
   }
 
   /** The messages after id `after` one row at a time, until the first that cannot be read (then `damage` says so). */
-  private *rowByRow(after: number, names: ReadonlyMap<number, string>, readBefore: number): IterableIterator<RecordedMessage> {
+  private *rowByRow(after: number, until: number, names: ReadonlyMap<number, string>, readBefore: number): IterableIterator<RecordedMessage> {
     let read = readBefore
     try {
-      const rows = this.db.prepare('SELECT topic_id, received_us, flags, payload, properties FROM messages WHERE id > ? ORDER BY id').iterate(after) as IterableIterator<MessageRow>
+      const rows = this.db.prepare('SELECT id, topic_id, received_us, flags, payload, properties FROM messages WHERE id > ? AND received_us <= ? ORDER BY id').iterate(after, until) as IterableIterator<MessageRow & { id: number }>
       for (const row of rows) {
         read++
+        this.lastReadId = row.id
         yield this.toMessage(row, names)
       }
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appEvents, appRequests } from './app'
 import { brokerEvents, brokerRequests } from './broker'
+import { browseRequests } from './browse'
 import { connectionEvents, connectionRequests } from './connection'
 import { modelEvents, modelRequests } from './model'
 import { peerImportRequests } from './peerImport'
@@ -30,13 +31,14 @@ export * from './sequences'
 export * from './charts'
 export * from './app'
 export * from './recording'
+export * from './browse'
 export * from './broker'
 export type { RequestDef, EventDef } from './define'
 export { buildBridge, byDomain, isEventName, isRequestName } from './bridge'
 export { EVENT_NAMES, REQUEST_NAMES, type UnlistedEventName, type UnlistedRequestName } from './names'
 
 /** Every request the renderer may make, keyed `domain:action`. */
-export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...peerImportRequests, ...recordingRequests, ...replayRequests, ...simulationRequests, ...sequenceRequests, ...requestReplyRequests, ...brokerRequests, ...appRequests } as const
+export const requests = { ...connectionRequests, ...modelRequests, ...seriesRequests, ...profileRequests, ...peerImportRequests, ...recordingRequests, ...replayRequests, ...browseRequests, ...simulationRequests, ...sequenceRequests, ...requestReplyRequests, ...brokerRequests, ...appRequests } as const
 /** Every event main may send, keyed `domain:name`. */
 export const events = { ...connectionEvents, ...modelEvents, ...profileEvents, ...recordingEvents, ...replayEvents, ...simulationEvents, ...sequenceEvents, ...brokerEvents, ...appEvents } as const
 

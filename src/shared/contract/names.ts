@@ -61,6 +61,9 @@ export const REQUEST_NAMES = [
   'request:send',
   'recording:export',
   'recording:import',
+  'recording:browse',
+  'recording:seek',
+  'recording:closeBrowse',
   'broker:start',
   'broker:stop',
   'broker:status'

@@ -1,25 +1,21 @@
 import { useState } from 'react'
-import type { ChartDefinition, Profile } from '@shared/contract'
+import type { ChartDefinition } from '@shared/contract'
 import { errorMessage } from '../../lib/errorMessage'
-import { useProfilesStore } from '../../stores/profiles'
 import { selectionSelectors, useSelectionStore } from '../../stores/selection'
 import { ChartCard } from './ChartCard'
 import { newChart } from './plotSeries'
+import { useTabCharts } from './tabCharts'
 
-const NO_CHARTS: ChartDefinition[] = []
-
-/** The connection's charts, kept in its profile so they come back on the next connection. */
-export function ChartsPanel({ connectionId, profile }: { connectionId: string; profile: Profile | undefined }): React.JSX.Element {
-  const charts = profile?.charts ?? NO_CHARTS
+/** The tab's charts: a connection's kept in its profile so they come back on the next connection. */
+export function ChartsPanel({ connectionId }: { connectionId: string }): React.JSX.Element {
+  const kept = useTabCharts(connectionId)
   const selected = useSelectionStore(selectionSelectors.path(connectionId)) ?? ''
   const [problem, setProblem] = useState<string | null>(null)
-  if (!profile) return <p className="muted">Charts are kept in the connection&apos;s profile, and this profile was deleted.</p>
+  if (!kept) return <p className="muted">Charts are kept in the connection&apos;s profile, and this profile was deleted.</p>
+  const { charts } = kept
   const save = (next: ChartDefinition[]): void => {
     setProblem(null)
-    useProfilesStore
-      .getState()
-      .setCharts(profile.id, next)
-      .catch((error: unknown) => setProblem(`The charts were not saved: ${errorMessage(error)}`))
+    kept.save(next).catch((error: unknown) => setProblem(`The charts were not saved: ${errorMessage(error)}`))
   }
   return (
     <div className="charts-panel">
@@ -27,7 +23,7 @@ export function ChartsPanel({ connectionId, profile }: { connectionId: string; p
         <button type="button" className="btn small" onClick={() => save([...charts, newChart(charts, crypto.randomUUID())])}>
           New chart
         </button>
-        <span className="muted">Saved in the profile &ldquo;{profile.name}&rdquo;.</span>
+        <span className="muted">{kept.keptIn}</span>
       </div>
       {problem ? (
         <div className="banner error" role="alert">

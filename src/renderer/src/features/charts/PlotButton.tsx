@@ -3,10 +3,9 @@ import type { ChartSeries } from '@shared/contract'
 import type { DecoderId } from '@shared/decoders'
 import { isDecodedDecoding, plottableFields, plottableValueFields, type SeriesDecoding } from '@shared/series'
 import { errorMessage } from '../../lib/errorMessage'
-import { connectionsSelectors, useConnectionsStore } from '../../stores/connections'
-import { profilesSelectors, useProfilesStore } from '../../stores/profiles'
 import { useSidePanelStore } from '../../stores/sidePanel'
 import { withPlottedSeries } from './plotSeries'
+import { useTabCharts } from './tabCharts'
 
 /** What the value viewer decoded: the decoder it used, whether the user picked it, and the decoded value. */
 export interface PlotDecoded {
@@ -32,19 +31,17 @@ function decodingOf(decoded: PlotDecoded | undefined): SeriesDecoding | undefine
 export function PlotButton({ connectionId, topic, bytes, decoded }: { connectionId: string; topic: string; bytes: Uint8Array; decoded?: PlotDecoded }): React.JSX.Element | null {
   const viaDecoder = decoded !== undefined && isDecodedDecoding(decoded.decoder)
   const fields = useMemo(() => (viaDecoder ? plottableValueFields(decoded.value) : plottableFields(bytes)), [viaDecoder, decoded, bytes])
-  const profileId = useConnectionsStore((state) => connectionsSelectors.byId(connectionId)(state)?.profileId ?? null)
-  const profile = useProfilesStore(profilesSelectors.byId(profileId))
+  const kept = useTabCharts(connectionId)
   const [problem, setProblem] = useState<string | null>(null)
-  if (!profile || fields.length === 0) return null
+  if (!kept || fields.length === 0) return null
   const decoding = decodingOf(decoded)
   const plot = (path: string): void => {
     const series: ChartSeries = { topic, path, axis: 'left', ...(decoding ? { decoding } : {}) }
-    const charts = withPlottedSeries(profile.charts, series, () => crypto.randomUUID())
+    const charts = withPlottedSeries(kept.charts, series, () => crypto.randomUUID())
     if ('problem' in charts) return setProblem(charts.problem)
     setProblem(null)
-    useProfilesStore
-      .getState()
-      .setCharts(profile.id, charts)
+    kept
+      .save(charts)
       .then(
         () => useSidePanelStore.getState().show(connectionId, 'charts'),
         (error: unknown) => setProblem(`The chart was not saved: ${errorMessage(error)}`)

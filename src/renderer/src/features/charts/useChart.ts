@@ -3,6 +3,7 @@ import type { ChartDefinition } from '@shared/contract'
 import { chartMain } from '../../services/series'
 import { ChartFeed } from './chartFeed'
 import { createPlot, type Plot, type Zoom } from './chartPlot'
+import { tabClock } from './tabCharts'
 
 /** The legend and the data table follow the points at most this often; the plot redraws on every frame with news. */
 const LEGEND_MS = 250
@@ -29,7 +30,7 @@ export interface ChartState {
 export function useChart(connectionId: string, chart: ChartDefinition, paused: boolean, container: React.RefObject<HTMLDivElement | null>): ChartState {
   const seriesKey = JSON.stringify(chart.series)
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the feed is made anew only when what it reads changes, not for a new but equal array
-  const feed = useMemo(() => new ChartFeed(connectionId, chart.series, chart.window, chartMain), [connectionId, seriesKey, chart.window])
+  const feed = useMemo(() => new ChartFeed(connectionId, chart.series, chart.window, chartMain, tabClock(connectionId)), [connectionId, seriesKey, chart.window])
   const [zoom, setZoom] = useState<Zoom>(null)
   const [hover, setHover] = useState<number | null>(null)
   const [legendTick, setLegendTick] = useState(0)
@@ -45,7 +46,8 @@ export function useChart(connectionId: string, chart: ChartDefinition, paused: b
 
   useEffect(() => {
     const element = container.current
-    if (!element) return
+    // uPlot cannot draw a chart without series (a new chart): the plot is made once one is added.
+    if (!element || feed.series.length === 0) return
     const made = createPlot(element, chart, feed, { onZoom: setZoom, onHover: setHover }, { width: Math.max(element.clientWidth, 200), height: DEFAULT_HEIGHT })
     plot.current = made
     const resize = new ResizeObserver(() => made.resize(Math.max(element.clientWidth, 200), DEFAULT_HEIGHT))

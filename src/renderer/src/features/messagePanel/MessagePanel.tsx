@@ -23,7 +23,8 @@ function nodeSummary(model: ClientModel, path: string | null): string {
 }
 
 /** The selected topic: its path, history, value viewer and diff; or a branch's totals. */
-export function MessagePanel({ connectionId, onClearRetained }: { connectionId: string; onClearRetained: (path: string) => void }): React.JSX.Element {
+/** Without `onClearRetained` (a recording's tab) there is nothing to clear, and no button for it. */
+export function MessagePanel({ connectionId, onClearRetained }: { connectionId: string; onClearRetained?: (path: string) => void }): React.JSX.Element {
   const selection = useSelectionStore(selectionSelectors.of(connectionId))
   const model = getClientModel(connectionId)
   // Re-render when the selected node's own figures change, not on every delta of a busy broker.
@@ -88,9 +89,11 @@ export function MessagePanel({ connectionId, onClearRetained }: { connectionId: 
             Export history
           </button>
         ) : null}
-        <button type="button" className="btn small danger" onClick={() => onClearRetained(path)}>
-          Clear retained…
-        </button>
+        {onClearRetained ? (
+          <button type="button" className="btn small danger" onClick={() => onClearRetained(path)}>
+            Clear retained…
+          </button>
+        ) : null}
       </div>
       {notice ? <div className="muted" role="status" style={{ padding: '2px 8px' }}>{notice}</div> : null}
       <div className="muted" style={{ padding: '2px 8px' }}>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import type { RecordingExportFormat } from '@shared/contract'
 import { formatByteSize } from '../../lib/bytes'
 import { downloadFile } from '../../lib/download'
+import { useConnectionsStore } from '../../stores/connections'
 import { useRecordingsStore } from '../../stores/recordings'
 import { ReplayControl } from './ReplayControl'
 
@@ -53,6 +54,9 @@ export function RecordingsList(): React.JSX.Element {
             <li key={r.id} aria-label={`Recording ${r.name}`}>
               <div className="row">
                 <strong className="grow">{r.name}</strong>
+                <button type="button" className="btn small" disabled={r.problem !== null} aria-label={`Open recording ${r.name}`} title="Browse it read-only: tree, history, search and charts at any moment of it" onClick={() => void useConnectionsStore.getState().openRecording(r.id, r.name)}>
+                  Open
+                </button>
                 <button type="button" className="btn small" disabled={r.active} aria-label={`Delete recording ${r.name}`} onClick={() => void remove(r.id)}>
                   Delete
                 </button>

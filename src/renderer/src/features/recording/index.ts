@@ -1,2 +1,3 @@
 export { RecordControl } from './RecordControl'
 export { RecordingsList } from './RecordingsList'
+export { RecordingHeader } from './RecordingHeader'

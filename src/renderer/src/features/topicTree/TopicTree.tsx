@@ -30,7 +30,8 @@ function emptyText(filtering: boolean, searching: boolean): string {
 /** Props of the topic tree; `onClearRetained` opens the confirmation for a node (Delete key). */
 export interface TopicTreeProps {
   connectionId: string
-  onClearRetained: (path: string) => void
+  /** Left out where nothing can be cleared (a recording's tab). */
+  onClearRetained?: (path: string) => void
 }
 
 /** The live, virtualized topic tree of one connection: re-renders at most once per frame, never per message. */
@@ -95,7 +96,7 @@ export function TopicTree({ connectionId, onClearRetained }: TopicTreeProps): Re
       )
       return
     }
-    if (event.key === 'Delete' && selectedPath !== null) {
+    if (event.key === 'Delete' && selectedPath !== null && onClearRetained) {
       event.preventDefault()
       onClearRetained(selectedPath)
       return

@@ -3,6 +3,7 @@ import { errorMessage } from '../../lib/errorMessage'
 import { ApiError } from '../../services/apiError'
 import { connectionService } from '../../services/connection'
 import { profileService } from '../../services/profile'
+import { recordingService } from '../../services/recording'
 import { forgetClientModel } from '../../model'
 import { useProfilesStore } from '../profiles'
 import { usePublishStore } from '../publish'
@@ -102,7 +103,8 @@ export function createConnectionsActions(set: Set, get: Get): ConnectionsActions
     async close(connectionId) {
       const tab = find(connectionId)
       if (!tab) return
-      if (isLive(tab)) await connectionService.disconnect({ connectionId }).catch(() => undefined)
+      if (tab.recording) await recordingService.closeBrowse({ connectionId }).catch(() => undefined)
+      else if (isLive(tab)) await connectionService.disconnect({ connectionId }).catch(() => undefined)
       // By id, not by the object found above: the status events of the disconnect have replaced it meanwhile.
       const tabs = get().tabs
       const index = tabs.findIndex((t) => t.connectionId === connectionId)

@@ -1,5 +1,5 @@
 export { useConnectionsStore, type ConnectionsStore } from './store'
 export { connectionsSelectors } from './selectors'
 export { isLive } from './actions'
-export { initialConnectionsState, type ConnectionsState, type ConnectionTab, type TabState } from './initialState'
+export { initialConnectionsState, type ConnectionsState, type ConnectionTab, type RecordingTabInfo, type TabState } from './initialState'
 export { connectionDecoders, useConnectionDecoders } from './decoders'

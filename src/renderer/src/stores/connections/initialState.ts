@@ -1,9 +1,17 @@
-import type { BrokerCapabilities, ConnectionState, ErrorCode, SubscriptionResult } from '@shared/contract'
+import type { BrokerCapabilities, ChartDefinition, ConnectionState, ErrorCode, RecordingBrowse, SubscriptionResult } from '@shared/contract'
 
 /** The state of a connection tab: main's connection state, or idle before the first attempt. */
 export type TabState = ConnectionState | 'idle'
 
-/** One open connection tab: a profile connected (or trying to) under its own connection id. */
+/** A recording open as a read-only tab: where main's model of it stands, and the charts made in the tab. */
+export interface RecordingTabInfo extends RecordingBrowse {
+  /** Kept while the tab is open (a recording belongs to no profile that could keep them). */
+  charts: ChartDefinition[]
+  /** A load or seek is running in main. */
+  loading: boolean
+}
+
+/** One open connection tab: a profile connected (or trying to) under its own connection id, or a recording. */
 export interface ConnectionTab {
   connectionId: string
   profileId: string
@@ -18,6 +26,8 @@ export interface ConnectionTab {
   since: number
   /** What the broker announced when it accepted the connection; set while connected. */
   broker?: BrokerCapabilities
+  /** Set on a recording's tab (profileId is then empty). */
+  recording?: RecordingTabInfo
 }
 
 /** Open connection tabs and which one is in front (null: the profiles screen). */
