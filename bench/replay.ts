@@ -5,12 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConnectionManager } from '../src/main/mqtt/connectionManager'
-import { RECORDING_FORMAT, RecordingFile, type RecordedMessage } from '../src/main/recording/recordingFile'
+import { RecordingFile } from '../src/main/recording/recordingFile'
 import { ReplayService } from '../src/main/recording/replayService'
 import { connectionOptionsSchema, type ReplayStatus } from '../src/shared/contract'
 import { startBenchBroker } from './lib/benchBroker'
 import { childConfig, finishWith } from './lib/child'
-import { benchTopic, writePayload } from './lib/messages'
+import { writeBenchRecording } from './lib/benchRecording'
 
 export interface ReplayBenchConfig {
   /** The broker's port; absent when run alone. */
@@ -26,25 +26,6 @@ export interface ReplayBenchResult {
   refused: number
 }
 
-const BATCH = 10_000
-
-function writeRecording(path: string, messages: number): void {
-  const file = RecordingFile.create(path, {
-    format: RECORDING_FORMAT, name: 'replay bench', connectionId: 'bench', profile: null, filters: [], startedAt: 0, stoppedAt: 0,
-    received: messages, written: messages, notWritten: 0, notWrittenReason: null
-  })
-  const scratch = Buffer.alloc(128)
-  for (let from = 0; from < messages; from += BATCH) {
-    const batch: RecordedMessage[] = []
-    for (let i = from; i < Math.min(from + BATCH, messages); i++) {
-      const length = writePayload(scratch, 0, i)
-      batch.push({ topic: benchTopic('replay', i, 1_000), payload: Uint8Array.from(scratch.subarray(0, length)), qos: 0, retain: false, dup: false, receivedAtMicros: 1_700_000_000_000_000 + i })
-    }
-    file.append(batch)
-  }
-  file.close()
-}
-
 async function main(): Promise<void> {
   const config = childConfig<Partial<ReplayBenchConfig>>()
   const messages = config.messages ?? 1_000_000
@@ -53,7 +34,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'replay-bench-'))
   const connections = new ConnectionManager()
   try {
-    writeRecording(join(dir, 'bench.bsrec'), messages)
+    writeBenchRecording(join(dir, 'bench.bsrec'), messages, 1_000, 'replay')
     await connections.connect('replay', connectionOptionsSchema.parse({ protocol: 'mqtt', host: '127.0.0.1', port, reconnectPeriodMs: 0 }))
     let end: ReplayStatus | undefined
     let started = 0

@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick] [--no-ui] [--only a,c,h] [--messages N] [--rounds N] [--topics 10000,100000] [--transports tcp0,tcp1,ws0]`: floods a broker from a separate
 // process and measures (a) a bare mqtt.js subscriber, (b) our engine + model + coalescer + delta
 // serialization, (c) model ingest alone, (d) memory, (e) clearing retained values, (f) delta shapes,
-// (g) payload decoders, (h) search over stored messages, (i) the series query of charts, (j) replay of a recording, (k) the cost of recording during (b)'s flood. `--only` runs the given parts (letters; a and b run together).
+// (g) payload decoders, (h) search over stored messages, (i) the series query of charts, (j) replay of a recording, (k) the cost of recording during (b)'s flood, (l) opening a recording as a tab. `--only` runs the given parts (letters; a and b run together).
 // Prints a table and writes bench-results/latest.json (only-<parts>.json with --only); then runs the UI bench (bench/ui.ts) unless --no-ui.
 import { spawn } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -19,6 +19,7 @@ import type { IngestConfig, IngestResult } from './ingest'
 import type { MemoryResult } from './memory'
 import type { PublisherConfig } from './publisher'
 import type { SearchBenchResult, SearchConfig } from './search'
+import type { OpenRecordingConfig, OpenRecordingResult } from './openRecording'
 import type { ReplayBenchConfig, ReplayBenchResult } from './replay'
 import type { SeriesConfig, SeriesResult } from './series'
 import type { SubscriberConfig, SubscriberResult } from './subscriber'
@@ -168,7 +169,8 @@ async function main(): Promise<void> {
     search: [] as SearchBenchResult[],
     series: { points: 0, numberMs: 0, jsonMs: 0, cborMs: 0, sparkplugMs: 0, wireMs: 0 } as SeriesResult,
     replay: null as ReplayBenchResult | null,
-    recordingCost: [] as RecordingCostRow[]
+    recordingCost: [] as RecordingCostRow[],
+    openRecording: null as OpenRecordingResult | null
   }
   try {
     if (runs('a') || runs('b')) {
@@ -210,6 +212,10 @@ async function main(): Promise<void> {
     if (runs('j')) {
       console.log('(j) replay …')
       report.replay = await runChild<ReplayBenchResult>('replay', { port: broker.tcpPort, messages } satisfies ReplayBenchConfig, 600_000)
+    }
+    if (runs('l')) {
+      console.log('(l) opening a recording …')
+      report.openRecording = await runChild<OpenRecordingResult>('openRecording', { messages, topics: 10_000 } satisfies OpenRecordingConfig, 600_000)
     }
     if (runs('k')) {
       console.log('(k) recording cost …')

@@ -23,6 +23,7 @@ export default defineConfig({
         search: 'bench/search.ts',
         series: 'bench/series.ts',
         replay: 'bench/replay.ts',
+        openRecording: 'bench/openRecording.ts',
         ui: 'bench/ui.ts',
         uiPublisher: 'bench/uiPublisher.ts'
       },

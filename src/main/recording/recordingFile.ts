@@ -38,6 +38,8 @@ export interface RecordingMeta {
   notWrittenReason: string | null
 }
 
+/** A message row's columns, in MessageRow's order. */
+const COLUMNS = 'id, topic_id, received_us, flags, payload, properties'
 /** Rows read per statement while iterating a recording. */
 const READ_BATCH = 2_000
 /** Rows one INSERT writes (5 parameters each, within SQLite's 32,766). */
@@ -242,13 +244,13 @@ export class RecordingFile {
     const names = new Map<number, string>()
     for (const [name, id] of this.topicIds) names.set(id, name)
     const until = range.untilMicros ?? Number.MAX_SAFE_INTEGER
-    const batch = this.db.prepare('SELECT id, topic_id, received_us, flags, payload, properties FROM messages WHERE id > ? AND received_us <= ? ORDER BY id LIMIT ?')
+    const batch = this.db.prepare(`SELECT ${COLUMNS} FROM messages WHERE id > ? AND received_us <= ? ORDER BY id LIMIT ?`).raw(true)
     let read = 0
     let after = range.afterId ?? 0
     for (;;) {
-      let rows: Array<MessageRow & { id: number }>
+      let rows: MessageRow[]
       try {
-        rows = batch.all(after, until, READ_BATCH) as Array<MessageRow & { id: number }>
+        rows = batch.all(after, until, READ_BATCH) as MessageRow[]
       } catch {
         // A damaged page in this batch: step through it row by row to give every message before the damage.
         yield* this.rowByRow(after, until, names, read)
@@ -257,10 +259,10 @@ export class RecordingFile {
       if (rows.length === 0) return
       for (const row of rows) {
         read++
-        this.lastReadId = row.id
+        this.lastReadId = row[0]
         yield this.toMessage(row, names)
       }
-      after = (rows[rows.length - 1] as { id: number }).id
+      after = this.lastReadId
     }
   }
 
@@ -268,10 +270,10 @@ export class RecordingFile {
   private *rowByRow(after: number, until: number, names: ReadonlyMap<number, string>, readBefore: number): IterableIterator<RecordedMessage> {
     let read = readBefore
     try {
-      const rows = this.db.prepare('SELECT id, topic_id, received_us, flags, payload, properties FROM messages WHERE id > ? AND received_us <= ? ORDER BY id').iterate(after, until) as IterableIterator<MessageRow & { id: number }>
+      const rows = this.db.prepare(`SELECT ${COLUMNS} FROM messages WHERE id > ? AND received_us <= ? ORDER BY id`).raw(true).iterate(after, until) as IterableIterator<MessageRow>
       for (const row of rows) {
         read++
-        this.lastReadId = row.id
+        this.lastReadId = row[0]
         yield this.toMessage(row, names)
       }
     } catch (error) {
@@ -281,16 +283,16 @@ export class RecordingFile {
     }
   }
 
-  private toMessage(row: MessageRow, names: ReadonlyMap<number, string>): RecordedMessage {
+  private toMessage([, topicId, receivedMicros, flags, payload, properties]: MessageRow, names: ReadonlyMap<number, string>): RecordedMessage {
     const message: RecordedMessage = {
-      topic: names.get(row.topic_id) ?? '',
-      payload: new Uint8Array(row.payload.buffer, row.payload.byteOffset, row.payload.byteLength),
-      qos: (row.flags & QOS_MASK) as QoS,
-      retain: (row.flags & RETAIN) !== 0,
-      dup: (row.flags & DUP) !== 0,
-      receivedAtMicros: row.received_us
+      topic: names.get(topicId) ?? '',
+      payload: new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength),
+      qos: (flags & QOS_MASK) as QoS,
+      retain: (flags & RETAIN) !== 0,
+      dup: (flags & DUP) !== 0,
+      receivedAtMicros: receivedMicros
     }
-    if (row.properties) message.properties = decode(row.properties) as MessageProperties
+    if (properties) message.properties = decode(properties) as MessageProperties
     return message
   }
 

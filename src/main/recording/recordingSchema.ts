@@ -14,13 +14,8 @@ export const SCHEMA = `
   );
 `
 
-export interface MessageRow {
-  topic_id: number
-  received_us: number
-  flags: number
-  payload: Buffer
-  properties: Buffer | null
-}
+/** The columns of a message as read (SELECT id, topic_id, received_us, flags, payload, properties): arrays, not objects, cost less per row. */
+export type MessageRow = [id: number, topicId: number, receivedMicros: number, flags: number, payload: Buffer, properties: Buffer | null]
 
 export const QOS_MASK = 0b11
 export const RETAIN = 1 << 2
