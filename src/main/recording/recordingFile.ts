@@ -1,24 +1,15 @@
 import { rmSync } from 'node:fs'
 import Database from 'better-sqlite3'
-import { decode, encode } from '@msgpack/msgpack'
-import { UserFacingError, type MessageProperties, type QoS } from '../../shared/contract'
+import { encode } from '@msgpack/msgpack'
+import { UserFacingError } from '../../shared/contract'
 import { cutShortCopy } from './cutShortCopy'
-import { DUP, flagsOf, QOS_MASK, RETAIN, SCHEMA, type MessageRow } from './recordingSchema'
+import { readMessages } from './recordingReader'
+import { flagsOf, SCHEMA, type RecordedMessage } from './recordingSchema'
+
+export type { RecordedMessage } from './recordingSchema'
 
 /** The format this version writes; a file of a newer one is refused, an older one would be migrated here. */
 export const RECORDING_FORMAT = 1
-
-/** One recorded message as it was received. */
-export interface RecordedMessage {
-  topic: string
-  payload: Uint8Array
-  qos: QoS
-  retain: boolean
-  dup: boolean
-  properties?: MessageProperties
-  /** Microseconds since the epoch. */
-  receivedAtMicros: number
-}
 
 /** What a recording says about itself (kept in its `meta` table, as JSON). */
 export interface RecordingMeta {
@@ -38,10 +29,6 @@ export interface RecordingMeta {
   notWrittenReason: string | null
 }
 
-/** A message row's columns, in MessageRow's order. */
-const COLUMNS = 'id, topic_id, received_us, flags, payload, properties'
-/** Rows read per statement while iterating a recording. */
-const READ_BATCH = 2_000
 /** Rows one INSERT writes (5 parameters each, within SQLite's 32,766). */
 const ROWS_PER_INSERT = 64
 const ROW = '(?, ?, ?, ?, ?)'
@@ -236,64 +223,13 @@ export class RecordingFile {
   }
 
   /**
-   * Every message in the order received, read in batches of rows (a recording may not fit in memory, and
-   * one statement per batch reads several times faster than stepping a statement row by row). With a range,
-   * only the messages after row `afterId` received at or before `untilMicros`; `lastReadId` says where it got to.
+   * Every message in the order received, read in batches (see readMessages). With a range, only the messages
+   * after row `afterId` received at or before `untilMicros`; `lastReadId` says where it got to.
    */
-  *messages(range: { afterId?: number; untilMicros?: number } = {}): IterableIterator<RecordedMessage> {
+  messages(range: { afterId?: number; untilMicros?: number } = {}): IterableIterator<RecordedMessage> {
     const names = new Map<number, string>()
     for (const [name, id] of this.topicIds) names.set(id, name)
-    const until = range.untilMicros ?? Number.MAX_SAFE_INTEGER
-    const batch = this.db.prepare(`SELECT ${COLUMNS} FROM messages WHERE id > ? AND received_us <= ? ORDER BY id LIMIT ?`).raw(true)
-    let read = 0
-    let after = range.afterId ?? 0
-    for (;;) {
-      let rows: MessageRow[]
-      try {
-        rows = batch.all(after, until, READ_BATCH) as MessageRow[]
-      } catch {
-        // A damaged page in this batch: step through it row by row to give every message before the damage.
-        yield* this.rowByRow(after, until, names, read)
-        return
-      }
-      if (rows.length === 0) return
-      for (const row of rows) {
-        read++
-        this.lastReadId = row[0]
-        yield this.toMessage(row, names)
-      }
-      after = this.lastReadId
-    }
-  }
-
-  /** The messages after id `after` one row at a time, until the first that cannot be read (then `damage` says so). */
-  private *rowByRow(after: number, until: number, names: ReadonlyMap<number, string>, readBefore: number): IterableIterator<RecordedMessage> {
-    let read = readBefore
-    try {
-      const rows = this.db.prepare(`SELECT ${COLUMNS} FROM messages WHERE id > ? AND received_us <= ? ORDER BY id`).raw(true).iterate(after, until) as IterableIterator<MessageRow>
-      for (const row of rows) {
-        read++
-        this.lastReadId = row[0]
-        yield this.toMessage(row, names)
-      }
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error)
-      const before = this.damage ? `${this.damage} ` : ''
-      this.damage = `${before}Reading stopped after message ${read} (${detail}); the messages before it are shown.`
-    }
-  }
-
-  private toMessage([, topicId, receivedMicros, flags, payload, properties]: MessageRow, names: ReadonlyMap<number, string>): RecordedMessage {
-    const message: RecordedMessage = {
-      topic: names.get(topicId) ?? '',
-      payload: new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength),
-      qos: (flags & QOS_MASK) as QoS,
-      retain: (flags & RETAIN) !== 0,
-      dup: (flags & DUP) !== 0,
-      receivedAtMicros: receivedMicros
-    }
-    if (properties) message.properties = decode(properties) as MessageProperties
-    return message
+    return readMessages(this.db, names, range, this)
   }
 
   close(): void {
