@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       const replays = new ReplayService({
         open: () => RecordingFile.open(join(dir, 'bench.bsrec')),
         publish: (id, message) => connections.publish(id, message),
+        publishBurst: (id, messages) => connections.publishBurst(id, messages),
         emit: (_name, status) => {
           const s = status as ReplayStatus
           if (s.state !== 'running') {

@@ -102,6 +102,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const replays = new ReplayService({
     open: (recordingId) => recordings.open(recordingId),
     publish: (connectionId, message) => connections.publish(connectionId, message),
+    publishBurst: (connectionId, messages) => connections.publishBurst(connectionId, messages),
     emit: options.emit
   })
   const browser = new RecordingBrowser({ open: (recordingId) => recordings.open(recordingId), model })

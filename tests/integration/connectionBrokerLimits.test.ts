@@ -91,4 +91,27 @@ describe('MQTT 5: what the CONNACK announced', () => {
     await expect(manager.publish('c', { topic: 'limits/big', payload: new Uint8Array(MAX_PACKET - 20), qos: 1, retain: false })).resolves.toEqual({ reasonCode: 0x10 })
     expect(statuses.map((s) => s.state)).toEqual(['connecting', 'connected'])
   })
+
+  it('holds a QoS 0 burst (a replay) to the same limits: what they forbid is refused, the rest arrives in order', async (context) => {
+    requireMosquitto(context)
+    await open(noRetain, 'plain', 5)
+    const received: string[] = []
+    await manager.connect('watch', optionsFor(noRetain, 'plain', { protocolVersion: 5 }))
+    manager.onMessage((connectionId, message) => connectionId === 'watch' && received.push(`${message.topic}=${message.payload.length}`))
+    await manager.subscribe('watch', [{ filter: 'burst/#', qos: 0 }])
+    const outcome = await manager.publishBurst('c', [
+      { topic: 'burst/1', payload: bytes('a'), qos: 0, retain: false },
+      { topic: 'burst/retained', payload: bytes('b'), qos: 0, retain: true },
+      { topic: 'burst/big', payload: new Uint8Array(MAX_PACKET), qos: 0, retain: false },
+      { topic: 'burst/2', payload: new Uint8Array(MAX_PACKET - 20), qos: 0, retain: false, properties: { userProperties: [['k', 'v']] } }
+    ])
+    expect(outcome.map((refusal) => refusal?.message ?? null)).toEqual([
+      null,
+      'The broker keeps no retained messages (Retain Available 0 in its CONNACK), so the message to "burst/retained" (QoS 0, retained) was not sent. Publish it without Retain.',
+      `The broker accepts packets of at most ${MAX_PACKET} bytes (Maximum Packet Size in its CONNACK), so the message to "burst/big" (QoS 0) was not sent. Make the payload smaller.`,
+      null
+    ])
+    await expect.poll(() => received).toEqual(['burst/1=1', `burst/2=${MAX_PACKET - 20}`])
+    expect(statuses.filter((s) => s.connectionId === 'c').map((s) => s.state)).toEqual(['connecting', 'connected'])
+  })
 })

@@ -26,7 +26,7 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'replay-it-'))
   connections = new ConnectionManager()
   await connections.connect('target', optionsFor(broker, 'plain', { protocolVersion: 5 }))
-  replays = new ReplayService({ open: (id) => RecordingFile.open(join(root, `${id}.bsrec`)), publish: (id, message) => connections.publish(id, message), emit: (_name, status) => statuses.push(status as ReplayStatus) })
+  replays = new ReplayService({ open: (id) => RecordingFile.open(join(root, `${id}.bsrec`)), publish: (id, message) => connections.publish(id, message), publishBurst: (id, messages) => connections.publishBurst(id, messages), emit: (_name, status) => statuses.push(status as ReplayStatus) })
   subscriber = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.ports.plain}`, { protocolVersion: 5, reconnectPeriod: 0 })
   // Retain as published: a replayed retained message arrives with its flag, as it was recorded.
   await subscriber.subscribeAsync('replay/#', { qos: 2, rap: true })

@@ -16,6 +16,7 @@ import {
 } from './errorMessages'
 import { fromMqttMessageProperties } from './properties'
 import { Publisher } from './publisher'
+import { writeQos0Burst, type BurstOutcome } from './qos0Burst'
 import { subscribeAll } from './subscribe'
 import type { PublishMessage } from '../../shared/contract'
 
@@ -262,6 +263,11 @@ export class BrokerConnection {
   publish(message: PublishMessage): Promise<PublishResult> {
     const client = this.requireConnected()
     return this.publisher.publish(client, message, this.broker ?? { protocolVersion: this.requireTarget().protocolVersion })
+  }
+
+  /** QoS 0 messages in one write (a replay as fast as possible); see writeQos0Burst. */
+  publishBurst(messages: readonly PublishMessage[]): Promise<BurstOutcome> {
+    return writeQos0Burst(this.requireConnected(), messages, this.broker ?? { protocolVersion: this.requireTarget().protocolVersion })
   }
 
   /** Closes the connection (DISCONNECT when connected) and cancels an attempt still in progress. */

@@ -11,6 +11,7 @@ import {
 import { BrokerConnection } from './brokerConnection'
 import { notConnectedError } from './errorMessages'
 import { DEFAULT_PUBLISH_TIMEOUT_MS } from './publisher'
+import type { BurstOutcome } from './qos0Burst'
 
 type StatusListener = (status: ConnectionStatus) => void
 type MessageListener = (connectionId: string, message: ReceivedMessage) => void
@@ -78,6 +79,11 @@ export class ConnectionManager {
    */
   async publish(connectionId: string, message: PublishMessage): Promise<PublishResult> {
     return this.require(connectionId).publish(message)
+  }
+
+  /** QoS 0 messages written in one go, each written or refused by the broker's announced limits (see writeQos0Burst). */
+  async publishBurst(connectionId: string, messages: readonly PublishMessage[]): Promise<BurstOutcome> {
+    return this.require(connectionId).publishBurst(messages)
   }
 
   list(): ConnectionStatus[] {

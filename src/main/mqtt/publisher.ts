@@ -29,7 +29,7 @@ function asBuffer(bytes: Uint8Array): Buffer {
 }
 
 /** The publish a v5 CONNACK's limits forbid, as a sentence; undefined when it may be sent. */
-function beyondLimits(message: PublishMessage, bytes: () => number, broker: BrokerCapabilities): UserFacingError | undefined {
+export function beyondLimits(message: PublishMessage, bytes: () => number, broker: BrokerCapabilities): UserFacingError | undefined {
   if (broker.maximumQos !== undefined && message.qos > broker.maximumQos) return publishBeyondLimitsError(message, 'qos', broker.maximumQos)
   if (broker.retainAvailable === false && message.retain) return publishBeyondLimitsError(message, 'retain', 0)
   if (broker.maximumPacketSize !== undefined && bytes() > broker.maximumPacketSize) return publishBeyondLimitsError(message, 'size', broker.maximumPacketSize)

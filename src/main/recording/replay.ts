@@ -1,6 +1,6 @@
 import { UserFacingError, type PublishMessage, type ReplayStatus } from '../../shared/contract'
 import { compileTopicFilter } from '../../shared/topics'
-import type { Publish } from '../ports/publish'
+import type { Publish, PublishBurst } from '../ports/publish'
 import type { RecordedMessage, RecordingFile } from './recordingFile'
 
 
@@ -18,6 +18,8 @@ export interface ReplayRequest {
 const MAX_IN_FLIGHT = 1_000
 /** A message due within this much is sent now: timers are not finer, and a batch keeps the pace. */
 const EARLY_MS = 2
+/** QoS 0 messages written together at most (a burst is also written before any wait). */
+const BURST = 256
 /** Status events at most this often while running. */
 const STATUS_MS = 250
 
@@ -43,6 +45,8 @@ export class Replay {
   private inFlight = 0
   private drained: (() => void) | null = null
   private lastStatusAt = 0
+  /** QoS 0 messages due and not yet written: they go out in one write. */
+  private burst: PublishMessage[] = []
   /** performance.now() at which the recording's first message counts as sent, moved on by pauses. */
   private clockStart = 0
   private pausedAt = 0
@@ -51,7 +55,7 @@ export class Replay {
   constructor(
     private readonly request: ReplayRequest,
     private readonly file: RecordingFile,
-    private readonly publish: Publish,
+    private readonly out: { publish: Publish; publishBurst: PublishBurst },
     private readonly report: (status: ReplayStatus) => void
   ) {
     const total = file.messageCount()
@@ -101,13 +105,17 @@ export class Replay {
         firstMicros ??= message.receivedAtMicros
         const offsetMs = (message.receivedAtMicros - firstMicros) / 1000
         // Checked here first: an await per message would cost a turn of the event loop each when nothing needs waiting.
-        if (!this.due(offsetMs)) await this.waitForTurn(offsetMs)
+        if (!this.due(offsetMs)) {
+          this.flush()
+          await this.waitForTurn(offsetMs)
+        }
         if (this.cancelled) break
         this.status.read++
         this.status.positionMs = offsetMs
         this.send(message)
         this.maybeReport()
       }
+      this.flush()
       await this.waitForAcks()
       // A damaged file replays what could be read; the sentence says where it stopped.
       if (this.file.damage) this.status.error ??= this.file.damage
@@ -153,17 +161,37 @@ export class Replay {
     const outgoing: PublishMessage = { topic: this.request.prefix + message.topic, payload: message.payload, qos: message.qos, retain: message.retain, ...(properties ? { properties } : {}) }
     this.status.sent++
     this.inFlight++
-    this.publish(this.request.connectionId, outgoing).then(
+    if (outgoing.qos === 0) {
+      this.burst.push(outgoing)
+      if (this.burst.length >= BURST) this.flush()
+      return
+    }
+    // In the recorded order: the QoS 0 messages before this one go first.
+    this.flush()
+    this.out.publish(this.request.connectionId, outgoing).then(
       () => this.settle(true, null),
-      (error: unknown) => {
-        // A connection that is gone ends the replay; a refusal of one message is counted and the replay goes on.
-        if (error instanceof UserFacingError && (error.code === 'not-connected' || error.code === 'cancelled')) {
-          this.status.error ??= `${error.message} The replay stopped after ${this.status.sent.toLocaleString('en-US')} messages.`
-          this.cancelled = true
-        }
-        this.settle(false, error instanceof Error ? error.message : String(error))
-      }
+      (error: unknown) => this.failed(error)
     )
+  }
+
+  /** Writes the QoS 0 messages waiting in the burst. */
+  private flush(): void {
+    const burst = this.burst
+    if (burst.length === 0) return
+    this.burst = []
+    this.out.publishBurst(this.request.connectionId, burst).then(
+      (outcome) => outcome.forEach((refusal) => this.settle(refusal === null, refusal?.message ?? null)),
+      (error: unknown) => burst.forEach(() => this.failed(error))
+    )
+  }
+
+  /** A message not sent: a connection that is gone ends the replay; a refusal of one message is counted and the replay goes on. */
+  private failed(error: unknown): void {
+    if (error instanceof UserFacingError && (error.code === 'not-connected' || error.code === 'cancelled')) {
+      this.status.error ??= `${error.message} The replay stopped after ${this.status.sent.toLocaleString('en-US')} messages.`
+      this.cancelled = true
+    }
+    this.settle(false, error instanceof Error ? error.message : String(error))
   }
 
   private settle(acknowledged: boolean, refusal: string | null): void {

@@ -1,12 +1,14 @@
 import { UserFacingError, type ReplayStatus } from '../../shared/contract'
 import type { EventSink } from '../ports/eventSink'
-import type { Publish } from '../ports/publish'
+import type { Publish, PublishBurst } from '../ports/publish'
 import { Replay, type ReplayRequest } from './replay'
 import type { RecordingFile } from './recordingFile'
 
 export interface ReplayServiceOptions {
   open: (recordingId: string) => RecordingFile
   publish: Publish
+  /** QoS 0 messages in one write (QoS 1/2 go through `publish`, each waiting for its acknowledgement). */
+  publishBurst: PublishBurst
   emit: EventSink
 }
 
@@ -18,7 +20,7 @@ export class ReplayService {
 
   start(request: ReplayRequest): ReplayStatus {
     if (this.running.has(request.replayId)) throw new UserFacingError('already-exists', `A replay with id "${request.replayId}" is already running; use a new id.`)
-    const replay = new Replay(request, this.options.open(request.recordingId), this.options.publish, (status) => this.options.emit('recording:replayStatus', status))
+    const replay = new Replay(request, this.options.open(request.recordingId), { publish: this.options.publish, publishBurst: this.options.publishBurst }, (status) => this.options.emit('recording:replayStatus', status))
     this.running.set(request.replayId, replay)
     void replay.done.finally(() => this.running.delete(request.replayId))
     return replay.current()
