@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useClientModel } from '../../model'
 import { errorMessage } from '../../lib/errorMessage'
+import { formatBytes, formatCount, formatRate } from '../../lib/format'
 import { modelService } from '../../services/model'
 import { connectionsSelectors, useConnectionsStore } from '../../stores/connections'
 import { brokerFigures, statsSubscriptionGranted } from './brokerStats'
@@ -17,7 +18,7 @@ export function BrokerStatsPanel({ connectionId }: { connectionId: string }): Re
   // The tree empties with the next update from main, which tells this window to reset its copy.
   const forget = (): void => {
     modelService.clear({ connectionId }).then(
-      ({ cleared }) => setNotice(`Forgot ${cleared} ${cleared === 1 ? 'topic' : 'topics'}; new messages fill the tree again.`),
+      ({ cleared }) => setNotice(`Forgot ${formatCount(cleared)} ${cleared === 1 ? 'topic' : 'topics'}; new messages fill the tree again.`),
       (error: unknown) => setNotice(errorMessage(error))
     )
   }
@@ -49,37 +50,37 @@ export function BrokerStatsPanel({ connectionId }: { connectionId: string }): Re
             <tbody>
               <tr>
                 <th scope="row">Messages per second</th>
-                <td className="mono">{Math.round(stats.messagesPerSecond)}</td>
+                <td className="mono">{formatRate(stats.messagesPerSecond, 'msg')}</td>
               </tr>
               <tr>
                 <th scope="row">Topics</th>
-                <td className="mono">{stats.topicCount}</td>
+                <td className="mono">{formatCount(stats.topicCount)}</td>
               </tr>
               <tr>
                 <th scope="row">Messages received</th>
-                <td className="mono">{stats.messageCount}</td>
+                <td className="mono">{formatCount(stats.messageCount)}</td>
               </tr>
               <tr>
                 <th scope="row">Memory used by history</th>
                 <td className="mono">
-                  {Math.round(stats.storedBytes / 1048576)} of {Math.round(stats.budgetBytes / 1048576)} MB
+                  {formatBytes(stats.storedBytes)} of {formatBytes(stats.budgetBytes)}
                 </td>
               </tr>
               <tr>
                 <th scope="row">History messages dropped</th>
-                <td className="mono">{stats.evictedMessages}</td>
+                <td className="mono">{formatCount(stats.evictedMessages)}</td>
               </tr>
               <tr>
                 <th scope="row">Payloads dropped for memory</th>
-                <td className="mono">{stats.evictedPayloads}</td>
+                <td className="mono">{formatCount(stats.evictedPayloads)}</td>
               </tr>
               <tr>
                 <th scope="row">Topics waiting for the next update</th>
-                <td className="mono">{stats.pendingTopics}</td>
+                <td className="mono">{formatCount(stats.pendingTopics)}</td>
               </tr>
               <tr>
                 <th scope="row">Updates skipped while this window was busy</th>
-                <td className="mono">{stats.skippedFrames}</td>
+                <td className="mono">{formatCount(stats.skippedFrames)}</td>
               </tr>
             </tbody>
           </table>

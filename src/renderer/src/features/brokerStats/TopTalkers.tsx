@@ -3,7 +3,8 @@ import type { TalkerOrder, TalkerWindow, TopTalker } from '@shared/contract'
 import { useSelectionStore } from '../../stores/selection'
 import { useTreeViewStore } from '../../stores/treeView'
 import { ancestorPaths } from '../topicTree'
-import { formatByteRate, formatMessageRate, sparklinePoints } from './talkerFormat'
+import { formatByteRate, formatRate } from '../../lib/format'
+import { sparklinePoints } from './sparkline'
 import { useTopTalkers } from './useTopTalkers'
 
 const LIMIT = 10
@@ -50,7 +51,7 @@ function TalkerTable({ caption, rows, order, onOrder, onPick }: {
                 </button>
                 {row.topicCount > 1 ? <span className="muted"> ({row.topicCount.toLocaleString('en')} topics)</span> : null}
               </th>
-              <td className="mono">{formatMessageRate(row.messagesPerSecond)}</td>
+              <td className="mono">{formatRate(row.messagesPerSecond, 'msg')}</td>
               <td className="mono">{formatByteRate(row.bytesPerSecond)}</td>
             </tr>
           ))
@@ -81,7 +82,7 @@ export function TopTalkers({ connectionId }: { connectionId: string }): React.JS
         <svg
           className="sparkline"
           role="img"
-          aria-label={`Messages per second over the last ${rates.length} seconds, peak ${formatMessageRate(peak)}`}
+          aria-label={`Messages per second over the last ${rates.length} seconds, peak ${formatRate(peak, 'msg')}`}
           width={SPARK_WIDTH}
           height={SPARK_HEIGHT}
           viewBox={`0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}`}

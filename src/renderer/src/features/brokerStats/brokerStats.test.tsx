@@ -19,16 +19,23 @@ describe('broker statistics', () => {
         { topic: '$SYS/broker/clients/connected', payload: '4' },
         { topic: '$SYS/broker/messages/received', payload: '11' },
         { topic: '$SYS/broker/messages/sent', payload: '125' },
-        { topic: '$SYS/broker/load/messages/received/1min', payload: '10.21' }
+        { topic: '$SYS/broker/load/messages/received/1min', payload: '10.21' },
+        { topic: '$SYS/broker/load/bytes/received/1min', payload: '29251.78' },
+        { topic: '$SYS/broker/heap/current', payload: '66128' },
+        { topic: '$SYS/broker/subscriptions/count', payload: 'n/a' }
       ])
     )
+    // With their units and thousands separated; a value that is not the number expected stays as sent.
     expect(brokerFigures(model).map((f) => [f.label, f.value])).toEqual([
       ['Version', 'mosquitto version 2.0.11'],
-      ['Uptime', '63 seconds'],
+      ['Uptime', '1 min 3 s'],
       ['Clients connected', '4'],
       ['Messages received', '11'],
       ['Messages sent', '125'],
-      ['Load: received msg/min (1 min)', '10.21']
+      ['Subscriptions', 'n/a'],
+      ['Load received (1 min)', '10 msg/min'],
+      ['Bytes received (1 min)', '28.6 KB/min'],
+      ['Heap in use', '64.6 KB']
     ])
   })
 
