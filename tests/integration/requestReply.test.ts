@@ -77,6 +77,18 @@ describe('MQTT 5 request/response', () => {
     expect([first.responseTopic, text(first.correlationData)]).toEqual(['replies/mine', 'req-1'])
   })
 
+  it('takes the reply, not its own request, when a subscription delivers the request back with the same correlation data', async (context) => {
+    requireMqtt5(broker, context)
+    const [granted] = await connections.subscribe('v5', [{ filter: 'svc/#', qos: 1 }])
+    expect(granted?.error).toBeUndefined()
+    try {
+      const result = await requests.send({ connectionId: 'v5', topic: 'svc/echo', payload: new TextEncoder().encode('mine'), qos: 1, retain: false, timeoutMs: 5_000 })
+      expect([result.reply.topic, text(result.reply.payload)]).toEqual([result.responseTopic, 'echo:mine'])
+    } finally {
+      await connections.unsubscribe('v5', ['svc/#'])
+    }
+  })
+
   it('says when no reply comes in time, and that MQTT 3.1.1 cannot do it', async (context) => {
     requireMqtt5(broker, context)
     await expect(requests.send({ connectionId: 'v5', topic: 'svc/silent', payload: new Uint8Array(0), qos: 1, retain: false, timeoutMs: 300 })).rejects.toThrow(/^No reply came on "brokerscope\/replies\/[0-9a-f]+" within 0\.3 s\. Check that a responder listens on "svc\/silent"/)

@@ -17,6 +17,7 @@ export interface ReplyRequest {
 
 interface Waiting {
   sentAt: number
+  responseTopic: string
   resolve(reply: RequestReply['reply'], at: number): void
 }
 
@@ -42,13 +43,14 @@ export class RequestReplies {
     private readonly settled?: (connectionId: string, request: SettledRequest) => void
   ) {}
 
-  /** Receive path: pairs a reply with its waiting request by correlation data. */
+  /** Receive path: pairs a reply on its response topic with its waiting request by correlation data. */
   ingest(connectionId: string, message: ReceivedMessage): void {
     if (this.waiting.size === 0) return
     const data = message.properties?.correlationData
     if (!data) return
     const waiting = this.waiting.get(`${connectionId} ${hex(data)}`)
-    if (!waiting) return
+    // The request itself carries the same correlation data: a subscription covering its topic (e.g. "#") delivers it too.
+    if (!waiting || message.topic !== waiting.responseTopic) return
     const payload = Uint8Array.from(message.payload)
     waiting.resolve({ topic: message.topic, payload, ...(message.properties ? { properties: message.properties } : {}), receivedAt: message.receivedAt }, performance.now())
   }
@@ -79,7 +81,7 @@ export class RequestReplies {
     if (this.waiting.has(key)) throw new UserFacingError('already-exists', 'A request with this correlation data is still waiting for its reply. Use other correlation data, or leave it empty.')
     let settle!: (reply: RequestReply['reply'], at: number) => void
     const replied = new Promise<{ reply: RequestReply['reply']; at: number }>((resolve) => (settle = (reply, at) => resolve({ reply, at })))
-    const waiting: Waiting = { sentAt: performance.now(), resolve: (reply, at) => settle(reply, at) }
+    const waiting: Waiting = { sentAt: performance.now(), responseTopic, resolve: (reply, at) => settle(reply, at) }
     this.waiting.set(key, waiting)
     let timer: NodeJS.Timeout | undefined
     try {
