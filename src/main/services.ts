@@ -112,7 +112,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     },
     (connectionId, settled) => {
       const profileId = sessions.profileIdOf(connectionId)
-      if (profileId !== undefined) profiles.requests.add(profileId, settled)
+      if (profileId !== undefined) profiles.library.recordRequest(profileId, settled)
     }
   )
   const stopStatus = connections.onStatus((status) => {

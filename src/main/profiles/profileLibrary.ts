@@ -2,7 +2,7 @@ import type { Profile, PublishDraft, PublishHistoryEntry, RequestHistoryEntry } 
 import type { ProfileService } from './profileService'
 import { exportProfiles, writeExportFile } from './profileTransfer'
 import type { PublishHistory } from './publishHistory'
-import type { RequestHistory } from './requestHistory'
+import type { RequestHistory, SettledRequest } from './requestHistory'
 
 /** What an export returns: the document, and the file it was written to when one was asked for. */
 export type ExportOutcome = ReturnType<typeof exportProfiles> & { filePath?: string }
@@ -27,6 +27,11 @@ export class ProfileLibrary {
   requestsOf(profileId: string): RequestHistoryEntry[] {
     this.profiles.get(profileId)
     return this.requests.entries(profileId)
+  }
+
+  /** Keeps a request that has ended in its profile's history; one whose profile was deleted meanwhile is dropped. */
+  recordRequest(profileId: string, request: SettledRequest): void {
+    if (this.profiles.list().some((profile) => profile.id === profileId)) this.requests.add(profileId, request)
   }
 
   clearRequests(profileId: string): RequestHistoryEntry[] {

@@ -83,5 +83,8 @@ describe('request history', () => {
     library.delete(a)
     expect(existsSync(file)).toBe(false)
     expect(existsSync(join(data.dir, 'requests', `${a}.last-good.json`))).toBe(false)
+    // A request still waiting when its profile went does not bring the file back.
+    library.recordRequest(a, settled('a/late'))
+    expect(existsSync(file)).toBe(false)
   })
 })
