@@ -109,10 +109,17 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const publish: Publish = (connectionId, message) => connections.publish(connectionId, message)
   const simulations = new SimulationService({ publish, emit: options.emit })
   const sequences = new SequenceService({ publish, emit: options.emit })
-  const requests = new RequestReplies(connections, (connectionId) => {
-    const profileId = sessions.profileIdOf(connectionId)
-    return profileId === undefined ? [] : profiles.profiles.get(profileId).subscriptions.map((s) => s.filter)
-  })
+  const requests = new RequestReplies(
+    connections,
+    (connectionId) => {
+      const profileId = sessions.profileIdOf(connectionId)
+      return profileId === undefined ? [] : profiles.profiles.get(profileId).subscriptions.map((s) => s.filter)
+    },
+    (connectionId, settled) => {
+      const profileId = sessions.profileIdOf(connectionId)
+      if (profileId !== undefined) profiles.library.recordRequest(profileId, settled)
+    }
+  )
   const stopStatus = connections.onStatus((status) => {
     // A closed connection's response-topic subscriptions are gone; the next connection subscribes anew.
     if (status.state === 'disconnected') requests.forget(status.connectionId)

@@ -4,7 +4,7 @@ import { startAlwaysOnRecordings } from './alwaysOn'
 import { createHandlerTable } from '../main/ipc/handlers'
 import { dispatch } from '../main/ipc/handlerTable'
 import { startHttpServer } from './httpServer'
-import type { ServerOptions } from './options'
+import { BROKER_PASSWORD_VARIABLE, type ServerOptions } from './options'
 import { withHeadlessPolicy } from './requestPolicy'
 import { SocketHub } from './socketHub'
 import { loadStaticFiles } from './staticFiles'
@@ -52,7 +52,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
   try {
     const server = await startHttpServer({ host: options.host, port: options.port, token: token.value, allowedHosts: options.allowedHosts, files, hub })
     // Before the recordings, so --record can name a profile pointing at the built-in broker.
-    const broker = options.brokerPort === undefined ? null : await services.broker.start({ tcpPort: options.brokerPort, host: options.host }).catch(async (error: unknown) => {
+    const broker = options.brokerPort === undefined ? null : await services.broker.start({ tcpPort: options.brokerPort, host: options.host, ...options.brokerLogin }).catch(async (error: unknown) => {
       await server.close()
       throw error
     })
@@ -64,7 +64,9 @@ export async function startHeadless(options: HeadlessOptions): Promise<Headless>
       token,
       url: `${server.origin}/?token=${token.value}`,
       recordingNotes,
-      brokerNote: broker && `The built-in broker listens on ${broker.addresses.map((address) => address.url).join(', ')}.`,
+      brokerNote:
+        broker &&
+        `The built-in broker listens on ${broker.addresses.map((address) => address.url).join(', ')}${options.brokerLogin ? `; devices log in as "${options.brokerLogin.username}" with the password from ${BROKER_PASSWORD_VARIABLE}` : ''}.`,
       stop: () =>
         (stopped ??= (async () => {
           await server.close()

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_HOST, DEFAULT_PORT, defaultDataDir, OptionsError, parseServerOptions } from './options'
+import { DEFAULT_HOST, DEFAULT_PORT, defaultDataDir, OptionsError, parseServerOptions, USAGE } from './options'
 
 describe('parseServerOptions', () => {
   it('binds loopback on the default port unless told otherwise', () => {
@@ -23,6 +23,25 @@ describe('parseServerOptions', () => {
     expect(() => parseServerOptions(['--port', '70000'], {})).toThrow('between 0 and 65535')
     expect(() => parseServerOptions(['--port', '80a'], {})).toThrow(OptionsError)
     expect(() => parseServerOptions(['--allow-host', 'http://pi.example/'], {})).toThrow('--allow-host')
+  })
+
+  it('takes the built-in broker login from --broker-user and the password from the environment only, both or neither', () => {
+    const env = { BROKERSCOPE_BROKER_PASSWORD: 'pw' }
+    expect(parseServerOptions(['--broker', '1883', '--broker-user', 'field'], env)).toMatchObject({ brokerPort: 1883, brokerLogin: { username: 'field', password: 'pw' } })
+    expect(parseServerOptions(['--broker', '1883'], {})).not.toHaveProperty('brokerLogin')
+    // A password left in the environment does nothing while the broker is off.
+    expect(parseServerOptions([], env)).not.toHaveProperty('brokerLogin')
+    expect(() => parseServerOptions(['--broker', '1883', '--broker-user', 'field'], {})).toThrow(
+      '--broker-user needs the password in the environment variable BROKERSCOPE_BROKER_PASSWORD (not on the command line, where other users could see it). Set it, or leave --broker-user out.'
+    )
+    expect(() => parseServerOptions(['--broker', '1883', '--broker-user', 'field'], { BROKERSCOPE_BROKER_PASSWORD: '' })).toThrow(OptionsError)
+    expect(() => parseServerOptions(['--broker', '1883'], env)).toThrow(
+      'BROKERSCOPE_BROKER_PASSWORD is set but --broker-user is not: the built-in broker needs both a user name and a password, or neither. Add --broker-user NAME, or unset BROKERSCOPE_BROKER_PASSWORD.'
+    )
+    expect(() => parseServerOptions(['--broker-user', 'field'], env)).toThrow('--broker-user sets the login of the built-in broker, which only runs with --broker PORT.')
+    expect(() => parseServerOptions(['--broker', '0', '--broker-user', 'x'.repeat(201)], env)).toThrow('at most 200 characters')
+    expect(USAGE).toContain('--broker-user NAME')
+    expect(USAGE).toContain('BROKERSCOPE_BROKER_PASSWORD')
   })
 
   it('turns the built-in broker on only with --broker PORT', () => {

@@ -15,7 +15,14 @@ export interface ServerOptions {
   record?: string[]
   /** With --broker PORT: the built-in broker's TCP port, on the same interface as the server; off when undefined. */
   brokerPort?: number
+  /** With --broker-user and BROKERSCOPE_BROKER_PASSWORD: the login devices must give the built-in broker. */
+  brokerLogin?: { username: string; password: string }
 }
+
+/** The built-in broker's password comes from here, never from the command line (where `ps` would show it). */
+export const BROKER_PASSWORD_VARIABLE = 'BROKERSCOPE_BROKER_PASSWORD'
+/** What the built-in broker accepts for a user name or password (brokerStartSchema). */
+const LOGIN_MAX = 200
 
 /** The most messages a topic may keep: what one chart series may read back (MAX_SERIES_POINTS). */
 export const MAX_HISTORY_PER_TOPIC = 100_000
@@ -35,10 +42,13 @@ export const USAGE = `Usage: npm run serve -- [--host ADDRESS] [--port PORT] [--
                      stops, with no browser open; may be repeated
   --broker PORT      run the built-in MQTT broker on this TCP port (0 picks a free one), on the same
                      interface as --host; off unless given
+  --broker-user NAME devices must log in to the built-in broker as NAME, with the password in the
+                     environment variable ${BROKER_PASSWORD_VARIABLE} (never on the command line)
   --history N        messages kept per topic, 1 to ${MAX_HISTORY_PER_TOPIC.toLocaleString('en-US')} (default 500; within the
                      512 MiB each connection may use)
 
-Environment: BROKERSCOPE_TOKEN sets the access token instead of the generated one.`
+Environment: BROKERSCOPE_TOKEN sets the access token instead of the generated one;
+${BROKER_PASSWORD_VARIABLE} is the built-in broker's password (with --broker-user).`
 
 /** Thrown for a command line the server cannot run with; the message is shown with the usage. */
 export class OptionsError extends Error {}
@@ -72,9 +82,21 @@ function parseAllowedHost(value: string): string {
   return value.toLowerCase()
 }
 
+/** The login of the built-in broker: a user name needs the password and the password a user name, both with --broker. */
+function brokerLogin(options: ServerOptions, username: string | undefined, env: NodeJS.ProcessEnv): ServerOptions['brokerLogin'] {
+  const password = env[BROKER_PASSWORD_VARIABLE] || undefined
+  if (username === undefined && (password === undefined || options.brokerPort === undefined)) return undefined
+  if (options.brokerPort === undefined) throw new OptionsError('--broker-user sets the login of the built-in broker, which only runs with --broker PORT. Add --broker, or leave --broker-user out.')
+  if (username === undefined) throw new OptionsError(`${BROKER_PASSWORD_VARIABLE} is set but --broker-user is not: the built-in broker needs both a user name and a password, or neither. Add --broker-user NAME, or unset ${BROKER_PASSWORD_VARIABLE}.`)
+  if (password === undefined) throw new OptionsError(`--broker-user needs the password in the environment variable ${BROKER_PASSWORD_VARIABLE} (not on the command line, where other users could see it). Set it, or leave --broker-user out.`)
+  if (username.length > LOGIN_MAX || password.length > LOGIN_MAX) throw new OptionsError(`The built-in broker's user name and password are at most ${LOGIN_MAX} characters each.`)
+  return { username, password }
+}
+
 /** Parses `--name value` and `--name=value` flags; `help` is true when usage was asked for. */
 export function parseServerOptions(argv: readonly string[], env: NodeJS.ProcessEnv): ServerOptions | 'help' {
   const options: ServerOptions = { host: DEFAULT_HOST, port: DEFAULT_PORT, dataDir: defaultDataDir(env), allowedHosts: [] }
+  let brokerUser: string | undefined
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     if (arg === '--help' || arg === '-h') return 'help'
@@ -87,8 +109,10 @@ export function parseServerOptions(argv: readonly string[], env: NodeJS.ProcessE
     else if (flag === '--allow-host') options.allowedHosts.push(parseAllowedHost(value))
     else if (flag === '--history') options.historyPerTopic = parseHistory(value)
     else if (flag === '--broker') options.brokerPort = parsePort(value)
+    else if (flag === '--broker-user') brokerUser = value
     else if (flag === '--record') options.record = [...(options.record ?? []), value]
     else throw new OptionsError(`The option "${arg}" is not known.`)
   }
-  return options
+  const login = brokerLogin(options, brokerUser, env)
+  return login ? { ...options, brokerLogin: login } : options
 }

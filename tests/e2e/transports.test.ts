@@ -1,10 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { MqttClient } from 'mqtt'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import type { App } from './support/fixtures'
 import { test } from './support/fixtures'
 import { connectPeer } from './support/mqttPeer'
-import { connectionTab, createProfile, profileForm, treeRow, waitForConnectionState } from './support/ui'
+import { connectionTab, createProfile, fillProfile, profileForm, treeRow, waitForConnectionState } from './support/ui'
 
 describe('TLS and WebSocket listeners', () => {
   let broker: TestBroker
@@ -50,6 +53,33 @@ describe('TLS and WebSocket listeners', () => {
     await form.getByLabel('Server name (SNI)').fill(broker.tlsServerName)
     await form.getByRole('button', { name: 'Save and connect' }).click()
     await waitForConnectionState(app.page, 'TLS broker', 'Connected')
+  })
+
+  test('the TLS key log field warns what its file allows, writes the session keys of an mqtts connection, and is refused for wss', async ({ app }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'e2e-keylog-'))
+    try {
+      const keyLog = join(dir, 'keys.log')
+      await app.open()
+      await app.page.getByRole('tab', { name: 'Profiles' }).click()
+      await app.page.getByRole('button', { name: 'New profile' }).click()
+      const form = profileForm(app.page)
+      await fillProfile(form, { ...tlsProfile('Key log'), servername: broker.tlsServerName, keyLogFile: keyLog })
+      await form.getByText('Anyone with this file can decrypt the captured traffic of these sessions, passwords included.', { exact: false }).waitFor()
+      await form.getByRole('button', { name: 'Save and connect' }).click()
+      await waitForConnectionState(app.page, 'Key log', 'Connected')
+      const lines = readFileSync(keyLog, 'utf8').split('\n').filter(Boolean)
+      expect(lines.length).toBeGreaterThan(0)
+      expect(lines.every((line) => /^[A-Z_0-9]+ [0-9a-f]{64} [0-9a-f]+$/.test(line))).toBe(true)
+      expect(statSync(keyLog).mode & 0o777).toBe(0o600)
+
+      await app.page.getByRole('tab', { name: 'Profiles' }).click()
+      await app.page.getByRole('button', { name: 'Edit Key log' }).click()
+      const edit = profileForm(app.page, 'Key log')
+      await edit.getByLabel('Protocol', { exact: true }).selectOption('wss')
+      await edit.getByText('The TLS key log works on mqtts:// connections only (the WebSocket library keeps its TLS socket to itself). Use mqtts, or clear the key log file.').waitFor()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   test('a WebSocket connection and a TLS connection stay open together, each with its own live tree', async ({ app }) => {

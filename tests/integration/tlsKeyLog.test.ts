@@ -1,12 +1,36 @@
 // The opt-in TLS key log against the test broker's TLS listener: NSS key log lines for the session, the file
-// readable by the user only, and a sentence when the file cannot be written.
+// readable by the user only, a sentence when the file cannot be written, and tshark decrypting a captured
+// session with the key log (and not without it).
+import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
 import { ConnectionManager } from '../../src/main/mqtt/connectionManager'
 import { startTestBroker, type TestBroker } from '../support/broker'
+import { TcpCapture } from '../support/pcap'
+import { startTcpRelay } from '../support/tcpRelay'
 import { optionsFor } from './connectionKit'
+
+const run = promisify(execFile)
+
+/** Skips where tshark is not installed; CI installs it (.ci/run), so there a missing tshark fails. */
+async function requireTshark(context: TestContext): Promise<void> {
+  try {
+    await run('tshark', ['--version'], { timeout: 10_000 })
+  } catch {
+    if (process.env['CI']) throw new Error('tshark is not installed; .ci/run installs it (Debian package tshark).')
+    context.skip('tshark is not installed (Debian package tshark)')
+  }
+}
+
+/** The MQTT topics tshark reads in a capture, decrypting TLS with `keyLog` when given. */
+async function topicsIn(capture: string, keyLog?: string): Promise<string[]> {
+  const args = ['-r', capture, ...(keyLog ? ['-o', `tls.keylog_file:${keyLog}`] : []), '-Y', 'mqtt', '-T', 'fields', '-e', 'mqtt.topic']
+  const { stdout } = await run('tshark', args, { timeout: 30_000 })
+  return stdout.split('\n').filter(Boolean)
+}
 
 let broker: TestBroker
 let dir: string
@@ -45,5 +69,26 @@ describe('TLS key log', () => {
     )
     await connections.connect('plain-tls', optionsFor(broker, 'tls', { tls: { caFiles: [broker.files.ca], servername: broker.tlsServerName } }))
     await connections.disconnect('plain-tls')
+  })
+
+  it('lets tshark decrypt a captured session with the key log, and not without it', async (context) => {
+    await requireTshark(context)
+    const capture = new TcpCapture()
+    const relay = await startTcpRelay(broker.ports.tls ?? 0, capture.tap)
+    const keyLog = join(dir, 'capture-keys.log')
+    const topic = 'keylog/decrypted/only-with-the-keys'
+    try {
+      await connections.connect('captured', { ...optionsFor(broker, 'tls', { tls: { caFiles: [broker.files.ca], servername: broker.tlsServerName, keyLogFile: keyLog } }), port: relay.port })
+      await connections.publish('captured', { topic, payload: new TextEncoder().encode('field test'), qos: 1, retain: false })
+      await connections.disconnect('captured')
+    } finally {
+      await relay.close()
+    }
+    const file = join(dir, 'session.pcap')
+    // 8883: tshark decodes MQTT over TLS there without a decode-as rule.
+    capture.write(file, 8883)
+    expect(readFileSync(file).includes(topic)).toBe(false)
+    expect(await topicsIn(file, keyLog)).toContain(topic)
+    expect(await topicsIn(file)).toEqual([])
   })
 })

@@ -8,10 +8,19 @@ export interface TcpRelay {
   close(): Promise<void>
 }
 
-export async function startTcpRelay(targetPort: number): Promise<TcpRelay> {
+/** Hears every chunk relayed: which connection (numbered from 0 in accept order), which side sent it, the bytes. */
+export type RelayTap = (connection: number, from: 'client' | 'server', data: Buffer) => void
+
+export async function startTcpRelay(targetPort: number, tap?: RelayTap): Promise<TcpRelay> {
   const sockets = new Set<Socket>()
+  let accepted = 0
   const server = createServer((client) => {
     const upstream = connect({ host: '127.0.0.1', port: targetPort })
+    const connection = accepted++
+    if (tap) {
+      client.on('data', (data: Buffer) => tap(connection, 'client', data))
+      upstream.on('data', (data: Buffer) => tap(connection, 'server', data))
+    }
     for (const socket of [client, upstream]) {
       sockets.add(socket)
       socket.on('close', () => sockets.delete(socket))

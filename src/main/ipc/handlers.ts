@@ -15,7 +15,7 @@ import type { HandlerTable } from './handlerTable'
 export function createHandlerTable(services: MainServices): HandlerTable {
   const decodersOf = (connectionId: string): ProfileDecoders | undefined => services.sessions.decodersOf(connectionId) ?? services.browser.decodersOf(connectionId)
   return {
-    ...connectionHandlers(services.connections, services.sessions, services.simulations, services.requests),
+    ...connectionHandlers(services.connections, services.sessions, services.simulations, services.requests, services.profiles.library),
     ...createProfileHandlers(services.profiles, services.sessions),
     ...peerImportHandlers(services.peerImport),
     ...modelHandlers(services.model, decodersOf),

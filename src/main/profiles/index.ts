@@ -7,6 +7,7 @@ import { profilesDocumentKind } from './profileDocument'
 import { ProfileLibrary } from './profileLibrary'
 import { ProfileService } from './profileService'
 import { PublishHistory, publishHistoryDocumentKind } from './publishHistory'
+import { RequestHistory } from './requestHistory'
 import type { SecretCipher } from './secretCipher'
 import { StorageNotices } from './storageNotices'
 import { openVersionedDocument } from './versionedDocument'
@@ -18,6 +19,7 @@ export { createKeyFileCipher } from './keyFileCipher'
 export { ProfileService } from './profileService'
 export { ProfileLibrary } from './profileLibrary'
 export { PublishHistory } from './publishHistory'
+export { RequestHistory, type SettledRequest } from './requestHistory'
 export { exportProfiles, importProfiles, writeExportFile } from './profileTransfer'
 export { PeerImporter } from './import/peerImporter'
 export type { UserMachine } from './import/peerLocations'
@@ -33,10 +35,12 @@ export interface ProfileStorageOptions {
   now?: () => number
 }
 
-/** Everything saved per user: profiles (with templates), publish history, and notices about loading them. */
+/** Everything saved per user: profiles (with templates), publish and request history, and notices about loading them. */
 export interface ProfileServices {
   profiles: ProfileService
   history: PublishHistory
+  /** MQTT 5 requests with their replies, a file per profile. */
+  requests: RequestHistory
   /** What spans profiles and history (delete, history of a saved profile, export to a file). */
   library: ProfileLibrary
   notices: StorageNotices
@@ -55,5 +59,6 @@ export function createProfileServices(options: ProfileStorageOptions): ProfileSe
   for (const notice of [...profilesFile.notices, ...historyFile.notices]) notices.add(notice, now())
   const profiles = new ProfileService({ document: profilesFile.value, save: profilesFile.save, cipher, emit: options.emit, now, newId })
   const history = new PublishHistory(historyFile.value, historyFile.save, newId, now)
-  return { profiles, history, library: new ProfileLibrary(profiles, history), notices }
+  const requests = new RequestHistory(options.dataDir, files, newId, now, report)
+  return { profiles, history, requests, library: new ProfileLibrary(profiles, history, requests), notices }
 }

@@ -1,23 +1,42 @@
-import type { Profile, PublishDraft, PublishHistoryEntry } from '../../shared/contract'
+import type { Profile, PublishDraft, PublishHistoryEntry, RequestHistoryEntry } from '../../shared/contract'
 import type { ProfileService } from './profileService'
 import { exportProfiles, writeExportFile } from './profileTransfer'
 import type { PublishHistory } from './publishHistory'
+import type { RequestHistory, SettledRequest } from './requestHistory'
 
 /** What an export returns: the document, and the file it was written to when one was asked for. */
 export type ExportOutcome = ReturnType<typeof exportProfiles> & { filePath?: string }
 
-/** Operations that span the profiles and their publish history, so each profile request is one call. */
+/** Operations that span the profiles and their publish and request history, so each profile request is one call. */
 export class ProfileLibrary {
   constructor(
     private readonly profiles: ProfileService,
-    private readonly history: PublishHistory
+    private readonly history: PublishHistory,
+    private readonly requests: RequestHistory
   ) {}
 
-  /** Deletes a profile with its publish history; returns the profiles left. */
+  /** Deletes a profile with its publish and request history; returns the profiles left. */
   delete(id: string): Profile[] {
     const remaining = this.profiles.delete(id)
     this.history.forget(id)
+    this.requests.forget(id)
     return remaining
+  }
+
+  /** A saved profile's requests and replies (a sentence error when there is no such profile). */
+  requestsOf(profileId: string): RequestHistoryEntry[] {
+    this.profiles.get(profileId)
+    return this.requests.entries(profileId)
+  }
+
+  /** Keeps a request that has ended in its profile's history; one whose profile was deleted meanwhile is dropped. */
+  recordRequest(profileId: string, request: SettledRequest): void {
+    if (this.profiles.list().some((profile) => profile.id === profileId)) this.requests.add(profileId, request)
+  }
+
+  clearRequests(profileId: string): RequestHistoryEntry[] {
+    this.profiles.get(profileId)
+    return this.requests.clear(profileId)
   }
 
   /** A saved profile's publish history (a sentence error when there is no such profile). */

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { UserFacingError, type PublishProperties, type QoS, type ReceivedMessage, type RequestReply } from '../../shared/contract'
 import { compileTopicFilter } from '../../shared/topics'
 import type { ConnectionManager } from '../mqtt/connectionManager'
+import type { SettledRequest } from '../profiles'
 
 export interface ReplyRequest {
   connectionId: string
@@ -16,8 +17,12 @@ export interface ReplyRequest {
 
 interface Waiting {
   sentAt: number
+  responseTopic: string
   resolve(reply: RequestReply['reply'], at: number): void
 }
+
+/** No reply within the timeout: kept apart from refusals in the history. */
+class NoReply extends UserFacingError {}
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')
 
@@ -33,33 +38,50 @@ export class RequestReplies {
   constructor(
     private readonly connections: ConnectionManager,
     /** The filters a connection is subscribed to by its profile, so a covered response topic needs no new subscription. */
-    private readonly filtersOf: (connectionId: string) => readonly string[]
+    private readonly filtersOf: (connectionId: string) => readonly string[],
+    /** Hears of every request once it has ended (reply, timeout or refusal), for the profile's request history. */
+    private readonly settled?: (connectionId: string, request: SettledRequest) => void
   ) {}
 
-  /** Receive path: pairs a reply with its waiting request by correlation data. */
+  /** Receive path: pairs a reply on its response topic with its waiting request by correlation data. */
   ingest(connectionId: string, message: ReceivedMessage): void {
     if (this.waiting.size === 0) return
     const data = message.properties?.correlationData
     if (!data) return
     const waiting = this.waiting.get(`${connectionId} ${hex(data)}`)
-    if (!waiting) return
+    // The request itself carries the same correlation data: a subscription covering its topic (e.g. "#") delivers it too.
+    if (!waiting || message.topic !== waiting.responseTopic) return
     const payload = Uint8Array.from(message.payload)
     waiting.resolve({ topic: message.topic, payload, ...(message.properties ? { properties: message.properties } : {}), receivedAt: message.receivedAt }, performance.now())
   }
 
   async send(request: ReplyRequest): Promise<RequestReply> {
+    const responseTopic = request.properties?.responseTopic ?? `brokerscope/replies/${randomBytes(6).toString('hex')}`
+    const correlationData = request.properties?.correlationData ?? utf8Encode(randomBytes(8).toString('hex'))
+    const sent = { sentAt: Date.now(), topic: request.topic, payload: request.payload, qos: request.qos, correlationData, responseTopic }
+    try {
+      const result = await this.exchange(request, responseTopic, correlationData)
+      this.settled?.(request.connectionId, { ...sent, outcome: { kind: 'reply', ...result.reply, roundTripMs: result.roundTripMs } })
+      return result
+    } catch (error) {
+      const outcome: SettledRequest['outcome'] =
+        error instanceof NoReply ? { kind: 'timeout', timeoutMs: request.timeoutMs } : { kind: 'refused', message: error instanceof Error ? error.message : String(error) }
+      this.settled?.(request.connectionId, { ...sent, outcome })
+      throw error
+    }
+  }
+
+  private async exchange(request: ReplyRequest, responseTopic: string, correlationData: NonNullable<PublishProperties['correlationData']>): Promise<RequestReply> {
     const status = this.connections.list().find((c) => c.connectionId === request.connectionId)
     if (status?.broker && status.broker.protocolVersion !== 5) {
       throw new UserFacingError('unsupported', 'Request and response needs MQTT 5.0 (response topic and correlation data are MQTT 5 properties). Switch the profile to MQTT 5.0 and connect again.')
     }
-    const responseTopic = request.properties?.responseTopic ?? `brokerscope/replies/${randomBytes(6).toString('hex')}`
-    const correlationData = request.properties?.correlationData ?? utf8Encode(randomBytes(8).toString('hex'))
     await this.ensureSubscribed(request.connectionId, responseTopic)
     const key = `${request.connectionId} ${hex(correlationData)}`
     if (this.waiting.has(key)) throw new UserFacingError('already-exists', 'A request with this correlation data is still waiting for its reply. Use other correlation data, or leave it empty.')
     let settle!: (reply: RequestReply['reply'], at: number) => void
     const replied = new Promise<{ reply: RequestReply['reply']; at: number }>((resolve) => (settle = (reply, at) => resolve({ reply, at })))
-    const waiting: Waiting = { sentAt: performance.now(), resolve: (reply, at) => settle(reply, at) }
+    const waiting: Waiting = { sentAt: performance.now(), responseTopic, resolve: (reply, at) => settle(reply, at) }
     this.waiting.set(key, waiting)
     let timer: NodeJS.Timeout | undefined
     try {
@@ -67,7 +89,7 @@ export class RequestReplies {
       waiting.sentAt = performance.now()
       const timedOut = new Promise<never>((_resolve, reject) => {
         timer = setTimeout(
-          () => reject(new UserFacingError('publish-timeout', `No reply came on "${responseTopic}" within ${(request.timeoutMs / 1000).toLocaleString('en-US')} s. Check that a responder listens on "${request.topic}" and answers with the response topic and correlation data it was given.`)),
+          () => reject(new NoReply('publish-timeout', `No reply came on "${responseTopic}" within ${(request.timeoutMs / 1000).toLocaleString('en-US')} s. Check that a responder listens on "${request.topic}" and answers with the response topic and correlation data it was given.`)),
           request.timeoutMs
         )
       })

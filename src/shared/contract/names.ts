@@ -59,6 +59,8 @@ export const REQUEST_NAMES = [
   'sequence:run',
   'sequence:stop',
   'request:send',
+  'request:history',
+  'request:clearHistory',
   'recording:export',
   'recording:import',
   'recording:browse',

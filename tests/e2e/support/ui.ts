@@ -12,6 +12,7 @@ export interface ProfileFields {
   password?: string
   caFile?: string
   servername?: string
+  keyLogFile?: string
   reconnectPeriodMs?: number
   proxy?: { kind: 'http' | 'socks5'; host: string; port: number; username?: string; password?: string }
 }
@@ -33,6 +34,7 @@ export async function fillProfile(form: Locator, fields: ProfileFields): Promise
   if (fields.password !== undefined) await form.getByLabel('Password', { exact: true }).fill(fields.password)
   if (fields.caFile !== undefined) await form.getByLabel('CA certificate files').fill(fields.caFile)
   if (fields.servername !== undefined) await form.getByLabel('Server name (SNI)').fill(fields.servername)
+  if (fields.keyLogFile !== undefined) await form.getByLabel(/^TLS key log file/).fill(fields.keyLogFile)
   if (fields.reconnectPeriodMs !== undefined) await form.getByLabel('Reconnect period (ms)').fill(String(fields.reconnectPeriodMs))
   if (fields.proxy !== undefined) await fillProxy(form, fields.proxy)
 }

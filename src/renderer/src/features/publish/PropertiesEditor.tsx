@@ -22,7 +22,10 @@ export function PropertiesEditor({ draft, problems, patch }: { draft: ComposerDr
         </div>
         <TextField label="Message expiry (s)" type="number" value={draft.messageExpiry} onChange={(messageExpiry) => patch({ messageExpiry })} problem={problems.messageExpiry} />
       </div>
-      <CheckField label="Wait for a reply (request/response: empty response topic and correlation data are chosen for you)" checked={draft.awaitReply} onChange={(awaitReply) => patch({ awaitReply })} />
+      <div className="row">
+        <CheckField label="Wait for a reply (request/response: empty response topic and correlation data are chosen for you)" checked={draft.awaitReply} onChange={(awaitReply) => patch({ awaitReply })} />
+        {draft.awaitReply ? <TextField label="Reply timeout (s)" type="number" value={draft.replyTimeout} onChange={(replyTimeout) => patch({ replyTimeout })} problem={problems.replyTimeout} /> : null}
+      </div>
       <fieldset>
         <legend>User properties</legend>
         {pairs.map(([key, value], index) => (

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { UserFacingError, type BrokerCapabilities } from '@shared/contract'
+import { UserFacingError, type BrokerCapabilities, type RequestHistoryEntry } from '@shared/contract'
 import { EditorKindContext } from '../../components/code'
 import { installTestMain, type TestMain } from '../../test/testMain'
 import { memoryProfiles, sampleProfile } from '../../test/memoryProfiles'
@@ -16,7 +16,10 @@ describe('publish composer', () => {
   let refuse: string | null
   /** Publishes to "stuck" wait until the test answers them, like a broker that never acknowledges. */
   let answerStuck: ((error: UserFacingError) => void) | null
+  /** The profile's request history as main would keep it. */
+  let requests: RequestHistoryEntry[]
   beforeEach(() => {
+    requests = []
     refuse = null
     answerStuck = null
     main = installTestMain({
@@ -28,7 +31,13 @@ describe('publish composer', () => {
         if (topic === 'rabbit' && qos === 2) return { reasonCode: 0, downgradedTo: 1 as const }
         return { reasonCode: 0 }
       },
-      'request:send': ({ payload }) => ({ responseTopic: 'brokerscope/replies/abc', correlationData: new Uint8Array([1]), reply: { topic: 'brokerscope/replies/abc', payload: new TextEncoder().encode(`echo:${new TextDecoder().decode(payload)}`), receivedAt: 0 }, roundTripMs: 12.5 }),
+      'request:send': ({ topic, payload, qos }) => {
+        const reply = { topic: 'brokerscope/replies/abc', payload: new TextEncoder().encode(`echo:${new TextDecoder().decode(payload)}`), receivedAt: 0 }
+        requests = [{ id: String(requests.length), sentAt: 0, topic, payload, payloadCut: false, qos, correlationData: '01', responseTopic: reply.topic, outcome: { kind: 'reply', ...reply, payloadCut: false, roundTripMs: 12.5 } }, ...requests]
+        return { responseTopic: reply.topic, correlationData: new Uint8Array([1]), reply, roundTripMs: 12.5 }
+      },
+      'request:history': () => ({ entries: requests }),
+      'request:clearHistory': () => ({ entries: (requests = []) }),
       'simulation:start': ({ simulationId, connectionId, ratePerSecond }) => ({ simulationId, connectionId, state: 'running' as const, ratePerSecond, sent: 0, acknowledged: 0, refused: 0, lastError: null }),
       'simulation:stop': ({ simulationId }) => ({ simulationId, connectionId: ID, state: 'stopped' as const, ratePerSecond: 5, sent: 12, acknowledged: 12, refused: 0, lastError: null })
     })
@@ -156,10 +165,17 @@ describe('publish composer', () => {
     fireEvent.change(screen.getByLabelText('Payload format'), { target: { value: 'text' } })
     fireEvent.change(screen.getByLabelText('Payload'), { target: { value: 'ping' } })
     fireEvent.click(screen.getByLabelText(/^Wait for a reply/))
+    fireEvent.change(screen.getByLabelText('Reply timeout (s)'), { target: { value: '400' } })
+    expect(screen.getByText('The reply timeout must be a number of seconds from 0.1 to 300.')).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('Reply timeout (s)'), { target: { value: '0.5' } })
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Publish' })))
-    expect(main.calls.find((c) => c.name === 'request:send')?.args).toMatchObject({ connectionId: ID, topic: 'svc/echo', payload: new TextEncoder().encode('ping') })
+    expect(main.calls.find((c) => c.name === 'request:send')?.args).toMatchObject({ connectionId: ID, topic: 'svc/echo', payload: new TextEncoder().encode('ping'), timeoutMs: 500 })
     expect(publishCalls()).toHaveLength(0)
     expect(screen.getByRole('status').textContent).toBe('Reply after 12.5 ms on "brokerscope/replies/abc": echo:ping')
+    const list = screen.getByRole('region', { name: 'Requests' })
+    expect(within(list).getByText(/^Reply after 12\.5 ms on/).textContent).toBe('Reply after 12.5 ms on brokerscope/replies/abc: echo:ping')
+    await act(async () => fireEvent.click(within(list).getByRole('button', { name: 'Clear requests' })))
+    expect(screen.queryByRole('region', { name: 'Requests' })).toBeNull()
   })
 
   it('simulates a device from the composer: the message as typed goes to main with the rate and count, and Stop ends it', async () => {

@@ -8,6 +8,7 @@ import { formatJson, languageOf, PAYLOAD_FORMAT_LABELS, PAYLOAD_FORMATS, type Pa
 import { selectionSelectors, useSelectionStore } from '../../stores/selection'
 import { composeMessage, publishSelectors, usePublishStore } from '../../stores/publish'
 import { PropertiesEditor } from './PropertiesEditor'
+import { RequestHistory } from './RequestHistory'
 import { SavedMessages } from './SavedMessages'
 import { SentMessages } from './SentMessages'
 import { Sequences } from './Sequences'
@@ -86,6 +87,7 @@ export function PublishComposer({ connectionId, profileId, mqtt5, connected, bro
         {!connected ? <span className="muted">Connect to publish.</span> : null}
       </div>
       <SentMessages connectionId={connectionId} />
+      <RequestHistory profileId={profileId} />
       <SimulateDevice connectionId={connectionId} draft={draft} connected={connected} />
       <Sequences connectionId={connectionId} profileId={profileId} connected={connected} />
       <SavedMessages connectionId={connectionId} profileId={profileId} mqtt5={mqtt5} />

@@ -1,10 +1,10 @@
-import { MAX_SAVED_PAYLOAD_BYTES, type PayloadFormat, type PublishDraftInput } from '@shared/contract'
+import { MAX_SAVED_PAYLOAD_BYTES, type PayloadFormat, type PublishDraftInput, type RequestHistoryEntry } from '@shared/contract'
 import { convertPayloadText } from '../../lib/payloadView'
 import { errorMessage } from '../../lib/errorMessage'
 import { connectionService } from '../../services/connection'
 import { requestService } from '../../services/request'
 import { profileService } from '../../services/profile'
-import { composeMessage, composeTemplate, describePublishResult, describeReply, draftFromSaved, emptyComposerDraft, variablesFor, type ComposerDraft } from './compose'
+import { composeMessage, composeTemplate, describePublishResult, describeReply, draftFromSaved, emptyComposerDraft, replyTimeoutMs, variablesFor, type ComposerDraft } from './compose'
 import type { PublishSend, PublishState } from './initialState'
 
 type Set = (partial: Partial<PublishState>) => void
@@ -28,6 +28,9 @@ export interface PublishActions {
   saveTemplate(connectionId: string, profileId: string, name: string, mqtt5: boolean): Promise<void>
   deleteTemplate(profileId: string, templateId: string): Promise<void>
   clearHistory(profileId: string): Promise<void>
+  /** Reads the profile's request history (requests with their replies) from main. */
+  loadRequests(profileId: string): Promise<void>
+  clearRequests(profileId: string): Promise<void>
   /** Puts a history entry or template into the composer. */
   applySaved(connectionId: string, saved: PublishDraftInput): void
   forget(connectionId: string): void
@@ -43,6 +46,15 @@ export function createPublishActions(set: Set, get: Get): PublishActions {
     let answers = 0
     const kept = list.filter((s) => s.kind === 'sending' || ++answers <= KEPT_ANSWERS)
     set({ sends: { ...get().sends, [connectionId]: kept } })
+  }
+
+  const setRequests = (profileId: string, entries: RequestHistoryEntry[]): void => set({ requests: { ...get().requests, [profileId]: entries } })
+  /** The request history is a record: failing to read it again must not hide the reply the composer shows. */
+  const refreshRequests = (profileId: string): void => {
+    requestService.history({ profileId }).then(
+      ({ entries }) => setRequests(profileId, entries),
+      () => undefined
+    )
   }
 
   return {
@@ -69,7 +81,10 @@ export function createPublishActions(set: Set, get: Get): PublishActions {
       try {
         const { payloadFormat: _format, ...publish } = message
         if (draft.awaitReply && mqtt5) {
-          putSend(connectionId, { ...sent, kind: 'ok', text: describeReply(await requestService.send({ connectionId, ...publish })) })
+          const timeoutMs = replyTimeoutMs(draft.replyTimeout)
+          // Main kept the request in the history however it ended: the list is read again either way.
+          const reply = await requestService.send({ connectionId, ...publish, ...(typeof timeoutMs === 'number' && { timeoutMs }) }).finally(() => refreshRequests(profileId))
+          putSend(connectionId, { ...sent, kind: 'ok', text: describeReply(reply) })
         } else {
           const result = await connectionService.publish({ connectionId, ...publish })
           acknowledgedQos = result.downgradedTo ?? message.qos
@@ -107,6 +122,12 @@ export function createPublishActions(set: Set, get: Get): PublishActions {
     async clearHistory(profileId) {
       const { entries } = await profileService.clearPublishHistory({ profileId })
       set({ history: { ...get().history, [profileId]: entries } })
+    },
+    async loadRequests(profileId) {
+      setRequests(profileId, (await requestService.history({ profileId })).entries)
+    },
+    async clearRequests(profileId) {
+      setRequests(profileId, (await requestService.clearHistory({ profileId })).entries)
     },
     applySaved(connectionId, saved) {
       setDraft(connectionId, draftFromSaved(saved))

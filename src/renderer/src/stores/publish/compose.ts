@@ -23,6 +23,8 @@ export interface ComposerDraft {
   answers: Record<string, string>
   /** MQTT 5: send as a request and wait for the reply that carries its correlation data. */
   awaitReply: boolean
+  /** Seconds to wait for that reply, as typed. */
+  replyTimeout: string
 }
 
 export const emptyComposerDraft: ComposerDraft = {
@@ -38,11 +40,19 @@ export const emptyComposerDraft: ComposerDraft = {
   userProperties: [],
   messageExpiry: '',
   answers: {},
-  awaitReply: false
+  awaitReply: false,
+  replyTimeout: '10'
 }
 
 /** Problem sentences by composer field. */
-export type ComposerProblems = Partial<Record<'topic' | 'payload' | 'responseTopic' | 'messageExpiry' | 'userProperties', string>>
+export type ComposerProblems = Partial<Record<'topic' | 'payload' | 'responseTopic' | 'messageExpiry' | 'userProperties' | 'replyTimeout', string>>
+
+/** The reply timeout typed in seconds, in ms (what request:send accepts: 0.1 to 300 s), or a sentence. */
+export function replyTimeoutMs(typed: string): number | { error: string } {
+  const seconds = Number(typed.trim())
+  if (typed.trim() === '' || !Number.isFinite(seconds) || seconds < 0.1 || seconds > 300) return { error: 'The reply timeout must be a number of seconds from 0.1 to 300.' }
+  return Math.round(seconds * 1000)
+}
 
 /** A message ready for connection:publish and for publish history. */
 export interface ComposedMessage {
@@ -95,6 +105,8 @@ export function composeMessage(draft: ComposerDraft, mqtt5: boolean, maximumPack
   const encoded = 'error' in text ? text : encodePayload(text.text, draft.format)
   if ('error' in encoded) problems.payload = encoded.error
   const properties = mqtt5 ? composeProperties(draft, problems) : undefined
+  const timeout = mqtt5 && draft.awaitReply ? replyTimeoutMs(draft.replyTimeout) : 0
+  if (typeof timeout !== 'number') problems.replyTimeout = timeout.error
   const topicText = 'error' in topic ? draft.topic : topic.text
   if (maximumPacketSize !== undefined && !('error' in encoded)) {
     const bytes = publishPacketBytes(topicText, encoded.bytes.byteLength, draft.qos, properties, mqtt5)

@@ -1,10 +1,11 @@
-import type { PublishHistoryEntry, PublishTemplate } from '@shared/contract'
+import type { PublishHistoryEntry, PublishTemplate, RequestHistoryEntry } from '@shared/contract'
 import { emptyComposerDraft, type ComposerDraft } from './compose'
 import type { PublishSend, PublishState } from './initialState'
 
 const NO_ENTRIES: PublishHistoryEntry[] = []
 const NO_TEMPLATES: PublishTemplate[] = []
 const NO_SENDS: PublishSend[] = []
+const NO_REQUESTS: RequestHistoryEntry[] = []
 
 /** Derived reads of the publish slice. */
 export const publishSelectors = {
@@ -23,5 +24,9 @@ export const publishSelectors = {
   templates:
     (profileId: string) =>
     (state: PublishState): PublishTemplate[] =>
-      state.templates[profileId] ?? NO_TEMPLATES
+      state.templates[profileId] ?? NO_TEMPLATES,
+  requests:
+    (profileId: string) =>
+    (state: PublishState): RequestHistoryEntry[] =>
+      state.requests[profileId] ?? NO_REQUESTS
 }
