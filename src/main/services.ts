@@ -90,6 +90,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     },
     close: (connectionId) => history.close(connectionId)
   })
+  // A deleted profile's history on disk goes with it.
+  const stopDeletes = profiles.library.onDelete((profileId) => history.discard(profileId))
   const recordings = new RecordingService({
     dir: join(options.dataDir, 'recordings'),
     emit: options.emit,
@@ -152,6 +154,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       sessions.dispose()
       stopMessages()
       stopStatus()
+      stopDeletes()
       simulations.dispose()
       sequences.dispose()
       await replays.dispose()

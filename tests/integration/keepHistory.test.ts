@@ -84,6 +84,13 @@ describe('history kept on disk', () => {
     const third = start()
     await third.sessions.connectProfile('tab', profile.id)
     expect([...(seriesQuery(model(third), [{ topic: 'line/temp', path: '' }], undefined, 100)[0]?.values ?? [])]).toEqual([5, 6, 7, 8, 9])
+
+    // Deleting the profile deletes its history on disk, while connected too.
+    const file = join(dataDir, 'history', `${profile.id.replace(/[^\w-]+/g, '_')}.bsrec`)
+    expect(existsSync(file)).toBe(true)
+    third.profiles.library.delete(profile.id)
+    expect(third.history.keeps('tab')).toBe(false)
+    expect(['', '-wal', '-shm'].some((suffix) => existsSync(file + suffix))).toBe(false)
   })
 
   it('sets a damaged history file aside with a notice and starts a new one', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { ReceivedMessage, StorageNotice } from '../../shared/contract'
 import { Recorder } from '../recording/recorder'
 import { RECORDING_FORMAT, RecordingFile, type RecordingMeta } from '../recording/recordingFile'
+import { removeRecordingFiles } from '../recording/recordingTransfer'
 
 /** How often waiting messages are written. */
 const FLUSH_MS = 250
@@ -78,6 +79,13 @@ export class HistoryKeeper {
     if (!recorder) return
     recorder.end()
     this.forget(connectionId)
+  }
+
+  /** The profile was deleted: its history goes too (written to the end first when its connection is open). */
+  discard(profileId: string): void {
+    const path = join(this.options.dir, fileNameOf(profileId))
+    for (const [connectionId, recorder] of this.active) if (recorder.path === path) this.close(connectionId)
+    removeRecordingFiles(path)
   }
 
   /** Whether a connection's messages are being kept. */

@@ -15,12 +15,21 @@ export class ProfileLibrary {
     private readonly requests: RequestHistory
   ) {}
 
+  /** Told of each profile deleted, after its own files went: what other services keep of it goes too. */
+  private readonly deleteListeners = new Set<(id: string) => void>()
+
   /** Deletes a profile with its publish and request history; returns the profiles left. */
   delete(id: string): Profile[] {
     const remaining = this.profiles.delete(id)
     this.history.forget(id)
     this.requests.forget(id)
+    for (const listener of this.deleteListeners) listener(id)
     return remaining
+  }
+
+  onDelete(listener: (id: string) => void): () => void {
+    this.deleteListeners.add(listener)
+    return () => this.deleteListeners.delete(listener)
   }
 
   /** A saved profile's requests and replies (a sentence error when there is no such profile). */
