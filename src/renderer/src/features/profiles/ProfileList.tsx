@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { Profile } from '@shared/contract'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { StatusBadge } from '../../components/StatusBadge'
@@ -6,8 +6,12 @@ import { errorMessage } from '../../lib/errorMessage'
 import { useConnectionsStore } from '../../stores/connections'
 import { profilesSelectors, useProfilesStore } from '../../stores/profiles'
 import { ProfileTransfer } from './ProfileTransfer'
+import { nextFocus, profileMatches } from './profileSearch'
 
-/** Saved profiles in the user's order, with connect, edit, duplicate, delete and reorder. */
+/**
+ * Saved profiles in the user's order, with connect, edit, duplicate, delete and reorder; a search box narrows them
+ * (Enter connects the first match) and the arrow keys move through them.
+ */
 export function ProfileList(): React.JSX.Element {
   const profiles = useProfilesStore((s) => s.profiles)
   const editingId = useProfilesStore((s) => s.editingId)
@@ -17,6 +21,10 @@ export function ProfileList(): React.JSX.Element {
   const open = useConnectionsStore((s) => s.open)
   const [deleting, setDeleting] = useState<Profile | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [query, setQuery] = useState('')
+  const search = useRef<HTMLInputElement>(null)
+  const list = useRef<HTMLDivElement>(null)
+  const shown = query.trim() ? profiles.filter((profile) => profileMatches(profile, query)) : profiles
 
   const run = (action: () => Promise<unknown>): void => {
     setError(null)
@@ -31,11 +39,41 @@ export function ProfileList(): React.JSX.Element {
           New profile
         </button>
       </div>
+      <div className="toolbar">
+        <input
+          ref={search}
+          type="search"
+          className="grow"
+          aria-label="Search profiles"
+          placeholder="Search by name, address or group"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={(event) => {
+            const first = shown[0]
+            if (event.key === 'Enter' && first && query.trim()) run(() => open(first.id))
+            else if (event.key === 'ArrowDown') {
+              event.preventDefault()
+              list.current?.querySelector<HTMLButtonElement>('button.profile-name')?.focus()
+            }
+          }}
+        />
+      </div>
       {loadError ? <div className="banner error" role="alert">{loadError}</div> : null}
       {error ? <div className="banner error" role="alert">{error}</div> : null}
-      <div className="scroll">
+      <div
+        className="scroll"
+        ref={list}
+        onKeyDown={(event) => {
+          const names = [...(list.current?.querySelectorAll<HTMLButtonElement>('button.profile-name') ?? [])]
+          const current = names.find((name) => name === document.activeElement) ?? null
+          if (current === null || !['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return
+          event.preventDefault()
+          ;(nextFocus(names, current, event.key) ?? search.current)?.focus()
+        }}
+      >
         {profiles.length === 0 ? <p className="empty">No profiles yet. Create one to connect to a broker.</p> : null}
-        {profilesSelectors.grouped(profiles).map(({ group, profiles: list }) => (
+        {profiles.length > 0 && shown.length === 0 ? <p className="empty">No profile matches &ldquo;{query.trim()}&rdquo;.</p> : null}
+        {profilesSelectors.grouped(shown).map(({ group, profiles: list }) => (
           <section key={group} aria-label={group ? `Group ${group}` : undefined}>
             {group ? <h3 className="profile-group">{group}</h3> : null}
             <ul className="profile-list" aria-label={group ? `Profiles in ${group}` : 'Saved profiles'}>
@@ -60,12 +98,16 @@ export function ProfileList(): React.JSX.Element {
                       <button type="button" className="btn small" aria-label={`Duplicate ${profile.name}`} onClick={() => run(() => duplicate(profile.id))}>
                         Duplicate
                       </button>
-                      <button type="button" className="btn small" aria-label={`Move ${profile.name} up`} disabled={index === 0} onClick={() => run(() => move(profile.id, -1))}>
-                        ↑
-                      </button>
-                      <button type="button" className="btn small" aria-label={`Move ${profile.name} down`} disabled={index === list.length - 1} onClick={() => run(() => move(profile.id, 1))}>
-                        ↓
-                      </button>
+                      {query.trim() ? null : (
+                        <>
+                          <button type="button" className="btn small" aria-label={`Move ${profile.name} up`} disabled={index === 0} onClick={() => run(() => move(profile.id, -1))}>
+                            ↑
+                          </button>
+                          <button type="button" className="btn small" aria-label={`Move ${profile.name} down`} disabled={index === list.length - 1} onClick={() => run(() => move(profile.id, 1))}>
+                            ↓
+                          </button>
+                        </>
+                      )}
                       <button type="button" className="btn small danger" aria-label={`Delete ${profile.name}`} onClick={() => setDeleting(profile)}>
                         Delete
                       </button>

@@ -31,6 +31,33 @@ describe('profiles screen', () => {
     expect(screen.getByRole('status').textContent).toBe('Saved "Lab broker".')
   })
 
+  it('narrows the list as the search is typed, moves through it with the arrow keys, and connects the first match on Enter', async () => {
+    const connected: string[] = []
+    installTestMain({ ...table.handlers, 'profile:connect': ({ connectionId, profileId }) => (connected.push(profileId), { connectionId, subscriptions: [] }) })
+    render(<ProfilesScreen />)
+    const search = screen.getByLabelText('Search profiles')
+    fireEvent.change(search, { target: { value: 'bet' } })
+    expect(screen.queryByRole('button', { name: 'Edit Alpha' })).toBeNull()
+    expect(screen.getByRole('button', { name: 'Edit Beta' })).toBeTruthy()
+    // Reordering a narrowed list would be a guess: the arrows are hidden meanwhile.
+    expect(screen.queryByRole('button', { name: 'Move Beta up' })).toBeNull()
+    fireEvent.change(search, { target: { value: 'gamma' } })
+    expect(screen.getByText('No profile matches “gamma”.')).toBeTruthy()
+
+    fireEvent.change(search, { target: { value: '' } })
+    fireEvent.keyDown(search, { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit Alpha' }))
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit Beta' }))
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Home' })
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowUp' })
+    expect(document.activeElement).toBe(search)
+
+    fireEvent.change(search, { target: { value: 'beta' } })
+    await act(async () => fireEvent.keyDown(search, { key: 'Enter' }))
+    expect(connected).toEqual(['b'])
+  })
+
   it('shows TLS fields only for mqtts and wss', () => {
     render(<ProfilesScreen />)
     fireEvent.click(screen.getByRole('button', { name: 'Edit Alpha' }))
