@@ -1,23 +1,39 @@
+import { useRef } from 'react'
 import { statusLabel } from './components/StatusBadge'
 import { onTabListKeyDown } from './components/tabKeys'
 import { useConnectionsStore } from './stores/connections'
 import { useProfilesStore } from './stores/profiles'
+import { useTabOverflow } from './tabOverflow'
 
-/** The tab strip: the profiles screen, then one tab per open connection (with its state) or recording, each with a close button. */
+/**
+ * The tab strip: the profiles screen, then one tab per open connection (with its state) or recording, each with a
+ * close button. When they do not fit, the strip scrolls (the selected tab kept in view), a shadow marks the end
+ * that hides tabs, and the menu beside it lists every open tab.
+ */
 export function AppTabs(): React.JSX.Element {
   const tabs = useConnectionsStore((s) => s.tabs)
   const activeId = useConnectionsStore((s) => s.activeId)
   const { activate, close } = useConnectionsStore.getState()
   const profiles = useProfilesStore((s) => s.profiles)
+  const strip = useRef<HTMLDivElement>(null)
+  const overflow = useTabOverflow(strip, activeId, tabs.length)
+  const named = tabs.map((tab) => {
+    const profile = profiles.find((p) => p.id === tab.profileId)
+    return { tab, profile, name: tab.recording ? `${tab.recording.name} (recording)` : (profile?.name ?? 'Deleted profile') }
+  })
   return (
-    <div className="tabs" role="tablist" aria-label="Connections" onKeyDown={onTabListKeyDown}>
-      <button type="button" role="tab" className="tab" aria-selected={activeId === null} onClick={() => activate(null)}>
-        Profiles
-      </button>
-      {tabs.map((tab) => {
-        const profile = profiles.find((p) => p.id === tab.profileId)
-        const name = tab.recording ? `${tab.recording.name} (recording)` : (profile?.name ?? 'Deleted profile')
-        return (
+    <>
+      <div
+        ref={strip}
+        className={`tabs${overflow.before ? ' overflow-before' : ''}${overflow.after ? ' overflow-after' : ''}`}
+        role="tablist"
+        aria-label="Connections"
+        onKeyDown={onTabListKeyDown}
+      >
+        <button type="button" role="tab" className="tab" aria-selected={activeId === null} onClick={() => activate(null)}>
+          Profiles
+        </button>
+        {named.map(({ tab, profile, name }) => (
           <span key={tab.connectionId} className="tab-wrap">
             <button
               type="button"
@@ -35,8 +51,24 @@ export function AppTabs(): React.JSX.Element {
               ×
             </button>
           </span>
-        )
-      })}
-    </div>
+        ))}
+      </div>
+      {tabs.length > 1 ? (
+        <select
+          className="tab-menu"
+          aria-label={`All open tabs (${tabs.length})`}
+          title="Every open connection and recording"
+          value={activeId ?? ''}
+          onChange={(event) => activate(event.target.value || null)}
+        >
+          <option value="">Profiles</option>
+          {named.map(({ tab, name }) => (
+            <option key={tab.connectionId} value={tab.connectionId}>
+              {tab.recording ? name : `${name} (${statusLabel(tab.state)})`}
+            </option>
+          ))}
+        </select>
+      ) : null}
+    </>
   )
 }
