@@ -1,12 +1,13 @@
 // (d) Memory after 1M messages over 100k topics keeping 10 per topic: our model, or a bare baseline that
-// keeps the same 10 messages per topic in plain arrays. Each runs in its own process so RSS is its own.
+// keeps the same 10 messages per topic in plain arrays. (m) 1M topics, latest values only: our model keeping 1
+// per topic, or a bare Map of topic → payload copy. Each runs in its own process so RSS is its own.
 import type { ReceivedMessage } from '../src/shared/contract'
 import { ModelService } from '../src/main/model'
 import { childConfig, finishWith, rssAfterGc } from './lib/child'
 import { benchTopic, freshString, payloadChunk } from './lib/messages'
 
 export interface MemoryConfig {
-  mode: 'model' | 'baseline' | 'empty'
+  mode: 'model' | 'baseline' | 'map' | 'empty'
   messages: number
   topics: number
   keep: number
@@ -16,6 +17,8 @@ export interface MemoryConfig {
 export interface MemoryResult {
   rssBytes: number
   storedBytes: number
+  /** Latest values whose payload the model's budget could not keep (0: every payload is kept, as the baseline keeps it). */
+  evictedPayloads?: number
 }
 
 /** What a careful naive explorer keeps: the message with a copy of its payload, the newest `keep` per topic. */
@@ -47,6 +50,7 @@ function main(): void {
     })
     feed(config, (message) => model.ingest('bench', message))
     result.storedBytes = model.model('bench').storedBytes
+    result.evictedPayloads = model.model('bench').evictedPayloads
     keepAlive.push(model)
   } else if (config.mode === 'baseline') {
     const kept = new Map<string, KeptMessage[]>()
@@ -57,6 +61,10 @@ function main(): void {
       if (list.length > config.keep) list.shift()
     })
     keepAlive.push(kept)
+  } else if (config.mode === 'map') {
+    const latest = new Map<string, Uint8Array>()
+    feed(config, (message) => latest.set(message.topic, new Uint8Array(message.payload)))
+    keepAlive.push(latest)
   }
   result.rssBytes = rssAfterGc()
   finishWith(result)

@@ -41,6 +41,15 @@ export interface RecordingCostRow {
   sizeBytes: number
 }
 
+/** (m): RSS after GC of the model keeping each topic's latest message, a bare Map of topic → payload copy, an empty process. */
+export interface ScaleMemory {
+  topics: number
+  budgetBytes: number
+  empty: MemoryResult
+  map: MemoryResult
+  model: MemoryResult
+}
+
 /** Everything one bench run measured (written as bench-results/latest.json). */
 export interface Report {
   at: string
@@ -65,11 +74,13 @@ export interface Report {
   replay: ReplayBenchResult | null
   /** (k) the cost of recording during the flood; empty when (k) did not run. */
   recordingCost: RecordingCostRow[]
+  /** (m) memory at 1,000,000 topics with their latest values only; null when (m) did not run. */
+  scaleMemory: ScaleMemory | null
   /** (l) opening a recording as a tab; null when (l) did not run. */
   openRecording: OpenRecordingResult | null
 }
 
-const TARGETS = { ratio: 0.9, ingest: 3_000_000, memory: 1.2, clearSeconds: 3, seriesMs: 20, replay: 100_000, openTreeMs: 2_000 }
+const TARGETS = { ratio: 0.9, ingest: 3_000_000, memory: 1.2, clearSeconds: 3, seriesMs: 20, replay: 100_000, openTreeMs: 2_000, scaleMemory: 1.5 }
 
 /** How each (c) variant got its topic strings. */
 const topicStringsLabel = { fresh: 'fresh topic strings (as off the wire)', interned: 'pre-interned topic strings (one string per topic)' } as const
@@ -147,6 +158,8 @@ export function printReport(report: Report): void {
   table(seriesRows(report.series).map(([what, ms]) => ({ '(i) series query': what, ms: ms.toFixed(1), target: `≤ ${TARGETS.seriesMs} ms: ${mark(ms <= TARGETS.seriesMs)}` })))
   const replay = report.replay
   table(report.recordingCost.map((row) => ({ '(k) recording during the flood': `${row.transport}, ${rate(row.topics)} topics`, 'without msg/s': rate(row.pipeline), 'with msg/s': rate(row.recording), ratio: row.ratio.toFixed(2), 'written / delivered': `${rate(row.written)} / ${rate(row.delivered)}`, 'not written': row.notWritten, target: `≥ ${TARGETS.ratio} and 0 lost: ${mark(row.ratio >= TARGETS.ratio && row.written === row.delivered)}` })))
+  const scale = report.scaleMemory
+  if (scale) table([{ '(m) memory, latest values only': `${rate(scale.topics)} topics`, 'empty RSS': mb(scale.empty.rssBytes), 'Map RSS': mb(scale.map.rssBytes), 'model RSS': mb(scale.model.rssBytes), 'model stored': mb(scale.model.storedBytes), 'payloads evicted': scale.model.evictedPayloads ?? 0, ratio: (scale.model.rssBytes / scale.map.rssBytes).toFixed(2), target: `≤ ${TARGETS.scaleMemory}, within budget, none evicted: ${mark(scale.model.rssBytes <= TARGETS.scaleMemory * scale.map.rssBytes && scale.model.storedBytes <= scale.budgetBytes && !scale.model.evictedPayloads)}` }])
   const open = report.openRecording
   if (open) table([{ '(l) opening a recording as a tab': `${rate(open.messages)} msgs, ${rate(open.topics)} topics`, 'every topic named ms': open.treeMs, 'every message in ms': open.loadedMs, target: `tree ≤ ${TARGETS.openTreeMs} ms: ${mark(open.treeMs <= TARGETS.openTreeMs)}` }])
   if (replay) table([{ '(j) replay, QoS 0, as fast as acknowledged': `${rate(replay.messages)} msgs`, seconds: replay.seconds.toFixed(1), 'msg/s': rate(replay.messagesPerSecond), refused: replay.refused, target: `≥ ${rate(TARGETS.replay)}: ${mark(replay.messagesPerSecond >= TARGETS.replay)}` }])
@@ -197,6 +210,8 @@ export function markdownReport(report: Report): string {
   for (const row of report.recordingCost) {
     lines.push(`| (k) recording the connection during (b)'s flood, ${row.transport}, ${row.topics.toLocaleString('en-US')} topics: throughput with ÷ without (median of the rounds); messages written of those delivered | **${row.ratio.toFixed(2)}** (${k(row.recording)} vs ${k(row.pipeline)} msg/s); **${row.written.toLocaleString('en-US')} of ${row.delivered.toLocaleString('en-US')}**, ${row.notWritten} not written, file ${mb(row.sizeBytes)} | ≥ 0.90; 0 lost |`)
   }
+  const scale = report.scaleMemory
+  if (scale) lines.push(`| (m) RSS after GC, ${scale.topics.toLocaleString('en-US')} topics, latest value only (~60-byte payloads) | model ${mb(scale.model.rssBytes)} / Map of payload copies ${mb(scale.map.rssBytes)} = **${(scale.model.rssBytes / scale.map.rssBytes).toFixed(2)}** (stored ${mb(scale.model.storedBytes)} of the ${mb(scale.budgetBytes)} budget, ${(scale.model.evictedPayloads ?? 0).toLocaleString('en-US')} payloads evicted; empty process ${mb(scale.empty.rssBytes)}) | ≤ 1.5 |`)
   const open = report.openRecording
   if (open) lines.push(`| (l) opening a ${open.messages.toLocaleString('en-US')}-message recording (${open.topics.toLocaleString('en-US')} topics, ${open.fileMegabytes} MB) as a tab: to the page's stream naming every topic; to every message in the model (median of ${open.tries.length}) | **${open.treeMs.toLocaleString('en-US')} ms**; ${open.loadedMs.toLocaleString('en-US')} ms | tree ≤ 2 s |`)
   if (report.replay) lines.push(`| (j) replay of a ${report.replay.messages.toLocaleString('en-US')}-message recording to the broker, QoS 0, as fast as acknowledged | **${k(report.replay.messagesPerSecond)} msg/s** (${report.replay.refused} refused) | ≥ 100k |`)
