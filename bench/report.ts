@@ -6,6 +6,7 @@ import type { MemoryResult } from './memory'
 import type { SearchBenchResult } from './search'
 import type { OpenRecordingResult } from './openRecording'
 import type { ReplayBenchResult } from './replay'
+import type { RetainedFloodRow } from './retainedFlood'
 import type { SeriesResult } from './series'
 import type { SubscriberResult } from './subscriber'
 
@@ -76,11 +77,13 @@ export interface Report {
   recordingCost: RecordingCostRow[]
   /** (m) memory at 1,000,000 topics with their latest values only; null when (m) did not run. */
   scaleMemory: ScaleMemory | null
+  /** (n) the retained flood on subscribe; null when (n) did not run. */
+  retainedFlood: RetainedFloodRow | null
   /** (l) opening a recording as a tab; null when (l) did not run. */
   openRecording: OpenRecordingResult | null
 }
 
-const TARGETS = { ratio: 0.9, ingest: 3_000_000, memory: 1.2, clearSeconds: 3, seriesMs: 20, replay: 100_000, openTreeMs: 2_000, scaleMemory: 1.5 }
+const TARGETS = { ratio: 0.9, ingest: 3_000_000, memory: 1.2, clearSeconds: 3, seriesMs: 20, replay: 100_000, openTreeMs: 2_000, scaleMemory: 1.5, retainedTime: 1.2 }
 
 /** How each (c) variant got its topic strings. */
 const topicStringsLabel = { fresh: 'fresh topic strings (as off the wire)', interned: 'pre-interned topic strings (one string per topic)' } as const
@@ -158,6 +161,8 @@ export function printReport(report: Report): void {
   table(seriesRows(report.series).map(([what, ms]) => ({ '(i) series query': what, ms: ms.toFixed(1), target: `≤ ${TARGETS.seriesMs} ms: ${mark(ms <= TARGETS.seriesMs)}` })))
   const replay = report.replay
   table(report.recordingCost.map((row) => ({ '(k) recording during the flood': `${row.transport}, ${rate(row.topics)} topics`, 'without msg/s': rate(row.pipeline), 'with msg/s': rate(row.recording), ratio: row.ratio.toFixed(2), 'written / delivered': `${rate(row.written)} / ${rate(row.delivered)}`, 'not written': row.notWritten, target: `≥ ${TARGETS.ratio} and 0 lost: ${mark(row.ratio >= TARGETS.ratio && row.written === row.delivered)}` })))
+  const flood = report.retainedFlood
+  if (flood) table([{ '(n) retained flood on subscribe': `${rate(flood.topics)} retained topics`, 'bare s': flood.bare.seconds.toFixed(2), 'ours s': flood.pipeline.seconds.toFixed(2), received: `${rate(flood.bare.received)} / ${rate(flood.pipeline.received)}`, 'time ratio': flood.timeRatio.toFixed(2), target: `≤ ${TARGETS.retainedTime}: ${mark(flood.timeRatio <= TARGETS.retainedTime && flood.pipeline.received === flood.topics)}` }])
   const scale = report.scaleMemory
   if (scale) table([{ '(m) memory, latest values only': `${rate(scale.topics)} topics`, 'empty RSS': mb(scale.empty.rssBytes), 'Map RSS': mb(scale.map.rssBytes), 'model RSS': mb(scale.model.rssBytes), 'model stored': mb(scale.model.storedBytes), 'payloads evicted': scale.model.evictedPayloads ?? 0, ratio: (scale.model.rssBytes / scale.map.rssBytes).toFixed(2), target: `≤ ${TARGETS.scaleMemory}, within budget, none evicted: ${mark(scale.model.rssBytes <= TARGETS.scaleMemory * scale.map.rssBytes && scale.model.storedBytes <= scale.budgetBytes && !scale.model.evictedPayloads)}` }])
   const open = report.openRecording
@@ -210,6 +215,8 @@ export function markdownReport(report: Report): string {
   for (const row of report.recordingCost) {
     lines.push(`| (k) recording the connection during (b)'s flood, ${row.transport}, ${row.topics.toLocaleString('en-US')} topics: throughput with ÷ without (median of the rounds); messages written of those delivered | **${row.ratio.toFixed(2)}** (${k(row.recording)} vs ${k(row.pipeline)} msg/s); **${row.written.toLocaleString('en-US')} of ${row.delivered.toLocaleString('en-US')}**, ${row.notWritten} not written, file ${mb(row.sizeBytes)} | ≥ 0.90; 0 lost |`)
   }
+  const flood = report.retainedFlood
+  if (flood) lines.push(`| (n) subscribing to ${flood.topics.toLocaleString('en-US')} retained topics: time until the last is in the model ÷ a bare mqtt.js subscriber's (median of ${flood.rounds.length}) | **${flood.timeRatio.toFixed(2)}** (${flood.pipeline.seconds.toFixed(2)} s vs ${flood.bare.seconds.toFixed(2)} s; ${flood.pipeline.received.toLocaleString('en-US')} received) | ≤ 1.2 |`)
   const scale = report.scaleMemory
   if (scale) lines.push(`| (m) RSS after GC, ${scale.topics.toLocaleString('en-US')} topics, latest value only (~60-byte payloads) | model ${mb(scale.model.rssBytes)} / Map of payload copies ${mb(scale.map.rssBytes)} = **${(scale.model.rssBytes / scale.map.rssBytes).toFixed(2)}** (stored ${mb(scale.model.storedBytes)} of the ${mb(scale.budgetBytes)} budget, ${(scale.model.evictedPayloads ?? 0).toLocaleString('en-US')} payloads evicted; empty process ${mb(scale.empty.rssBytes)}) | ≤ 1.5 |`)
   const open = report.openRecording

@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick] [--no-ui] [--only a,c,h] [--messages N] [--rounds N] [--topics 10000,100000] [--transports tcp0,tcp1,ws0]`: floods a broker from a separate
 // process and measures (a) a bare mqtt.js subscriber, (b) our engine + model + coalescer + delta
 // serialization, (c) model ingest alone, (d) memory, (e) clearing retained values, (f) delta shapes,
-// (g) payload decoders, (h) search over stored messages, (i) the series query of charts, (j) replay of a recording, (k) the cost of recording during (b)'s flood, (l) opening a recording as a tab, (m) memory at 1,000,000 topics. `--only` runs the given parts (letters; a and b run together).
+// (g) payload decoders, (h) search over stored messages, (i) the series query of charts, (j) replay of a recording, (k) the cost of recording during (b)'s flood, (l) opening a recording as a tab, (m) memory at 1,000,000 topics, (n) a flood of 1,000,000 retained topics on subscribe. `--only` runs the given parts (letters; a and b run together).
 // Prints a table and writes bench-results/latest.json (only-<parts>.json with --only); then runs the UI bench (bench/ui.ts) unless --no-ui.
 import { spawn } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -12,6 +12,7 @@ import { parseArgs, numberArg } from './lib/args'
 import { startBenchBroker, type BenchBroker } from './lib/benchBroker'
 import { finishChild, nextMessage, runChild, startChild } from './lib/child'
 import { measureDeltaFormats, type DeltaFormatResult } from './lib/deltaFormat'
+import { medianRun } from './lib/medianRun'
 import { markdownReport, printReport, roundRatios, type RecordingCostRow, type Report, type ThroughputRow } from './report'
 import type { ClearResult } from './clear'
 import type { DecodeConfig, DecodeResult } from './decode'
@@ -22,6 +23,7 @@ import type { PublisherConfig } from './publisher'
 import type { SearchBenchResult, SearchConfig } from './search'
 import type { OpenRecordingConfig, OpenRecordingResult } from './openRecording'
 import type { ReplayBenchConfig, ReplayBenchResult } from './replay'
+import { retainedFlood, type RetainedFloodRow } from './retainedFlood'
 import type { SeriesConfig, SeriesResult } from './series'
 import type { SubscriberConfig, SubscriberResult } from './subscriber'
 
@@ -134,11 +136,6 @@ async function recordingCost(broker: BenchBroker, transports: readonly Transport
   return rows
 }
 
-/** The run with the median rate. */
-function medianRun(runs: SubscriberResult[]): SubscriberResult {
-  return [...runs].sort((a, b) => a.messagesPerSecond - b.messagesPerSecond)[runs.length >> 1] as SubscriberResult
-}
-
 /** (m): topics, each with one message, for memory at the next scale (issue 17). */
 const SCALE_TOPICS = 1_000_000
 
@@ -168,6 +165,7 @@ async function main(): Promise<void> {
     ingest: [],
     memory: { topics: memoryTopics, messages, keep: 10, budgetBytes, model: { rssBytes: 0, storedBytes: 0 }, baseline: { rssBytes: 0, storedBytes: 0 }, empty: { rssBytes: 0, storedBytes: 0 } },
     scaleMemory: null as ScaleMemory | null,
+    retainedFlood: null as RetainedFloodRow | null,
     clear: { topics: 0, cleared: 0, seconds: 0, goneFromModel: false },
     deltaFormat: [] as DeltaFormatResult[],
     decode: [] as DecodeResult[],
@@ -199,6 +197,10 @@ async function main(): Promise<void> {
       const config = { messages: SCALE_TOPICS, topics: SCALE_TOPICS, keep: 1, budgetBytes }
       const [empty, map, model] = [await runChild<MemoryResult>('memory', { mode: 'empty', ...config }, 300_000), await runChild<MemoryResult>('memory', { mode: 'map', ...config }, 300_000), await runChild<MemoryResult>('memory', { mode: 'model', ...config }, 300_000)]
       report.scaleMemory = { topics: SCALE_TOPICS, budgetBytes, empty, map, model }
+    }
+    if (runs('n')) {
+      console.log('(n) the retained flood …')
+      report.retainedFlood = await retainedFlood(broker, SCALE_TOPICS, rounds)
     }
     if (runs('e')) {
       console.log('(e) clear retained …')
