@@ -19,7 +19,7 @@ export const REQUEST_HISTORY_LIMIT = 200
 /** Bytes of one request or reply payload kept in the history; the rest is cut off and the entry says so. */
 export const REQUEST_HISTORY_PAYLOAD_BYTES = 64 * 1024
 /** Bytes of payloads kept per profile in all (the newest entry is always kept), so a save stays quick. */
-export const REQUEST_HISTORY_BYTES_LIMIT = 4 * 1024 * 1024
+export const REQUEST_HISTORY_BYTES_LIMIT = 1024 * 1024
 
 const receivedPropertiesSchema = publishPropertiesSchema.extend({
   subscriptionIdentifiers: z.array(z.number()).optional(),
