@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { utf8Encode } from './bytes'
-import { convertPayloadText, detectPayloadFormat, encodePayload, formatJson, previewPayload, renderPayload } from './payloadView'
+import { composerFormatFor, convertPayloadText, detectPayloadFormat, encodePayload, formatJson, previewPayload, renderPayload } from './payloadView'
 
 const json = utf8Encode('{"t":21.5,"ok":true}')
 const binary = Uint8Array.from([0, 1, 2, 0xff])
@@ -26,6 +26,16 @@ describe('viewing a payload', () => {
     expect(previewPayload(utf8Encode('x'.repeat(500)), 10)).toBe(`${'x'.repeat(9)}…`)
     expect(previewPayload(binary)).toBe('00 01 02 ff')
     expect(previewPayload(utf8Encode('é'.repeat(400)), 10)).toBe(`${'é'.repeat(9)}…`)
+  })
+})
+
+describe('the composer format for a topic', () => {
+  it("follows the last payload, taking a cut preview of a JSON document as JSON", () => {
+    expect(composerFormatFor(utf8Encode('21.5'), false)).toBe('text')
+    expect(composerFormatFor(utf8Encode('{"a": 1}'), false)).toBe('json')
+    expect(composerFormatFor(utf8Encode('{"a": [1, 2, '), true)).toBe('json')
+    expect(composerFormatFor(utf8Encode('{"a": [1, 2, '), false)).toBe('text')
+    expect(composerFormatFor(new Uint8Array([0xff, 0xfe]), false)).toBe('hex')
   })
 })
 

@@ -22,6 +22,15 @@ export function detectPayloadFormat(bytes: Uint8Array): PayloadFormat {
   return 'text'
 }
 
+/**
+ * The composer format for publishing to a topic whose last payload began with `bytes`: as it is best shown, and
+ * JSON for the beginning of a long document (a cut preview does not parse).
+ */
+export function composerFormatFor(bytes: Uint8Array, truncated: boolean): PayloadFormat {
+  const format = detectPayloadFormat(bytes)
+  return format === 'text' && truncated && /^\s*[[{]/.test(utf8DecodeStrict(bytes) ?? '') ? 'json' : format
+}
+
 /** The payload rendered in a format; JSON that does not parse falls back to the text, unchanged. */
 export function renderPayload(bytes: Uint8Array, format: PayloadFormat): string {
   switch (format) {

@@ -7,6 +7,8 @@ import { memoryProfiles, sampleProfile } from '../../test/memoryProfiles'
 import { initialPublishState, usePublishStore } from '../../stores/publish'
 import { initialSelectionState, useSelectionStore } from '../../stores/selection'
 import { initialSimulationsState, useSimulationsStore } from '../../stores/simulations'
+import { forgetClientModel, getClientModel } from '../../model'
+import { testDelta } from '../../test/deltas'
 import { PublishComposer } from '.'
 
 const ID = 'pub-test'
@@ -65,6 +67,22 @@ describe('publish composer', () => {
     fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'mine' } })
     act(() => useSelectionStore.getState().selectPath(ID, 'other'))
     expect((screen.getByLabelText('Topic') as HTMLInputElement).value).toBe('mine')
+  })
+
+  it("opens an empty payload in the format of the selected topic's last message, and leaves a typed one alone", async () => {
+    forgetClientModel(ID)
+    getClientModel(ID).apply(testDelta(ID, 1, [{ topic: 'lamp/state', payload: 'on' }, { topic: 'lamp/config', payload: '{"level": 3}' }, { topic: 'lamp/raw', payload: new Uint8Array([0xff, 0x00, 0x81]) }]))
+    await renderComposer()
+    const format = (): string => (screen.getByLabelText('Payload format') as HTMLSelectElement).value
+    act(() => useSelectionStore.getState().selectPath(ID, 'lamp/state'))
+    expect(format()).toBe('text')
+    act(() => useSelectionStore.getState().selectPath(ID, 'lamp/raw'))
+    expect(format()).toBe('hex')
+    act(() => useSelectionStore.getState().selectPath(ID, 'lamp/config'))
+    expect(format()).toBe('json')
+    act(() => usePublishStore.getState().patchDraft(ID, { text: '{"level": 4}' }))
+    act(() => useSelectionStore.getState().selectPath(ID, 'lamp/state'))
+    expect(format()).toBe('json')
   })
 
   it('shows topic and payload problems and does not send', async () => {

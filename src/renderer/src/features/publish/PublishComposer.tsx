@@ -4,7 +4,8 @@ import { askedNames } from '@shared/templates/variables'
 import { topicNameProblem } from '@shared/topics'
 import { CodeEditor, isSubmitKey } from '../../components/code'
 import { CheckField, QOS_OPTIONS, SelectField, TextField } from '../../components/FormFields'
-import { formatJson, languageOf, PAYLOAD_FORMAT_LABELS, PAYLOAD_FORMATS, type PayloadFormat } from '../../lib/payloadView'
+import { composerFormatFor, formatJson, languageOf, PAYLOAD_FORMAT_LABELS, PAYLOAD_FORMATS, type PayloadFormat } from '../../lib/payloadView'
+import { getClientModel } from '../../model'
 import { selectionSelectors, useSelectionStore } from '../../stores/selection'
 import { composeMessage, publishSelectors, usePublishStore } from '../../stores/publish'
 import { PropertiesEditor } from './PropertiesEditor'
@@ -23,10 +24,14 @@ export function PublishComposer({ connectionId, profileId, mqtt5, connected, bro
   const { patchDraft, setFormat, send } = usePublishStore.getState()
   const selectedPath = useSelectionStore(selectionSelectors.path(connectionId))
 
-  // The topic follows the tree's selection until the user types one of their own.
+  // The topic follows the tree's selection until the user types one of their own; an empty payload takes the format
+  // of the topic's last message (JSON, text or binary), so a plain-text topic does not open in JSON.
   useEffect(() => {
-    if (selectedPath && !draft.topicTouched && topicNameProblem(selectedPath) === null) patchDraft(connectionId, { topic: selectedPath })
-  }, [selectedPath, draft.topicTouched, connectionId, patchDraft])
+    if (!selectedPath || draft.topicTouched || topicNameProblem(selectedPath) !== null) return
+    patchDraft(connectionId, { topic: selectedPath })
+    const latest = getClientModel(connectionId).topic(selectedPath)?.message
+    if (latest && !latest.payloadEvicted && latest.size > 0 && usePublishStore.getState().drafts[connectionId]?.text === '') setFormat(connectionId, composerFormatFor(latest.payload, latest.truncated))
+  }, [selectedPath, draft.topicTouched, connectionId, patchDraft, setFormat])
 
   const maximumPacketSize = broker?.maximumPacketSize
   const { problems } = composeMessage(draft, mqtt5, maximumPacketSize)
