@@ -114,7 +114,7 @@ export function createPlot(container: HTMLElement, chart: ChartDefinition, feed:
       null,
       ...feed.buffers.map((buffer, i) => {
         const points = decimated[i] as Decimated
-        points.fill(buffer.times, buffer.values, buffer.length, from, to, columns)
+        points.fill(buffer.times, buffer.values, buffer.length, from, to, columns, buffer.generation)
         return [points.times.subarray(0, points.length), points.values.subarray(0, points.length)]
       })
     ] as unknown as uPlot.AlignedData

@@ -41,6 +41,23 @@ describe('series buffer', () => {
   })
 })
 
+describe('series buffer after dropping its oldest points', () => {
+  it('keeps order and statistics through drops, appends past the end of its columns, and prepends', () => {
+    const buffer = new SeriesBuffer()
+    const run = (from: number, n: number): Float64Array => Float64Array.from({ length: n }, (_, i) => from + i)
+    buffer.append(run(0, 1_000), run(0, 1_000))
+    for (let t = 1_000; t < 5_000; t += 100) {
+      buffer.dropBefore(t - 800)
+      buffer.append(run(t, 100), run(t, 100))
+    }
+    expect([buffer.length, buffer.times[0], buffer.times[buffer.length - 1]]).toEqual([900, 4_100, 4_999])
+    expect(buffer.stats(buffer.firstAtOrAfter(4_900))).toMatchObject({ points: 100, min: 4_900, max: 4_999 })
+    expect(buffer.nearest(4_500.4)).toBe(400)
+    buffer.prepend(run(3_000, 1_100), run(3_000, 1_100))
+    expect([...buffer.values].every((v, i) => v === 3_000 + i)).toBe(true)
+  })
+})
+
 /** A main that answers series queries from a list and records watches; `deliver` plays main's deltas to the listener. */
 function fakeMain(replies: Array<ReplyOf<'model:series'> | Error>) {
   const asked: ArgsOf<'model:series'>[] = []

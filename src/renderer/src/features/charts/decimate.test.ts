@@ -71,4 +71,35 @@ describe('decimation to pixel columns (M4)', () => {
     expect(out.times).toEqual([])
     expect([out.min, out.max]).toEqual([Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])
   })
+
+  it('draws the same from the columns it has done as from all points, while a window slides, points arrive, and it pans', () => {
+    let seed = 7
+    const random = (): number => ((seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647)
+    const times: number[] = []
+    const values: number[] = []
+    const kept = new Decimated()
+    const check = (from: number, to: number, generation: number): void => {
+      const all = Float64Array.from(times)
+      const fresh = new Decimated()
+      fresh.fill(all, Float64Array.from(values), times.length, from, to, 300, generation)
+      kept.fill(all, Float64Array.from(values), times.length, from, to, 300, generation)
+      expect([...kept.times.subarray(0, kept.length)]).toEqual([...fresh.times.subarray(0, fresh.length)])
+      expect([...kept.values.subarray(0, kept.length)]).toEqual([...fresh.values.subarray(0, fresh.length)])
+      expect([kept.min, kept.max]).toEqual([fresh.min, fresh.max])
+    }
+    let now = 0
+    for (let frame = 0; frame < 400; frame++) {
+      for (let i = 0; i < 40; i++) {
+        now += Math.floor(random() * 3)
+        times.push(now)
+        values.push(random() < 0.02 ? Number.NaN : random() < 0.01 ? 1_000 * random() : random())
+      }
+      check(now - 5_000, now, 0)
+    }
+    // A zoom, then panned back and forth (same width), then the points started over.
+    check(now - 3_000, now - 1_000, 0)
+    check(now - 3_500, now - 1_500, 0)
+    check(now - 2_500, now - 500, 0)
+    check(now - 5_000, now, 1)
+  })
 })
