@@ -1,8 +1,8 @@
-// `npm run bench:ui [-- --seconds 30 --rate 10000 --topics 100000] [--quick] [--no-charts]`: the real renderer in headless Chromium,
+// `npm run bench:ui [-- --seconds 30 --rate 10000 --topics 100000] [--quick] [--no-charts] [--charts-only]`: the real renderer in headless Chromium,
 // served by the headless server, while a publisher sustains `rate` msg/s over `topics` topics. Measures frame
 // intervals (requestAnimationFrame) with the tree open and scrolling, then standing still, and the delay from
 // publishing a marker value to it being on screen. Prints the figures and writes bench-results/ui.json; then the
-// chart scenarios (bench/uiCharts.ts) unless --no-charts.
+// chart scenarios (bench/uiCharts.ts) unless --no-charts; --charts-only runs only those.
 import type { ChildProcess } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
@@ -60,6 +60,10 @@ function droppedShare(frames: readonly number[]): number {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
+  if (args.has('charts-only')) {
+    await runChartBench(args.has('quick'))
+    return
+  }
   const seconds = numberArg(args, 'seconds', args.has('quick') ? 10 : 30)
   const rate = numberArg(args, 'rate', 10_000)
   const topics = numberArg(args, 'topics', 100_000)

@@ -2,21 +2,27 @@ import type { ArgsOf, ChartSeries, ChartWindow, ReplyOf, SeriesColumns, WatchedS
 import { errorMessage } from '../../lib/errorMessage'
 import type { ChartMain } from '../../services/series'
 import { seriesSource } from './plotSeries'
-import { SeriesBuffer } from './seriesBuffer'
+import { MAX_BUFFERED_POINTS, SeriesBuffer } from './seriesBuffer'
 
 let watches = 0
 
 /** Points per series of the first request: drawn at once, the older ones follow in the next requests. */
 export const QUICK_POINTS = 2_000
+/**
+ * Points of all series together in one request for older points. Main reads them in one go on its thread, so
+ * one request for all of 10 × 100,000 points held up the next chart's first request (and everything else main
+ * answers) by a second; chunks of this size keep each read to tens of milliseconds.
+ */
+export const OLDER_POINTS = 50_000
 
 /** Each window's span in milliseconds; `all` is every point main keeps. */
 export const WINDOW_MS: Readonly<Record<ChartWindow, number>> = { '1m': 60_000, '10m': 600_000, '1h': 3_600_000, all: Number.POSITIVE_INFINITY }
 
 /**
  * The points of one chart's series: back-filled from main's history (the newest points first, then the older
- * ones), then extended by a watch: main puts the points of every message since each series' cursor into this
- * page's delta stream, at the page's pace, so nothing is skipped and nothing is asked for per frame. Points
- * older than the window are dropped. One request for the whole chart at a time.
+ * ones, a chunk at a time), then extended by a watch: main puts the points of every message since each series'
+ * cursor into this page's delta stream, at the page's pace, so nothing is skipped and nothing is asked for per
+ * frame. Points older than the window are dropped. One request for the whole chart at a time.
  */
 export class ChartFeed {
   readonly buffers: SeriesBuffer[]
@@ -132,11 +138,13 @@ export class ChartFeed {
 
   private async fillOlder(since: number | undefined): Promise<void> {
     const wanted = this.series.flatMap((s, i) => ((this.olderBefore[i] ?? 0) > 0 ? [{ index: i, spec: { ...seriesSource(s), beforeSeq: this.olderBefore[i] as number } }] : []))
-    const reply = await this.query(wanted.map((w) => w.spec), since)
+    const reply = await this.query(wanted.map((w) => w.spec), since, Math.max(1, Math.floor(OLDER_POINTS / wanted.length)))
     reply.series.forEach((columns, j) => {
       const index = (wanted[j] as { index: number }).index
-      this.olderBefore[index] = 0
-      this.buffers[index]?.prepend(columns.times, columns.values)
+      const buffer = this.buffers[index]
+      buffer?.prepend(columns.times, columns.values)
+      // A full buffer takes no older points: asking on would never end.
+      this.olderBefore[index] = columns.limited && buffer && buffer.length < MAX_BUFFERED_POINTS ? columns.firstSeq : 0
     })
   }
 

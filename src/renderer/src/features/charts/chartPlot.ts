@@ -3,6 +3,7 @@ import 'uplot/dist/uPlot.min.css'
 import type { ChartDefinition } from '@shared/contract'
 import type { ChartFeed } from './chartFeed'
 import { seriesLabel } from './chartCsv'
+import { Decimated } from './decimate'
 import { SERIES_COLORS } from './seriesColors'
 
 
@@ -27,8 +28,10 @@ export interface Plot {
 
 /**
  * Draws a chart with uPlot in its faceted mode (each series has its own time column: series arrive at their
- * own times and a burst repeats times, so no shared x column is built). Scales come from the feed (the
- * window or the zoom for time, the visible points for each y-axis), not from uPlot's auto-ranging.
+ * own times and a burst repeats times, so no shared x column is built). Each redraw draws a decimation of the
+ * span in view to the plot's pixel columns (see Decimated), so a zoom decimates the zoomed span again. Scales
+ * come from the feed (the window or the zoom for time, the visible points for each y-axis), not from uPlot's
+ * auto-ranging.
  */
 export function createPlot(container: HTMLElement, chart: ChartDefinition, feed: ChartFeed, handlers: PlotHandlers, size: { width: number; height: number }): Plot {
   let zoom: Zoom = null
@@ -39,20 +42,20 @@ export function createPlot(container: HTMLElement, chart: ChartDefinition, feed:
     const first = Math.min(...feed.buffers.map((b) => (b.length > 0 ? (b.times[0] as number) : latest)))
     return [first, first === latest ? latest + 1_000 : latest]
   }
+  // The span of the last decimation: the scales must show exactly what was decimated for.
+  let span = timeRange()
+  const decimated = feed.buffers.map(() => new Decimated())
+  // Pixel columns of the plot area (canvas pixels); the whole width until uPlot has laid out its axes.
+  let columns = Math.max(1, Math.round(size.width * (globalThis.devicePixelRatio || 1)))
   const valueRange = (axis: 'left' | 'right') => (): [number, number] => {
-    const [from, to] = timeRange()
     let min = Number.POSITIVE_INFINITY
     let max = Number.NEGATIVE_INFINITY
     chart.series.forEach((series, i) => {
-      const buffer = feed.buffers[i]
-      if (series.axis !== axis || !buffer) return
-      const values = buffer.values
-      const times = buffer.times
-      for (let at = buffer.firstAtOrAfter(from); at < buffer.length && (times[at] as number) <= to; at++) {
-        const value = values[at] as number
-        if (value < min) min = value
-        if (value > max) max = value
-      }
+      const points = decimated[i]
+      if (series.axis !== axis || !points) return
+      // Every column keeps its lowest and highest point, so these are the extremes of all points in view.
+      min = Math.min(min, points.min)
+      max = Math.max(max, points.max)
     })
     if (min > max) return [0, 1]
     const pad = min === max ? Math.max(Math.abs(min) * 0.1, 1) : (max - min) * 0.05
@@ -69,7 +72,7 @@ export function createPlot(container: HTMLElement, chart: ChartDefinition, feed:
     height: size.height,
     legend: { show: false },
     scales: {
-      x: { time: true, range: timeRange },
+      x: { time: true, range: () => span },
       y: { range: valueRange('left') },
       y2: { range: valueRange('right') }
     },
@@ -104,8 +107,23 @@ export function createPlot(container: HTMLElement, chart: ChartDefinition, feed:
       setCursor: [(u) => handlers.onHover(u.cursor.left === undefined || u.cursor.left < 0 ? null : u.posToVal(u.cursor.left, 'x'))]
     }
   }
-  const data = (): uPlot.AlignedData => [null, ...feed.buffers.map((b) => [b.times, b.values])] as unknown as uPlot.AlignedData
+  const data = (): uPlot.AlignedData => {
+    span = timeRange()
+    const [from, to] = span
+    return [
+      null,
+      ...feed.buffers.map((buffer, i) => {
+        const points = decimated[i] as Decimated
+        points.fill(buffer.times, buffer.values, buffer.length, from, to, columns, buffer.generation)
+        return [points.times.subarray(0, points.length), points.values.subarray(0, points.length)]
+      })
+    ] as unknown as uPlot.AlignedData
+  }
   const plot = new uPlot(options, data(), container)
+  const measure = (): void => {
+    columns = Math.max(1, Math.round(plot.bbox.width))
+  }
+  measure()
   return {
     redraw(next) {
       zoom = next
@@ -113,6 +131,9 @@ export function createPlot(container: HTMLElement, chart: ChartDefinition, feed:
     },
     resize(width, height) {
       plot.setSize({ width, height })
+      // A wider plot has more columns: decimate again for them.
+      measure()
+      plot.setData(data())
     },
     png() {
       return new Promise((resolve, reject) => plot.ctx.canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not draw the chart as an image.'))), 'image/png'))

@@ -3,7 +3,7 @@ import { chartsSchema, MAX_CHART_SERIES, MAX_CHARTS, type ArgsOf, type ChartDefi
 import type { SeriesListener } from '../../model'
 import type { ChartMain } from '../../services/series'
 import { chartToCsv, seriesLabel } from './chartCsv'
-import { ChartFeed, QUICK_POINTS } from './chartFeed'
+import { ChartFeed, OLDER_POINTS, QUICK_POINTS } from './chartFeed'
 import { sameSeries, withPlottedSeries } from './plotSeries'
 import { seriesProblem } from './SeriesForm'
 import { MAX_BUFFERED_POINTS, SeriesBuffer } from './seriesBuffer'
@@ -38,6 +38,23 @@ describe('series buffer', () => {
     expect(buffer.times[MAX_BUFFERED_POINTS - 1]).toBe(1e6 + 19)
     buffer.replace(f64(5), f64(6))
     expect([...buffer.times, ...buffer.values]).toEqual([5, 6])
+  })
+})
+
+describe('series buffer after dropping its oldest points', () => {
+  it('keeps order and statistics through drops, appends past the end of its columns, and prepends', () => {
+    const buffer = new SeriesBuffer()
+    const run = (from: number, n: number): Float64Array => Float64Array.from({ length: n }, (_, i) => from + i)
+    buffer.append(run(0, 1_000), run(0, 1_000))
+    for (let t = 1_000; t < 5_000; t += 100) {
+      buffer.dropBefore(t - 800)
+      buffer.append(run(t, 100), run(t, 100))
+    }
+    expect([buffer.length, buffer.times[0], buffer.times[buffer.length - 1]]).toEqual([900, 4_100, 4_999])
+    expect(buffer.stats(buffer.firstAtOrAfter(4_900))).toMatchObject({ points: 100, min: 4_900, max: 4_999 })
+    expect(buffer.nearest(4_500.4)).toBe(400)
+    buffer.prepend(run(3_000, 1_100), run(3_000, 1_100))
+    expect([...buffer.values].every((v, i) => v === 3_000 + i)).toBe(true)
   })
 })
 
@@ -154,6 +171,24 @@ describe('chart feed', () => {
     expect(fake.asked[0]?.limit).toBe(QUICK_POINTS)
     expect((fake.calls[0]?.[1] as ArgsOf<'model:watchSeries'>).series.map((s) => s.afterSeq)).toEqual([6, 1])
     expect([...(feed.buffers[0]?.values ?? [])]).toEqual([1, 2, 3, 4, 5, 6])
+  })
+
+  it('fills in the older points a chunk at a time, each series asking from where its last chunk ended', async () => {
+    const fake = fakeMain([
+      { series: [columns('a', [7_000], [7], { firstSeq: 7, lastSeq: 7, limited: true }), columns('b', [6_000], [60], { firstSeq: 6, lastSeq: 6, limited: true })] },
+      { series: [columns('a', [5_000, 6_000], [5, 6], { firstSeq: 5, limited: true }), columns('b', [5_000], [50], { firstSeq: 5 })] },
+      { series: [columns('a', [4_000], [4], { firstSeq: 4 })] }
+    ])
+    const feed = new ChartFeed('c1', series, 'all', fake.main, () => 10_000)
+    for (let i = 0; i < 4; i++) await feed.update()
+    expect(fake.asked.map((a) => [a.limit, a.series.map((s) => s.beforeSeq)])).toEqual([
+      [QUICK_POINTS, [undefined, undefined]],
+      [OLDER_POINTS / 2, [7, 6]],
+      [OLDER_POINTS, [5]]
+    ])
+    expect(fake.calls.map(([kind]) => kind)).toEqual(['watch'])
+    expect([...(feed.buffers[0]?.values ?? [])]).toEqual([4, 5, 6, 7])
+    expect([...(feed.buffers[1]?.values ?? [])]).toEqual([50, 60])
   })
 
   it('drops points that leave the window, and says in a sentence when main cannot answer', async () => {

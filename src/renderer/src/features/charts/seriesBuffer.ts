@@ -2,6 +2,8 @@ import { MAX_SERIES_POINTS } from '@shared/contract'
 
 /** Points one series keeps in the page: as many as main keeps for a topic, so "all kept history" fits. */
 export const MAX_BUFFERED_POINTS = MAX_SERIES_POINTS
+/** The columns' largest size: room beyond the bound, so dropping the oldest points seldom moves the rest. */
+const COLUMN_LIMIT = MAX_BUFFERED_POINTS + (MAX_BUFFERED_POINTS >> 1)
 
 /** last/min/max/mean of the numbers among the points (NaN when there are none), and how many points were gaps. */
 export interface SeriesStats {
@@ -16,18 +18,23 @@ export interface SeriesStats {
 /**
  * One series' points in growable columns, times ascending; values NaN where the payload was no number (a
  * gap). Oldest points are dropped past MAX_BUFFERED_POINTS. The chart reads `times`/`values` views as they are.
+ * The points start at `head` in the columns: a live window drops its oldest points on every frame, and moving
+ * the rest down each time cost a copy of the whole window per frame; they move only when the end runs out of room.
  */
 export class SeriesBuffer {
   private timeColumn = new Float64Array(1024)
   private valueColumn = new Float64Array(1024)
+  private head = 0
   length = 0
+  /** Changes when points other than newer ones come or go (a prepend, a replace, a clear): what was drawn of them is stale. */
+  generation = 0
 
   get times(): Float64Array {
-    return this.timeColumn.subarray(0, this.length)
+    return this.timeColumn.subarray(this.head, this.head + this.length)
   }
 
   get values(): Float64Array {
-    return this.valueColumn.subarray(0, this.length)
+    return this.valueColumn.subarray(this.head, this.head + this.length)
   }
 
   /** Adds points newer than those held. */
@@ -37,8 +44,8 @@ export class SeriesBuffer {
     const keep = Math.min(this.length, MAX_BUFFERED_POINTS - incoming)
     if (keep < this.length) this.dropOldest(this.length - keep)
     this.reserve(keep + incoming)
-    this.timeColumn.set(times.subarray(skip), keep)
-    this.valueColumn.set(values.subarray(skip), keep)
+    this.timeColumn.set(times.subarray(skip), this.head + keep)
+    this.valueColumn.set(values.subarray(skip), this.head + keep)
     this.length = keep + incoming
   }
 
@@ -47,22 +54,30 @@ export class SeriesBuffer {
     const incoming = Math.min(times.length, MAX_BUFFERED_POINTS - this.length)
     if (incoming <= 0) return
     const skip = times.length - incoming
-    this.reserve(this.length + incoming)
-    this.timeColumn.copyWithin(incoming, 0, this.length)
-    this.valueColumn.copyWithin(incoming, 0, this.length)
-    this.timeColumn.set(times.subarray(skip), 0)
-    this.valueColumn.set(values.subarray(skip), 0)
+    if (this.head < incoming) {
+      this.compact()
+      this.reserve(this.length + incoming)
+      this.timeColumn.copyWithin(incoming, 0, this.length)
+      this.valueColumn.copyWithin(incoming, 0, this.length)
+      this.head = incoming
+    }
+    this.head -= incoming
+    this.timeColumn.set(times.subarray(skip), this.head)
+    this.valueColumn.set(values.subarray(skip), this.head)
     this.length += incoming
+    this.generation++
   }
 
   /** Holds exactly these points (a back-fill, or a topic that started over). */
   replace(times: Float64Array, values: Float64Array): void {
-    this.length = 0
+    this.clear()
     this.append(times, values)
   }
 
   clear(): void {
+    this.head = 0
     this.length = 0
+    this.generation++
   }
 
   /** Drops points older than `time`. */
@@ -72,11 +87,12 @@ export class SeriesBuffer {
 
   /** Index of the first point at or after `time` (length when none is). */
   firstAtOrAfter(time: number): number {
+    const head = this.head
     let low = 0
     let high = this.length
     while (low < high) {
       const mid = (low + high) >>> 1
-      if ((this.timeColumn[mid] as number) < time) low = mid + 1
+      if ((this.timeColumn[head + mid] as number) < time) low = mid + 1
       else high = mid
     }
     return low
@@ -88,7 +104,8 @@ export class SeriesBuffer {
     const after = this.firstAtOrAfter(time)
     if (after === 0) return 0
     if (after === this.length) return this.length - 1
-    return time - (this.timeColumn[after - 1] as number) <= (this.timeColumn[after] as number) - time ? after - 1 : after
+    const at = this.head + after
+    return time - (this.timeColumn[at - 1] as number) <= (this.timeColumn[at] as number) - time ? after - 1 : after
   }
 
   /** Statistics of the points from index `from` on (the chart's window). */
@@ -100,7 +117,7 @@ export class SeriesBuffer {
     let max = Number.NEGATIVE_INFINITY
     let last = Number.NaN
     const values = this.valueColumn
-    for (let i = from; i < this.length; i++) {
+    for (let i = this.head + from; i < this.head + this.length; i++) {
       const value = values[i] as number
       if (Number.isNaN(value)) {
         gaps++
@@ -119,19 +136,36 @@ export class SeriesBuffer {
 
   private dropOldest(count: number): void {
     if (count <= 0) return
-    this.timeColumn.copyWithin(0, count, this.length)
-    this.valueColumn.copyWithin(0, count, this.length)
+    this.head = this.length === count ? 0 : this.head + count
     this.length -= count
   }
 
+  /** Moves the points to the start of the columns. */
+  private compact(): void {
+    if (this.head === 0) return
+    this.timeColumn.copyWithin(0, this.head, this.head + this.length)
+    this.valueColumn.copyWithin(0, this.head, this.head + this.length)
+    this.head = 0
+  }
+
+  /**
+   * Room for `size` points from `head` on. Moving the points down is worth it only when that frees a quarter of
+   * the columns; else they grow, up to half again the bound, so even a full window moves once per 50,000 points.
+   */
   private reserve(size: number): void {
-    if (size <= this.timeColumn.length) return
-    const capacity = Math.min(Math.max(size, this.timeColumn.length * 2), MAX_BUFFERED_POINTS)
-    const times = new Float64Array(capacity)
-    const values = new Float64Array(capacity)
+    const capacity = this.timeColumn.length
+    if (this.head + size <= capacity) return
+    if (size <= capacity * 0.75 || capacity >= COLUMN_LIMIT) {
+      this.compact()
+      return
+    }
+    const grown = Math.min(Math.max(capacity * 2, size + (size >> 1)), COLUMN_LIMIT)
+    const times = new Float64Array(grown)
+    const values = new Float64Array(grown)
     times.set(this.times)
     values.set(this.values)
     this.timeColumn = times
     this.valueColumn = values
+    this.head = 0
   }
 }

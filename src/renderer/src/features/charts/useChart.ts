@@ -48,6 +48,8 @@ export function useChart(connectionId: string, chart: ChartDefinition, paused: b
     const element = container.current
     // uPlot cannot draw a chart without series (a new chart): the plot is made once one is added.
     if (!element || feed.series.length === 0) return
+    // The first request goes out before the plot is made: main reads while uPlot sets up.
+    void feed.update()
     const made = createPlot(element, chart, feed, { onZoom: setZoom, onHover: setHover }, { width: Math.max(element.clientWidth, 200), height: DEFAULT_HEIGHT })
     plot.current = made
     const resize = new ResizeObserver(() => made.resize(Math.max(element.clientWidth, 200), DEFAULT_HEIGHT))
