@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises'
-import mqtt, { type MqttClient } from 'mqtt'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect } from 'vitest'
-import { startTestBroker, type TestBroker } from '../support/broker'
+import { describe, expect } from 'vitest'
 import { test } from './support/fixtures'
+import { brokerWithPublisher } from './support/mqttPeer'
 import type { PageGlobals } from './support/pageGlobals'
 import { createProfile, selectTopic, waitForConnectionState } from './support/ui'
 
@@ -31,28 +30,19 @@ function pixelsOf(page: Page, chart: string, rgb: [number, number, number]): Pro
 }
 
 describe('charts', () => {
-  let broker: TestBroker
-  let publisher: MqttClient
-  beforeAll(async () => {
-    broker = await startTestBroker({ listeners: ['plain'] })
-    publisher = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.ports.plain}`, { reconnectPeriod: 0 })
-  })
-  afterAll(async () => {
-    await publisher?.endAsync()
-    await broker?.stop()
-  })
+  const peers = brokerWithPublisher()
 
   test('plots a published sequence from the viewer and a JSON field on a second axis, live, exports it, and keeps the chart across a reconnect', async ({ app }) => {
     await app.open()
-    await createProfile(app.page, { name: 'Charts', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
+    await createProfile(app.page, { name: 'Charts', host: '127.0.0.1', port: peers.broker.ports.plain ?? 0 }, { connect: true })
     await waitForConnectionState(app.page, 'Charts', 'Connected')
     // 1 … 20 as number text, and JSON whose level falls from 200 to 10, over two seconds; then one value that is no number (a gap).
     for (let i = 1; i <= 20; i++) {
-      await publisher.publishAsync('line1/temp', String(i), { qos: 1 })
-      await publisher.publishAsync('line1/state', JSON.stringify({ level: 210 - i * 10, ok: true }), { qos: 1 })
+      await peers.publisher.publishAsync('line1/temp', String(i), { qos: 1 })
+      await peers.publisher.publishAsync('line1/state', JSON.stringify({ level: 210 - i * 10, ok: true }), { qos: 1 })
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
-    await publisher.publishAsync('line1/state', JSON.stringify({ level: 'n/a' }), { qos: 1 })
+    await peers.publisher.publishAsync('line1/state', JSON.stringify({ level: 'n/a' }), { qos: 1 })
 
     await selectTopic(app.page, 'line1/temp')
     await app.page.getByRole('button', { name: 'Plot', exact: true }).click()
@@ -71,7 +61,7 @@ describe('charts', () => {
     await chart.getByRole('alert').filter({ hasText: /field path/i }).waitFor()
 
     // Live: new messages extend the series.
-    await publisher.publishAsync('line1/temp', '21.5', { qos: 1 })
+    await peers.publisher.publishAsync('line1/temp', '21.5', { qos: 1 })
     await expect.poll(() => legendRow(app.page, 'Chart 1', 'line1/temp')).toEqual(['line1/temp', '21.5', '1', '21.5', '11.0238', '21', '0'])
     await chart.getByRole('button', { name: 'Data' }).click()
     const data = app.page.getByRole('table', { name: 'Data of Chart 1' })
@@ -95,7 +85,7 @@ describe('charts', () => {
     await app.page.getByRole('button', { name: 'Disconnect' }).click()
     await app.page.getByRole('button', { name: 'Connect', exact: true }).click()
     await waitForConnectionState(app.page, 'Charts', 'Connected')
-    await publisher.publishAsync('line1/temp', '30', { qos: 1 })
+    await peers.publisher.publishAsync('line1/temp', '30', { qos: 1 })
     await app.page.getByRole('tab', { name: 'Charts', exact: true }).click()
     await expect.poll(() => legendRow(app.page, 'Chart 1', 'line1/temp')).toEqual(['line1/temp', '30', '1', '30', '11.8864', '22', '0'])
     await expect.poll(async () => (await legendRow(app.page, 'Chart 1', 'line1/state › level'))[0]).toBe('line1/state › level (right axis)')
@@ -107,12 +97,12 @@ describe('charts', () => {
     await expect.poll(() => legendRow(app.page, 'Chart 1', 'line1/temp')).toEqual(['line1/temp', '30', '1', '30', '11.8864', '22', '0'])
 
     // A burst far faster than frames: every message is a point (main's watch sends each one, not the latest per frame).
-    await Promise.all(Array.from({ length: 300 }, (_, i) => publisher.publishAsync('line1/temp', String(100 + i), { qos: 0 })))
+    await Promise.all(Array.from({ length: 300 }, (_, i) => peers.publisher.publishAsync('line1/temp', String(100 + i), { qos: 0 })))
     await expect.poll(async () => (await legendRow(app.page, 'Chart 1', 'line1/temp')).filter((_, i) => [1, 3, 5].includes(i))).toEqual(['399', '399', '322'])
     // Paused: nothing new arrives; resumed: what came meanwhile, none skipped.
     const chartAgain = app.page.getByRole('region', { name: 'Chart 1' })
     await chartAgain.getByRole('button', { name: 'Pause' }).click()
-    for (let i = 0; i < 5; i++) await publisher.publishAsync('line1/temp', String(500 + i), { qos: 1 })
+    for (let i = 0; i < 5; i++) await peers.publisher.publishAsync('line1/temp', String(500 + i), { qos: 1 })
     await app.page.waitForTimeout(300)
     expect((await legendRow(app.page, 'Chart 1', 'line1/temp'))[5]).toBe('322')
     await chartAgain.getByRole('button', { name: 'Resume' }).click()

@@ -1,11 +1,10 @@
 import { encode as msgpackEncode } from '@msgpack/msgpack'
 import { encode as cborEncode } from 'cborg'
-import mqtt, { type MqttClient } from 'mqtt'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect } from 'vitest'
+import { describe, expect } from 'vitest'
 import { encodePayload } from '../../src/shared/decoders/sparkplug/test/edgeNode'
-import { startTestBroker, type TestBroker } from '../support/broker'
 import { test } from './support/fixtures'
+import { brokerWithPublisher } from './support/mqttPeer'
 import { createProfile, selectTopic, waitForConnectionState } from './support/ui'
 
 const T = 1_767_000_000_000
@@ -25,23 +24,14 @@ async function dataValues(page: Page, chart: string, series: string): Promise<st
 }
 
 describe('charts of decoded payloads', () => {
-  let broker: TestBroker
-  let publisher: MqttClient
-  beforeAll(async () => {
-    broker = await startTestBroker({ listeners: ['plain'] })
-    publisher = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.ports.plain}`, { reconnectPeriod: 0 })
-  })
-  afterAll(async () => {
-    await publisher?.endAsync()
-    await broker?.stop()
-  })
+  const peers = brokerWithPublisher()
 
   test('plots a Sparkplug metric by name from alias-only data, a CBOR field picked in the viewer and a MessagePack field typed in the form', async ({ app }) => {
     await app.open()
-    await createProfile(app.page, { name: 'Decoded', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
+    await createProfile(app.page, { name: 'Decoded', host: '127.0.0.1', port: peers.broker.ports.plain ?? 0 }, { connect: true })
     await waitForConnectionState(app.page, 'Decoded', 'Connected')
     const send = (topic: string, payload: Parameters<typeof encodePayload>[0]): Promise<unknown> =>
-      publisher.publishAsync(`spBv1.0/Plant1/${topic}`, Buffer.from(encodePayload({ timestamp: T, ...payload })), { qos: 1 })
+      peers.publisher.publishAsync(`spBv1.0/Plant1/${topic}`, Buffer.from(encodePayload({ timestamp: T, ...payload })), { qos: 1 })
     await send('NBIRTH/Line4', { seq: 0, metrics: [{ name: 'bdSeq', datatype: 'UInt64', longValue: 3 }] })
     await send('DBIRTH/Line4/Press7', {
       seq: 1,
@@ -52,8 +42,8 @@ describe('charts of decoded payloads', () => {
     })
     // Data by alias only: the names come from the device's birth.
     for (let i = 0; i < 5; i++) await send('DDATA/Line4/Press7', { seq: 2 + i, metrics: [{ alias: 1, doubleValue: 20 + i }, { alias: 2, booleanValue: i % 2 === 1 }] })
-    for (const t of [1.5, 2.5, 'n/a', 4]) await publisher.publishAsync('line2/cbor', Buffer.from(cborEncode({ t })), { qos: 1 })
-    for (const n of [10, 20, 30]) await publisher.publishAsync('line2/msgpack', Buffer.from(msgpackEncode({ sensor: { level: n } })), { qos: 1 })
+    for (const t of [1.5, 2.5, 'n/a', 4]) await peers.publisher.publishAsync('line2/cbor', Buffer.from(cborEncode({ t })), { qos: 1 })
+    for (const n of [10, 20, 30]) await peers.publisher.publishAsync('line2/msgpack', Buffer.from(msgpackEncode({ sensor: { level: n } })), { qos: 1 })
 
     // The viewer decodes the DDATA as Sparkplug on its own; its fields are the metrics by name.
     await selectTopic(app.page, DDATA)

@@ -1,24 +1,14 @@
-import mqtt, { type MqttClient } from 'mqtt'
-import { afterAll, beforeAll, describe, expect } from 'vitest'
-import { startTestBroker, type TestBroker } from '../support/broker'
+import { describe, expect } from 'vitest'
 import { test } from './support/fixtures'
+import { brokerWithPublisher } from './support/mqttPeer'
 import { createProfile, waitForConnectionState } from './support/ui'
 
 describe('recording in the UI', () => {
-  let broker: TestBroker
-  let publisher: MqttClient
-  beforeAll(async () => {
-    broker = await startTestBroker({ listeners: ['plain'] })
-    publisher = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.ports.plain}`, { reconnectPeriod: 0 })
-  })
-  afterAll(async () => {
-    await publisher?.endAsync()
-    await broker?.stop()
-  })
+  const peers = brokerWithPublisher()
 
   test('records what matches its filter with counts that say nothing was lost, lists it after a reload, and replays it behind a prefix', async ({ app }) => {
     await app.open()
-    await createProfile(app.page, { name: 'Recorder', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
+    await createProfile(app.page, { name: 'Recorder', host: '127.0.0.1', port: peers.broker.ports.plain ?? 0 }, { connect: true })
     await waitForConnectionState(app.page, 'Recorder', 'Connected')
 
     await app.page.getByRole('button', { name: 'Record…' }).click()
@@ -31,8 +21,8 @@ describe('recording in the UI', () => {
     await dialog.getByRole('button', { name: 'Start recording' }).click()
     await dialog.waitFor({ state: 'detached' })
 
-    for (let i = 0; i < 20; i++) await publisher.publishAsync(`line4/press/${i % 4}`, `${i}`, { qos: 1 })
-    for (let i = 0; i < 5; i++) await publisher.publishAsync('other/topic', 'not recorded', { qos: 1 })
+    for (let i = 0; i < 20; i++) await peers.publisher.publishAsync(`line4/press/${i % 4}`, `${i}`, { qos: 1 })
+    for (let i = 0; i < 5; i++) await peers.publisher.publishAsync('other/topic', 'not recorded', { qos: 1 })
     const status = app.page.getByRole('status', { name: 'Recording' })
     await expect.poll(() => status.innerText(), { timeout: 10_000 }).toMatch(/Recording · 20 of 20 written/)
     await status.getByRole('button', { name: 'Stop recording' }).click()
@@ -45,8 +35,8 @@ describe('recording in the UI', () => {
 
     // Replayed onto the open connection behind replay/: a subscriber outside the app gets all 20, in order.
     const replayed: string[] = []
-    await publisher.subscribeAsync('replay/#', { qos: 1 })
-    publisher.on('message', (topic, payload) => void (topic.startsWith('replay/') && replayed.push(`${topic}=${payload.toString()}`)))
+    await peers.publisher.subscribeAsync('replay/#', { qos: 1 })
+    peers.publisher.on('message', (topic, payload) => void (topic.startsWith('replay/') && replayed.push(`${topic}=${payload.toString()}`)))
     await listed.getByRole('button', { name: 'Replay recording Line 4 test' }).click()
     const form = listed.getByRole('form', { name: 'Replay Line 4 test' })
     await expect.poll(() => form.getByLabel('Replay to').inputValue()).not.toBe('')

@@ -1,30 +1,20 @@
 // A recording made in the UI, opened after a reload as a read-only tab: the tree, the history and a chart of it,
 // and the time slider that shows them as they were at any moment.
-import mqtt, { type MqttClient } from 'mqtt'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect } from 'vitest'
-import { startTestBroker, type TestBroker } from '../support/broker'
+import { describe, expect } from 'vitest'
 import { test } from './support/fixtures'
+import { brokerWithPublisher } from './support/mqttPeer'
 import { createProfile, selectTopic, treeRow, waitForConnectionState } from './support/ui'
 
 const shown = (page: Page): Promise<string> => page.getByLabel('Messages and topics shown').innerText()
 const historyCount = (page: Page): Promise<number> => page.getByRole('listbox', { name: 'Message history' }).getByRole('option').count()
 
 describe('browsing a recording', () => {
-  let broker: TestBroker
-  let publisher: MqttClient
-  beforeAll(async () => {
-    broker = await startTestBroker({ listeners: ['plain'] })
-    publisher = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.ports.plain}`, { reconnectPeriod: 0 })
-  })
-  afterAll(async () => {
-    await publisher?.endAsync()
-    await broker?.stop()
-  })
+  const peers = brokerWithPublisher()
 
   test('records in the UI, reloads, opens the recording and moves through it with the time slider', async ({ app }) => {
     await app.open()
-    await createProfile(app.page, { name: 'Boiler', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
+    await createProfile(app.page, { name: 'Boiler', host: '127.0.0.1', port: peers.broker.ports.plain ?? 0 }, { connect: true })
     await waitForConnectionState(app.page, 'Boiler', 'Connected')
     await app.page.getByRole('button', { name: 'Record…' }).click()
     const dialog = app.page.getByRole('dialog', { name: 'Record this connection' })
@@ -34,10 +24,10 @@ describe('browsing a recording', () => {
     await dialog.waitFor({ state: 'detached' })
 
     // The state first, then 1 … 10 a tenth of a second apart: each moment of the recording shows a different count.
-    await publisher.publishAsync('boiler/state', 'on', { qos: 1 })
+    await peers.publisher.publishAsync('boiler/state', 'on', { qos: 1 })
     for (let i = 1; i <= 10; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100))
-      await publisher.publishAsync('boiler/temp', String(i), { qos: 1 })
+      await peers.publisher.publishAsync('boiler/temp', String(i), { qos: 1 })
     }
     const status = app.page.getByRole('status', { name: 'Recording' })
     await expect.poll(() => status.innerText(), { timeout: 10_000 }).toMatch(/Recording · 11 of 11 written/)

@@ -1,25 +1,15 @@
 import { readFile } from 'node:fs/promises'
-import mqtt, { type MqttClient } from 'mqtt'
-import { afterAll, beforeAll, describe, expect } from 'vitest'
-import { startTestBroker, type TestBroker } from '../support/broker'
+import { describe, expect } from 'vitest'
 import { test } from './support/fixtures'
+import { brokerWithPublisher } from './support/mqttPeer'
 import { createProfile, waitForConnectionState } from './support/ui'
 
 describe('recording export and import in the UI', () => {
-  let broker: TestBroker
-  let publisher: MqttClient
-  beforeAll(async () => {
-    broker = await startTestBroker({ listeners: ['plain'] })
-    publisher = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.ports.plain}`, { reconnectPeriod: 0 })
-  })
-  afterAll(async () => {
-    await publisher?.endAsync()
-    await broker?.stop()
-  })
+  const peers = brokerWithPublisher()
 
   test('exports a recording as JSON Lines (a download), imports it back and lists it; a bad file is refused with its line', async ({ app }) => {
     await app.open()
-    await createProfile(app.page, { name: 'Recorder', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
+    await createProfile(app.page, { name: 'Recorder', host: '127.0.0.1', port: peers.broker.ports.plain ?? 0 }, { connect: true })
     await waitForConnectionState(app.page, 'Recorder', 'Connected')
     await app.page.getByRole('button', { name: 'Record…' }).click()
     const dialog = app.page.getByRole('dialog', { name: 'Record this connection' })
@@ -27,7 +17,7 @@ describe('recording export and import in the UI', () => {
     await dialog.getByLabel('Topic filters').fill('press4/#')
     await dialog.getByRole('button', { name: 'Start recording' }).click()
     await dialog.waitFor({ state: 'detached' })
-    for (let i = 0; i < 12; i++) await publisher.publishAsync(`press4/${i % 3}`, i % 2 ? `${i}` : Buffer.from([0xff, i]), { qos: 1 })
+    for (let i = 0; i < 12; i++) await peers.publisher.publishAsync(`press4/${i % 3}`, i % 2 ? `${i}` : Buffer.from([0xff, i]), { qos: 1 })
     const status = app.page.getByRole('status', { name: 'Recording' })
     await expect.poll(() => status.innerText(), { timeout: 10_000 }).toMatch(/12 of 12 written/)
     await status.getByRole('button', { name: 'Stop recording' }).click()

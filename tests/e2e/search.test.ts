@@ -1,30 +1,20 @@
-import mqtt, { type MqttClient } from 'mqtt'
-import { afterAll, beforeAll, describe, expect } from 'vitest'
-import { startTestBroker, type TestBroker } from '../support/broker'
+import { describe, expect } from 'vitest'
 import { test } from './support/fixtures'
+import { brokerWithPublisher } from './support/mqttPeer'
 import { createProfile, treeRow, waitForConnectionState } from './support/ui'
 
 describe('the filter box searches payloads in main', () => {
-  let broker: TestBroker
-  let publisher: MqttClient
-  beforeAll(async () => {
-    broker = await startTestBroker({ listeners: ['plain'] })
-    publisher = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.ports.plain}`, { reconnectPeriod: 0 })
-  })
-  afterAll(async () => {
-    await publisher?.endAsync()
-    await broker?.stop()
-  })
+  const peers = brokerWithPublisher()
 
   test('finds a match beyond the 4 KiB preview, and one only in an older message when history is searched', async ({ app }) => {
     await app.open()
-    await createProfile(app.page, { name: 'Search', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
+    await createProfile(app.page, { name: 'Search', host: '127.0.0.1', port: peers.broker.ports.plain ?? 0 }, { connect: true })
     await waitForConnectionState(app.page, 'Search', 'Connected')
     // The tree gets 4 KiB previews: the word sits after 6,000 bytes, so only main's whole payload holds it.
-    await publisher.publishAsync('camera/meta', `${'x'.repeat(6_000)} needle`)
-    await publisher.publishAsync('plant/boiler/state', 'ALARM: overpressure')
-    await publisher.publishAsync('plant/boiler/state', 'ok')
-    await publisher.publishAsync('plant/pump/state', 'running')
+    await peers.publisher.publishAsync('camera/meta', `${'x'.repeat(6_000)} needle`)
+    await peers.publisher.publishAsync('plant/boiler/state', 'ALARM: overpressure')
+    await peers.publisher.publishAsync('plant/boiler/state', 'ok')
+    await peers.publisher.publishAsync('plant/pump/state', 'running')
     await treeRow(app.page, 'plant').filter({ hasText: '2 topics' }).waitFor()
 
     const page = app.page

@@ -1,24 +1,14 @@
-import mqtt, { type MqttClient } from 'mqtt'
-import { afterAll, beforeAll, describe, expect } from 'vitest'
-import { startTestBroker, type TestBroker } from '../support/broker'
+import { describe, expect } from 'vitest'
 import { test } from './support/fixtures'
+import { brokerWithPublisher } from './support/mqttPeer'
 import { createProfile, treeRow, waitForConnectionState } from './support/ui'
 
 describe('top talkers in the Broker tab', () => {
-  let broker: TestBroker
-  let publisher: MqttClient
-  beforeAll(async () => {
-    broker = await startTestBroker({ listeners: ['plain'] })
-    publisher = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.ports.plain}`, { reconnectPeriod: 0 })
-  })
-  afterAll(async () => {
-    await publisher?.endAsync()
-    await broker?.stop()
-  })
+  const peers = brokerWithPublisher()
 
   test('ranks the busiest topics and subtrees live, by messages or bytes, and a click selects the topic in the tree', async ({ app }) => {
     await app.open()
-    await createProfile(app.page, { name: 'Talkers', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
+    await createProfile(app.page, { name: 'Talkers', host: '127.0.0.1', port: peers.broker.ports.plain ?? 0 }, { connect: true })
     await waitForConnectionState(app.page, 'Talkers', 'Connected')
     await app.page.getByRole('tab', { name: 'Broker' }).click()
     const talkers = app.page.getByRole('group', { name: 'Top talkers' })
@@ -28,8 +18,8 @@ describe('top talkers in the Broker tab', () => {
     const stop = new AbortController()
     const sending = (async () => {
       for (let tick = 0; !stop.signal.aborted; tick++) {
-        const sends = Array.from({ length: 5 }, (_, i) => publisher.publishAsync('site/line/chatty', `${tick * 5 + i}`))
-        if (tick % 2 === 0) sends.push(publisher.publishAsync('site/cam/picture', Buffer.alloc(20_000, 1)))
+        const sends = Array.from({ length: 5 }, (_, i) => peers.publisher.publishAsync('site/line/chatty', `${tick * 5 + i}`))
+        if (tick % 2 === 0) sends.push(peers.publisher.publishAsync('site/cam/picture', Buffer.alloc(20_000, 1)))
         await Promise.all(sends)
         await new Promise((resolve) => setTimeout(resolve, 100))
       }

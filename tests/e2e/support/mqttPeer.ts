@@ -1,4 +1,6 @@
 import mqtt, { type IClientPublishOptions, type MqttClient } from 'mqtt'
+import { afterAll, beforeAll } from 'vitest'
+import { startTestBroker, type TestBroker } from '../../support/broker'
 
 /** A message as another MQTT client saw it. */
 export interface SeenMessage {
@@ -34,5 +36,35 @@ export async function retainedMessages(url: string, filter: string, endTopic: st
     return seen
   } finally {
     await client.endAsync()
+  }
+}
+
+/** A test broker with a plain listener, and a client beside the app publishing to it. */
+export interface BrokerWithPublisher {
+  readonly broker: TestBroker
+  readonly publisher: MqttClient
+}
+
+/** Starts a broker and a publisher before the describe block's tests and stops both after them. */
+export function brokerWithPublisher(): BrokerWithPublisher {
+  let broker: TestBroker | undefined
+  let publisher: MqttClient | undefined
+  beforeAll(async () => {
+    broker = await startTestBroker({ listeners: ['plain'] })
+    publisher = await connectPeer(`mqtt://127.0.0.1:${broker.ports.plain}`)
+  })
+  afterAll(async () => {
+    await publisher?.endAsync()
+    await broker?.stop()
+  })
+  return {
+    get broker() {
+      if (!broker) throw new Error('The test broker is not started yet (use it inside a test).')
+      return broker
+    },
+    get publisher() {
+      if (!publisher) throw new Error('The publisher is not connected yet (use it inside a test).')
+      return publisher
+    }
   }
 }
