@@ -1,17 +1,29 @@
+import { useRef, type KeyboardEvent } from 'react'
 import { statusLabel } from './components/StatusBadge'
 import { onTabListKeyDown } from './components/tabKeys'
 import { useConnectionsStore } from './stores/connections'
 import { useProfilesStore } from './stores/profiles'
 
-/** The tab strip: the profiles screen, then one tab per open connection (with its state) or recording, each with a close button. */
+/**
+ * The tab strip: the profiles screen, then one tab per open connection (with its state) or recording. Delete on a
+ * tab closes it, as the WAI-ARIA tabs pattern has it; the × beside each tab does the same for the pointer.
+ */
 export function AppTabs(): React.JSX.Element {
   const tabs = useConnectionsStore((s) => s.tabs)
   const activeId = useConnectionsStore((s) => s.activeId)
   const { activate, close } = useConnectionsStore.getState()
   const profiles = useProfilesStore((s) => s.profiles)
+  const list = useRef<HTMLDivElement>(null)
+  // The closed tab held the focus: hand it to the tab that is shown now, so the keyboard user is not left on the page.
+  const closeByKey = (event: KeyboardEvent<HTMLButtonElement>, connectionId: string): void => {
+    if (event.key !== 'Delete') return
+    event.preventDefault()
+    void close(connectionId).then(() => list.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus())
+  }
   return (
-    <div className="tabs" role="tablist" aria-label="Connections" onKeyDown={onTabListKeyDown}>
-      <button type="button" role="tab" className="tab" aria-selected={activeId === null} onClick={() => activate(null)}>
+    <div ref={list} className="tabs" role="tablist" aria-label="Connections" onKeyDown={onTabListKeyDown}>
+      {/* One tab stop for the strip (roving tabindex): the arrow keys move between tabs. */}
+      <button type="button" role="tab" className="tab" aria-selected={activeId === null} tabIndex={activeId === null ? 0 : -1} onClick={() => activate(null)}>
         Profiles
       </button>
       {tabs.map((tab) => {
@@ -24,16 +36,20 @@ export function AppTabs(): React.JSX.Element {
               role="tab"
               className="tab"
               aria-selected={activeId === tab.connectionId}
+              tabIndex={activeId === tab.connectionId ? 0 : -1}
               aria-label={tab.recording ? name : `${name} (${statusLabel(tab.state)})`}
               style={profile?.color ? { boxShadow: `inset 0 3px 0 ${profile.color}` } : undefined}
+              aria-keyshortcuts="Delete"
               onClick={() => activate(tab.connectionId)}
+              onKeyDown={(event) => closeByKey(event, tab.connectionId)}
             >
               {tab.recording ? null : <span className={`status ${tab.state}`} aria-hidden="true" />}
               {name}
             </button>
-            <button type="button" className="tab-close" aria-label={`Close ${name}`} onClick={() => void close(tab.connectionId)}>
+            {/* Not a button: a tablist may hold only tabs, so keyboard and screen reader users close with Delete. */}
+            <span className="tab-close" aria-hidden="true" title={`Close ${name} (Delete)`} onClick={() => void close(tab.connectionId)}>
               ×
-            </button>
+            </span>
           </span>
         )
       })}

@@ -1,0 +1,66 @@
+import mqtt, { type MqttClient } from 'mqtt'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect } from 'vitest'
+import { startTestBroker, type TestBroker } from '../support/broker'
+import { axeViolations, describeViolations } from './support/axe'
+import { test } from './support/fixtures'
+import { createProfile, profileForm, selectTopic, treeRow, waitForConnectionState } from './support/ui'
+
+const THEMES = ['light', 'dark'] as const
+
+/** Runs axe on what is on screen in both themes; returns one readable block per screen and theme that failed. */
+async function auditBothThemes(page: Page, screen: string): Promise<string[]> {
+  const found: string[] = []
+  for (const colorScheme of THEMES) {
+    await page.emulateMedia({ colorScheme })
+    const violations = await axeViolations(page)
+    if (violations.length > 0) found.push(`${screen}, ${colorScheme} theme:\n${describeViolations(violations)}`)
+  }
+  return found
+}
+
+describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
+  let broker: TestBroker
+  let publisher: MqttClient
+  beforeAll(async () => {
+    broker = await startTestBroker({ listeners: ['plain'] })
+    publisher = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.ports.plain}`, { reconnectPeriod: 0 })
+  })
+  afterAll(async () => {
+    await publisher?.endAsync()
+    await broker?.stop()
+  })
+
+  test('every main screen passes axe in the light and the dark theme', async ({ app }) => {
+    const { page } = app
+    const found: string[] = []
+    await app.open()
+    await createProfile(page, { name: 'Plant', host: '127.0.0.1', port: broker.ports.plain ?? 0 })
+    await page.getByRole('button', { name: 'New profile' }).click()
+    await profileForm(page).waitFor()
+    found.push(...(await auditBothThemes(page, 'the profiles screen with the profile form')))
+
+    await page.getByRole('button', { name: 'Connect Plant' }).click()
+    await waitForConnectionState(page, 'Plant', 'Connected')
+    for (let i = 1; i <= 5; i++) await publisher.publishAsync('plant/line1/temp', String(20 + i), { qos: 1, retain: true })
+    await publisher.publishAsync('plant/line1/state', JSON.stringify({ level: 42, ok: true, mode: 'auto' }), { qos: 1, retain: true })
+    await selectTopic(page, 'plant/line1/temp')
+    await page.getByRole('listbox', { name: 'Message history' }).getByRole('option').nth(4).waitFor()
+    found.push(...(await auditBothThemes(page, 'a connection tab with tree, history, viewer and composer')))
+
+    for (const panel of ['Subscriptions', 'Broker'] as const) {
+      await page.getByRole('tab', { name: panel }).click()
+      await page.getByRole('tabpanel', { name: panel }).waitFor()
+      found.push(...(await auditBothThemes(page, `the ${panel} panel`)))
+    }
+
+    await page.getByRole('tab', { name: 'Topic' }).click()
+    await page.getByRole('button', { name: 'Plot', exact: true }).click()
+    await page.getByRole('region', { name: 'Chart 1' }).waitFor()
+    found.push(...(await auditBothThemes(page, 'the Charts panel with a chart')))
+
+    expect(found.join('\n\n')).toBe('')
+    // The tree's rows say where they are among their siblings (computed from the row model, not the DOM).
+    expect(await treeRow(page, 'plant/line1').getAttribute('aria-posinset')).toBe('1')
+  })
+})
