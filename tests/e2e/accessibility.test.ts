@@ -2,21 +2,42 @@ import mqtt, { type MqttClient } from 'mqtt'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { startTestBroker, type TestBroker } from '../support/broker'
+import { saveScreenshot } from './support/artifacts'
 import { axeViolations, describeViolations } from './support/axe'
+import type { PageGlobals } from './support/pageGlobals'
 import { test } from './support/fixtures'
 import { createProfile, profileForm, selectTopic, treeRow, waitForConnectionState } from './support/ui'
 
 const THEMES = ['light', 'dark'] as const
 
-/** Runs axe on what is on screen in both themes; returns one readable block per screen and theme that failed. */
+/** Switches the OS theme the page sees, and waits until Monaco's editors (themed from script, on the media query's change event) follow. */
+async function showTheme(page: Page, colorScheme: (typeof THEMES)[number]): Promise<void> {
+  await page.emulateMedia({ colorScheme })
+  const other = colorScheme === 'dark' ? '.monaco-editor.vs' : '.monaco-editor.vs-dark'
+  await page.waitForFunction((selector) => (globalThis as unknown as PageGlobals).document.querySelector(selector) === null, other)
+}
+
+/**
+ * Runs axe on what is on screen in both themes, saving a screenshot of each (artifacts/e2e/, to look at what was
+ * checked); returns one readable block per screen and theme that failed.
+ */
 async function auditBothThemes(page: Page, screen: string): Promise<string[]> {
   const found: string[] = []
   for (const colorScheme of THEMES) {
-    await page.emulateMedia({ colorScheme })
+    await showTheme(page, colorScheme)
+    await saveScreenshot(page, `accessibility--${screen}--${colorScheme}`)
     const violations = await axeViolations(page)
     if (violations.length > 0) found.push(`${screen}, ${colorScheme} theme:\n${describeViolations(violations)}`)
   }
   return found
+}
+
+/** Opens every folded part (proxy, MQTT 5 properties, sequences…) so what is inside is checked too. */
+async function unfoldAll(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ open: boolean }> } }).document
+    for (const details of doc.querySelectorAll('details')) details.open = true
+  })
 }
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
@@ -35,9 +56,10 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     const { page } = app
     const found: string[] = []
     await app.open()
-    await createProfile(page, { name: 'Plant', host: '127.0.0.1', port: broker.ports.plain ?? 0 })
+    await createProfile(page, { name: 'Plant', host: '127.0.0.1', port: broker.ports.plain ?? 0, protocolVersion: 5 })
     await page.getByRole('button', { name: 'New profile' }).click()
     await profileForm(page).waitFor()
+    await unfoldAll(page)
     found.push(...(await auditBothThemes(page, 'the profiles screen with the profile form')))
 
     await page.getByRole('button', { name: 'Connect Plant' }).click()
@@ -46,7 +68,19 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await publisher.publishAsync('plant/line1/state', JSON.stringify({ level: 42, ok: true, mode: 'auto' }), { qos: 1, retain: true })
     await selectTopic(page, 'plant/line1/temp')
     await page.getByRole('listbox', { name: 'Message history' }).getByRole('option').nth(4).waitFor()
+    await unfoldAll(page)
     found.push(...(await auditBothThemes(page, 'a connection tab with tree, history, viewer and composer')))
+    await page.getByRole('checkbox', { name: 'Show diff' }).check()
+    await page.locator('.monaco-diff-editor').waitFor()
+    found.push(...(await auditBothThemes(page, 'the value viewer comparing two messages')))
+    await page.getByRole('button', { name: 'Clear retained…' }).click()
+    await page.getByRole('dialog').waitFor()
+    found.push(...(await auditBothThemes(page, 'the clear-retained confirmation')))
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('F1')
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
+    found.push(...(await auditBothThemes(page, 'the shortcuts help')))
+    await page.keyboard.press('Escape')
 
     for (const panel of ['Subscriptions', 'Broker'] as const) {
       await page.getByRole('tab', { name: panel }).click()
