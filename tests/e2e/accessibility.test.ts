@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import { saveScreenshot } from './support/artifacts'
 import { axeViolations, describeViolations } from './support/axe'
+import { contrastRatio } from './support/contrast'
 import type { PageGlobals } from './support/pageGlobals'
 import { test } from './support/fixtures'
 import { createProfile, profileForm, selectTopic, treeRow, waitForConnectionState } from './support/ui'
@@ -38,6 +39,27 @@ async function unfoldAll(page: Page): Promise<void> {
     const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ open: boolean }> } }).document
     for (const details of doc.querySelectorAll('details')) details.open = true
   })
+}
+
+/** Text colours of the palette and the backgrounds any of them may sit on (the selected row's included). */
+const TEXT_COLOURS = ['--fg', '--fg-muted', '--accent', '--ok', '--warn', '--error'] as const
+const BACKGROUNDS = ['--bg', '--bg-panel', '--bg-raised', '--bg-hover', '--bg-selected'] as const
+
+/** The computed rgb() of custom properties, read through a probe element (a custom property itself reads as written). */
+function palette(page: Page, names: readonly string[]): Promise<Record<string, string>> {
+  return page.evaluate((list) => {
+    type Probe = { style: { color: string }; remove(): void }
+    const w = globalThis as unknown as { document: { createElement(t: string): Probe; body: { append(p: Probe): void } }; getComputedStyle(p: Probe): { color: string } }
+    const probe = w.document.createElement('span')
+    w.document.body.append(probe)
+    const colours: Record<string, string> = {}
+    for (const name of list) {
+      probe.style.color = `var(${name})`
+      colours[name] = w.getComputedStyle(probe).color
+    }
+    probe.remove()
+    return colours
+  }, names)
 }
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
@@ -95,6 +117,26 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
 
     expect(found.join('\n\n')).toBe('')
     // The tree's rows say where they are among their siblings (computed from the row model, not the DOM).
-    expect(await treeRow(page, 'plant/line1').getAttribute('aria-posinset')).toBe('1')
+    const position = async (path: string): Promise<string> => {
+      const row = treeRow(page, path)
+      return `${await row.getAttribute('aria-posinset')} of ${await row.getAttribute('aria-setsize')}`
+    }
+    expect(await Promise.all(['plant', '$SYS', 'plant/line1', 'plant/line1/state', 'plant/line1/temp'].map(position))).toEqual(['1 of 2', '2 of 2', '1 of 1', '1 of 2', '2 of 2'])
+  })
+
+  test('every text colour of the palette keeps 4.5:1 on every background, in both themes, shown or not', async ({ app }) => {
+    await app.open()
+    const problems: string[] = []
+    const check = (colours: Record<string, string>, theme: string, fg: string, bg: string): void => {
+      const ratio = contrastRatio(colours[fg] ?? '', colours[bg] ?? '')
+      if (ratio < 4.5) problems.push(`${theme}: ${fg} on ${bg} is ${ratio.toFixed(2)}:1`)
+    }
+    for (const colorScheme of THEMES) {
+      await app.page.emulateMedia({ colorScheme })
+      const colours = await palette(app.page, [...TEXT_COLOURS, ...BACKGROUNDS, '--accent-fg', '--accent-hover'])
+      for (const fg of TEXT_COLOURS) for (const bg of BACKGROUNDS) check(colours, colorScheme, fg, bg)
+      for (const bg of ['--accent', '--accent-hover']) check(colours, colorScheme, '--accent-fg', bg)
+    }
+    expect(problems).toEqual([])
   })
 })
