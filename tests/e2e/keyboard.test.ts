@@ -2,7 +2,7 @@ import type { MqttClient } from 'mqtt'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import { test } from './support/fixtures'
-import { tabTo } from './support/keyboard'
+import { hasFocus, tabTo } from './support/keyboard'
 import { connectPeer, retainedMessages } from './support/mqttPeer'
 import { createProfile, treeRow, waitForConnectionState } from './support/ui'
 
@@ -68,11 +68,13 @@ describe('keyboard only', () => {
     await confirm.waitFor()
     await tabTo(page, confirm.getByRole('button', { name: 'Clear 1' }))
     await page.keyboard.press('Enter')
+    // The progress dialog takes the focus, and gives it back to the tree when closed.
     const progress = page.getByRole('dialog', { name: 'Clearing retained topics' })
     await progress.getByRole('status').filter({ hasText: '1 of 1 cleared.' }).waitFor()
-    await tabTo(page, progress.getByRole('button', { name: 'Close' }))
+    await expect.poll(() => hasFocus(progress.getByRole('button', { name: 'Close' }))).toBe(true)
     await page.keyboard.press('Enter')
     await progress.waitFor({ state: 'detached' })
+    expect(await hasFocus(tree)).toBe(true)
     expect(await retainedMessages(url, 'kb/#', 'e2e/end/keyboard')).toEqual([])
   })
 })

@@ -21,6 +21,11 @@ function focusReport(page: Page): Promise<FocusReport> {
   })
 }
 
+/** Whether `target` has the keyboard focus. */
+export function hasFocus(target: Locator): Promise<boolean> {
+  return target.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)
+}
+
 /**
  * Presses Tab (or Shift+Tab) until `target` has the focus, as a keyboard user would, and checks that every stop on
  * the way shows a focus ring. Fails with the stops it passed when `target` is not reached within `maxStops`.
@@ -32,7 +37,7 @@ export async function tabTo(page: Page, target: Locator, options: { backwards?: 
     const report = await focusReport(page)
     stops.push(report.what)
     if (!report.ring) throw new Error(`No visible focus ring on ${report.what} (stops so far: ${stops.join(' → ')}).`)
-    if (await target.evaluate((element) => element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)) return
+    if (await hasFocus(target)) return
   }
   throw new Error(`Tab did not reach the target within ${stops.length} stops: ${stops.join(' → ')}.`)
 }

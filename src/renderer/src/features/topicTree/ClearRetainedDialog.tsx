@@ -20,6 +20,12 @@ export function ClearRetainedDialog({ connectionId, path, onClose }: { connectio
   const [progress, setProgress] = useState<ClearRetainedProgress | null>(null)
   const stopListening = useRef<(() => void) | null>(null)
   useEffect(() => () => stopListening.current?.(), [])
+  // Keyboard users stay where they were: the focus goes to the progress dialog's button while it shows, and
+  // back to what opened the dialog (the tree, or the Clear retained button) once it closes.
+  const opener = useRef(document.activeElement)
+  const action = useRef<HTMLButtonElement>(null)
+  useEffect(() => action.current?.focus(), [phase.kind])
+  useEffect(() => () => (opener.current instanceof HTMLElement && opener.current.isConnected ? opener.current.focus() : undefined), [])
   const count = subtree ? below : own
 
   const start = (): void => {
@@ -77,11 +83,11 @@ export function ClearRetainedDialog({ connectionId, path, onClose }: { connectio
         {phase.kind === 'failed' ? <p className="error-text" role="alert">{phase.message}</p> : null}
         <div className="actions">
           {phase.kind === 'running' ? (
-            <button type="button" className="btn" onClick={() => void modelService.cancelClearRetained({ operationId: phase.operationId }).catch(() => undefined)}>
+            <button type="button" className="btn" ref={action} onClick={() => void modelService.cancelClearRetained({ operationId: phase.operationId }).catch(() => undefined)}>
               Cancel
             </button>
           ) : (
-            <button type="button" className="btn primary" onClick={onClose}>
+            <button type="button" className="btn primary" ref={action} onClick={onClose}>
               Close
             </button>
           )}
