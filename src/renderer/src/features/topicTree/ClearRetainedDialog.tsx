@@ -5,6 +5,7 @@ import { getClientModel } from '../../model'
 import { errorMessage } from '../../lib/errorMessage'
 import { modelService, onClearProgress } from '../../services/model'
 import { countRetained } from './retainedCount'
+import { keepTabInside } from '../../components/focusTrap'
 
 type Phase = { kind: 'confirm' } | { kind: 'running'; operationId: string } | { kind: 'done' } | { kind: 'failed'; message: string }
 
@@ -72,7 +73,7 @@ export function ClearRetainedDialog({ connectionId, path, onClose }: { connectio
   const cleared = progress?.cleared ?? 0
   return (
     <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-label="Clearing retained topics">
+      <div className="dialog" role="dialog" aria-modal="true" aria-label="Clearing retained topics" onKeyDown={keepTabInside}>
         <h2>{phase.kind === 'running' ? 'Clearing retained topics…' : 'Clear retained topics'}</h2>
         <progress max={Math.max(total, 1)} value={cleared} aria-label="Clear progress" />
         <p role="status">
