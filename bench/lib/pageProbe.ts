@@ -22,10 +22,12 @@ interface ProbeElement {
   scrollHeight: number
   clientHeight: number
   textContent: string | null
+  closest(selector: string): ProbeElement | null
+  querySelector(selector: string): ProbeElement | null
 }
 
 interface ProbeWindow {
-  document: { querySelector(selector: string): ProbeElement | null; body: unknown }
+  document: { querySelector(selector: string): ProbeElement | null; querySelectorAll(selector: string): Iterable<ProbeElement>; body: unknown }
   requestAnimationFrame(callback: (time: number) => void): number
   performance: { now(): number; timeOrigin: number }
   MutationObserver: new (callback: () => void) => { observe(target: unknown, options: Record<string, boolean>): void }
@@ -78,7 +80,9 @@ export function installProbe(markerName: string): void {
   w.requestAnimationFrame(frame)
 
   new w.MutationObserver(() => {
-    const value = w.document.querySelector(`[role="treeitem"][aria-label="${markerName}"] .tree-value`)?.textContent
+    // Rows are named by all they show, so the marker's row is found by its level name's own cell.
+    const names = [...w.document.querySelectorAll('[role="treeitem"] .tree-name')]
+    const value = names.find((name) => name.textContent === markerName)?.closest('[role="treeitem"]')?.querySelector('.tree-value')?.textContent
     const match = value ? /"m":(\d+),"t":([\d.]+)/.exec(value) : null
     if (!match || probe.phase === 'idle') return
     const marker = Number(match[1])

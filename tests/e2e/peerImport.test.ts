@@ -45,7 +45,8 @@ describe('import from MQTT Explorer', () => {
     await list.getByRole('checkbox', { name: 'mqtt.eclipseprojects.io' }).uncheck()
     await dialog.getByRole('button', { name: 'Import 1 connection' }).click()
     await page.getByRole('status').filter({ hasText: 'Imported 1 profile.' }).waitFor()
-    expect(await page.getByRole('button', { name: /^Edit / }).allTextContents()).toEqual([`Plant floormqtt://${broker.host}:${broker.ports.auth}`])
+    // A profile's button reads "Edit <name>" (the word is for screen readers) and shows its address.
+    expect(await page.getByRole('button', { name: /^Edit / }).allTextContents()).toEqual([`Edit Plant floormqtt://${broker.host}:${broker.ports.auth}`])
 
     await page.getByRole('button', { name: 'Connect Plant floor' }).click()
     await waitForConnectionState(page, 'Plant floor', 'Connected')

@@ -81,7 +81,7 @@ describe('browsing a recording', () => {
     const legend = app.page.getByRole('table', { name: 'Legend of Chart 1' }).getByRole('row').filter({ hasText: 'boiler/temp' })
     await expect.poll(async () => (await legend.locator('th, td').allInnerTexts()).slice(0, 7).map((cell) => cell.trim())).toEqual(['boiler/temp', '10', '1', '10', '5.5', '10', '0'])
 
-    await app.page.getByRole('button', { name: 'Close Boiler run (recording)' }).click()
+    await app.page.getByTitle('Close Boiler run (recording) (Delete)').click()
     await app.page.getByRole('tab', { name: 'Boiler run (recording)' }).waitFor({ state: 'detached' })
   })
 })

@@ -1,4 +1,4 @@
-import { useRef } from 'react'
+import { useRef, type KeyboardEvent } from 'react'
 import { statusLabel } from './components/StatusBadge'
 import { onTabListKeyDown } from './components/tabKeys'
 import { useConnectionsStore } from './stores/connections'
@@ -6,9 +6,10 @@ import { useProfilesStore } from './stores/profiles'
 import { useTabOverflow } from './tabOverflow'
 
 /**
- * The tab strip: the profiles screen, then one tab per open connection (with its state) or recording, each with a
- * close button. When they do not fit, the strip scrolls (the selected tab kept in view), a shadow marks the end
- * that hides tabs, and the menu beside it lists every open tab.
+ * The tab strip: the profiles screen, then one tab per open connection (with its state) or recording. Delete on a
+ * tab closes it, as the WAI-ARIA tabs pattern has it; the × beside each tab does the same for the pointer. When the
+ * tabs do not fit, the strip scrolls (the selected tab kept in view), a shadow marks the end that hides tabs, and
+ * the menu beside it lists every open tab.
  */
 export function AppTabs(): React.JSX.Element {
   const tabs = useConnectionsStore((s) => s.tabs)
@@ -21,6 +22,12 @@ export function AppTabs(): React.JSX.Element {
     const profile = profiles.find((p) => p.id === tab.profileId)
     return { tab, profile, name: tab.recording ? `${tab.recording.name} (recording)` : (profile?.name ?? 'Deleted profile') }
   })
+  // The closed tab held the focus: hand it to the tab that is shown now, so the keyboard user is not left on the page.
+  const closeByKey = (event: KeyboardEvent<HTMLButtonElement>, connectionId: string): void => {
+    if (event.key !== 'Delete') return
+    event.preventDefault()
+    void close(connectionId).then(() => strip.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus())
+  }
   return (
     <>
       <div
@@ -30,7 +37,8 @@ export function AppTabs(): React.JSX.Element {
         aria-label="Connections"
         onKeyDown={onTabListKeyDown}
       >
-        <button type="button" role="tab" className="tab" aria-selected={activeId === null} onClick={() => activate(null)}>
+        {/* One tab stop for the strip (roving tabindex): the arrow keys move between tabs. */}
+        <button type="button" role="tab" className="tab" aria-selected={activeId === null} tabIndex={activeId === null ? 0 : -1} onClick={() => activate(null)}>
           Profiles
         </button>
         {named.map(({ tab, profile, name }) => (
@@ -40,16 +48,20 @@ export function AppTabs(): React.JSX.Element {
               role="tab"
               className="tab"
               aria-selected={activeId === tab.connectionId}
+              tabIndex={activeId === tab.connectionId ? 0 : -1}
               aria-label={tab.recording ? name : `${name} (${statusLabel(tab.state)})`}
               style={profile?.color ? { boxShadow: `inset 0 3px 0 ${profile.color}` } : undefined}
+              aria-keyshortcuts="Delete"
               onClick={() => activate(tab.connectionId)}
+              onKeyDown={(event) => closeByKey(event, tab.connectionId)}
             >
               {tab.recording ? null : <span className={`status ${tab.state}`} aria-hidden="true" />}
               {name}
             </button>
-            <button type="button" className="tab-close" aria-label={`Close ${name}`} onClick={() => void close(tab.connectionId)}>
+            {/* Not a button: a tablist may hold only tabs, so keyboard and screen reader users close with Delete. */}
+            <span className="tab-close" aria-hidden="true" title={`Close ${name} (Delete)`} onClick={() => void close(tab.connectionId)}>
               ×
-            </button>
+            </span>
           </span>
         ))}
       </div>

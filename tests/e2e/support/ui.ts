@@ -68,9 +68,14 @@ export async function createProfile(page: Page, fields: ProfileFields, options: 
   await page.getByText(`Saved "${fields.name}".`).waitFor()
 }
 
+/** `text` as a regular expression that matches it literally. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
 /** The tab of an open connection (its accessible name is "<profile> (<state>)"). */
 export function connectionTab(page: Page, profileName: string): Locator {
-  return page.getByRole('tab', { name: new RegExp(`^${profileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`) })
+  return page.getByRole('tab', { name: new RegExp(`^${literal(profileName)} \\(`) })
 }
 
 /** Waits until the connection tab of `profileName` reports `state` (e.g. "Connected"). */
@@ -78,10 +83,14 @@ export async function waitForConnectionState(page: Page, profileName: string, st
   await page.getByRole('tab', { name: `${profileName} (${state})` }).waitFor()
 }
 
-/** The tree row of a node, found by its depth and level name (test topics keep level names unique per depth). */
+/**
+ * The tree row of a node, found by its depth and level name (test topics keep level names unique per depth). Rows
+ * are named by all they show (name, value, counts), so the level name is matched in its own cell.
+ */
 export function treeRow(page: Page, path: string): Locator {
   const levels = path.split('/')
-  return page.locator(`[role="treeitem"][aria-level="${levels.length}"][aria-label="${levels.at(-1)}"]`)
+  const name = levels.at(-1) || '(empty level)'
+  return page.locator(`[role="treeitem"][aria-level="${levels.length}"]`).filter({ has: page.locator('.tree-name', { hasText: new RegExp(`^${literal(name)}$`) }) })
 }
 
 /** Expands the ancestors of `path` in the topic tree and selects its row. */

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react'
+import { keepTabInside } from './focusTrap'
 
 /** A modal asking the user to confirm; Escape cancels, focus starts on the safe choice. */
 export interface ConfirmDialogProps {
@@ -17,7 +18,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ca
   useEffect(() => cancelRef.current?.focus(), [])
   return (
     <div className="dialog-backdrop" onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={title}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-label={title} onKeyDown={keepTabInside}>
         <h2>{title}</h2>
         {children}
         <div className="actions">

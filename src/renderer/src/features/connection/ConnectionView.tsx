@@ -55,7 +55,7 @@ export function ConnectionView({ tab }: { tab: ConnectionTab }): React.JSX.Eleme
           <div className="screen">
             <div className="tabs panel-tabs" role="tablist" aria-label="Side panels" onKeyDown={onTabListKeyDown}>
               {panels.map((p) => (
-                <button key={p.id} type="button" role="tab" className="tab" aria-selected={panel === p.id} onClick={() => setPanel(p.id)}>
+                <button key={p.id} type="button" role="tab" className="tab" aria-selected={panel === p.id} tabIndex={panel === p.id ? 0 : -1} onClick={() => setPanel(p.id)}>
                   {p.label}
                 </button>
               ))}

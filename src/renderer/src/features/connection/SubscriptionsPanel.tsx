@@ -51,7 +51,7 @@ export function SubscriptionsPanel({ tab, profile }: { tab: ConnectionTab; profi
                 aria-label={`Unsubscribe ${s.filter}`}
                 onClick={() => unsubscribe(tab.connectionId, s.filter).catch((e: unknown) => setError(errorMessage(e)))}
               >
-                Remove
+                Unsubscribe
               </button>
             </li>
           )

@@ -12,7 +12,15 @@ export const SHORTCUTS: { area: string; shortcuts: Shortcut[] }[] = [
       { keys: 'F1', action: 'Show or hide this help' },
       { keys: 'Ctrl/Cmd+F', action: 'Focus the topic filter of the open connection' },
       { keys: 'Ctrl/Cmd+Shift+P', action: 'Pause or resume the topic tree' },
-      { keys: 'Escape', action: 'Close a dialog; in the filter box, clear it' }
+      { keys: 'Escape', action: 'Close a dialog; in the filter box, clear it' },
+      { keys: 'Tab / Shift+Tab', action: 'Move the focus on / back, editors included' }
+    ]
+  },
+  {
+    area: 'Tabs',
+    shortcuts: [
+      { keys: '← / →, Home / End', action: 'Show the previous / next tab, the first / last' },
+      { keys: 'Delete', action: 'Close the connection or recording tab that has the focus' }
     ]
   },
   {
@@ -35,6 +43,9 @@ export const SHORTCUTS: { area: string; shortcuts: Shortcut[] }[] = [
   },
   {
     area: 'Publish',
-    shortcuts: [{ keys: 'Ctrl/Cmd+Enter', action: 'Publish the message' }]
+    shortcuts: [
+      { keys: 'Ctrl/Cmd+Enter', action: 'Publish the message' },
+      { keys: 'Ctrl+M (in an editor)', action: 'Let Tab indent instead of moving the focus (again to undo)' }
+    ]
   }
 ]

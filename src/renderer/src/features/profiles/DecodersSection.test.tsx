@@ -24,7 +24,7 @@ describe('the profile editor decoders section', () => {
     useConnectionsStore.setState(initialConnectionsState)
     await useProfilesStore.getState().load()
     render(<ProfilesScreen />)
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Alpha' }))
+    fireEvent.click(screen.getByRole('button', { name: /^Edit Alpha/ }))
   })
   afterEach(cleanup)
 

@@ -6,6 +6,7 @@ import { profileService } from '../../services/profile'
 import { useAppStore } from '../../stores/app'
 import { useProfilesStore } from '../../stores/profiles'
 import { PeerPreviewList } from './PeerPreviewList'
+import { keepTabInside } from '../../components/focusTrap'
 
 const APPS: { value: PeerApp; label: string }[] = [
   { value: 'mqtt-explorer', label: 'MQTT Explorer (settings.json)' },
@@ -77,7 +78,7 @@ export function PeerImportDialog({ onClose, onImported }: Props): React.JSX.Elem
 
   return (
     <div className="dialog-backdrop" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
-      <div className="dialog peer-import" role="dialog" aria-modal="true" aria-label="Import from MQTT Explorer or MQTTX">
+      <div className="dialog peer-import" role="dialog" aria-modal="true" aria-label="Import from MQTT Explorer or MQTTX" onKeyDown={keepTabInside}>
         <h2>Import from MQTT Explorer or MQTTX</h2>
         {found?.length === 0 ? <p className="muted">No MQTT Explorer or MQTTX data was found in their usual places on this computer; choose the file below.</p> : null}
         {found && found.length > 0 ? (

@@ -22,7 +22,7 @@ async function open(appHandlers: TestHandlers): Promise<void> {
   useConnectionsStore.setState(initialConnectionsState)
   await Promise.all([useProfilesStore.getState().load(), useAppStore.getState().loadCapabilities()])
   render(<ProfilesScreen />)
-  fireEvent.click(screen.getByRole('button', { name: 'Edit Alpha' }))
+  fireEvent.click(screen.getByRole('button', { name: /^Edit Alpha/ }))
 }
 
 const text = (label: string): string => (screen.getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement).value

@@ -81,8 +81,10 @@ export function ProfileList(): React.JSX.Element {
                 const tab = tabs.find((t) => t.profileId === profile.id)
                 return (
                   <li key={profile.id} className={`profile-item${profile.id === editingId ? ' selected' : ''}`} aria-current={profile.id === editingId ? 'true' : undefined}>
-                    <button type="button" className="profile-name" onClick={() => edit(profile.id)} aria-label={`Edit ${profile.name}`}>
+                    {/* Named by its content, so the name holds all it shows (WCAG 2.5.3); "Edit" is for screen readers. */}
+                    <button type="button" className="profile-name" onClick={() => edit(profile.id)}>
                       <strong>
+                        <span className="visually-hidden">Edit </span>
                         {profile.color ? <span className="swatch" style={{ background: profile.color }} aria-hidden="true" /> : null}
                         {profile.name}
                       </strong>

@@ -60,7 +60,7 @@ describe('profiles screen', () => {
 
   it('shows TLS fields only for mqtts and wss', () => {
     render(<ProfilesScreen />)
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Alpha' }))
+    fireEvent.click(screen.getByRole('button', { name: /^Edit Alpha/ }))
     expect(screen.queryByLabelText('CA certificate files')).toBeNull()
     fireEvent.change(screen.getByLabelText('Protocol'), { target: { value: 'mqtts' } })
     expect(screen.getByLabelText('CA certificate files')).toBeTruthy()
@@ -69,7 +69,7 @@ describe('profiles screen', () => {
 
   it('keeps the proxy folded until one is chosen, then saves it with its password apart', async () => {
     render(<ProfilesScreen />)
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Alpha' }))
+    fireEvent.click(screen.getByRole('button', { name: /^Edit Alpha/ }))
     expect(screen.queryByLabelText('Proxy host')).toBeNull()
     fireEvent.change(screen.getByLabelText('Proxy kind'), { target: { value: 'http' } })
     expect((screen.getByLabelText('Proxy port') as HTMLInputElement).value).toBe('3128')
@@ -95,7 +95,7 @@ describe('profiles screen', () => {
 
   it('keeps what the user typed when the profile is saved elsewhere meanwhile, and takes the rest', () => {
     render(<ProfilesScreen />)
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Alpha' }))
+    fireEvent.click(screen.getByRole('button', { name: /^Edit Alpha/ }))
     fireEvent.change(screen.getByLabelText('Host'), { target: { value: 'typed.example' } })
     const alpha = useProfilesStore.getState().profiles.find((p) => p.id === 'a')
     if (!alpha) throw new Error('no profile a')
@@ -108,7 +108,7 @@ describe('profiles screen', () => {
 
   it('shows what was saved, without a warning, after saving in the form itself', async () => {
     render(<ProfilesScreen />)
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Alpha' }))
+    fireEvent.click(screen.getByRole('button', { name: /^Edit Alpha/ }))
     fireEvent.change(screen.getByLabelText('Host'), { target: { value: ' spaced.example ' } })
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })))
     expect(screen.getByRole('status').textContent).toBe('Saved "Alpha".')

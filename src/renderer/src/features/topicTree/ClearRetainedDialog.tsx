@@ -5,6 +5,7 @@ import { getClientModel } from '../../model'
 import { errorMessage } from '../../lib/errorMessage'
 import { modelService, onClearProgress } from '../../services/model'
 import { countRetained } from './retainedCount'
+import { keepTabInside } from '../../components/focusTrap'
 
 type Phase = { kind: 'confirm' } | { kind: 'running'; operationId: string } | { kind: 'done' } | { kind: 'failed'; message: string }
 
@@ -20,6 +21,12 @@ export function ClearRetainedDialog({ connectionId, path, onClose }: { connectio
   const [progress, setProgress] = useState<ClearRetainedProgress | null>(null)
   const stopListening = useRef<(() => void) | null>(null)
   useEffect(() => () => stopListening.current?.(), [])
+  // Keyboard users stay where they were: the focus goes to the progress dialog's button while it shows, and
+  // back to what opened the dialog (the tree, or the Clear retained button) once it closes.
+  const opener = useRef(document.activeElement)
+  const action = useRef<HTMLButtonElement>(null)
+  useEffect(() => action.current?.focus(), [phase.kind])
+  useEffect(() => () => (opener.current instanceof HTMLElement && opener.current.isConnected ? opener.current.focus() : undefined), [])
   const count = subtree ? below : own
 
   const start = (): void => {
@@ -66,7 +73,7 @@ export function ClearRetainedDialog({ connectionId, path, onClose }: { connectio
   const cleared = progress?.cleared ?? 0
   return (
     <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-modal="true" aria-label="Clearing retained topics">
+      <div className="dialog" role="dialog" aria-modal="true" aria-label="Clearing retained topics" onKeyDown={keepTabInside}>
         <h2>{phase.kind === 'running' ? 'Clearing retained topics…' : 'Clear retained topics'}</h2>
         <progress max={Math.max(total, 1)} value={cleared} aria-label="Clear progress" />
         <p role="status">
@@ -77,11 +84,11 @@ export function ClearRetainedDialog({ connectionId, path, onClose }: { connectio
         {phase.kind === 'failed' ? <p className="error-text" role="alert">{phase.message}</p> : null}
         <div className="actions">
           {phase.kind === 'running' ? (
-            <button type="button" className="btn" onClick={() => void modelService.cancelClearRetained({ operationId: phase.operationId }).catch(() => undefined)}>
+            <button type="button" className="btn" ref={action} onClick={() => void modelService.cancelClearRetained({ operationId: phase.operationId }).catch(() => undefined)}>
               Cancel
             </button>
           ) : (
-            <button type="button" className="btn primary" onClick={onClose}>
+            <button type="button" className="btn primary" ref={action} onClick={onClose}>
               Close
             </button>
           )}

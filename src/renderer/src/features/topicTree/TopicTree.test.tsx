@@ -33,7 +33,16 @@ const wait = async (ms: number): Promise<void> => {
   await act(() => new Promise((resolve) => setTimeout(resolve, ms)))
 }
 
-const rowNames = (): string[] => screen.queryAllByRole('treeitem').map((row) => row.getAttribute('aria-label') ?? '')
+/** A row's level name (rows are named by all their content: name, value and counts). */
+const levelName = (row: HTMLElement): string => row.querySelector('.tree-name')?.textContent ?? ''
+const rowNames = (): string[] => screen.queryAllByRole('treeitem').map(levelName)
+
+/** The shown row whose level name is `name`. */
+function rowNamed(name: string): HTMLElement {
+  const found = screen.queryAllByRole('treeitem').find((r) => levelName(r) === name)
+  if (!found) throw new Error(`No tree row named ${name}; rows: ${rowNames().join(', ')}`)
+  return found
+}
 
 describe('topic tree', () => {
   beforeEach(() => {
@@ -49,21 +58,52 @@ describe('topic tree', () => {
     renderTree()
     await feed(Array.from({ length: 100_000 }, (_, i) => ({ topic: `fleet/d${String(i).padStart(6, '0')}`, payload: 'ok' })))
     expect(rowNames()).toEqual(['fleet'])
-    fireEvent.click(screen.getByRole('treeitem', { name: 'fleet' }).querySelector('.twisty') as Element)
+    fireEvent.click(rowNamed('fleet').querySelector('.twisty') as Element)
     const rows = screen.getAllByRole('treeitem')
     expect(rows.length).toBeGreaterThan(10)
     expect(rows.length).toBeLessThan(60)
     expect(rows[1]?.getAttribute('aria-level')).toBe('2')
     expect(rows[0]?.getAttribute('aria-expanded')).toBe('true')
     expect(rows[0]?.textContent).toContain('100000 topics')
+    // Position and set size come from the row model: most of the 100,000 siblings are not in the DOM.
+    const last = rows.at(-1) as HTMLElement
+    expect(rows[1]?.getAttribute('aria-posinset')).toBe('1')
+    expect(last.getAttribute('aria-posinset')).toBe(String(rows.length - 1))
+    expect(last.getAttribute('aria-setsize')).toBe('100000')
+    expect(rows[0]?.getAttribute('aria-setsize')).toBe('1')
+  })
+
+  it("states each row's level, position among its siblings, expansion and selection, the filter included", async () => {
+    renderTree()
+    await feed([{ topic: 'a/x', payload: '1', retained: true }, { topic: 'a/y', payload: '2' }, { topic: 'b', payload: '3' }])
+    fireEvent.click(rowNamed('a'))
+    fireEvent.keyDown(screen.getByRole('tree'), { key: 'ArrowRight' })
+    fireEvent.keyDown(screen.getByRole('tree'), { key: 'ArrowDown' })
+    const aria = (): string[][] =>
+      screen.getAllByRole('treeitem').map((r) => [levelName(r), ...['aria-level', 'aria-posinset', 'aria-setsize', 'aria-expanded', 'aria-selected'].map((name) => r.getAttribute(name) ?? '-')])
+    expect(aria()).toEqual([
+      ['a', '1', '1', '2', 'true', 'false'],
+      ['x', '2', '1', '2', '-', 'true'],
+      ['y', '2', '2', '2', '-', 'false'],
+      ['b', '1', '2', '2', '-', 'false']
+    ])
+    // A row is named by all it shows (WCAG 2.5.3); the retained marker "R" is explained in its description.
+    expect(screen.getByRole('treeitem', { name: 'x R = 1 1 message' }).getAttribute('aria-describedby')).toBeTruthy()
+    expect(document.getElementById(rowNamed('x').getAttribute('aria-describedby') ?? '')?.textContent).toBe('Retained value')
+    expect(rowNamed('y').getAttribute('aria-describedby')).toBeNull()
+    fireEvent.change(screen.getByLabelText('Filter topics'), { target: { value: 'y' } })
+    expect(aria()).toEqual([
+      ['a', '1', '1', '1', 'true', 'false'],
+      ['y', '2', '1', '1', '-', 'false']
+    ])
   })
 
   it('shows name, value preview, counts and the retained marker', async () => {
     renderTree()
     await feed([{ topic: 'home/temp', payload: '{"c": 21.5}', messageCount: 7, retained: true }])
-    fireEvent.click(screen.getByRole('treeitem', { name: 'home' }))
+    fireEvent.click(rowNamed('home'))
     fireEvent.keyDown(screen.getByRole('tree'), { key: 'ArrowRight' })
-    const row = screen.getByRole('treeitem', { name: 'temp' })
+    const row = rowNamed('temp')
     expect(row.textContent).toContain('= {"c": 21.5}')
     expect(row.textContent).toContain('7 messages')
     expect(within(row).getByTitle('Retained value')).toBeTruthy()
@@ -78,8 +118,8 @@ describe('topic tree', () => {
     expect(rowNames()).toEqual(['a', 'x', 'y', 'b'])
     fireEvent.keyDown(tree, { key: 'End' })
     expect(useSelectionStore.getState().selections[ID]?.path).toBe('b')
-    expect(screen.getByRole('treeitem', { name: 'b' }).getAttribute('aria-selected')).toBe('true')
-    expect(tree.getAttribute('aria-activedescendant')).toBe(screen.getByRole('treeitem', { name: 'b' }).id)
+    expect(rowNamed('b').getAttribute('aria-selected')).toBe('true')
+    expect(tree.getAttribute('aria-activedescendant')).toBe(rowNamed('b').id)
     fireEvent.keyDown(tree, { key: 'Home' })
     fireEvent.keyDown(tree, { key: 'ArrowLeft' })
     expect(rowNames()).toEqual(['a', 'b'])
@@ -168,10 +208,10 @@ describe('topic tree', () => {
     renderTree()
     await feed([{ topic: 'a/b/c', payload: '1' }, { topic: 'z', payload: '2' }])
     fireEvent.change(screen.getByLabelText('Filter topics'), { target: { value: 'c' } })
-    fireEvent.click(screen.getByRole('treeitem', { name: 'c' }))
+    fireEvent.click(rowNamed('c'))
     fireEvent.keyDown(screen.getByLabelText('Filter topics'), { key: 'Escape' })
     expect(rowNames()).toEqual(['a', 'b', 'c', 'z'])
-    expect(screen.getByRole('treeitem', { name: 'c' }).getAttribute('aria-selected')).toBe('true')
+    expect(rowNamed('c').getAttribute('aria-selected')).toBe('true')
   })
 
   it('copies the selected topic path with Ctrl+C', async () => {
@@ -212,7 +252,7 @@ describe('topic tree', () => {
   it('highlights a row that just changed and asks to clear retained with Delete', async () => {
     const { cleared } = renderTree()
     await feed([{ topic: 'lamp', payload: 'on', receivedAt: 10 }])
-    const row = screen.getByRole('treeitem', { name: 'lamp' })
+    const row = rowNamed('lamp')
     expect(row.querySelector('.tree-flash')).toBeNull()
     await feed([{ topic: 'lamp', payload: 'off', receivedAt: 20, messageCount: 2 }])
     expect(row.querySelector('.tree-flash')).not.toBeNull()

@@ -144,7 +144,10 @@ export function TopicTree({ connectionId, onClearRetained }: TopicTreeProps): Re
                 depth={row.depth}
                 expanded={row.expanded}
                 hasChildren={row.hasChildren}
+                posInSet={row.posInSet}
+                setSize={row.setSize}
                 rowId={`${idPrefix}-${item.index}`}
+                retainedTextId={`${idPrefix}-retained`}
                 selected={row.id === selectedPath}
                 messageCount={row.node.messageCount}
                 lastUpdate={row.node.lastUpdate}
@@ -157,6 +160,9 @@ export function TopicTree({ connectionId, onClearRetained }: TopicTreeProps): Re
             )
           })}
         </div>
+        <span id={`${idPrefix}-retained`} hidden>
+          Retained value
+        </span>
         {rows.length === 0 ? <div className="empty">{emptyText(match !== null, searching)}</div> : null}
       </div>
       {notice ? (

@@ -9,7 +9,11 @@ export interface TreeRowViewProps {
   depth: number
   expanded: boolean
   hasChildren: boolean
+  posInSet: number
+  setSize: number
   rowId: string
+  /** The id of the tree's one hidden "Retained value" text, which retained rows add to their description. */
+  retainedTextId: string
   selected: boolean
   /** Values that change when the node does, so memo re-renders exactly then. */
   messageCount: number
@@ -24,7 +28,7 @@ export interface TreeRowViewProps {
 }
 
 /** One tree row: twisty, level name, latest value, counts and a retained marker. */
-export const TreeRowView = memo(function TreeRowView({ node, depth, expanded, hasChildren, rowId, selected, messageCount, lastUpdate, start, onSelect, onToggle, latest, decoders }: TreeRowViewProps): React.JSX.Element {
+export const TreeRowView = memo(function TreeRowView({ node, depth, expanded, hasChildren, posInSet, setSize, rowId, retainedTextId, selected, messageCount, lastUpdate, start, onSelect, onToggle, latest, decoders }: TreeRowViewProps): React.JSX.Element {
   const topic = node.topic
   // Highlight changes seen while the row is on screen, not rows scrolled into view; the element key
   // restarts the CSS animation on each change, so no timer or per-message render is needed.
@@ -35,9 +39,12 @@ export const TreeRowView = memo(function TreeRowView({ node, depth, expanded, ha
       id={rowId}
       role="treeitem"
       aria-level={depth + 1}
+      aria-posinset={posInSet}
+      aria-setsize={setSize}
       aria-expanded={hasChildren ? expanded : undefined}
       aria-selected={selected}
-      aria-label={node.name === '' ? '(empty level)' : node.name}
+      // Named by its content, all of it (WCAG 2.5.3: the name holds the visible text); "R" is explained here.
+      aria-describedby={topic?.retained ? retainedTextId : undefined}
       className={`tree-row${selected ? ' selected' : ''}`}
       style={{ transform: `translateY(${start}px)`, paddingLeft: 6 + depth * 16 }}
       onClick={() => onSelect(node.path)}
@@ -54,7 +61,7 @@ export const TreeRowView = memo(function TreeRowView({ node, depth, expanded, ha
       >
         {hasChildren ? (expanded ? '▾' : '▸') : ''}
       </span>
-      <span className="tree-name">{node.name === '' ? <em className="muted">(empty)</em> : node.name}</span>
+      <span className="tree-name">{node.name === '' ? <em className="muted">(empty level)</em> : node.name}</span>
       {topic ? (
         <>
           {topic.retained ? (

@@ -10,6 +10,9 @@ export interface TreeRow {
   depth: number
   expanded: boolean
   hasChildren: boolean
+  /** Its position among the siblings shown (1-based) and how many are shown: aria-posinset and aria-setsize, which a virtualized tree must state because most siblings are not in the DOM. */
+  posInSet: number
+  setSize: number
 }
 
 /** How to flatten: which nodes are open, in which order, and the filter. */
@@ -47,13 +50,14 @@ export function flattenTree(model: ClientModel, options: FlattenOptions): TreeRo
   const rows: TreeRow[] = []
   const branches = options.match ? matchingBranches(model.root, options.match) : null
   const visit = (node: ClientTreeNode, depth: number): void => {
-    for (const child of displayChildren(model, node, options.sort, options.descending)) {
-      if (branches && !branches.has(child)) continue
+    const children = displayChildren(model, node, options.sort, options.descending)
+    const shown = branches ? children.filter((child) => branches.has(child)) : children
+    shown.forEach((child, index) => {
       const hasChildren = child.children.size > 0
       const expanded = hasChildren && (branches !== null || options.expanded.has(child.path))
-      rows.push({ id: child.path, node: child, depth, expanded, hasChildren })
+      rows.push({ id: child.path, node: child, depth, expanded, hasChildren, posInSet: index + 1, setSize: shown.length })
       if (expanded) visit(child, depth + 1)
-    }
+    })
   }
   visit(model.root, 0)
   return rows

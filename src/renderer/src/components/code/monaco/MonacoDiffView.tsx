@@ -13,6 +13,10 @@ export default function MonacoDiffView({ original, modified, language, label }: 
     if (!host.current) return
     const { label, language } = first.current
     const diff = monaco.editor.createDiffEditor(host.current, { ...baseOptions, readOnly: true, originalEditable: false, ariaLabel: label })
+    // Each side is a text box of its own and needs a name: Monaco 0.57 empties the sides' labels once created
+    // (originalAriaLabel and modifiedAriaLabel are overwritten), so they are set on the side editors themselves.
+    diff.getOriginalEditor().updateOptions({ ariaLabel: `${label}: earlier message` })
+    diff.getModifiedEditor().updateOptions({ ariaLabel: `${label}: later message` })
     const pair = { original: monaco.editor.createModel('', language), modified: monaco.editor.createModel('', language) }
     diff.setModel(pair)
     models.current = pair

@@ -22,7 +22,9 @@ export const baseOptions: monaco.editor.IEditorOptions & { theme: string } = {
   scrollBeyondLastLine: false,
   fontSize: 12,
   wordWrap: 'on',
-  renderLineHighlight: 'none'
+  renderLineHighlight: 'none',
+  // Tab moves the focus on, so no editor traps a keyboard user (WCAG 2.1.2); Ctrl+M lets Tab indent again.
+  tabFocusMode: true
 }
 
 export { monaco }
