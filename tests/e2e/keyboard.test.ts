@@ -50,9 +50,12 @@ describe('keyboard only', () => {
     await tabTo(page, composer.getByLabel('Topic', { exact: true }))
     await page.keyboard.press('ControlOrMeta+A')
     await page.keyboard.type('kb/hall/cmd')
-    // A closed select takes the arrow keys: JSON → Text.
+    // The format followed the lamp's last payload ("on": text); a closed select takes the arrow keys: → JSON → Text.
     const format = composer.getByLabel('Payload format')
     await tabTo(page, format)
+    expect(await format.inputValue()).toBe('text')
+    await page.keyboard.press('ArrowUp')
+    expect(await format.inputValue()).toBe('json')
     await page.keyboard.press('ArrowDown')
     expect(await format.inputValue()).toBe('text')
     await tabTo(page, composer.getByRole('textbox', { name: 'Payload' }))
