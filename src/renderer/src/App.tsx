@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { AppTabs } from './AppTabs'
+import { ThemeSelect } from './ThemeSelect'
 import { ConnectionView } from './features/connection'
 import { HelpPanel } from './features/help'
 import { ProfilesScreen } from './features/profiles'
@@ -52,6 +53,7 @@ export function App(): React.JSX.Element {
       <header className="app-header">
         <AppTabs />
         <div className="header-actions">
+          <ThemeSelect />
           <button type="button" className="btn small" aria-keyshortcuts="F1" onClick={() => setHelp(true)}>
             Help
           </button>

@@ -4,19 +4,19 @@ import * as monaco from 'monaco-editor/editor/editor.api'
 import 'monaco-editor/editor/editor.main'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
+import { isDarkTheme, onThemeChange } from '../../../lib/theme'
 
 // Workers come from our own bundle (no CDN), as the CSP requires.
 self.MonacoEnvironment = {
   getWorker: (_workerId: string, label: string) => (label === 'json' ? new JsonWorker() : new EditorWorker())
 }
 
-const dark = window.matchMedia('(prefers-color-scheme: dark)')
 const themeFor = (isDark: boolean): string => (isDark ? 'vs-dark' : 'vs')
-dark.addEventListener('change', (event) => monaco.editor.setTheme(themeFor(event.matches)))
+onThemeChange((dark) => monaco.editor.setTheme(themeFor(dark)))
 
 /** Options shared by every editor in the app. */
 export const baseOptions: monaco.editor.IEditorOptions & { theme: string } = {
-  theme: themeFor(dark.matches),
+  theme: themeFor(isDarkTheme()),
   automaticLayout: true,
   minimap: { enabled: false },
   scrollBeyondLastLine: false,
