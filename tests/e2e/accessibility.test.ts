@@ -7,7 +7,7 @@ import { axeViolations, describeViolations } from './support/axe'
 import { contrastRatio } from './support/contrast'
 import type { PageGlobals } from './support/pageGlobals'
 import { test } from './support/fixtures'
-import { createProfile, profileForm, selectTopic, treeRow, waitForConnectionState } from './support/ui'
+import { createProfile, profileForm, selectTopic, treeRow, waitForConnectionState, composerOf } from './support/ui'
 
 const THEMES = ['light', 'dark'] as const
 
@@ -90,6 +90,8 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await publisher.publishAsync('plant/line1/state', JSON.stringify({ level: 42, ok: true, mode: 'auto' }), { qos: 1, retain: true })
     await selectTopic(page, 'plant/line1/temp')
     await page.getByRole('listbox', { name: 'Message history' }).getByRole('option').nth(4).waitFor()
+    found.push(...(await auditBothThemes(page, 'a connection tab with tree, history and viewer, the composer folded')))
+    await composerOf(page)
     await unfoldAll(page)
     found.push(...(await auditBothThemes(page, 'a connection tab with tree, history, viewer and composer')))
     await page.getByRole('checkbox', { name: 'Show diff' }).check()

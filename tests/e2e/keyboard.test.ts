@@ -46,6 +46,9 @@ describe('keyboard only', () => {
     // The composer: its topic follows the selection; type another, pick the format, Tab into the payload editor, Ctrl+Enter sends.
     const arrived = new Promise<string>((resolve) => peer.on('message', (topic, payload) => topic === 'kb/hall/cmd' && resolve(payload.toString())))
     await peer.subscribeAsync('kb/hall/cmd', { qos: 1 })
+    // The composer is folded, so the value has the room: Publish… opens it.
+    await tabTo(page, page.getByRole('button', { name: 'Publish…', exact: true }))
+    await page.keyboard.press('Enter')
     const composer = page.getByRole('form', { name: 'Publish' })
     await tabTo(page, composer.getByLabel('Topic', { exact: true }))
     await page.keyboard.press('ControlOrMeta+A')

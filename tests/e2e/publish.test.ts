@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import { test } from './support/fixtures'
 import { connectPeer, retainedMessages } from './support/mqttPeer'
-import { createProfile, selectTopic, treeRow, typeIntoEditor, waitForConnectionState } from './support/ui'
+import { createProfile, selectTopic, treeRow, typeIntoEditor, waitForConnectionState, composerOf } from './support/ui'
 
 describe('publishing and clearing retained values', () => {
   let broker: TestBroker
@@ -28,7 +28,7 @@ describe('publishing and clearing retained values', () => {
       peer.on('message', (topic, payload, packet) => topic === 'e2e/out/lamp' && resolve({ payload: payload.toString(), qos: packet.qos }))
     )
 
-    const composer = app.page.getByRole('form', { name: 'Publish' })
+    const composer = await composerOf(app.page)
     await composer.getByLabel('Topic', { exact: true }).fill('e2e/out/lamp')
     await composer.getByLabel('Payload format').selectOption('text')
     await composer.getByLabel('QoS', { exact: true }).selectOption('1')

@@ -4,12 +4,12 @@ import mqtt, { type MqttClient } from 'mqtt'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import { test } from './support/fixtures'
-import { createProfile, typeIntoEditor, waitForConnectionState } from './support/ui'
+import { createProfile, typeIntoEditor, waitForConnectionState, composerOf } from './support/ui'
 import type { Page } from 'playwright-core'
 
 /** Sends the composer's message as a request that waits `timeout` seconds for its reply. */
 async function sendRequest(page: Page, topic: string, payload: string, timeout: string): Promise<void> {
-  const composer = page.getByRole('form', { name: 'Publish' })
+  const composer = await composerOf(page)
   await composer.getByLabel('Topic', { exact: true }).fill(topic)
   await composer.getByLabel('Payload format').selectOption('text')
   await typeIntoEditor(page, 'Payload', payload)

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import { test } from './support/fixtures'
 import { connectPeer, retainedMessages, type SeenMessage } from './support/mqttPeer'
-import { createProfile, waitForConnectionState } from './support/ui'
+import { createProfile, waitForConnectionState, composerOf } from './support/ui'
 
 describe('sequences in the publish area', () => {
   let broker: TestBroker
@@ -24,7 +24,7 @@ describe('sequences in the publish area', () => {
     await app.open()
     await createProfile(app.page, { name: 'Sequencer', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
     await waitForConnectionState(app.page, 'Sequencer', 'Connected')
-    const composer = app.page.getByRole('form', { name: 'Publish' })
+    const composer = await composerOf(app.page)
     await composer.locator('summary', { hasText: 'Sequences' }).click()
     await composer.getByLabel('Sequence name').fill('Boot')
     const steps = [
@@ -64,7 +64,7 @@ describe('sequences in the publish area', () => {
     // After a reload the editor starts from main's copy of the profile.
     await app.page.reload()
     await app.page.getByRole('tab', { name: 'Sequencer (Connected)' }).click()
-    const reopened = app.page.getByRole('form', { name: 'Publish' })
+    const reopened = await composerOf(app.page)
     await reopened.locator('summary', { hasText: 'Sequences (1)' }).click()
     expect(await reopened.getByLabel('Step 2 topic').inputValue()).toBe('e2e/seq/config')
     expect(await reopened.getByLabel('Step 2 format').inputValue()).toBe('json')

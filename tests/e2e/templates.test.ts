@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import { test } from './support/fixtures'
 import { connectPeer, type SeenMessage } from './support/mqttPeer'
-import { createProfile, typeIntoEditor, waitForConnectionState } from './support/ui'
+import { createProfile, typeIntoEditor, waitForConnectionState, composerOf } from './support/ui'
 
 /** Replaces the payload editor's text; the brackets the editor closes by itself land after the cursor and are deleted. */
 async function pastePayload(page: Page, text: string): Promise<void> {
@@ -38,7 +38,7 @@ describe('templates with variables and device simulation', () => {
     await app.open()
     await createProfile(app.page, { name: 'Templates', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
     await waitForConnectionState(app.page, 'Templates', 'Connected')
-    const composer = app.page.getByRole('form', { name: 'Publish' })
+    const composer = await composerOf(app.page)
     await composer.getByLabel('Topic', { exact: true }).fill('e2e/tpl/{{ask device}}/cmd')
     await composer.getByLabel('QoS', { exact: true }).selectOption('1')
     await pastePayload(app.page, '{"n":{{counter}},"roll":{{random 1 6}}}')
@@ -55,7 +55,7 @@ describe('templates with variables and device simulation', () => {
     await composer.getByText('Saved template "Pump command".').waitFor()
     await app.page.reload()
     await app.page.getByRole('tab', { name: 'Templates (Connected)' }).click()
-    const reopened = app.page.getByRole('form', { name: 'Publish' })
+    const reopened = await composerOf(app.page)
     await reopened.getByRole('button', { name: 'Use template Pump command' }).click()
     expect(await reopened.getByLabel('Topic', { exact: true }).inputValue()).toBe('e2e/tpl/{{ask device}}/cmd')
 

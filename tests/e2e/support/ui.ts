@@ -127,3 +127,13 @@ export async function expandRow(page: Page, path: string): Promise<void> {
   if ((await row.getAttribute('aria-expanded')) === 'false') await row.dblclick()
   await row.and(page.locator('[aria-expanded="true"]')).waitFor()
 }
+
+/** The publish composer, opened first when it is folded (the message panel then has the room). */
+export async function composerOf(page: Page): Promise<Locator> {
+  const form = page.getByRole('form', { name: 'Publish' })
+  const open = page.getByRole('button', { name: 'Publish…', exact: true })
+  await form.or(open).first().waitFor()
+  if (await open.isVisible()) await open.click()
+  await form.waitFor()
+  return form
+}

@@ -55,6 +55,22 @@ describe('connection view', () => {
     )
   }
 
+  it('keeps the composer folded at first so the message panel has the room, opens it on demand and remembers that', async () => {
+    localStorage.removeItem('composer:open')
+    await useConnectionsStore.getState().open('a')
+    renderActive()
+    expect(screen.queryByRole('form', { name: 'Publish' })).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: 'Publish…' }))
+    expect(screen.getByRole('form', { name: 'Publish' })).toBeTruthy()
+    expect(localStorage.getItem('composer:open')).toBe('true')
+    cleanup()
+    renderActive()
+    expect(screen.getByRole('form', { name: 'Publish' })).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Fold the composer' }))
+    expect(screen.queryByRole('form', { name: 'Publish' })).toBeNull()
+    expect(localStorage.getItem('composer:open')).toBe('false')
+  })
+
   it('adds and removes subscriptions while connected, showing refusals', async () => {
     await useConnectionsStore.getState().open('a')
     renderActive()

@@ -7,12 +7,12 @@ import { isLive, type ConnectionTab } from '../../stores/connections'
 import { BrokerStatsPanel } from '../brokerStats'
 import { ChartsPanel } from '../charts'
 import { MessagePanel } from '../messagePanel'
-import { PublishComposer } from '../publish'
 import { RecordingHeader } from '../recording'
 import { ClearRetainedDialog, TopicTree, TreeToolbar } from '../topicTree'
 import { ConnectionHeader } from './ConnectionHeader'
 import { OneTimeSecrets } from './OneTimeSecrets'
 import { SubscriptionsPanel } from './SubscriptionsPanel'
+import { TopicPanel } from './TopicPanel'
 
 const PANELS: { id: SidePanel; label: string }[] = [
   { id: 'topic', label: 'Topic' },
@@ -64,10 +64,7 @@ export function ConnectionView({ tab }: { tab: ConnectionTab }): React.JSX.Eleme
               {panel === 'topic' && recording ? (
                 <MessagePanel connectionId={id} />
               ) : panel === 'topic' ? (
-                <SplitPane direction="vertical" storageKey="message" initial={380} min={120} label="Resize the message panel">
-                  <MessagePanel connectionId={id} onClearRetained={setClearing} />
-                  <PublishComposer connectionId={id} profileId={tab.profileId} mqtt5={profile?.options.protocolVersion === 5} connected={tab.state === 'connected'} broker={tab.broker} />
-                </SplitPane>
+                <TopicPanel tab={tab} profile={profile} onClearRetained={setClearing} />
               ) : panel === 'subscriptions' ? (
                 <SubscriptionsPanel tab={tab} profile={profile} />
               ) : panel === 'charts' || recording ? (

@@ -23,8 +23,11 @@ function nodeSummary(model: ClientModel, path: string | null): string {
 }
 
 /** The selected topic: its path, history, value viewer and diff; or a branch's totals. */
-/** Without `onClearRetained` (a recording's tab) there is nothing to clear, and no button for it. */
-export function MessagePanel({ connectionId, onClearRetained }: { connectionId: string; onClearRetained?: (path: string) => void }): React.JSX.Element {
+/**
+ * Without `onClearRetained` (a recording's tab) there is nothing to clear, and no button for it; with `onPublish` (the
+ * composer folded) a button opens the composer for the selected topic.
+ */
+export function MessagePanel({ connectionId, onClearRetained, onPublish }: { connectionId: string; onClearRetained?: (path: string) => void; onPublish?: () => void }): React.JSX.Element {
   const selection = useSelectionStore(selectionSelectors.of(connectionId))
   const model = getClientModel(connectionId)
   // Re-render when the selected node's own figures change, not on every delta of a busy broker.
@@ -87,6 +90,11 @@ export function MessagePanel({ connectionId, onClearRetained }: { connectionId: 
             onClick={() => void exportHistory(topic)}
           >
             Export history
+          </button>
+        ) : null}
+        {onPublish && topic ? (
+          <button type="button" className="btn small" onClick={onPublish}>
+            Publish to this topic…
           </button>
         ) : null}
         {onClearRetained ? (
