@@ -62,7 +62,7 @@ export function RecordingHeader({ connectionId, recording }: { connectionId: str
           </output>
         </span>
       ) : (
-        <span className="muted grow">This recording holds no messages.</span>
+        <span className="muted grow">{recording.loading ? 'Opening the recording…' : 'This recording holds no messages.'}</span>
       )}
     </div>
   )
