@@ -1,30 +1,17 @@
-import type { MqttClient } from 'mqtt'
-import { afterAll, beforeAll, describe, expect } from 'vitest'
-import { startTestBroker, type TestBroker } from '../support/broker'
+import { describe, expect } from 'vitest'
 import { test } from './support/fixtures'
 import { hasFocus, tabTo } from './support/keyboard'
-import { connectPeer, retainedMessages } from './support/mqttPeer'
+import { brokerWithPublisher, retainedMessages } from './support/mqttPeer'
 import { createProfile, treeRow, waitForConnectionState } from './support/ui'
 
 describe('keyboard only', () => {
-  let broker: TestBroker
-  let url: string
-  let peer: MqttClient
-  beforeAll(async () => {
-    broker = await startTestBroker({ listeners: ['plain'] })
-    url = `mqtt://127.0.0.1:${broker.ports.plain}`
-    peer = await connectPeer(url)
-  })
-  afterAll(async () => {
-    await peer?.endAsync()
-    await broker?.stop()
-  })
+  const peers = brokerWithPublisher()
 
   test('connects a saved profile, selects a topic, publishes and clears a retained topic without the mouse', async ({ app }) => {
     const { page } = app
-    await peer.publishAsync('kb/hall/lamp', 'on', { qos: 1, retain: true })
+    await peers.publisher.publishAsync('kb/hall/lamp', 'on', { qos: 1, retain: true })
     await app.open()
-    await createProfile(page, { name: 'Keys', host: '127.0.0.1', port: broker.ports.plain ?? 0 })
+    await createProfile(page, { name: 'Keys', host: '127.0.0.1', port: peers.broker.ports.plain ?? 0 })
     // From here on only the keyboard: a fresh page, the focus on nothing.
     await page.reload()
     await page.getByRole('button', { name: 'Connect Keys' }).waitFor()
@@ -44,8 +31,8 @@ describe('keyboard only', () => {
     await page.getByRole('listbox', { name: 'Message history' }).getByRole('option').first().waitFor()
 
     // The composer: its topic follows the selection; type another, pick the format, Tab into the payload editor, Ctrl+Enter sends.
-    const arrived = new Promise<string>((resolve) => peer.on('message', (topic, payload) => topic === 'kb/hall/cmd' && resolve(payload.toString())))
-    await peer.subscribeAsync('kb/hall/cmd', { qos: 1 })
+    const arrived = new Promise<string>((resolve) => peers.publisher.on('message', (topic, payload) => topic === 'kb/hall/cmd' && resolve(payload.toString())))
+    await peers.publisher.subscribeAsync('kb/hall/cmd', { qos: 1 })
     // The composer is folded, so the value has the room: Publish… opens it.
     await tabTo(page, page.getByRole('button', { name: 'Publish…', exact: true }))
     await page.keyboard.press('Enter')
@@ -81,6 +68,6 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter')
     await progress.waitFor({ state: 'detached' })
     expect(await hasFocus(tree)).toBe(true)
-    expect(await retainedMessages(url, 'kb/#', 'e2e/end/keyboard')).toEqual([])
+    expect(await retainedMessages(peers.url, 'kb/#', 'e2e/end/keyboard')).toEqual([])
   })
 })

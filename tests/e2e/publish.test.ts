@@ -1,31 +1,18 @@
-import type { MqttClient } from 'mqtt'
-import { afterAll, beforeAll, describe, expect } from 'vitest'
-import { startTestBroker, type TestBroker } from '../support/broker'
+import { describe, expect } from 'vitest'
 import { test } from './support/fixtures'
-import { connectPeer, retainedMessages } from './support/mqttPeer'
+import { brokerWithPublisher, retainedMessages } from './support/mqttPeer'
 import { createProfile, selectTopic, treeRow, typeIntoEditor, waitForConnectionState, composerOf } from './support/ui'
 
 describe('publishing and clearing retained values', () => {
-  let broker: TestBroker
-  let url: string
-  let peer: MqttClient
-  beforeAll(async () => {
-    broker = await startTestBroker({ listeners: ['plain'] })
-    url = `mqtt://127.0.0.1:${broker.ports.plain}`
-    peer = await connectPeer(url)
-  })
-  afterAll(async () => {
-    await peer?.endAsync()
-    await broker?.stop()
-  })
+  const peers = brokerWithPublisher()
 
   test('publishes with QoS 1 and retain; another client receives it and the broker keeps it', async ({ app }) => {
     await app.open()
-    await createProfile(app.page, { name: 'Publisher', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
+    await createProfile(app.page, { name: 'Publisher', host: '127.0.0.1', port: peers.broker.ports.plain ?? 0 }, { connect: true })
     await waitForConnectionState(app.page, 'Publisher', 'Connected')
-    await peer.subscribeAsync('e2e/out/#', { qos: 1 })
+    await peers.publisher.subscribeAsync('e2e/out/#', { qos: 1 })
     const arrived = new Promise<{ payload: string; qos: number }>((resolve) =>
-      peer.on('message', (topic, payload, packet) => topic === 'e2e/out/lamp' && resolve({ payload: payload.toString(), qos: packet.qos }))
+      peers.publisher.on('message', (topic, payload, packet) => topic === 'e2e/out/lamp' && resolve({ payload: payload.toString(), qos: packet.qos }))
     )
 
     const composer = await composerOf(app.page)
@@ -38,15 +25,15 @@ describe('publishing and clearing retained values', () => {
     await composer.getByRole('status').waitFor()
 
     expect(await arrived).toEqual({ payload: 'lamp on', qos: 1 })
-    expect(await retainedMessages(url, 'e2e/out/#', 'e2e/end/publish')).toEqual([{ topic: 'e2e/out/lamp', payload: 'lamp on', qos: 1, retain: true }])
+    expect(await retainedMessages(peers.url, 'e2e/out/#', 'e2e/end/publish')).toEqual([{ topic: 'e2e/out/lamp', payload: 'lamp on', qos: 1, retain: true }])
     await selectTopic(app.page, 'e2e/out/lamp')
     await treeRow(app.page, 'e2e/out/lamp').filter({ hasText: '= lamp on' }).waitFor()
   })
 
   test('clears a retained subtree with progress, and the broker forgets it', async ({ app }) => {
-    for (let i = 1; i <= 25; i++) await peer.publishAsync(`plant/line-${i}/setpoint`, String(i), { qos: 1, retain: true })
+    for (let i = 1; i <= 25; i++) await peers.publisher.publishAsync(`plant/line-${i}/setpoint`, String(i), { qos: 1, retain: true })
     await app.open()
-    await createProfile(app.page, { name: 'Cleaner', host: '127.0.0.1', port: broker.ports.plain ?? 0 }, { connect: true })
+    await createProfile(app.page, { name: 'Cleaner', host: '127.0.0.1', port: peers.broker.ports.plain ?? 0 }, { connect: true })
     await waitForConnectionState(app.page, 'Cleaner', 'Connected')
     await treeRow(app.page, 'plant').filter({ hasText: '25 topics' }).waitFor()
 
@@ -58,6 +45,6 @@ describe('publishing and clearing retained values', () => {
     await progress.getByRole('button', { name: 'Close' }).click()
 
     await treeRow(app.page, 'plant').waitFor({ state: 'detached' })
-    expect(await retainedMessages(url, 'plant/#', 'e2e/end/clear')).toEqual([])
+    expect(await retainedMessages(peers.url, 'plant/#', 'e2e/end/clear')).toEqual([])
   })
 })

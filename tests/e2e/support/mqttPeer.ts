@@ -43,6 +43,8 @@ export async function retainedMessages(url: string, filter: string, endTopic: st
 export interface BrokerWithPublisher {
   readonly broker: TestBroker
   readonly publisher: MqttClient
+  /** The broker's plain listener, for another client of the test's own. */
+  readonly url: string
 }
 
 /** Starts a broker and a publisher before the describe block's tests and stops both after them. */
@@ -65,6 +67,9 @@ export function brokerWithPublisher(): BrokerWithPublisher {
     get publisher() {
       if (!publisher) throw new Error('The publisher is not connected yet (use it inside a test).')
       return publisher
+    },
+    get url() {
+      return `mqtt://127.0.0.1:${this.broker.ports.plain}`
     }
   }
 }
