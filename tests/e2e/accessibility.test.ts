@@ -4,12 +4,16 @@ import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { startTestBroker, type TestBroker } from '../support/broker'
 import { saveScreenshot } from './support/artifacts'
 import { axeViolations, describeViolations } from './support/axe'
+import { overflowingText } from './support/overflow'
 import { contrastRatio } from './support/contrast'
 import type { PageGlobals } from './support/pageGlobals'
 import { test } from './support/fixtures'
 import { createProfile, profileForm, selectTopic, treeRow, waitForConnectionState, composerOf } from './support/ui'
 
 const THEMES = ['light', 'dark'] as const
+const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }] as const
+/** The size the e2e browser opens with (tests/e2e/support/browser.ts). */
+const DEFAULT_SIZE = { width: 1280, height: 800 }
 
 /** Switches the OS theme the page sees, and waits until Monaco's editors (themed from script, on the media query's change event) follow. */
 async function showTheme(page: Page, colorScheme: (typeof THEMES)[number]): Promise<void> {
@@ -29,6 +33,14 @@ async function auditBothThemes(page: Page, screen: string): Promise<string[]> {
     await saveScreenshot(page, `accessibility--${screen}--${colorScheme}`)
     const violations = await axeViolations(page)
     if (violations.length > 0) found.push(`${screen}, ${colorScheme} theme:\n${describeViolations(violations)}`)
+    // The same screen at a small laptop's and a desktop's size: a screenshot of each, and no text out of its box.
+    for (const size of SIZES) {
+      await page.setViewportSize(size)
+      await saveScreenshot(page, `accessibility--${screen}--${colorScheme}--${size.width}x${size.height}`)
+      const spilled = await overflowingText(page)
+      if (spilled.length > 0) found.push(`${screen}, ${colorScheme} theme, ${size.width}×${size.height}: text out of its box:\n${spilled.join('\n')}`)
+    }
+    await page.setViewportSize(DEFAULT_SIZE)
   }
   return found
 }
@@ -118,6 +130,15 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     found.push(...(await auditBothThemes(page, 'the Charts panel with a chart')))
 
     expect(found.join('\n\n')).toBe('')
+    // The overflow check finds text that spills out of its box (a label too long for a fixed width).
+    await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { createElement(t: string): { textContent: string; setAttribute(n: string, v: string): void }; body: { append(e: unknown): void } } }).document
+      const label = doc.createElement('div')
+      label.setAttribute('style', 'width: 60px; white-space: nowrap')
+      label.textContent = 'A label much longer than its box'
+      doc.body.append(label)
+    })
+    expect(await overflowingText(page)).toEqual([expect.stringMatching(/^<div class=""> "A label much longer than its box": \d+ px of text in 60 px \(overflow visible\)$/)])
     // The tree's rows say where they are among their siblings (computed from the row model, not the DOM).
     const position = async (path: string): Promise<string> => {
       const row = treeRow(page, path)
