@@ -1,8 +1,9 @@
-// `npm run bench:ui [-- --seconds 30 --rate 10000 --topics 100000] [--quick] [--no-charts] [--charts-only]`: the real renderer in headless Chromium,
+// `npm run bench:ui [-- --seconds 30 --rate 10000 --topics 100000] [--quick] [--no-charts] [--charts-only] [--recording-only]`: the real renderer in headless Chromium,
 // served by the headless server, while a publisher sustains `rate` msg/s over `topics` topics. Measures frame
 // intervals (requestAnimationFrame) with the tree open and scrolling, then standing still, and the delay from
 // publishing a marker value to it being on screen. Prints the figures and writes bench-results/ui.json; then the
-// chart scenarios (bench/uiCharts.ts) unless --no-charts; --charts-only runs only those.
+// chart scenarios (bench/uiCharts.ts) unless --no-charts; --charts-only runs only those; then opening a recording
+// (bench/uiRecording.ts), alone with --recording-only.
 import type { ChildProcess } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
@@ -18,6 +19,7 @@ import { installProbe, readProbe, setProbePhase } from './lib/pageProbe'
 import { startPageProfile } from './lib/pageProfile'
 import { percentiles, type Percentiles } from './lib/percentiles'
 import { runChartBench } from './uiCharts'
+import { runRecordingBench } from './uiRecording'
 import type { UiPublisherConfig, UiPublisherResult } from './uiPublisher'
 
 // Sorts before "bench" at the root of the tree, so its row stays in view above the expanded branch.
@@ -60,6 +62,10 @@ function droppedShare(frames: readonly number[]): number {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
+  if (args.has('recording-only')) {
+    await runRecordingBench()
+    return
+  }
   if (args.has('charts-only')) {
     await runChartBench(args.has('quick'))
     return
@@ -144,6 +150,7 @@ async function main(): Promise<void> {
     await broker.stop()
   }
   if (!args.has('no-charts')) await runChartBench(args.has('quick'))
+  await runRecordingBench()
 }
 
 main().catch((error: unknown) => {
