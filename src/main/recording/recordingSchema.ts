@@ -1,17 +1,8 @@
 // The tables of a recording file and how a message's flags are packed in them (README, Recording).
-import type { MessageProperties, QoS } from '../../shared/contract'
+import type { QoS, ReceivedMessage } from '../../shared/contract'
 
-/** One recorded message as it was received. */
-export interface RecordedMessage {
-  topic: string
-  payload: Uint8Array
-  qos: QoS
-  retain: boolean
-  dup: boolean
-  properties?: MessageProperties
-  /** Microseconds since the epoch. */
-  receivedAtMicros: number
-}
+/** One recorded message as it was received, its receive time in microseconds since the epoch. */
+export type RecordedMessage = Omit<ReceivedMessage, 'receivedAt'> & { receivedAtMicros: number }
 
 export const SCHEMA = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
