@@ -1,10 +1,8 @@
 import { encode as cborEncode } from 'cborg'
-import type { MqttClient } from 'mqtt'
 import protobuf from 'protobufjs'
-import { afterAll, beforeAll, describe, expect } from 'vitest'
-import { startTestBroker, type TestBroker } from '../support/broker'
+import { describe, expect } from 'vitest'
 import { test } from './support/fixtures'
-import { connectPeer } from './support/mqttPeer'
+import { brokerWithPublisher } from './support/mqttPeer'
 import { codeViewText, connectionTab, fillProfile, profileForm, selectTopic, treeRow, waitForConnectionState } from './support/ui'
 
 // A .proto written for this test; the payload is made by protobufjs's own encoder from its parse of the same text.
@@ -21,23 +19,14 @@ const PROTO = [
 ].join('\n')
 
 describe('profile decoders in the real page', () => {
-  let broker: TestBroker
-  let peer: MqttClient
-  beforeAll(async () => {
-    broker = await startTestBroker({ listeners: ['plain'] })
-    peer = await connectPeer(`mqtt://127.0.0.1:${broker.ports.plain}`)
-  })
-  afterAll(async () => {
-    await peer?.endAsync()
-    await broker?.stop()
-  })
+  const peers = brokerWithPublisher()
 
   test('a .proto file and a rule added in the profile decode Protobuf payloads, and a pin decodes CBOR without a choice', async ({ app }) => {
     await app.open()
     await app.page.getByRole('tab', { name: 'Profiles' }).click()
     await app.page.getByRole('button', { name: 'New profile' }).click()
     const form = profileForm(app.page)
-    await fillProfile(form, { name: 'Factory', host: '127.0.0.1', port: broker.ports.plain ?? 0 })
+    await fillProfile(form, { name: 'Factory', host: '127.0.0.1', port: peers.broker.ports.plain ?? 0 })
     await form.getByLabel('Protobuf files to add').setInputFiles({ name: 'reading.proto', mimeType: 'text/plain', buffer: Buffer.from(PROTO) })
     await form.getByRole('list', { name: 'Protobuf files' }).getByText('reading.proto').waitFor()
     await form.getByRole('button', { name: 'Add Protobuf rule' }).click()
@@ -53,8 +42,8 @@ describe('profile decoders in the real page', () => {
     await waitForConnectionState(app.page, 'Factory', 'Connected')
 
     const Reading = protobuf.parse(PROTO, { keepCase: true }).root.lookupType('factory.v1.Reading')
-    await peer.publishAsync('factory/press4/reading', Buffer.from(Reading.encode(Reading.fromObject({ device_id: 'press-4', offset: -12, value: 1013.25, unit: 2 })).finish()))
-    await peer.publishAsync('cbor/line1/state', Buffer.from(cborEncode({ running: true, speed: 42 })))
+    await peers.publisher.publishAsync('factory/press4/reading', Buffer.from(Reading.encode(Reading.fromObject({ device_id: 'press-4', offset: -12, value: 1013.25, unit: 2 })).finish()))
+    await peers.publisher.publishAsync('cbor/line1/state', Buffer.from(cborEncode({ running: true, speed: 42 })))
 
     await selectTopic(app.page, 'factory/press4/reading')
     await treeRow(app.page, 'factory/press4/reading').getByText('= Reading {"device_id":"press-4","offset":-12,"value":1013.25,"unit":"BAR"}').waitFor()
