@@ -53,9 +53,9 @@ async function unfoldAll(page: Page): Promise<void> {
   })
 }
 
-/** Text colours of the palette and the backgrounds any of them may sit on (the selected row's included). */
+/** Text colours of the palette and the backgrounds any of them may sit on (the selected row's, and a changed row's flash). */
 const TEXT_COLOURS = ['--fg', '--fg-muted', '--accent', '--ok', '--warn', '--error'] as const
-const BACKGROUNDS = ['--bg', '--bg-panel', '--bg-raised', '--bg-hover', '--bg-selected'] as const
+const BACKGROUNDS = ['--bg', '--bg-panel', '--bg-raised', '--bg-hover', '--bg-selected', '--highlight'] as const
 
 /** The computed rgb() of custom properties, read through a probe element (a custom property itself reads as written). */
 function palette(page: Page, names: readonly string[]): Promise<Record<string, string>> {
