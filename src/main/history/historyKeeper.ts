@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { ReceivedMessage, StorageNotice } from '../../shared/contract'
 import { Recorder } from '../recording/recorder'
 import { RECORDING_FORMAT, RecordingFile, type RecordingMeta } from '../recording/recordingFile'
+import { receivedMessageOf } from '../recording/recordingSchema'
 import { removeRecordingFiles } from '../recording/recordingTransfer'
 
 /** How often waiting messages are written. */
@@ -55,9 +56,7 @@ export class HistoryKeeper {
     let restored = 0
     if (restore) {
       for (const message of file.messages()) {
-        const received: ReceivedMessage = { topic: message.topic, payload: message.payload, qos: message.qos, retain: message.retain, dup: message.dup, receivedAt: message.receivedAtMicros / 1000 }
-        if (message.properties) received.properties = message.properties
-        restore(received)
+        restore(receivedMessageOf(message))
         restored++
       }
     }

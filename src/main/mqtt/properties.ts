@@ -28,7 +28,7 @@ export function fromMqttUserProperties(record: UserProperties): [string, string]
 }
 
 /** Buffer view over the same bytes (mqtt-packet writes Buffers; no copy needed). */
-function asBuffer(bytes: Uint8Array): Buffer {
+export function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 

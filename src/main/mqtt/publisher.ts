@@ -3,7 +3,7 @@ import { UserFacingError, type BrokerCapabilities, type PublishMessage, type Pub
 import { AckReasonCodes, type Ack } from './ackReasonCodes'
 import { blamesPublish, publishBeyondLimitsError, publishKickedError, publishRefusedError, publishTimeoutError, type PublishSummary } from './errorMessages'
 import { publishPacketBytes } from './packetSize'
-import { toMqttPublishProperties } from './properties'
+import { asBuffer, toMqttPublishProperties } from './properties'
 
 /** How long a QoS 1/2 publish may wait for its PUBACK/PUBCOMP by default. */
 export const DEFAULT_PUBLISH_TIMEOUT_MS = 30_000
@@ -22,10 +22,6 @@ interface Outstanding {
   closes: number
   /** Ends the wait (exactly once) and rejects the caller. */
   fail(error: UserFacingError): void
-}
-
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
 /** The publish a v5 CONNACK's limits forbid, as a sentence; undefined when it may be sent. */

@@ -1,7 +1,7 @@
 import mqttPacket from 'mqtt-packet'
 import type { MqttClient } from 'mqtt'
 import { UserFacingError, type BrokerCapabilities, type PublishMessage } from '../../shared/contract'
-import { toMqttPublishProperties } from './properties'
+import { asBuffer, toMqttPublishProperties } from './properties'
 import { beyondLimits } from './publisher'
 
 /** What became of each message of a burst: null when written, else why it was not sent. */
@@ -21,7 +21,7 @@ export function writeQos0Burst(client: MqttClient, messages: readonly PublishMes
   for (const message of messages) {
     if (message.qos !== 0) throw new Error('A burst carries QoS 0 messages only.')
     const properties = v5 && message.properties ? toMqttPublishProperties(message.properties) : undefined
-    const payload = Buffer.from(message.payload.buffer, message.payload.byteOffset, message.payload.byteLength)
+    const payload = asBuffer(message.payload)
     const packet = mqttPacket.generate({ cmd: 'publish', topic: message.topic, payload, qos: 0, dup: false, retain: message.retain, ...(properties ? { properties } : {}) }, { protocolVersion: broker.protocolVersion })
     const refused = beyondLimits(message, () => packet.length, broker)
     outcome.push(refused ?? null)

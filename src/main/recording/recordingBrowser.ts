@@ -1,6 +1,7 @@
 import { decoderPrefsSchema, UserFacingError, type ReceivedMessage, type RecordingBrowse } from '../../shared/contract'
 import { profileDecoders, type ProfileDecoders } from '../../shared/decoders'
-import type { RecordedMessage, RecordingFile } from './recordingFile'
+import type { RecordingFile } from './recordingFile'
+import { receivedMessageOf } from './recordingSchema'
 
 /** What browsing needs of the model service: filling a connection's model, and starting it over. */
 export interface BrowseModel {
@@ -36,12 +37,6 @@ interface Tab {
 }
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
-
-function received(message: RecordedMessage): ReceivedMessage {
-  const out: ReceivedMessage = { topic: message.topic, payload: message.payload, qos: message.qos, retain: message.retain, dup: message.dup, receivedAt: message.receivedAtMicros / 1000 }
-  if (message.properties) out.properties = message.properties
-  return out
-}
 
 /** The recorded profile's name and decoder settings, when the file holds them in a form this version reads. */
 function recordedProfile(profile: unknown): { name: string | null; decoders: ProfileDecoders | undefined } {
@@ -132,7 +127,7 @@ export class RecordingBrowser {
     const { file } = tab
     let sliceStart = performance.now()
     for (const message of file.messages({ afterId: tab.lastId, untilMicros: Math.floor(at * 1000) })) {
-      this.options.model.ingest(connectionId, received(message))
+      this.options.model.ingest(connectionId, receivedMessageOf(message))
       tab.lastId = file.lastReadId
       tab.loaded++
       if ((tab.loaded & 1023) === 0 && performance.now() - sliceStart > SLICE_MS) {

@@ -4,6 +4,13 @@ import type { QoS, ReceivedMessage } from '../../shared/contract'
 /** One recorded message as it was received, its receive time in microseconds since the epoch. */
 export type RecordedMessage = Omit<ReceivedMessage, 'receivedAt'> & { receivedAtMicros: number }
 
+/** A recorded message handed to the model as the engine hands over a received one (history restored, a recording browsed). */
+export function receivedMessageOf(message: RecordedMessage): ReceivedMessage {
+  const received: ReceivedMessage = { topic: message.topic, payload: message.payload, qos: message.qos, retain: message.retain, dup: message.dup, receivedAt: message.receivedAtMicros / 1000 }
+  if (message.properties) received.properties = message.properties
+  return received
+}
+
 export const SCHEMA = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS topics (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);

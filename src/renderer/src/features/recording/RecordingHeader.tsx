@@ -1,17 +1,11 @@
 import { useState } from 'react'
 import { useStore } from 'zustand'
+import { formatDateTime } from '../../lib/time'
 import { getClientModel } from '../../model'
 import { useConnectionsStore, type RecordingTabInfo } from '../../stores/connections'
 
 /** Slider positions across a recording: fine enough to pick a second of an hour, few enough to drag smoothly. */
 const SLIDER_STEPS = 2_000
-
-/** "2026-12-04 10:15:02.345": the moment shown, to the millisecond (messages of one second are apart by less). */
-function momentLabel(at: number): string {
-  const date = new Date(at)
-  const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`
-}
 
 /**
  * A recording's tab header: what it is (read-only), and the time slider that shows the tree, history and charts
@@ -47,7 +41,7 @@ export function RecordingHeader({ connectionId, recording }: { connectionId: str
             type="range"
             className="grow"
             aria-label="Time shown"
-            aria-valuetext={momentLabel(position)}
+            aria-valuetext={formatDateTime(position)}
             min={firstAt}
             max={lastAt}
             step={step}
@@ -58,7 +52,7 @@ export function RecordingHeader({ connectionId, recording }: { connectionId: str
             ⏭
           </button>
           <output className="mono" aria-label="Moment shown">
-            {momentLabel(position)}
+            {formatDateTime(position)}
           </output>
         </span>
       ) : (
